@@ -1,0 +1,134 @@
+# bianmin - counter software for township convenience service centers.
+#   make            build ./bianmin
+#   make run        build and open it on the sample data (demo database)
+#   make check      build and run every test (unit, CLI, e2e in tmux)
+#   make check-san  unit tests under AddressSanitizer + UBSan
+#   make bench      benchmarks
+#   make install    PREFIX=/usr/local DESTDIR=
+
+.SUFFIXES:
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+DATADIR  ?= $(PREFIX)/share/bianmin
+MANDIR   ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
+
+CC      ?= cc
+B       ?= build
+BIN     ?= bianmin
+SAN     ?=
+CSTD     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+OPT     ?= -O2 -g
+PKGS     = ncursesw sqlite3 yaml-0.1 libsodium pangocairo
+ifneq ($(SAN),)
+OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+endif
+
+# Library flags come from pkg-config once the dependencies are known to be
+# there; $(B)/config.mk is (re)made first, installing what is missing.
+ifeq ($(filter clean uninstall,$(MAKECMDGOALS)),)
+-include $(B)/config.mk
+endif
+# ncursesw's pkg-config flags carry their own feature macros; we set ours.
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE -D_GNU_SOURCE,$(PKG_CFLAGS))
+
+CPPFLAGS_ALL = -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	-DBIANMIN_DATADIR='"$(DATADIR)"' -DBIANMIN_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+CFLAGS_ALL = $(CSTD) $(OPT) $(CFLAGS)
+LDLIBS_ALL = $(PKG_LIBS) -lm $(LDLIBS)
+
+CORE_SRC = $(wildcard src/core/*.c)
+UI_SRC   = $(wildcard src/ui/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c)
+CORE_OBJ = $(CORE_SRC:%.c=$(B)/%.o)
+UI_OBJ   = $(UI_SRC:%.c=$(B)/%.o)
+CLI_OBJ  = $(CLI_SRC:%.c=$(B)/%.o)
+MAIN_OBJ = $(B)/src/main.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+HDRS     = $(wildcard include/bianmin/*.h) $(wildcard src/*/*.h)
+PO       = $(wildcard po/*.po)
+MO       = $(PO:po/%.po=$(B)/locale/%/LC_MESSAGES/bianmin.mo)
+
+all: $(BIN) $(MO)
+
+$(B)/config.mk: tools/deps.sh
+	@mkdir -p $(B)
+	@sh tools/deps.sh $(if $(filter check check-san check-unit check-e2e bench,$(MAKECMDGOALS)),check,build)
+	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
+	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; \
+	   echo "CHECK_CFLAGS = $$(pkg-config --cflags check 2>/dev/null)"; \
+	   echo "CHECK_LIBS = $$(pkg-config --libs check 2>/dev/null)"; } > $@.tmp && mv $@.tmp $@
+
+$(B)/%.o: %.c $(HDRS) $(B)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/libbianmin.a: $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $(CORE_OBJ)
+
+$(BIN): $(MAIN_OBJ) $(CLI_OBJ) $(UI_OBJ) $(B)/libbianmin.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(MAIN_OBJ) $(CLI_OBJ) $(UI_OBJ) $(B)/libbianmin.a $(LDLIBS_ALL)
+
+$(B)/locale/%/LC_MESSAGES/bianmin.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# ---- tests -------------------------------------------------------------
+$(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libbianmin.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CHECK_CFLAGS) -Itests/unit $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(CHECK_LIBS) $(LDLIBS_ALL)
+
+check-unit: $(UNIT_BIN)
+	@sh tests/unit/run.sh $(B)/tests $(UNIT_BIN)
+
+check-cli: all
+	@BIANMIN=$(BIN) B=$(B) sh tests/cli/run.sh
+
+check-e2e: all
+	@BIANMIN=$(BIN) B=$(B) sh tests/e2e/run.sh
+
+check: all check-unit check-cli check-e2e
+
+# Unit tests again, under AddressSanitizer and UBSan, in their own tree.
+check-san:
+	$(MAKE) B=build-san BIN=build-san/bianmin SAN=1 check-unit
+
+$(B)/bench/bench: bench/bench.c $(B)/libbianmin.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
+
+bench: all $(B)/bench/bench
+	@BIANMIN=$(BIN) B=$(B) sh bench/run.sh
+
+# ---- run ---------------------------------------------------------------
+run: all
+	@mkdir -p $(B)/demo
+	./$(BIN) --db $(B)/demo/demo.db demo
+	./$(BIN) --db $(B)/demo/demo.db
+
+# ---- install -----------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/bianmin
+	install -m 644 data/*.yaml $(DESTDIR)$(DATADIR)/
+	install -m 644 forms/* $(DESTDIR)$(DATADIR)/forms/
+	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	for mo in $(MO); do l=$${mo#$(B)/locale/}; l=$${l%%/*}; \
+		install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+		install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/bianmin.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/bianmin
+	rm -rf $(DESTDIR)$(DATADIR)
+	for f in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
+	for f in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${f#man/}; done
+	for po in $(PO); do l=$${po#po/}; l=$${l%.po}; rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/bianmin.mo; done
+
+clean:
+	rm -rf build build-san bianmin
+
+.PHONY: all run check check-unit check-cli check-e2e check-san bench install uninstall clean

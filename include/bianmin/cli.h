@@ -1,0 +1,29 @@
+/* cli.h - the non-interactive subcommands (src/cli/), git-style: each gets
+ * the app and its own argv (argv[0] is the subcommand name) and returns the
+ * exit status: 0 ok, 1 failure, 2 usage. */
+#ifndef BIANMIN_CLI_H
+#define BIANMIN_CLI_H
+
+#include "bianmin/app.h"
+
+typedef int (*cli_fn)(bm_app *app, int argc, char **argv);
+
+typedef struct cli_command {
+	const char *name;
+	cli_fn fn;
+	const char *summary;     /* English msgid, shown by bianmin --help */
+} cli_command;
+
+/* Foundation (src/cli/foundation.c) */
+int cli_check_catalog(bm_app *app, int argc, char **argv);
+int cli_workdays(bm_app *app, int argc, char **argv);
+int cli_check_id(bm_app *app, int argc, char **argv);
+
+/* Shared helpers for subcommands (src/cli/util.c). */
+/* Print diagnostics to stderr. */
+void cli_print_diags(const bm_diags *d);
+/* Standard --help/--version handling: returns -1 to go on, else an exit
+ * status.  usage is printed for --help (to stdout) and on error (stderr). */
+int cli_usage(const char *usage, bool to_stderr, int status);
+
+#endif

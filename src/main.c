@@ -1,0 +1,114 @@
+/* main.c - argv -> a subcommand (git-style) or the full-screen program. */
+#include "bianmin/app.h"
+#include "bianmin/cli.h"
+#include "bianmin/ui.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Subcommands, in the order `bianmin --help` lists them. */
+static const cli_command commands[] = {
+	{"check-catalog", cli_check_catalog, N_("check catalog files and print a summary")},
+	{"workdays", cli_workdays, N_("due date after N working days, or working days between two dates")},
+	{"check-id", cli_check_id, N_("check a resident ID number or social credit code")},
+	{NULL, NULL, NULL},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "%s", _("usage: bianmin [--config FILE] [--catalog FILE] [--holidays FILE] [--db FILE]\n"
+			   "               [--forms DIR] [COMMAND [ARGS...]]\n"
+			   "\n"
+			   "Without a command, opens the full-screen counter program.\n"
+			   "\n"
+			   "Commands:\n"));
+	for (const cli_command *c = commands; c->name; c++)
+		fprintf(f, "  %-15s %s\n", c->name, _(c->summary));
+	fprintf(f, "%s", _("\n"
+			   "Options:\n"
+			   "  --config FILE    center settings (default: center.yaml in the data dir)\n"
+			   "  --catalog FILE   service items (default: catalog.yaml in the data dir)\n"
+			   "  --holidays FILE  public holidays and make-up workdays (default: holidays.yaml)\n"
+			   "  --db FILE        the ledger (default: $BIANMIN_DB, else\n"
+			   "                   $XDG_DATA_HOME/bianmin/bianmin.db)\n"
+			   "  --forms DIR      paper templates (default: forms/ in the data dir)\n"
+			   "  -h, --help       this help; COMMAND --help for a command's own\n"
+			   "  -V, --version    print the version\n"
+			   "\n"
+			   "See bianmin(1).\n"));
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_ALL, "");
+	bm_app app;
+	memset(&app, 0, sizeof app);
+
+	static const struct option opts[] = {
+		{"config", required_argument, NULL, 'c'},
+		{"catalog", required_argument, NULL, 'C'},
+		{"holidays", required_argument, NULL, 'H'},
+		{"db", required_argument, NULL, 'd'},
+		{"forms", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	bool help = false;
+	/* '+': stop at the first non-option, the subcommand. */
+	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': free(app.paths.config); app.paths.config = bm_xstrdup(optarg); break;
+		case 'C': free(app.paths.catalog); app.paths.catalog = bm_xstrdup(optarg); break;
+		case 'H': free(app.paths.holidays); app.paths.holidays = bm_xstrdup(optarg); break;
+		case 'd': free(app.paths.db); app.paths.db = bm_xstrdup(optarg); break;
+		case 'f': free(app.paths.forms); app.paths.forms = bm_xstrdup(optarg); break;
+		case 'h': help = true; break;
+		case 'V':
+			printf("bianmin %s\n", BIANMIN_VERSION);
+			paths_free(&app.paths);
+			return 0;
+		default:
+			usage(stderr);
+			paths_free(&app.paths);
+			return 2;
+		}
+	}
+	paths_resolve(&app.paths, argv[0]);
+	bindtextdomain("bianmin", app.paths.localedir);
+	bind_textdomain_codeset("bianmin", "UTF-8");
+	textdomain("bianmin");
+	if (help) {
+		usage(stdout);
+		app_free(&app);
+		return 0;
+	}
+	app.now = bm_clock_now();
+
+	int status;
+	if (optind >= argc) {
+		status = ui_main(&app);
+	} else {
+		const char *name = argv[optind];
+		const cli_command *cmd = NULL;
+		for (const cli_command *k = commands; k->name; k++)
+			if (strcmp(k->name, name) == 0)
+				cmd = k;
+		if (!cmd) {
+			fprintf(stderr, _("bianmin: '%s' is not a command; see 'bianmin --help'\n"), name);
+			status = 2;
+		} else {
+			/* Each subcommand parses its own options, argv[0] being its
+			 * name; optind = 0 makes glibc's getopt start afresh. */
+			int first = optind;
+			optind = 0;
+			status = cmd->fn(&app, argc - first, argv + first);
+		}
+	}
+	app_free(&app);
+	return status;
+}

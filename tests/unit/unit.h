@@ -1,0 +1,25 @@
+/* unit.h - shared bits for the Check suites: each test_*.c is its own
+ * program with one suite; BM_UNIT_MAIN(suite_fn) provides main(). */
+#ifndef BIANMIN_UNIT_H
+#define BIANMIN_UNIT_H
+
+#include <check.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#ifndef FIXTURES
+#define FIXTURES "tests/unit/fixtures"
+#endif
+
+#define BM_UNIT_MAIN(suite_fn)                                      \
+	int main(void)                                              \
+	{                                                           \
+		setlocale(LC_ALL, "C.UTF-8");                       \
+		SRunner *sr = srunner_create(suite_fn());           \
+		srunner_run_all(sr, CK_NORMAL);                     \
+		int failed = srunner_ntests_failed(sr);             \
+		srunner_free(sr);                                   \
+		return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;   \
+	}
+
+#endif
