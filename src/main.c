@@ -2,6 +2,7 @@
 #include "bianmin/app.h"
 #include "bianmin/cli.h"
 #include "bianmin/ui.h"
+#include "cli/ledger_cli.h"
 
 #include <getopt.h>
 #include <locale.h>
@@ -14,6 +15,15 @@ static const cli_command commands[] = {
 	{"check-catalog", cli_check_catalog, N_("check catalog files and print a summary")},
 	{"workdays", cli_workdays, N_("due date after N working days, or working days between two dates")},
 	{"check-id", cli_check_id, N_("check a resident ID number or social credit code")},
+	{"print", cli_print, N_("print, spool or save a paper of a case (text or PDF)")},
+	{"forms", cli_forms, N_("check the paper templates in forms/ and list them")},
+	{"intake", cli_intake, N_("accept a case (decide its kind, number it, save it)")},
+	{"case", cli_case, N_("show a case, or list and search cases")},
+	{"clerk", cli_clerk, N_("add, list, disable clerks; change a PIN")},
+	{"report", cli_report, N_("the month's figures by window and item (supervisors)")},
+	{"verify", cli_verify, N_("check the ledger: hash chain, cases, receipts")},
+	{"backup", cli_backup, N_("copy the database to a new file while in use")},
+	{"demo", cli_demo, N_("fill an empty database with demo clerks and cases")},
 	{NULL, NULL, NULL},
 };
 

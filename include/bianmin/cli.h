@@ -19,6 +19,18 @@ int cli_check_catalog(bm_app *app, int argc, char **argv);
 int cli_workdays(bm_app *app, int argc, char **argv);
 int cli_check_id(bm_app *app, int argc, char **argv);
 
+/* Papers (src/cli/print.c) */
+int cli_print(bm_app *app, int argc, char **argv);
+int cli_forms(bm_app *app, int argc, char **argv);
+
+/* Follow-through (src/cli/case_steps.c): `bianmin case STEP ...` and the
+ * watch lists (`case list --stale|--overdue-by|--due-soon|--waiting-on W|
+ * --followups|--handovers`); argv[0] is the step (or "list", "--help").
+ * Returns -1 when argv is not one of these (cli_case goes on), else the
+ * exit status.  src/cli/report.c: `bianmin report month YYYY-MM`. */
+int cli_case_step(bm_app *app, int argc, char **argv);
+int cli_report(bm_app *app, int argc, char **argv);
+
 /* Shared helpers for subcommands (src/cli/util.c). */
 /* Print diagnostics to stderr. */
 void cli_print_diags(const bm_diags *d);

@@ -1,5 +1,6 @@
 /* app.c - lazy loading of what one run needs. */
 #include "bianmin/app.h"
+#include "bianmin/store.h"
 
 #include <stdlib.h>
 
@@ -29,6 +30,8 @@ void app_free(bm_app *app)
 	center_free(app->center);
 	catalog_free(app->catalog);
 	calendar_free(app->cal);
+	store_close(app->store);
+	app->store = NULL;
 	paths_free(&app->paths);
 	app->center = NULL;
 	app->catalog = NULL;

@@ -1,0 +1,212 @@
+/* intake.c - `bianmin intake`: decide (intake_decide) and accept a case
+ * from the command line. */
+#include "ledger_cli.h"
+#include "bianmin/cases.h"
+#include "bianmin/idno.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const USAGE = N_(
+	"usage: bianmin intake --clerk CODE --item CODE --name NAME --id IDNO\n"
+	"         [--id-type resident|uscc|other] [--phone P] [--address A]\n"
+	"         [--have N,N,...|--have-all] [--has-not-brought N,...]\n"
+	"         [--proxy-name N --proxy-id ID [--proxy-agent]]\n"
+	"         [--override KIND --reason TEXT]\n"
+	"\n"
+	"Accept a case.  Materials are numbered from 1 in catalog order; those\n"
+	"not in --have are missing; --has-not-brought marks a main material the\n"
+	"applicant has but did not bring.  The clerk's PIN comes from BIANMIN_PIN\n"
+	"or the terminal.  Prints the case number, the kind, the due date (or -)\n"
+	"and the missing materials, one per line.\n");
+
+/* "1,3,4" -> marks[i] = v for each; false on junk or out of range. */
+static bool parse_list(const char *s, bm_mat_state *marks, size_t n, bm_mat_state v)
+{
+	const char *p = s;
+	while (*p) {
+		char *end;
+		long k = strtol(p, &end, 10);
+		if (end == p || k < 1 || (size_t)k > n)
+			return false;
+		marks[k - 1] = v;
+		p = end;
+		if (*p == ',')
+			p++;
+		else if (*p)
+			return false;
+	}
+	return true;
+}
+
+/* Check the ID: a resident ID, or a social credit code; out >= 19 bytes.
+ * Returns false (message printed) when it is neither. */
+static bool check_id(const char *id, bm_id_type *type, bool type_given, bm_day today, char *out)
+{
+	char msg[256] = "";
+	if (type_given && *type == IDTYPE_OTHER) {
+		snprintf(out, 64, "%s", id);
+		return *id != '\0';
+	}
+	if (!type_given || *type == IDTYPE_RESIDENT) {
+		if (idno_check_resident(id, today, out, msg, sizeof msg) == IDNO_OK) {
+			*type = IDTYPE_RESIDENT;
+			return true;
+		}
+		char umsg[256];
+		if (!type_given && idno_check_uscc(id, out, umsg, sizeof umsg) == USCC_OK) {
+			*type = IDTYPE_USCC;
+			return true;
+		}
+		fprintf(stderr, _("bianmin intake: bad ID number %s: %s\n"), id, msg);
+		return false;
+	}
+	uscc_status u = idno_check_uscc(id, out, msg, sizeof msg);
+	if (u == USCC_OK || u == USCC_CHECKSUM)
+		return true;
+	fprintf(stderr, _("bianmin intake: bad social credit code %s: %s\n"), id, msg);
+	return false;
+}
+
+int cli_intake(bm_app *app, int argc, char **argv)
+{
+	enum { O_HAVE_ALL = 256, O_NOT_BROUGHT, O_PROXY_NAME, O_PROXY_ID, O_PROXY_AGENT, O_ID_TYPE };
+	static const struct option opts[] = {
+		{"clerk", required_argument, NULL, 'k'},
+		{"item", required_argument, NULL, 'i'},
+		{"name", required_argument, NULL, 'n'},
+		{"id", required_argument, NULL, 'd'},
+		{"id-type", required_argument, NULL, O_ID_TYPE},
+		{"phone", required_argument, NULL, 'p'},
+		{"address", required_argument, NULL, 'a'},
+		{"have", required_argument, NULL, 'H'},
+		{"have-all", no_argument, NULL, O_HAVE_ALL},
+		{"has-not-brought", required_argument, NULL, O_NOT_BROUGHT},
+		{"proxy-name", required_argument, NULL, O_PROXY_NAME},
+		{"proxy-id", required_argument, NULL, O_PROXY_ID},
+		{"proxy-agent", no_argument, NULL, O_PROXY_AGENT},
+		{"override", required_argument, NULL, 'o'},
+		{"reason", required_argument, NULL, 'r'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *clerk = NULL, *item_code = NULL, *name = NULL, *id = NULL, *phone = NULL;
+	const char *address = NULL, *have = NULL, *not_brought = NULL, *pname = NULL, *pid = NULL;
+	const char *override = NULL, *reason = NULL, *id_type_s = NULL;
+	bool have_all = false, agent = false;
+	int c;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k': clerk = optarg; break;
+		case 'i': item_code = optarg; break;
+		case 'n': name = optarg; break;
+		case 'd': id = optarg; break;
+		case 'p': phone = optarg; break;
+		case 'a': address = optarg; break;
+		case 'H': have = optarg; break;
+		case O_HAVE_ALL: have_all = true; break;
+		case O_NOT_BROUGHT: not_brought = optarg; break;
+		case O_PROXY_NAME: pname = optarg; break;
+		case O_PROXY_ID: pid = optarg; break;
+		case O_PROXY_AGENT: agent = true; break;
+		case O_ID_TYPE: id_type_s = optarg; break;
+		case 'o': override = optarg; break;
+		case 'r': reason = optarg; break;
+		case 'h': return cli_usage(_(USAGE), false, 0);
+		default: return cli_usage(_(USAGE), true, 2);
+		}
+	}
+	if (optind != argc || !clerk || !item_code || !name || !*name || !id ||
+	    (have && have_all) || (!pname != !pid) || (override && !reason))
+		return cli_usage(_(USAGE), true, 2);
+	bm_kind okind = KIND_PROMISED;
+	if (override && !kind_parse(override, &okind)) {
+		fprintf(stderr, _("bianmin intake: unknown kind '%s' (immediate, promised, supplement, returned, joint, forwarded)\n"), override);
+		return 2;
+	}
+	bm_id_type id_type = IDTYPE_RESIDENT;
+	if (id_type_s && !id_type_parse(id_type_s, &id_type)) {
+		fprintf(stderr, _("bianmin intake: unknown ID type '%s' (resident, uscc, other)\n"), id_type_s);
+		return 2;
+	}
+
+	bm_diags d = {0};
+	bm_center *center = app_center(app, &d);
+	bm_catalog *cat = center ? app_catalog(app, &d) : NULL;
+	bm_calendar *cal = cat ? app_calendar(app, &d) : NULL;
+	if (!cal) {
+		cli_print_diags(&d);
+		diags_free(&d);
+		return 1;
+	}
+	diags_free(&d);
+	bm_day today = bm_time_day(app->now);
+
+	char idn[64], pidn[64];
+	if (!check_id(id, &id_type, id_type_s != NULL, today, idn))
+		return 1;
+	if (pid && idno_check_resident(pid, today, pidn, NULL, 0) != IDNO_OK) {
+		char msg[256] = "";
+		idno_check_resident(pid, today, pidn, msg, sizeof msg);
+		fprintf(stderr, _("bianmin intake: bad proxy ID number %s: %s\n"), pid, msg);
+		return 1;
+	}
+	const bm_item *item = catalog_find(cat, item_code);
+	if (!item) {
+		fprintf(stderr, _("bianmin intake: there is no item %s in %s\n"), item_code, cat->path);
+		return 1;
+	}
+	size_t nm = item->n_materials;
+	bm_mat_state *marks = bm_xcalloc(nm ? nm : 1, sizeof *marks);
+	for (size_t i = 0; i < nm; i++)
+		marks[i] = have_all ? MAT_PRESENT : MAT_MISSING;
+	if ((have && !parse_list(have, marks, nm, MAT_PRESENT)) ||
+	    (not_brought && !parse_list(not_brought, marks, nm, MAT_NOT_BROUGHT))) {
+		fprintf(stderr, _("bianmin intake: material numbers go from 1 to %zu for item %s\n"), nm, item->code);
+		free(marks);
+		return 2;
+	}
+
+	bm_store *s;
+	bm_clerk me;
+	int rc = cli_session(app, clerk, "BIANMIN_PIN", &s, &me);
+	if (rc) {
+		free(marks);
+		return rc;
+	}
+	intake_input in = {
+		.item = item, .materials = marks, .today = today, .cal = cal,
+		.override = override != NULL, .override_kind = okind, .override_reason = reason,
+	};
+	intake_outcome out;
+	bm_error err = {0};
+	if (intake_decide(&in, &out, &err)) {
+		free(marks);
+		auth_clerk_free(&me);
+		return cli_error("intake", &err);
+	}
+	bm_party ap = {
+		.name = (char *)name, .id_type = id_type, .id_no = idn,
+		.phone = (char *)phone, .address = (char *)address,
+	};
+	case_intake ci = {
+		.center_code = center->code, .catalog_fingerprint = cat->fingerprint,
+		.applicant = &ap, .proxy_name = pname, .proxy_id = pid ? pidn : NULL,
+		.proxy_is_agent = agent, .clerk = me.code, .now = app->now,
+	};
+	char no[CASE_NO_MAX];
+	rc = case_accept(s, &ci, &in, &out, no, &err);
+	if (rc == BM_OK) {
+		char due[11];
+		printf("%s\n%s\n%s\n", no, cli_chinese() ? kind_label(out.kind) : kind_key(out.kind),
+		       bm_day_format(out.due, due));
+		for (size_t i = 0; i < out.n_missing; i++)
+			printf("%s\n", item->materials[out.missing[i]].name);
+	}
+	intake_outcome_free(&out);
+	free(marks);
+	auth_clerk_free(&me);
+	return rc ? cli_error("intake", &err) : 0;
+}

@@ -1,0 +1,90 @@
+/* ledger.c - `bianmin verify` and `bianmin backup FILE`. */
+#include "ledger_cli.h"
+#include "bianmin/ledger.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+static const char *const VERIFY_USAGE = N_(
+	"usage: bianmin verify [--clerk CODE]\n"
+	"\n"
+	"Check the database (integrity_check), the hash chain of events, every\n"
+	"case and receipt against the events, and that receipt numbers have no\n"
+	"gaps.  Prints \"ok\" and the chain head, or the first broken link and\n"
+	"exits 1.\n");
+static const char *const BACKUP_USAGE = N_(
+	"usage: bianmin backup FILE [--clerk CODE]\n"
+	"\n"
+	"Copy the database to a new FILE while others keep working (SQLite's\n"
+	"online backup).  Never overwrites an existing file.\n");
+
+static int parse(int argc, char **argv, const char *usage, const char **who)
+{
+	static const struct option opts[] = {
+		{"clerk", required_argument, NULL, 'k'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k': *who = optarg; break;
+		case 'h': return cli_usage(_(usage), false, 0);
+		default: return cli_usage(_(usage), true, 2);
+		}
+	}
+	return -1;
+}
+
+int cli_verify(bm_app *app, int argc, char **argv)
+{
+	const char *who = NULL;
+	int rc = parse(argc, argv, VERIFY_USAGE, &who);
+	if (rc >= 0)
+		return rc;
+	if (optind != argc)
+		return cli_usage(_(VERIFY_USAGE), true, 2);
+	bm_store *s;
+	bm_clerk me;
+	if ((rc = cli_session(app, who, "BIANMIN_PIN", &s, &me)))
+		return rc;
+	auth_clerk_free(&me);
+	bool ok;
+	char head[65];
+	ledger_problem p;
+	bm_error err = {0};
+	if (ledger_verify(s, &ok, head, &p, &err))
+		return cli_error("verify", &err);
+	if (ok) {
+		printf("ok %s\n", head);
+		return 0;
+	}
+	printf(_("BROKEN: %s\n"), p.what);
+	if (p.event_id)
+		printf(_("  event: %lld\n"), (long long)p.event_id);
+	if (p.case_no[0])
+		printf(_("  case:  %s\n"), p.case_no);
+	if (p.at[0])
+		printf(_("  time:  %s\n"), p.at);
+	return 1;
+}
+
+int cli_backup(bm_app *app, int argc, char **argv)
+{
+	const char *who = NULL;
+	int rc = parse(argc, argv, BACKUP_USAGE, &who);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind != 1)
+		return cli_usage(_(BACKUP_USAGE), true, 2);
+	bm_store *s;
+	bm_clerk me;
+	if ((rc = cli_session(app, who, "BIANMIN_PIN", &s, &me)))
+		return rc;
+	auth_clerk_free(&me);
+	bm_error err = {0};
+	if (ledger_backup(s, argv[optind], &err))
+		return cli_error("backup", &err);
+	printf(_("backed up to %s\n"), argv[optind]);
+	return 0;
+}

@@ -1,0 +1,208 @@
+/* print.c - `bianmin print NO [FORM]` and `bianmin forms check`: papers
+ * from the command line. */
+#include "bianmin/cases.h"
+#include "bianmin/cli.h"
+#include "bianmin/print.h"
+#include "bianmin/slip.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+	if (!f) {
+		fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
+		return 1;
+	}
+	bool ok = fwrite(data, 1, len, f) == len;
+	if (f != stdout)
+		ok = fclose(f) == 0 && ok;
+	else
+		ok = fflush(f) == 0 && ok;
+	if (!ok) {
+		fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
+		return 1;
+	}
+	return 0;
+}
+
+/* The paper a case's latest step produced.  For now: the kind's notice,
+ * or the completion notice once a non-immediate case is done. */
+static const char *default_form(const bm_case *c)
+{
+	if (c->state == CASE_COMPLETED && c->kind != KIND_IMMEDIATE)
+		return "notice_completed";
+	return slip_form_for_kind(c->kind);
+}
+
+int cli_print(bm_app *app, int argc, char **argv)
+{
+	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--pdf FILE]\n"
+			      "Print a paper of case NO (default: the paper of its latest step).\n"
+			      "  --reprint   mark it 补打 and record the reprint in the ledger\n"
+			      "  --out FILE  write the text rendering to FILE ('-' = stdout)\n"
+			      "  --pdf FILE  write the PDF to FILE\n"
+			      "Without --out/--pdf the paper goes to the configured printer, or\n"
+			      "to the spool folder when there is none or it fails.\n");
+	static const struct option opts[] = {
+		{"reprint", no_argument, NULL, 'r'},
+		{"out", required_argument, NULL, 'o'},
+		{"pdf", required_argument, NULL, 'p'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	bool reprint = false;
+	const char *out_path = NULL, *pdf_path = NULL;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'r': reprint = true; break;
+		case 'o': out_path = optarg; break;
+		case 'p': pdf_path = optarg; break;
+		case 'h': return cli_usage(usage, false, 0);
+		default: return cli_usage(usage, true, 2);
+		}
+	}
+	if (optind >= argc || argc - optind > 2)
+		return cli_usage(usage, true, 2);
+	const char *no = argv[optind];
+	const char *form_key = argc - optind == 2 ? argv[optind + 1] : NULL;
+
+	bm_diags d = {0};
+	bm_center *center = app_center(app, &d);
+	cli_print_diags(&d);
+	diags_free(&d);
+	if (!center)
+		return 1;
+	bm_error err = {0};
+	bm_store *st = app_store(app, &err);
+	if (!st) {
+		fprintf(stderr, "bianmin: %s\n", err.msg);
+		return 1;
+	}
+	bm_case cs;
+	if (case_load(st, no, &cs, &err) != BM_OK) {
+		fprintf(stderr, "bianmin: %s\n", err.msg);
+		return 1;
+	}
+	if (!form_key)
+		form_key = default_form(&cs);
+	slip_form *f = slip_load_form(app->paths.forms, form_key, &d);
+	cli_print_diags(&d);
+	diags_free(&d);
+	if (!f) {
+		case_free(&cs);
+		return 1;
+	}
+	slip_case_opts o = { .form = form_key, .now = app->now, .reprint = reprint };
+	slip_ctx *ctx = slip_context_from_case(&cs, center, &o);
+	slip_doc *doc = slip_eval(f, ctx);
+	const bm_output *out = center_output(center, form_key);
+	int status = 0;
+
+	if (out_path || pdf_path) {
+		if (out_path) {
+			char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
+			status |= write_file(out_path, text, strlen(text));
+			free(text);
+		}
+		if (pdf_path) {
+			bm_buf pdf = {0};
+			if (slip_doc_pdf(doc, &pdf, &err) != BM_OK) {
+				fprintf(stderr, "bianmin: %s\n", err.msg);
+				status = 1;
+			} else {
+				status |= write_file(pdf_path, pdf.data, pdf.len);
+			}
+			bm_buf_free(&pdf);
+		}
+	} else {
+		char *bytes = NULL;
+		size_t len = 0;
+		if (out->pdf) {
+			bm_buf pdf = {0};
+			if (slip_doc_pdf(doc, &pdf, &err) == BM_OK) {
+				len = pdf.len;
+				bytes = bm_buf_steal(&pdf);
+			}
+			bm_buf_free(&pdf);
+		} else {
+			char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
+			bytes = slip_encode(text, out->encoding, &len, &err);
+			free(text);
+		}
+		if (!bytes) {
+			fprintf(stderr, "bianmin: %s\n", err.msg);
+			status = 1;
+		} else {
+			char *spool = print_spool_dir(center, store_path(st));
+			print_result r;
+			if (print_paper(out, spool, cs.no, form_key, bytes, len, out->pdf, app->now, &r,
+					&err) != BM_OK) {
+				fprintf(stderr, "bianmin: %s\n", err.msg);
+				status = 1;
+			} else if (r.printed) {
+				printf(_("%s: %s sent to the printer (%s)\n"), cs.no, slip_title(f), out->command);
+			} else {
+				if (r.why)
+					fprintf(stderr, _("bianmin: %s; the paper is in the spool folder\n"), r.why);
+				printf(_("%s: %s spooled to %s\n"), cs.no, slip_title(f), r.spool_path);
+			}
+			print_result_free(&r);
+			free(spool);
+			free(bytes);
+		}
+	}
+
+	/* 补打 is recorded as an event of the case. */
+	if (reprint && status == 0) {
+		char note[200];
+		snprintf(note, sizeof note, "%s", form_key);
+		case_step step = {
+			.type = "reprint",
+			.clerk = cs.owner_clerk,
+			.at = app->now,
+			.note = note,
+		};
+		if (case_apply(st, cs.no, &step, &err) != BM_OK) {
+			fprintf(stderr, "bianmin: %s\n", err.msg);
+			status = 1;
+		}
+	}
+	slip_doc_free(doc);
+	slip_ctx_free(ctx);
+	slip_free(f);
+	case_free(&cs);
+	return status;
+}
+
+int cli_forms(bm_app *app, int argc, char **argv)
+{
+	const char *usage = _("usage: bianmin forms check [DIR]\n"
+			      "Load every template (*.tmpl) of the forms folder and list them;\n"
+			      "a broken one is reported as FILE:LINE: message (exit 1).\n");
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cli_usage(usage, argc < 2, argc < 2 ? 2 : 0);
+	if (strcmp(argv[1], "check") != 0 || argc > 3)
+		return cli_usage(usage, true, 2);
+	const char *dir = argc == 3 ? argv[2] : app->paths.forms;
+	bm_diags d = {0};
+	slip_form **forms;
+	size_t n;
+	int broken = slip_check_dir(dir, &forms, &n, &d);
+	for (size_t i = 0; i < n; i++)
+		printf("%-20s %-8s %s\n", slip_key(forms[i]), slip_paper_key(slip_paper_of(forms[i])),
+		       slip_title(forms[i]));
+	cli_print_diags(&d);
+	if (broken)
+		fprintf(stderr, _("%s: %d broken template(s)\n"), dir, broken);
+	else
+		printf(_("%zu templates: ok\n"), n);
+	slip_forms_free(forms, n);
+	diags_free(&d);
+	return broken ? 1 : 0;
+}

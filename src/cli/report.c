@@ -1,0 +1,127 @@
+/* report.c - `bianmin report month YYYY-MM`: the month's figures (统计)
+ * for the supervisor: 受理, 办结, 办结率, 退回, 超期, 二次告知, 差评, by
+ * window and by item (lifecycle_report_month). */
+#include "ledger_cli.h"
+#include "bianmin/lifecycle.h"
+#include "bianmin/text.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const USAGE = N_(
+	"usage: bianmin report month YYYY-MM [--format table|tsv] [--clerk CODE]\n"
+	"\n"
+	"The month's figures, by window and by item: received (受理), completed\n"
+	"(办结), completion rate (办结率 = completed / received), returned, overdue\n"
+	"(completed late, or open and overdue at the month's end, pauses excluded),\n"
+	"notice breaches (二次告知) and bad ratings (不满意, 非常不满意).\n"
+	"Supervisors and admins only; PIN from BIANMIN_PIN or the terminal.\n");
+
+enum { NCOL = 9 };
+
+static void row_cells(const lc_report_row *r, const char *a, const char *b, char num[7][16], const char **cells)
+{
+	int rate = lc_completion_rate(r);
+	snprintf(num[0], 16, "%d", r->received);
+	snprintf(num[1], 16, "%d", r->completed);
+	snprintf(num[2], 16, "%d.%d%%", rate / 10, rate % 10);
+	snprintf(num[3], 16, "%d", r->returned);
+	snprintf(num[4], 16, "%d", r->overdue);
+	snprintf(num[5], 16, "%d", r->breaches);
+	snprintf(num[6], 16, "%d", r->bad_ratings);
+	cells[0] = a;
+	cells[1] = b;
+	for (int i = 0; i < 7; i++)
+		cells[2 + i] = num[i];
+}
+
+static void print_rows(const char **cells, size_t rows, bool table)
+{
+	int w[NCOL] = {0};
+	for (size_t i = 0; i < rows; i++)
+		for (int k = 0; k < NCOL; k++) {
+			int x = text_width(cells[i * NCOL + k]);
+			if (x > w[k])
+				w[k] = x;
+		}
+	for (size_t i = 0; i < rows; i++)
+		for (int k = 0; k < NCOL; k++) {
+			const char *c = cells[i * NCOL + k];
+			if (!table) {
+				printf("%s%c", c, k == NCOL - 1 ? '\n' : '\t');
+			} else {
+				char *p = k < 2 ? text_pad(c, w[k], false) : text_pad_left(c, w[k]);
+				printf("%s%s", p, k == NCOL - 1 ? "\n" : "  ");
+				free(p);
+			}
+		}
+}
+
+int cli_report(bm_app *app, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"clerk", required_argument, NULL, 'k'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *who = NULL, *format = "table";
+	int c;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k': who = optarg; break;
+		case 'f': format = optarg; break;
+		case 'h': return cli_usage(_(USAGE), false, 0);
+		default: return cli_usage(_(USAGE), true, 2);
+		}
+	}
+	int y, m;
+	char extra;
+	if (argc - optind != 2 || strcmp(argv[optind], "month") != 0 ||
+	    sscanf(argv[optind + 1], "%4d-%2d%c", &y, &m, &extra) != 2 || m < 1 || m > 12 ||
+	    (strcmp(format, "table") && strcmp(format, "tsv")))
+		return cli_usage(_(USAGE), true, 2);
+	bm_diags d = {0};
+	bm_calendar *cal = app_calendar(app, &d);
+	if (!cal) {
+		cli_print_diags(&d);
+		diags_free(&d);
+		return 1;
+	}
+	diags_free(&d);
+	bm_store *s;
+	bm_clerk me;
+	int rc = cli_session(app, who, "BIANMIN_PIN", &s, &me);
+	if (rc)
+		return rc;
+	bool sup = auth_can(&me, ROLE_SUPERVISOR);
+	auth_clerk_free(&me);
+	if (!sup) {
+		fprintf(stderr, "%s\n", _("bianmin report: the month's figures are for supervisors and admins"));
+		return 1;
+	}
+	lc_report r;
+	bm_error err = {0};
+	if (lifecycle_report_month(s, cal, y, m, bm_time_day(app->now), &r, &err))
+		return cli_error("report", &err);
+	size_t rows = 1 + r.n_windows + r.n_items + 1;
+	const char **cells = bm_xcalloc(rows * NCOL, sizeof *cells);
+	char (*num)[7][16] = bm_xcalloc(rows, sizeof *num);
+	const char *head[NCOL] = { _("window"), _("item"), _("received"), _("completed"), _("rate"),
+				   _("returned"), _("overdue"), _("breaches"), _("bad ratings") };
+	memcpy(cells, head, sizeof head);
+	size_t i = 1;
+	for (size_t k = 0; k < r.n_windows; k++, i++)
+		row_cells(&r.windows[k], r.windows[k].window, "*", num[i], cells + i * NCOL);
+	for (size_t k = 0; k < r.n_items; k++, i++)
+		row_cells(&r.items[k], r.items[k].window, r.items[k].item_code, num[i], cells + i * NCOL);
+	row_cells(&r.total, _("total"), "*", num[i], cells + i * NCOL);
+	printf(_("Month %04d-%02d\n"), y, m);
+	print_rows(cells, rows, strcmp(format, "table") == 0);
+	free(cells);
+	free(num);
+	lc_report_free(&r);
+	return 0;
+}

@@ -1,0 +1,302 @@
+/* auth.c - clerks and PINs (argon2id through libsodium). */
+#include "bianmin/auth.h"
+#include "store_int.h"
+
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ROLE_KEYS[] = { "clerk", "supervisor", "admin" };
+
+const char *role_key(bm_role r)
+{
+	return (unsigned)r <= ROLE_ADMIN ? ROLE_KEYS[r] : "?";
+}
+
+const char *role_label(bm_role r)
+{
+	switch (r) {
+	case ROLE_CLERK: return _("clerk");
+	case ROLE_SUPERVISOR: return _("supervisor");
+	case ROLE_ADMIN: return _("admin");
+	}
+	return "?";
+}
+
+bool role_parse(const char *s, bm_role *out)
+{
+	for (int i = 0; i <= ROLE_ADMIN; i++)
+		if (s && strcmp(s, ROLE_KEYS[i]) == 0) {
+			*out = (bm_role)i;
+			return true;
+		}
+	return false;
+}
+
+bool auth_can(const bm_clerk *c, bm_role r)
+{
+	return c && c->active && c->role >= r;
+}
+
+int auth_pin_check(const char *pin, bm_error *err)
+{
+	size_t n = pin ? strlen(pin) : 0;
+	if (n < AUTH_PIN_MIN || n > AUTH_PIN_MAX)
+		return bm_fail(err, BM_EINVAL, _("A PIN must have %d to %d characters."), AUTH_PIN_MIN, AUTH_PIN_MAX);
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)pin[i] < 0x20 || pin[i] == 0x7f)
+			return bm_fail(err, BM_EINVAL, _("A PIN cannot contain control characters."));
+	return BM_OK;
+}
+
+static int crypto_ready(bm_error *err)
+{
+	if (sodium_init() < 0)
+		return bm_fail(err, BM_EIO, _("Cannot initialise the crypto library (libsodium)."));
+	return BM_OK;
+}
+
+/* argon2id, interactive limits.  BIANMIN_TEST_FAST_PIN=1 lowers the cost
+ * for the test suites only (verification reads the cost from the hash). */
+static int pin_hash(const char *pin, char out[crypto_pwhash_STRBYTES], bm_error *err)
+{
+	if (crypto_ready(err))
+		return BM_EIO;
+	const char *fast = getenv("BIANMIN_TEST_FAST_PIN");
+	bool f = fast && strcmp(fast, "1") == 0;
+	if (crypto_pwhash_str(out, pin, strlen(pin),
+			      f ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      f ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return bm_fail(err, BM_ENOMEM, _("Not enough memory to hash the PIN."));
+	return BM_OK;
+}
+
+static void clerk_from_row(sqlite3_stmt *st, bm_clerk *c)
+{
+	c->id = sqlite3_column_int64(st, 0);
+	c->code = col_dup(st, 1);
+	c->name = col_dup(st, 2);
+	c->window = col_dup(st, 3);
+	if (!role_parse(col_text(st, 4), &c->role))
+		c->role = ROLE_CLERK;
+	c->active = sqlite3_column_int(st, 5) != 0;
+}
+
+static const char SQL_GET[] =
+	"SELECT id, code, name, window, role, active, pin_hash FROM clerks WHERE code = ?";
+
+/* Fetch a clerk; hash (may be NULL) gets the PIN hash. */
+static int clerk_fetch(bm_store *s, const char *code, bm_clerk *out, char **hash, bm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = store_stmt(s, SQL_GET, err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, code);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return bm_fail(err, BM_ENOTFOUND, _("There is no clerk with the number %s."), code);
+	}
+	if (rc != SQLITE_ROW)
+		return store_fail(s, err, _("reading the clerks"));
+	clerk_from_row(st, out);
+	if (hash)
+		*hash = col_dup(st, 6);
+	sqlite3_reset(st);
+	return BM_OK;
+}
+
+int auth_clerk_get(bm_store *s, const char *code, bm_clerk *out, bm_error *err)
+{
+	return clerk_fetch(s, code, out, NULL, err);
+}
+
+int auth_login(bm_store *s, const char *code, const char *pin, bm_clerk *out, bm_error *err)
+{
+	char *hash = NULL;
+	int rc = clerk_fetch(s, code, out, &hash, err);
+	if (rc)
+		return rc;
+	if (crypto_ready(err)) {
+		rc = BM_EIO;
+	} else if (!out->active) {
+		rc = bm_fail(err, BM_EDENIED, _("Clerk %s is disabled; ask an admin."), code);
+	} else if (!pin || crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0) {
+		rc = bm_fail(err, BM_EDENIED, _("Wrong PIN for clerk %s."), code);
+	}
+	free(hash);
+	if (rc)
+		auth_clerk_free(out);
+	return rc;
+}
+
+int auth_clerk_count(bm_store *s, int *n, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM clerks", err);
+	if (!st)
+		return BM_EDB;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		return store_fail(s, err, _("reading the clerks"));
+	*n = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return BM_OK;
+}
+
+static bool code_ok(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+	if (n < 1 || n > 16)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = code[i];
+		if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '_'))
+			return false;
+	}
+	return true;
+}
+
+int auth_clerk_add(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
+		   const char *window, bm_role role, const char *pin, bm_error *err)
+{
+	if (!code_ok(code))
+		return bm_fail(err, BM_EINVAL, _("A clerk number (工号) has 1 to 16 letters, digits, '-' or '_'; \"%s\" does not."),
+			       code ? code : "");
+	if (!name || !*name)
+		return bm_fail(err, BM_EINVAL, _("The clerk's name is empty."));
+	if (auth_pin_check(pin, err))
+		return BM_EINVAL;
+	char hash[crypto_pwhash_STRBYTES];
+	if (pin_hash(pin, hash, err))   /* slow: outside the write lock */
+		return err ? err->code : BM_EIO;
+	if (store_begin(s, err))
+		return BM_EDB;
+	int n = 0, rc;
+	if ((rc = auth_clerk_count(s, &n, err)))
+		goto fail;
+	if (n == 0) {
+		role = ROLE_ADMIN;   /* the first clerk of an empty database */
+	} else if (!actor) {
+		rc = bm_fail(err, BM_EDENIED, _("This database already has clerks: only an admin can add one (--by ADMIN)."));
+		goto fail;
+	} else if (!auth_can(actor, ROLE_ADMIN)) {
+		rc = bm_fail(err, BM_EDENIED, _("Only an admin can add clerks; %s is not one."), actor->code);
+		goto fail;
+	}
+	sqlite3_stmt *st = store_stmt(s, "INSERT INTO clerks (code, name, window, role, pin_hash) VALUES (?, ?, ?, ?, ?)", err);
+	if (!st) {
+		rc = BM_EDB;
+		goto fail;
+	}
+	st_text(st, 1, code);
+	st_text(st, 2, name);
+	st_text(st, 3, window && *window ? window : NULL);
+	st_text(st, 4, role_key(role));
+	st_text(st, 5, hash);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+		rc = bm_fail(err, BM_EINVAL, _("Clerk number %s is already taken."), code);
+		goto fail;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = store_fail(s, err, _("adding a clerk"));
+		goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	store_rollback(s);
+	return rc;
+}
+
+static int admin_update(bm_store *s, const char *sql, const char *code, const char *val, bm_error *err)
+{
+	if (store_begin(s, err))
+		return BM_EDB;
+	sqlite3_stmt *st = store_stmt(s, sql, err);
+	int rc = BM_EDB;
+	if (!st)
+		goto fail;
+	st_text(st, 1, val);
+	st_text(st, 2, code);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		store_fail(s, err, _("changing a clerk"));
+		goto fail;
+	}
+	sqlite3_reset(st);
+	if (sqlite3_changes(store_db(s)) != 1) {
+		rc = bm_fail(err, BM_ENOTFOUND, _("There is no clerk with the number %s."), code);
+		goto fail;
+	}
+	return store_commit(s, err);
+fail:
+	if (st)
+		sqlite3_reset(st);
+	store_rollback(s);
+	return rc;
+}
+
+int auth_clerk_disable(bm_store *s, const bm_clerk *actor, const char *code, bm_error *err)
+{
+	if (!auth_can(actor, ROLE_ADMIN))
+		return bm_fail(err, BM_EDENIED, _("Only an admin can disable clerks."));
+	if (strcmp(actor->code, code) == 0)
+		return bm_fail(err, BM_EINVAL, _("An admin cannot disable themself; ask another admin."));
+	return admin_update(s, "UPDATE clerks SET active = ? WHERE code = ?", code, "0", err);
+}
+
+int auth_clerk_set_pin(bm_store *s, const bm_clerk *actor, const char *code, const char *pin,
+		       bm_error *err)
+{
+	if (!actor || !actor->active || (strcmp(actor->code, code) != 0 && !auth_can(actor, ROLE_ADMIN)))
+		return bm_fail(err, BM_EDENIED, _("Only the clerk themself or an admin can set a PIN."));
+	if (auth_pin_check(pin, err))
+		return BM_EINVAL;
+	char hash[crypto_pwhash_STRBYTES];
+	if (pin_hash(pin, hash, err))
+		return err ? err->code : BM_EIO;
+	return admin_update(s, "UPDATE clerks SET pin_hash = ? WHERE code = ?", code, hash, err);
+}
+
+int auth_clerk_list(bm_store *s, bm_clerk **out, size_t *n, bm_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, "SELECT id, code, name, window, role, active FROM clerks ORDER BY code", err);
+	if (!st)
+		return BM_EDB;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = bm_xrealloc(*out, cap * sizeof **out);
+		}
+		clerk_from_row(st, &(*out)[(*n)++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		auth_clerks_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, err, _("reading the clerks"));
+	}
+	return BM_OK;
+}
+
+void auth_clerk_free(bm_clerk *c)
+{
+	if (!c)
+		return;
+	free(c->code);
+	free(c->name);
+	free(c->window);
+	memset(c, 0, sizeof *c);
+}
+
+void auth_clerks_free(bm_clerk *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		auth_clerk_free(&v[i]);
+	free(v);
+}

@@ -1,0 +1,384 @@
+/* case_query.c - loading a case whole, lists, search and day figures. */
+#include "bianmin/cases.h"
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bm_time time_of(const char *s)
+{
+	bm_time t = {0, 0};
+	if (s)
+		bm_time_parse(s, &t);
+	return t;
+}
+
+static int int_or(sqlite3_stmt *st, int i, int none)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? none : sqlite3_column_int(st, i);
+}
+
+static const char SQL_LOAD[] =
+	"SELECT c.id, c.no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id,"
+	" proxy_is_agent, first_clerk, owner_clerk, f.name, o.name, item_code, item_name, item_window,"
+	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days,"
+	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
+	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
+	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
+	" completed_day, fee_fen, receipt_no"
+	" FROM cases c LEFT JOIN clerks f ON f.code = c.first_clerk"
+	" LEFT JOIN clerks o ON o.code = c.owner_clerk WHERE c.no = ?";
+
+static void split_lines(const char *s, char ***out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!s || !*s)
+		return;
+	for (const char *p = s;;) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		*out = bm_xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[(*n)++] = bm_xstrndup(p, len);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+}
+
+static void load_row(sqlite3_stmt *st, bm_case *c)
+{
+	int i = 0;
+	c->id = sqlite3_column_int64(st, i++);
+	snprintf(c->no, sizeof c->no, "%s", col_text(st, i++));
+	c->applicant.name = col_dup(st, i++);
+	if (!id_type_parse(col_text(st, i++), &c->applicant.id_type))
+		c->applicant.id_type = IDTYPE_OTHER;
+	c->applicant.id_no = col_dup(st, i++);
+	c->applicant.phone = col_dup(st, i++);
+	c->applicant.address = col_dup(st, i++);
+	c->proxy_name = col_dup(st, i++);
+	c->proxy_id = col_dup(st, i++);
+	c->proxy_is_agent = sqlite3_column_int(st, i++) != 0;
+	c->first_clerk = col_dup(st, i++);
+	c->owner_clerk = col_dup(st, i++);
+	c->first_clerk_name = col_dup(st, i++);
+	c->owner_clerk_name = col_dup(st, i++);
+	bm_case_item *it = &c->item;
+	it->code = col_dup(st, i++);
+	it->name = col_dup(st, i++);
+	it->window = col_dup(st, i++);
+	it->department = col_dup(st, i++);
+	if (!regime_parse(col_text(st, i++), &it->regime))
+		it->regime = REGIME_DIRECT;
+	it->basis = col_dup(st, i++);
+	it->statutory_days = int_or(st, i++, -1);
+	it->promised_days = int_or(st, i++, -1);
+	it->has_fee = sqlite3_column_int(st, i++) != 0;
+	it->fee_fen = sqlite3_column_int64(st, i++);
+	it->fee_basis = col_dup(st, i++);
+	it->forward_to = col_dup(st, i++);
+	it->refusal = col_dup(st, i++);
+	split_lines(col_text(st, i++), &it->joint_windows, &it->n_joint_windows);
+	snprintf(c->catalog_fingerprint, sizeof c->catalog_fingerprint, "%s",
+		 col_text(st, i) ? col_text(st, i) : "");
+	i++;
+	if (!kind_parse(col_text(st, i++), &c->kind))
+		c->kind = KIND_PROMISED;
+	if (!kind_parse(col_text(st, i++), &c->decided))
+		c->decided = c->kind;
+	c->override_reason = col_dup(st, i++);
+	c->return_reason = col_dup(st, i++);
+	if (!case_state_parse(col_text(st, i++), &c->state))
+		c->state = CASE_IN_PROGRESS;
+	c->accepted = time_of(col_text(st, i++));
+	c->accepted_day = day_from_text(col_text(st, i++));
+	c->clock_start = day_from_text(col_text(st, i++));
+	c->due = day_from_text(col_text(st, i++));
+	c->due_uncertain = sqlite3_column_int(st, i++) != 0;
+	c->limit_days = int_or(st, i++, -1);
+	c->completed_day = day_from_text(col_text(st, i++));
+	c->fee_fen = sqlite3_column_int64(st, i++);
+	c->receipt_no = col_dup(st, i++);
+}
+
+static bool mat_state_parse(const char *s, bm_mat_state *out)
+{
+	for (int i = MAT_PRESENT; i <= MAT_SUPPLEMENTED; i++)
+		if (s && strcmp(s, mat_state_key((bm_mat_state)i)) == 0) {
+			*out = (bm_mat_state)i;
+			return true;
+		}
+	return false;
+}
+
+static bool form_of(const char *s, bm_form *f)
+{
+	return form_parse(s, f);
+}
+
+int case_load(bm_store *s, const char *no, bm_case *c, bm_error *err)
+{
+	memset(c, 0, sizeof *c);
+	sqlite3_stmt *st = store_stmt(s, SQL_LOAD, err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, no);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return bm_fail(err, BM_ENOTFOUND, _("There is no case %s."), no);
+		return store_fail(s, err, _("reading a case"));
+	}
+	load_row(st, c);
+	sqlite3_reset(st);
+
+	if (!(st = store_stmt(s, "SELECT name, form, copies, main, note, state, changed_at"
+			      " FROM case_materials WHERE case_id = ? ORDER BY idx", err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, c->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c->materials = bm_xrealloc(c->materials, (c->n_materials + 1) * sizeof *c->materials);
+		bm_case_material *m = &c->materials[c->n_materials++];
+		memset(m, 0, sizeof *m);
+		m->name = col_dup(st, 0);
+		if (!form_of(col_text(st, 1), &m->form))
+			m->form = FORM_ORIGINAL;
+		m->copies = sqlite3_column_int(st, 2);
+		m->main = sqlite3_column_int(st, 3) != 0;
+		m->note = col_dup(st, 4);
+		if (!mat_state_parse(col_text(st, 5), &m->state))
+			m->state = MAT_MISSING;
+		m->has_changed = col_text(st, 6) != NULL;
+		m->changed = time_of(col_text(st, 6));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto dbfail;
+
+	if (!(st = store_stmt(s, "SELECT id, at, clerk, type, details, reason, prev_hash, hash"
+			      " FROM events WHERE case_id = ? ORDER BY id", err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, c->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c->events = bm_xrealloc(c->events, (c->n_events + 1) * sizeof *c->events);
+		bm_event *e = &c->events[c->n_events++];
+		memset(e, 0, sizeof *e);
+		e->id = sqlite3_column_int64(st, 0);
+		e->at = time_of(col_text(st, 1));
+		e->clerk = col_dup(st, 2);
+		e->type = col_dup(st, 3);
+		e->details = col_dup(st, 4);
+		e->reason = col_dup(st, 5);
+		snprintf(e->prev_hash, sizeof e->prev_hash, "%s", col_text(st, 6) ? col_text(st, 6) : "");
+		snprintf(e->hash, sizeof e->hash, "%s", col_text(st, 7) ? col_text(st, 7) : "");
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto dbfail;
+
+	if (!(st = store_stmt(s, "SELECT r.id, r.no, r.amount_fen, r.basis, r.at, r.clerk, r.voids, r.reason,"
+			      " EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)"
+			      " FROM receipts r WHERE r.case_id = ? ORDER BY r.id", err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, c->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c->receipts = bm_xrealloc(c->receipts, (c->n_receipts + 1) * sizeof *c->receipts);
+		bm_receipt *r = &c->receipts[c->n_receipts++];
+		memset(r, 0, sizeof *r);
+		r->id = sqlite3_column_int64(st, 0);
+		r->no = col_dup(st, 1);
+		r->amount_fen = sqlite3_column_int64(st, 2);
+		r->basis = col_dup(st, 3);
+		r->at = time_of(col_text(st, 4));
+		r->clerk = col_dup(st, 5);
+		r->voids = sqlite3_column_int64(st, 6);
+		r->reason = col_dup(st, 7);
+		r->voided = sqlite3_column_int(st, 8) != 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto dbfail;
+	return BM_OK;
+dbfail:
+	store_fail(s, err, _("reading a case"));
+fail:
+	case_free(c);
+	return BM_EDB;
+}
+
+void case_free(bm_case *c)
+{
+	if (!c)
+		return;
+	party_free(&c->applicant);
+	free(c->proxy_name);
+	free(c->proxy_id);
+	free(c->first_clerk);
+	free(c->owner_clerk);
+	free(c->first_clerk_name);
+	free(c->owner_clerk_name);
+	bm_case_item *it = &c->item;
+	free(it->code); free(it->name); free(it->window); free(it->department);
+	free(it->basis); free(it->fee_basis); free(it->forward_to); free(it->refusal);
+	for (size_t i = 0; i < it->n_joint_windows; i++)
+		free(it->joint_windows[i]);
+	free(it->joint_windows);
+	for (size_t i = 0; i < c->n_materials; i++) {
+		free(c->materials[i].name);
+		free(c->materials[i].note);
+	}
+	free(c->materials);
+	free(c->override_reason);
+	free(c->return_reason);
+	free(c->receipt_no);
+	for (size_t i = 0; i < c->n_events; i++) {
+		free(c->events[i].clerk);
+		free(c->events[i].type);
+		free(c->events[i].details);
+		free(c->events[i].reason);
+	}
+	free(c->events);
+	for (size_t i = 0; i < c->n_receipts; i++) {
+		free(c->receipts[i].no);
+		free(c->receipts[i].basis);
+		free(c->receipts[i].clerk);
+		free(c->receipts[i].reason);
+	}
+	free(c->receipts);
+	memset(c, 0, sizeof *c);
+}
+
+#define FINAL "('completed','returned','withdrawn')"
+#define LIST_COLS \
+	"SELECT id, no, applicant_name, id_no, phone, item_code, item_name, item_window," \
+	" owner_clerk, kind, state, accepted_at, due, fee_fen FROM cases" \
+	" WHERE (?1 IS NULL OR owner_clerk = ?1)" \
+	" AND (?2 = 0 OR state NOT IN " FINAL ")" \
+	" AND (?3 = 0 OR (state NOT IN " FINAL " AND due IS NOT NULL AND due < ?4))" \
+	" AND (?5 IS NULL OR instr(no, ?5) > 0 OR instr(id_no, upper(?5)) > 0" \
+	"      OR instr(applicant_name, ?5) > 0 OR instr(coalesce(phone, ''), ?5) > 0)"
+static const char SQL_LIST_OPEN[] = LIST_COLS " ORDER BY due IS NULL, due, no LIMIT ?6";
+static const char SQL_LIST_ALL[] = LIST_COLS " ORDER BY id DESC LIMIT ?6";
+
+int case_list(bm_store *s, const case_filter *f, case_summary **out, size_t *n, bm_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	bool open_sort = f->open_only || f->overdue_only;
+	sqlite3_stmt *st = store_stmt(s, open_sort ? SQL_LIST_OPEN : SQL_LIST_ALL, err);
+	if (!st)
+		return BM_EDB;
+	char today[11];
+	st_text(st, 1, f->clerk);
+	sqlite3_bind_int(st, 2, f->open_only);
+	sqlite3_bind_int(st, 3, f->overdue_only);
+	st_text(st, 4, f->overdue_only ? bm_day_format(f->today, today) : "");
+	st_text(st, 5, f->query && *f->query ? f->query : NULL);
+	sqlite3_bind_int64(st, 6, f->limit ? (sqlite3_int64)f->limit : -1);
+	int rc;
+	size_t cap = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = bm_xrealloc(*out, cap * sizeof **out);
+		}
+		case_summary *c = &(*out)[(*n)++];
+		memset(c, 0, sizeof *c);
+		c->id = sqlite3_column_int64(st, 0);
+		snprintf(c->no, sizeof c->no, "%s", col_text(st, 1));
+		c->applicant = col_dup(st, 2);
+		c->id_no = col_dup(st, 3);
+		c->phone = col_dup(st, 4);
+		c->item_code = col_dup(st, 5);
+		c->item_name = col_dup(st, 6);
+		c->window = col_dup(st, 7);
+		c->owner = col_dup(st, 8);
+		if (!kind_parse(col_text(st, 9), &c->kind))
+			c->kind = KIND_PROMISED;
+		if (!case_state_parse(col_text(st, 10), &c->state))
+			c->state = CASE_IN_PROGRESS;
+		c->accepted = time_of(col_text(st, 11));
+		c->due = day_from_text(col_text(st, 12));
+		c->fee_fen = sqlite3_column_int64(st, 13);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		case_summaries_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return store_fail(s, err, _("listing cases"));
+	}
+	return BM_OK;
+}
+
+void case_summaries_free(case_summary *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].applicant); free(v[i].id_no); free(v[i].phone);
+		free(v[i].item_code); free(v[i].item_name); free(v[i].window);
+		free(v[i].owner);
+	}
+	free(v);
+}
+
+int case_previous_applicant(bm_store *s, const char *id_no, bm_party *out, bool *found,
+			    bm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	*found = false;
+	sqlite3_stmt *st = store_stmt(s, "SELECT applicant_name, id_type, id_no, phone, address FROM cases"
+				      " WHERE id_no = upper(?) ORDER BY id DESC LIMIT 1", err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, id_no);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		out->name = col_dup(st, 0);
+		if (!id_type_parse(col_text(st, 1), &out->id_type))
+			out->id_type = IDTYPE_OTHER;
+		out->id_no = col_dup(st, 2);
+		out->phone = col_dup(st, 3);
+		out->address = col_dup(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, err, _("looking up the applicant"));
+	return BM_OK;
+}
+
+int case_counts_day(bm_store *s, bm_day day, const char *clerk, case_day_counts *out,
+		    bm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	char d[11];
+	bm_day_format(day, d);
+	sqlite3_stmt *st = store_stmt(s,
+		"SELECT (SELECT count(*) FROM cases WHERE accepted_day = ?1 AND (?2 IS NULL OR first_clerk = ?2)),"
+		" (SELECT count(*) FROM cases WHERE accepted_day = ?1 AND kind = 'returned' AND (?2 IS NULL OR first_clerk = ?2)),"
+		" (SELECT count(*) FROM cases WHERE completed_day = ?1 AND state = 'completed' AND (?2 IS NULL OR owner_clerk = ?2)),"
+		" (SELECT count(*) FROM receipts r WHERE r.no IS NOT NULL AND substr(r.at, 1, 10) = ?1"
+		"    AND (?2 IS NULL OR r.clerk = ?2) AND NOT EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)),"
+		" (SELECT coalesce(sum(amount_fen), 0) FROM receipts r WHERE r.no IS NOT NULL AND substr(r.at, 1, 10) = ?1"
+		"    AND (?2 IS NULL OR r.clerk = ?2) AND NOT EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id))",
+		err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, d);
+	st_text(st, 2, clerk);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->received = sqlite3_column_int(st, 0);
+		out->returned = sqlite3_column_int(st, 1);
+		out->completed = sqlite3_column_int(st, 2);
+		out->receipts = sqlite3_column_int(st, 3);
+		out->fees_fen = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, err, _("counting the day"));
+	return BM_OK;
+}

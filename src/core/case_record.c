@@ -1,0 +1,204 @@
+/* case_record.c - the canonical case record and the event hash chain. */
+#include "ledger_int.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Record key -> column; `changeable` marks what case_apply may set (the
+ * rest is the snapshot, also guarded by triggers). */
+static const struct { const char *key, *col; bool changeable; } REC[] = {
+	{ "no", "no", false },
+	{ "applicant.name", "applicant_name", false },
+	{ "applicant.id_type", "id_type", false },
+	{ "applicant.id_no", "id_no", false },
+	{ "applicant.phone", "phone", true },
+	{ "applicant.address", "address", true },
+	{ "proxy.name", "proxy_name", false },
+	{ "proxy.id", "proxy_id", false },
+	{ "proxy.agent", "proxy_is_agent", false },
+	{ "first_clerk", "first_clerk", false },
+	{ "owner", "owner_clerk", true },
+	{ "item.code", "item_code", false },
+	{ "item.name", "item_name", false },
+	{ "item.window", "item_window", false },
+	{ "item.department", "item_department", false },
+	{ "item.regime", "item_regime", false },
+	{ "item.basis", "item_basis", false },
+	{ "item.statutory_days", "item_statutory_days", false },
+	{ "item.promised_days", "item_promised_days", false },
+	{ "item.has_fee", "item_has_fee", false },
+	{ "item.fee_fen", "item_fee_fen", false },
+	{ "item.fee_basis", "item_fee_basis", false },
+	{ "item.forward_to", "item_forward_to", false },
+	{ "item.refusal", "item_refusal", false },
+	{ "item.joint_windows", "item_joint_windows", false },
+	{ "catalog", "catalog_fingerprint", false },
+	{ "kind", "kind", true },
+	{ "decided", "decided", false },
+	{ "override_reason", "override_reason", false },
+	{ "return_reason", "return_reason", true },
+	{ "state", "state", true },
+	{ "accepted_at", "accepted_at", false },
+	{ "accepted_day", "accepted_day", false },
+	{ "clock_start", "clock_start", true },
+	{ "due", "due", true },
+	{ "due_uncertain", "due_uncertain", true },
+	{ "limit_days", "limit_days", true },
+	{ "completed_day", "completed_day", true },
+	{ "fee_fen", "fee_fen", false },
+	{ "receipt_no", "receipt_no", false },
+};
+#define N_REC (sizeof REC / sizeof REC[0])
+
+static const char *const MAT_COLS[] = { "name", "form", "copies", "main", "note", "state", "changed_at" };
+
+const char *case_record_column(const char *key)
+{
+	for (size_t i = 0; i < N_REC; i++)
+		if (REC[i].changeable && strcmp(REC[i].key, key) == 0)
+			return REC[i].col;
+	return NULL;
+}
+
+static const char SQL_CASE[] =
+	"SELECT no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id,"
+	" proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window,"
+	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days,"
+	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
+	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
+	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
+	" completed_day, fee_fen, receipt_no FROM cases WHERE id = ?";
+static const char SQL_MATS[] =
+	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"
+	" WHERE case_id = ? ORDER BY idx";
+
+int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = store_stmt(s, SQL_CASE, err);
+	if (!st)
+		return BM_EDB;
+	sqlite3_bind_int64(st, 1, case_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc == SQLITE_DONE)
+			return bm_fail(err, BM_ENOTFOUND, _("No case with id %lld."), (long long)case_id);
+		return store_fail(s, err, _("reading a case"));
+	}
+	for (size_t i = 0; i < N_REC; i++)
+		flatrec_set(out, REC[i].key, col_text(st, (int)i));
+	sqlite3_reset(st);
+	if (!(st = store_stmt(s, SQL_MATS, err)))
+		goto fail;
+	sqlite3_bind_int64(st, 1, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long idx = sqlite3_column_int64(st, 0);
+		for (size_t c = 0; c < sizeof MAT_COLS / sizeof MAT_COLS[0]; c++) {
+			char key[64];
+			snprintf(key, sizeof key, "m.%lld.%s", idx + 1, MAT_COLS[c]);
+			flatrec_set(out, key, col_text(st, (int)c + 1));
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_fail(s, err, _("reading a case"));
+		goto fail;
+	}
+	return BM_OK;
+fail:
+	flatrec_free(out);
+	return BM_EDB;
+}
+
+static void field(crypto_hash_sha256_state *h, const char *v)
+{
+	char len[32];
+	if (!v) {
+		crypto_hash_sha256_update(h, (const unsigned char *)"-;", 2);
+		return;
+	}
+	size_t n = strlen(v);
+	int k = snprintf(len, sizeof len, "%zu:", n);
+	crypto_hash_sha256_update(h, (const unsigned char *)len, (unsigned long long)k);
+	crypto_hash_sha256_update(h, (const unsigned char *)v, n);
+	crypto_hash_sha256_update(h, (const unsigned char *)";", 1);
+}
+
+void event_hash(const char *prev, int64_t id, const char *case_no, const char *at,
+		const char *clerk, const char *type, const char *details, const char *reason,
+		char out[65])
+{
+	crypto_hash_sha256_state h;
+	unsigned char md[crypto_hash_sha256_BYTES];
+	char idbuf[32];
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	crypto_hash_sha256_init(&h);
+	field(&h, prev);
+	field(&h, idbuf);
+	field(&h, case_no);
+	field(&h, at);
+	field(&h, clerk);
+	field(&h, type);
+	field(&h, details);
+	field(&h, reason);
+	crypto_hash_sha256_final(&h, md);
+	sodium_bin2hex(out, 65, md, sizeof md);
+}
+
+int event_append(bm_store *s, int64_t case_id, const char *at, const char *clerk,
+		 const char *type, const char *details, const char *reason, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", err);
+	if (!st)
+		return BM_EDB;
+	char prev[65] = LEDGER_GENESIS;
+	int64_t id = 1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0) + 1;
+		snprintf(prev, sizeof prev, "%s", col_text(st, 1) ? col_text(st, 1) : "");
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return store_fail(s, err, _("writing the ledger"));
+	}
+	sqlite3_reset(st);
+
+	char *case_no = NULL;
+	if (case_id) {
+		if (!(st = store_stmt(s, "SELECT no FROM cases WHERE id = ?", err)))
+			return BM_EDB;
+		sqlite3_bind_int64(st, 1, case_id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			case_no = col_dup(st, 0);
+		sqlite3_reset(st);
+		if (!case_no)
+			return bm_fail(err, BM_ENOTFOUND, _("No case with id %lld."), (long long)case_id);
+	}
+	char hash[65];
+	event_hash(prev, id, case_no, at, clerk, type, details, reason, hash);
+	free(case_no);
+
+	if (!(st = store_stmt(s, "INSERT INTO events (id, case_id, at, clerk, type, details, reason, prev_hash, hash)"
+			      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err)))
+		return BM_EDB;
+	sqlite3_bind_int64(st, 1, id);
+	if (case_id)
+		sqlite3_bind_int64(st, 2, case_id);
+	else
+		sqlite3_bind_null(st, 2);
+	st_text(st, 3, at);
+	st_text(st, 4, clerk);
+	st_text(st, 5, type);
+	st_text(st, 6, details);
+	st_text(st, 7, reason);
+	st_text(st, 8, prev);
+	st_text(st, 9, hash);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, _("writing the ledger"));
+	return BM_OK;
+}

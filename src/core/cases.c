@@ -1,0 +1,427 @@
+/* cases.c - accepting a case in one transaction, and changing it through
+ * case_apply (row update + the event saying what changed). */
+#include "bianmin/cases.h"
+#include "ledger_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const STATE_KEYS[] = {
+	"waiting_materials", "in_progress", "paused", "forwarded",
+	"completed", "returned", "withdrawn",
+};
+
+const char *case_state_key(bm_case_state s)
+{
+	return (unsigned)s < CASE_STATE__COUNT ? STATE_KEYS[s] : "?";
+}
+
+const char *case_state_label(bm_case_state s)
+{
+	switch (s) {
+	case CASE_WAITING_MATERIALS: return _("waiting for materials");
+	case CASE_IN_PROGRESS: return _("in progress");
+	case CASE_PAUSED: return _("paused");
+	case CASE_FORWARDED: return _("forwarded");
+	case CASE_COMPLETED: return _("completed");
+	case CASE_RETURNED: return _("returned");
+	case CASE_WITHDRAWN: return _("withdrawn");
+	case CASE_STATE__COUNT: break;
+	}
+	return "?";
+}
+
+bool case_state_parse(const char *s, bm_case_state *out)
+{
+	for (int i = 0; i < CASE_STATE__COUNT; i++)
+		if (s && strcmp(s, STATE_KEYS[i]) == 0) {
+			*out = (bm_case_state)i;
+			return true;
+		}
+	return false;
+}
+
+bool case_state_final(bm_case_state s)
+{
+	return s == CASE_COMPLETED || s == CASE_RETURNED || s == CASE_WITHDRAWN;
+}
+
+static const char *const IDTYPE_KEYS[] = { "resident", "uscc", "other" };
+
+const char *id_type_key(bm_id_type t)
+{
+	return (unsigned)t <= IDTYPE_OTHER ? IDTYPE_KEYS[t] : "?";
+}
+
+bool id_type_parse(const char *s, bm_id_type *out)
+{
+	for (int i = 0; i <= IDTYPE_OTHER; i++)
+		if (s && strcmp(s, IDTYPE_KEYS[i]) == 0) {
+			*out = (bm_id_type)i;
+			return true;
+		}
+	return false;
+}
+
+void party_free(bm_party *p)
+{
+	if (!p)
+		return;
+	free(p->name);
+	free(p->id_no);
+	free(p->phone);
+	free(p->address);
+	memset(p, 0, sizeof *p);
+}
+
+/* Take the next value of a counter row (inside the transaction). */
+static int counter_next(bm_store *s, const char *name, int64_t *out, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "INSERT INTO counters (name, value) VALUES (?, 1)"
+				      " ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value", err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, name);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return store_fail(s, err, _("numbering the case"));
+	}
+	*out = sqlite3_column_int64(st, 0);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	return BM_OK;
+}
+
+static bm_case_state initial_state(bm_kind k)
+{
+	switch (k) {
+	case KIND_IMMEDIATE: return CASE_COMPLETED;
+	case KIND_SUPPLEMENT: return CASE_WAITING_MATERIALS;
+	case KIND_RETURNED: return CASE_RETURNED;
+	default: return CASE_IN_PROGRESS;   /* 承诺件, 联办件, 上报件 (forwarded by its step) */
+	}
+}
+
+static void bind_int_or_null(sqlite3_stmt *st, int i, int v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int(st, i, v);
+}
+
+static const char SQL_INSERT_CASE[] =
+	"INSERT INTO cases (no, applicant_name, id_type, id_no, phone, address, proxy_name,"
+	" proxy_id, proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window,"
+	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days,"
+	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
+	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
+	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
+	" completed_day, fee_fen, receipt_no)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,"
+	" ?35, ?36, ?37, ?38, ?39)";
+
+static int insert_case(bm_store *s, const case_intake *ci, const intake_input *in,
+		       const intake_outcome *out, const char *no, const char *receipt_no,
+		       int64_t fee, int64_t *case_id, bm_error *err)
+{
+	const bm_item *it = in->item;
+	sqlite3_stmt *st = store_stmt(s, SQL_INSERT_CASE, err);
+	if (!st)
+		return BM_EDB;
+	bm_buf jw = {0};
+	for (size_t i = 0; i < it->n_joint_windows; i++) {
+		if (i)
+			bm_buf_puts(&jw, "\n");
+		bm_buf_puts(&jw, it->joint_windows[i]);
+	}
+	char at[32], day[11], cs[11], due[11];
+	bm_day today = bm_time_day(ci->now);
+	bm_case_state state = initial_state(out->kind);
+	bm_time_format(ci->now, at);
+	st_text(st, 1, no);
+	st_text(st, 2, ci->applicant->name);
+	st_text(st, 3, id_type_key(ci->applicant->id_type));
+	st_text(st, 4, ci->applicant->id_no);
+	st_text(st, 5, ci->applicant->phone && *ci->applicant->phone ? ci->applicant->phone : NULL);
+	st_text(st, 6, ci->applicant->address && *ci->applicant->address ? ci->applicant->address : NULL);
+	st_text(st, 7, ci->proxy_name);
+	st_text(st, 8, ci->proxy_id);
+	sqlite3_bind_int(st, 9, ci->proxy_name && ci->proxy_is_agent);
+	st_text(st, 10, ci->clerk);
+	st_text(st, 11, it->code);
+	st_text(st, 12, it->name);
+	st_text(st, 13, it->window);
+	st_text(st, 14, it->department);
+	st_text(st, 15, regime_key(it->regime));
+	st_text(st, 16, it->basis);
+	bind_int_or_null(st, 17, it->statutory_days);
+	bind_int_or_null(st, 18, it->promised_days);
+	sqlite3_bind_int(st, 19, it->has_fee);
+	sqlite3_bind_int64(st, 20, it->has_fee ? it->fee_fen : 0);
+	st_text(st, 21, it->fee_basis);
+	st_text(st, 22, it->forward_to);
+	st_text(st, 23, it->refusal);
+	st_text(st, 24, jw.len ? jw.data : NULL);
+	st_text(st, 25, ci->catalog_fingerprint ? ci->catalog_fingerprint : "");
+	st_text(st, 26, kind_key(out->kind));
+	st_text(st, 27, kind_key(out->decided));
+	st_text(st, 28, out->overridden ? in->override_reason : NULL);
+	st_text(st, 29, out->kind == KIND_RETURNED ? (out->reason ? out->reason : in->override_reason) : NULL);
+	st_text(st, 30, case_state_key(state));
+	st_text(st, 31, at);
+	st_text(st, 32, bm_day_format(today, day));
+	st_text(st, 33, out->clock_running ? bm_day_format(today, cs) : NULL);
+	st_text(st, 34, day_or_null(out->due, due));
+	sqlite3_bind_int(st, 35, out->due_uncertain);
+	bind_int_or_null(st, 36, out->limit_days);
+	st_text(st, 37, case_state_final(state) ? day : NULL);
+	sqlite3_bind_int64(st, 38, fee);
+	st_text(st, 39, receipt_no);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	bm_buf_free(&jw);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, _("saving the case"));
+	*case_id = sqlite3_last_insert_rowid(store_db(s));
+	return BM_OK;
+}
+
+static int insert_materials(bm_store *s, int64_t case_id, const intake_input *in, bm_error *err)
+{
+	const bm_item *it = in->item;
+	for (size_t i = 0; i < it->n_materials; i++) {
+		const bm_material *m = &it->materials[i];
+		sqlite3_stmt *st = store_stmt(s, "INSERT INTO case_materials (case_id, idx, name, form,"
+					      " copies, main, note, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
+		if (!st)
+			return BM_EDB;
+		sqlite3_bind_int64(st, 1, case_id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		st_text(st, 3, m->name);
+		st_text(st, 4, form_key(m->form));
+		sqlite3_bind_int(st, 5, m->copies);
+		sqlite3_bind_int(st, 6, m->main);
+		st_text(st, 7, m->note);
+		st_text(st, 8, mat_state_key(in->materials ? in->materials[i] : MAT_PRESENT));
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return store_fail(s, err, _("saving the case materials"));
+	}
+	return BM_OK;
+}
+
+static int insert_receipt(bm_store *s, int64_t case_id, const char *no, int year, int64_t seq,
+			  int64_t fee, const char *basis, const char *at, const char *clerk,
+			  bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "INSERT INTO receipts (no, year, seq, case_id, amount_fen,"
+				      " basis, at, clerk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, no);
+	sqlite3_bind_int(st, 2, year);
+	sqlite3_bind_int64(st, 3, seq);
+	sqlite3_bind_int64(st, 4, case_id);
+	sqlite3_bind_int64(st, 5, fee);
+	st_text(st, 6, basis);
+	st_text(st, 7, at);
+	st_text(st, 8, clerk);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, _("saving the receipt"));
+	return BM_OK;
+}
+
+static int clerk_active(bm_store *s, const char *code, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT active FROM clerks WHERE code = ?", err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, code);
+	int rc = sqlite3_step(st);
+	int active = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, err, _("reading the clerks"));
+	if (active < 0)
+		return bm_fail(err, BM_ENOTFOUND, _("There is no clerk with the number %s."), code ? code : "");
+	if (!active)
+		return bm_fail(err, BM_ENOTFOUND, _("Clerk %s is disabled."), code);
+	return BM_OK;
+}
+
+int case_accept(bm_store *s, const case_intake *ci, const intake_input *in,
+		const intake_outcome *out, char *no, bm_error *err)
+{
+	if (!ci->applicant || !ci->applicant->name || !*ci->applicant->name)
+		return bm_fail(err, BM_EINVAL, _("The applicant's name is empty."));
+	if (!ci->applicant->id_no || !*ci->applicant->id_no)
+		return bm_fail(err, BM_EINVAL, _("The applicant's ID number is empty."));
+	if (!ci->center_code || !*ci->center_code)
+		return bm_fail(err, BM_EINVAL, _("The center has no code (center.yaml `code`)."));
+	if ((ci->proxy_name == NULL) != (ci->proxy_id == NULL))
+		return bm_fail(err, BM_EINVAL, _("A proxy needs both a name and an ID number."));
+
+	int y, m, d, rc;
+	bm_day today = bm_time_day(ci->now);
+	bm_day_to_ymd(today, &y, &m, &d);
+	int64_t fee = out->kind == KIND_RETURNED ? 0 : out->fee_fen;
+	char at[32], counter[96], case_no[CASE_NO_MAX], receipt_no[32];
+	bm_time_format(ci->now, at);
+	int64_t seq, rseq = 0;
+	int64_t case_id = 0;
+	flatrec rec = {0};
+	char *details = NULL;
+
+	if (store_begin(s, err))
+		return BM_EDB;
+	if ((rc = clerk_active(s, ci->clerk, err)))
+		goto fail;
+	snprintf(counter, sizeof counter, "case:%s:%04d%02d%02d", ci->center_code, y, m, d);
+	if ((rc = counter_next(s, counter, &seq, err)))
+		goto fail;
+	snprintf(case_no, sizeof case_no, "%s-%04d%02d%02d-%04lld", ci->center_code, y, m, d, (long long)seq);
+	if (fee > 0) {
+		snprintf(counter, sizeof counter, "receipt:%04d", y);
+		if ((rc = counter_next(s, counter, &rseq, err)))
+			goto fail;
+		snprintf(receipt_no, sizeof receipt_no, "%04d-%06lld", y, (long long)rseq);
+	}
+	if ((rc = insert_case(s, ci, in, out, case_no, fee > 0 ? receipt_no : NULL, fee, &case_id, err)) ||
+	    (rc = insert_materials(s, case_id, in, err)))
+		goto fail;
+	if (fee > 0 && (rc = insert_receipt(s, case_id, receipt_no, y, rseq, fee, in->item->fee_basis,
+					    at, ci->clerk, err)))
+		goto fail;
+	/* the intake event holds the whole record, read back from the rows */
+	if ((rc = case_record(s, case_id, &rec, err)))
+		goto fail;
+	details = flatrec_json(&rec);
+	if ((rc = event_append(s, case_id, at, ci->clerk, "intake", details,
+			       out->overridden ? in->override_reason : NULL, err)))
+		goto fail;
+	if (store_fail_hook(s, "case_accept")) {
+		rc = bm_fail(err, BM_EDB, "test hook: failing before commit");
+		goto fail;
+	}
+	flatrec_free(&rec);
+	free(details);
+	if ((rc = store_commit(s, err)))
+		return rc;
+	snprintf(no, CASE_NO_MAX, "%s", case_no);
+	return BM_OK;
+fail:
+	flatrec_free(&rec);
+	free(details);
+	store_rollback(s);
+	return rc ? rc : BM_EDB;
+}
+
+static int case_id_of(bm_store *s, const char *no, int64_t *id, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM cases WHERE no = ?", err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, no);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return bm_fail(err, BM_ENOTFOUND, _("There is no case %s."), no);
+	if (rc != SQLITE_ROW)
+		return store_fail(s, err, _("reading a case"));
+	return BM_OK;
+}
+
+int case_apply(bm_store *s, const char *no, const case_step *step, bm_error *err)
+{
+	if (!step->type || !*step->type || !step->clerk)
+		return bm_fail(err, BM_EINVAL, "case_apply: type and clerk are required");
+	for (size_t i = 0; i < step->n_sets; i++)
+		if (!case_record_column(step->sets[i].field))
+			return bm_fail(err, BM_EINVAL, "case_apply: field %s cannot be changed", step->sets[i].field);
+	char at[32];
+	bm_time_format(step->at, at);
+	int64_t id = 0;
+	int rc;
+	flatrec rec = {0}, ev = {0};
+	char *details = NULL;
+	if (store_begin(s, err))
+		return BM_EDB;
+	if ((rc = case_id_of(s, no, &id, err)))
+		goto fail;
+	for (size_t i = 0; i < step->n_sets; i++) {
+		/* the column name comes from our own table, never from the caller's text */
+		char *sql = bm_xasprintf("UPDATE cases SET %s = ? WHERE id = ?",
+					 case_record_column(step->sets[i].field));
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+			free(sql);
+			rc = store_fail(s, err, _("changing the case"));
+			goto fail;
+		}
+		free(sql);
+		st_text(st, 1, step->sets[i].value);
+		sqlite3_bind_int64(st, 2, id);
+		int r = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (r != SQLITE_DONE) {
+			rc = store_fail(s, err, _("changing the case"));
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < step->n_mats; i++) {
+		sqlite3_stmt *st = store_stmt(s, "UPDATE case_materials SET state = ?, changed_at = ?"
+					      " WHERE case_id = ? AND idx = ?", err);
+		if (!st) {
+			rc = BM_EDB;
+			goto fail;
+		}
+		st_text(st, 1, mat_state_key(step->mats[i].state));
+		st_text(st, 2, at);
+		sqlite3_bind_int64(st, 3, id);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)step->mats[i].index);
+		int r = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (r != SQLITE_DONE || sqlite3_changes(store_db(s)) != 1) {
+			rc = r != SQLITE_DONE ? store_fail(s, err, _("changing the case"))
+					      : bm_fail(err, BM_EINVAL, _("Case %s has no material %zu."), no, step->mats[i].index + 1);
+			goto fail;
+		}
+	}
+	/* the event holds the changed fields as the rows now say them */
+	if ((rc = case_record(s, id, &rec, err)))
+		goto fail;
+	for (size_t i = 0; i < step->n_sets; i++)
+		flatrec_set(&ev, step->sets[i].field, flatrec_get(&rec, step->sets[i].field, NULL));
+	for (size_t i = 0; i < step->n_mats; i++) {
+		char key[64];
+		snprintf(key, sizeof key, "m.%zu.state", step->mats[i].index + 1);
+		flatrec_set(&ev, key, flatrec_get(&rec, key, NULL));
+		snprintf(key, sizeof key, "m.%zu.changed_at", step->mats[i].index + 1);
+		flatrec_set(&ev, key, flatrec_get(&rec, key, NULL));
+	}
+	if (step->note)
+		flatrec_set(&ev, "x.note", step->note);
+	details = flatrec_json(&ev);
+	if ((rc = event_append(s, id, at, step->clerk, step->type, details, step->reason, err)))
+		goto fail;
+	flatrec_free(&rec);
+	flatrec_free(&ev);
+	free(details);
+	return store_commit(s, err);
+fail:
+	flatrec_free(&rec);
+	flatrec_free(&ev);
+	free(details);
+	store_rollback(s);
+	return rc ? rc : BM_EDB;
+}

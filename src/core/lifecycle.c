@@ -1,0 +1,429 @@
+/* lifecycle.c - the steps' names, what a case's events say (lc_info), and
+ * which step is allowed in which state for which clerk. */
+#include "lifecycle_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const STEP_KEYS[LC_STEP__COUNT] = {
+	"supplement", "pause", "resume", "extend", "opinion", "forward",
+	"result", "complete", "return", "withdraw", "notify", "rate",
+	"handover", "acknowledge", "status", "notice_breach", "followup",
+};
+
+const char *lc_step_key(lc_step s)
+{
+	return (unsigned)s < LC_STEP__COUNT ? STEP_KEYS[s] : "?";
+}
+
+const char *lc_step_label(lc_step s)
+{
+	switch (s) {
+	case LC_SUPPLEMENT: return _("supplement (补齐)");
+	case LC_PAUSE: return _("special procedure (特别程序)");
+	case LC_RESUME: return _("resume");
+	case LC_EXTEND: return _("extension (延期)");
+	case LC_OPINION: return _("joint opinion (联办意见)");
+	case LC_FORWARD: return _("forward (上报)");
+	case LC_RESULT: return _("upper result (上级结果)");
+	case LC_COMPLETE: return _("complete (办结)");
+	case LC_RETURN: return _("return (退回)");
+	case LC_WITHDRAW: return _("withdraw (撤回)");
+	case LC_NOTIFY: return _("notify (回复)");
+	case LC_RATE: return _("rating (好差评)");
+	case LC_HANDOVER: return _("handover (AB岗交接)");
+	case LC_ACKNOWLEDGE: return _("acknowledge handover");
+	case LC_STATUS: return _("status (公开查询)");
+	case LC_DEMAND: return _("further demand (二次告知)");
+	case LC_FOLLOWUP: return _("follow-up (差评回访)");
+	case LC_STEP__COUNT: break;
+	}
+	return "?";
+}
+
+bool lc_step_parse(const char *s, lc_step *out)
+{
+	for (int i = 0; i < LC_STEP__COUNT; i++)
+		if (s && strcmp(s, STEP_KEYS[i]) == 0) {
+			*out = (lc_step)i;
+			return true;
+		}
+	if (s && strcmp(s, "demand") == 0) {
+		*out = LC_DEMAND;
+		return true;
+	}
+	return false;
+}
+
+static const char *const PAUSE_KEYS[LC_PAUSE__COUNT] = { "hearing", "site_visit", "expert_review", "public_notice" };
+static const char *const PAUSE_LABELS[LC_PAUSE__COUNT] = { "听证", "现场踏勘", "专家评审", "公示" };
+
+const char *lc_pause_key(lc_pause_kind k) { return (unsigned)k < LC_PAUSE__COUNT ? PAUSE_KEYS[k] : "?"; }
+const char *lc_pause_label(lc_pause_kind k) { return (unsigned)k < LC_PAUSE__COUNT ? PAUSE_LABELS[k] : "?"; }
+
+bool lc_pause_parse(const char *s, lc_pause_kind *out)
+{
+	for (int i = 0; s && i < LC_PAUSE__COUNT; i++) {
+		char alt[32];
+		snprintf(alt, sizeof alt, "%s", PAUSE_KEYS[i]);
+		for (char *p = alt; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		if (strcmp(s, PAUSE_KEYS[i]) == 0 || strcmp(s, alt) == 0 || strcmp(s, PAUSE_LABELS[i]) == 0) {
+			*out = (lc_pause_kind)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static const char *const HOW_KEYS[LC_HOW__COUNT] = { "phone", "in_person", "agent" };
+
+const char *lc_how_key(lc_how h) { return (unsigned)h < LC_HOW__COUNT ? HOW_KEYS[h] : "?"; }
+
+bool lc_how_parse(const char *s, lc_how *out)
+{
+	for (int i = 0; s && i < LC_HOW__COUNT; i++)
+		if (strcmp(s, HOW_KEYS[i]) == 0 || (i == LC_IN_PERSON && strcmp(s, "in-person") == 0)) {
+			*out = (lc_how)i;
+			return true;
+		}
+	return false;
+}
+
+static const char *const RATINGS[] = { "非常满意", "满意", "基本满意", "不满意", "非常不满意" };
+
+const char *lc_rating_label(int level)
+{
+	return level >= 1 && level <= 5 ? RATINGS[level - 1] : "?";
+}
+
+bool lc_rating_parse(const char *s, int *level)
+{
+	if (!s)
+		return false;
+	if (s[0] >= '1' && s[0] <= '5' && !s[1]) {
+		*level = s[0] - '0';
+		return true;
+	}
+	for (int i = 0; i < 5; i++)
+		if (strcmp(s, RATINGS[i]) == 0) {
+			*level = i + 1;
+			return true;
+		}
+	return false;
+}
+
+/* ---- lc_info --------------------------------------------------------- */
+bool lc_event_note(const bm_event *e, flatrec *out)
+{
+	memset(out, 0, sizeof *out);
+	flatrec d = {0};
+	if (!e->details || !flatrec_parse(e->details, &d))
+		return false;
+	const char *note = flatrec_get(&d, "x.note", NULL);
+	bool ok = note && note[0] == '{' && flatrec_parse(note, out);
+	flatrec_free(&d);
+	if (!ok)
+		flatrec_free(out);
+	return ok;
+}
+
+static int note_int(const flatrec *n, const char *key, int none)
+{
+	const char *v = flatrec_get(n, key, NULL);
+	return v && *v ? atoi(v) : none;
+}
+
+static bm_day note_day(const flatrec *n, const char *key)
+{
+	bm_day d;
+	const char *v = flatrec_get(n, key, NULL);
+	return v && bm_day_parse(v, &d) ? d : BM_NO_DAY;
+}
+
+static void set_str(char **dst, const char *v)
+{
+	free(*dst);
+	*dst = bm_xstrdup(v);
+}
+
+static void add_window(lc_info *i, const char *w)
+{
+	if (!w || !*w)
+		return;
+	for (size_t k = 0; k < i->n_opinions; k++)
+		if (strcmp(i->opinions[k].window, w) == 0)
+			return;
+	i->opinions = bm_xrealloc(i->opinions, (i->n_opinions + 1) * sizeof *i->opinions);
+	lc_opinion *o = &i->opinions[i->n_opinions++];
+	memset(o, 0, sizeof *o);
+	o->window = bm_xstrdup(w);
+}
+
+void lifecycle_info(const bm_case *c, lc_info *out)
+{
+	memset(out, 0, sizeof *out);
+	out->pause_day = out->forwarded_day = out->rated_day = out->followup_due = BM_NO_DAY;
+	out->last_supplement_day = BM_NO_DAY;
+	if (c->kind == KIND_JOINT) {
+		add_window(out, c->item.window);
+		for (size_t k = 0; k < c->item.n_joint_windows; k++)
+			add_window(out, c->item.joint_windows[k]);
+	}
+	for (size_t k = 0; k < c->n_events; k++) {
+		const bm_event *e = &c->events[k];
+		flatrec n;
+		bool has = lc_event_note(e, &n);
+		bm_day day = bm_time_day(e->at);
+		const char *t = e->type ? e->type : "";
+		if (strcmp(t, "pause") == 0) {
+			out->paused = true;
+			out->pause_day = day;
+			out->n_pauses++;
+			if (!has || !lc_pause_parse(flatrec_get(&n, "kind", NULL), &out->pause_kind))
+				out->pause_kind = LC_SITE_VISIT;
+		} else if (strcmp(t, "resume") == 0) {
+			out->paused = false;
+			out->paused_days += has ? note_int(&n, "paused_days", 0) : 0;
+		} else if (strcmp(t, "extend") == 0) {
+			out->n_extensions++;
+		} else if (strcmp(t, "notice_breach") == 0) {
+			out->n_breaches++;
+		} else if (strcmp(t, "notify") == 0) {
+			out->n_notified++;
+		} else if (strcmp(t, "supplement") == 0) {
+			out->last_supplement_day = day;
+		} else if (strcmp(t, "opinion") == 0 && has) {
+			const char *w = flatrec_get(&n, "window", NULL);
+			for (size_t j = 0; w && j < out->n_opinions; j++) {
+				lc_opinion *o = &out->opinions[j];
+				if (strcmp(o->window, w) == 0) {
+					o->answered = true;
+					o->agree = note_int(&n, "agree", 0) == 1;
+					set_str(&o->text, flatrec_get(&n, "opinion", NULL));
+					set_str(&o->clerk, e->clerk);
+				}
+			}
+		} else if (strcmp(t, "forward") == 0) {
+			set_str(&out->forwarded_to, has ? flatrec_get(&n, "to", NULL) : NULL);
+			out->forwarded_day = day;
+		} else if ((strcmp(t, "result") == 0 || strcmp(t, "complete") == 0) && has) {
+			out->has_result = true;
+			out->approved = note_int(&n, "approved", 0) == 1;
+			set_str(&out->result, flatrec_get(&n, "result", NULL));
+			set_str(&out->certificate, flatrec_get(&n, "certificate", NULL));
+		} else if (strcmp(t, "rate") == 0 && has) {
+			out->rating = note_int(&n, "level", 0);
+			out->rated_day = day;
+			out->followup_due = note_day(&n, "followup_due");
+			out->followup_open = out->followup_due != BM_NO_DAY;
+		} else if (strcmp(t, "followup") == 0) {
+			out->followup_open = false;
+			set_str(&out->followup_handling, has ? flatrec_get(&n, "handling", NULL) : e->reason);
+		} else if (strcmp(t, "handover") == 0 && has) {
+			out->handover_pending = true;
+			set_str(&out->handover_id, flatrec_get(&n, "handover", NULL));
+			set_str(&out->handover_from, flatrec_get(&n, "from", NULL));
+			set_str(&out->handover_to, flatrec_get(&n, "to", NULL));
+		} else if (strcmp(t, "acknowledge") == 0) {
+			out->handover_pending = false;
+		}
+		if (has)
+			flatrec_free(&n);
+	}
+}
+
+void lc_info_free(lc_info *i)
+{
+	if (!i)
+		return;
+	for (size_t k = 0; k < i->n_opinions; k++) {
+		free(i->opinions[k].window);
+		free(i->opinions[k].text);
+		free(i->opinions[k].clerk);
+	}
+	free(i->opinions);
+	free(i->forwarded_to);
+	free(i->result);
+	free(i->certificate);
+	free(i->followup_handling);
+	free(i->handover_id);
+	free(i->handover_from);
+	free(i->handover_to);
+	memset(i, 0, sizeof *i);
+}
+
+/* ---- allowed? -------------------------------------------------------- */
+static bool is_open(bm_case_state s)
+{
+	return !case_state_final(s);
+}
+
+static bool owner_step(lc_step s)
+{
+	switch (s) {
+	case LC_OPINION: case LC_RATE: case LC_STATUS: case LC_FOLLOWUP: case LC_ACKNOWLEDGE:
+		return false;
+	default:
+		return true;
+	}
+}
+
+static bool deny(bm_error *why, int code, const char *fmt, const char *a, const char *b)
+{
+	bm_fail(why, code, fmt, a, b);
+	return false;
+}
+
+/* The state rules: is the step possible in this state at all? */
+static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_error *why)
+{
+	const char *no = c->no, *st = case_state_label(c->state);
+	bm_case_state s = c->state;
+	switch (step) {
+	case LC_SUPPLEMENT:
+		if (s == CASE_WAITING_MATERIALS)
+			return true;
+		if (s == CASE_COMPLETED)
+			return deny(why, BM_ESTATE, _("Case %s is completed: a completed case cannot be supplemented."), no, NULL);
+		return deny(why, BM_ESTATE, _("Case %s is %s: only a case waiting for materials can be supplemented."), no, st);
+	case LC_DEMAND:
+		if (is_open(s) && s != CASE_FORWARDED)
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s is %s: no further material can be asked for now."), no, st);
+	case LC_PAUSE:
+		if (s == CASE_IN_PROGRESS)
+			return true;
+		if (s == CASE_PAUSED)
+			return deny(why, BM_ESTATE, _("Case %s is already in a special procedure (%s)."), no, lc_pause_label(in->pause_kind));
+		return deny(why, BM_ESTATE, _("Case %s is %s: only a case in progress can start a special procedure."), no, st);
+	case LC_RESUME:
+		if (s == CASE_PAUSED)
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s is %s, not paused: there is nothing to resume."), no, st);
+	case LC_EXTEND:
+		if ((s == CASE_IN_PROGRESS || s == CASE_FORWARDED) && c->due != BM_NO_DAY)
+			return true;
+		if (s == CASE_PAUSED)
+			return deny(why, BM_ESTATE, _("Case %s is paused: its days do not count; resume it before extending it."), no, NULL);
+		if (s == CASE_WAITING_MATERIALS)
+			return deny(why, BM_ESTATE, _("Case %s waits for materials: its clock has not started, there is nothing to extend."), no, NULL);
+		if (is_open(s))
+			return deny(why, BM_ESTATE, _("Case %s has no due date to extend."), no, NULL);
+		return deny(why, BM_ESTATE, _("Case %s is %s: a closed case cannot be extended."), no, st);
+	case LC_OPINION: {
+		if (c->kind != KIND_JOINT)
+			return deny(why, BM_ESTATE, _("Case %s is not a joint case (联办件): it takes no window opinions."), no, NULL);
+		if (s != CASE_IN_PROGRESS)
+			return deny(why, BM_ESTATE, _("Case %s is %s: opinions are recorded while it is in progress."), no, st);
+		for (size_t k = 0; k < in->n_opinions; k++)
+			if (!in->opinions[k].answered)
+				return true;
+		return deny(why, BM_ESTATE, _("Every window has given its opinion on case %s."), no, NULL);
+	}
+	case LC_FORWARD:
+		if (c->kind != KIND_FORWARDED && c->item.regime != REGIME_FORWARD)
+			return deny(why, BM_ESTATE, _("Case %s is not a forwarded case (上报件)."), no, NULL);
+		if (s == CASE_IN_PROGRESS)
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s is %s: only a case in progress can be forwarded."), no, st);
+	case LC_RESULT:
+		if (s == CASE_FORWARDED)
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s is %s: an upper result is recorded only for a forwarded case."), no, st);
+	case LC_COMPLETE:
+		switch (s) {
+		case CASE_IN_PROGRESS:
+			break;
+		case CASE_PAUSED:
+			return deny(why, BM_ESTATE, _("Case %s is paused (%s): resume it before completing it."), no, lc_pause_label(in->pause_kind));
+		case CASE_WAITING_MATERIALS:
+			return deny(why, BM_ESTATE, _("Case %s still waits for materials: it cannot be completed before they are all in."), no, NULL);
+		case CASE_FORWARDED:
+			return deny(why, BM_ESTATE, _("Case %s is forwarded to %s: record the upper result with 'result'."), no,
+				    in->forwarded_to ? in->forwarded_to : "?");
+		case CASE_RETURNED:
+			return deny(why, BM_ESTATE, _("Case %s was returned: a returned case cannot be completed."), no, NULL);
+		default:
+			return deny(why, BM_ESTATE, _("Case %s is already %s."), no, st);
+		}
+		if (c->kind == KIND_FORWARDED)
+			return deny(why, BM_ESTATE, _("Case %s must be forwarded (to %s) and completed by its upper result."), no,
+				    c->item.forward_to ? c->item.forward_to : "?");
+		for (size_t k = 0; k < in->n_opinions; k++)
+			if (!in->opinions[k].answered)
+				return deny(why, BM_ESTATE, _("Case %s still waits on the opinion of window %s."), no, in->opinions[k].window);
+		return true;
+	case LC_RETURN:
+	case LC_WITHDRAW:
+		if (is_open(s))
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s is already closed (%s)."), no, st);
+	case LC_NOTIFY:
+	case LC_STATUS:
+		return true;
+	case LC_RATE:
+		if (in->rating)
+			return deny(why, BM_ESTATE, _("Case %s has already been rated (%s)."), no, lc_rating_label(in->rating));
+		if (s == CASE_COMPLETED || s == CASE_RETURNED)
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s is %s: a case is rated at completion or later."), no, st);
+	case LC_FOLLOWUP:
+		if (in->followup_open)
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s has no open follow-up of a bad rating."), no, NULL);
+	case LC_HANDOVER:
+		if (!is_open(s))
+			return deny(why, BM_ESTATE, _("Case %s is %s: only open cases are handed over."), no, st);
+		if (in->handover_pending)
+			return deny(why, BM_ESTATE, _("Case %s is already in a pending handover to %s."), no,
+				    in->handover_to ? in->handover_to : "?");
+		return true;
+	case LC_ACKNOWLEDGE:
+		if (in->handover_pending)
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s has no pending handover."), no, NULL);
+	case LC_STEP__COUNT:
+		break;
+	}
+	return deny(why, BM_EINVAL, _("Unknown step for case %s."), no, NULL);
+}
+
+static bool clerk_allows(const bm_case *c, const lc_info *in, const bm_clerk *k, lc_step step, bm_error *why)
+{
+	bool sup = auth_can(k, ROLE_SUPERVISOR);
+	if (!k->active)
+		return deny(why, BM_EDENIED, _("Clerk %s is disabled."), k->code, NULL);
+	if (owner_step(step) && !sup && (!c->owner_clerk || strcmp(c->owner_clerk, k->code) != 0))
+		return deny(why, BM_EDENIED, _("Case %s belongs to clerk %s: only its owner or a supervisor can do this."),
+			    c->no, c->owner_clerk ? c->owner_clerk : "?");
+	if (step == LC_FOLLOWUP && !sup)
+		return deny(why, BM_EDENIED, _("Only a supervisor records how a bad rating was handled (clerk %s is not one)."), k->code, NULL);
+	if (step == LC_ACKNOWLEDGE && (!in->handover_to || strcmp(in->handover_to, k->code) != 0))
+		return deny(why, BM_EDENIED, _("Case %s is handed over to %s: only they can acknowledge it."), c->no,
+			    in->handover_to ? in->handover_to : "?");
+	if (step == LC_OPINION && !sup) {
+		for (size_t j = 0; j < in->n_opinions; j++)
+			if (k->window && strcmp(k->window, in->opinions[j].window) == 0) {
+				if (!in->opinions[j].answered)
+					return true;
+				return deny(why, BM_ESTATE, _("Window %s has already given its opinion on case %s."),
+					    k->window, c->no);
+			}
+		return deny(why, BM_EDENIED, _("Case %s waits on no opinion of clerk %s's window."), c->no, k->code);
+	}
+	return true;
+}
+
+bool lifecycle_allowed(const bm_case *c, const bm_clerk *clerk, lc_step step, bm_error *why)
+{
+	lc_info in;
+	lifecycle_info(c, &in);
+	bool ok = state_allows(c, &in, step, why) && (!clerk || clerk_allows(c, &in, clerk, step, why));
+	lc_info_free(&in);
+	if (ok)
+		bm_error_clear(why);
+	return ok;
+}

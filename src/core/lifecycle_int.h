@@ -1,0 +1,38 @@
+/* lifecycle_int.h - (internal) what the lifecycle files share: the note
+ * each step keeps in its event (a flat JSON object), and a step's run. */
+#ifndef BIANMIN_LIFECYCLE_INT_H
+#define BIANMIN_LIFECYCLE_INT_H
+
+#include "bianmin/lifecycle.h"
+#include "flatrec.h"
+
+/* The event's own note as a flatrec ("x.note" of its details, parsed);
+ * false when the event has no note of ours. */
+bool lc_event_note(const bm_event *e, flatrec *out);
+
+/* Center settings with their defaults. */
+int lc_timeout_days(const bm_center *c);
+int lc_followup_days(const bm_center *c);
+int lc_soon_days(const bm_center *c);
+
+/* Load the case and check that x->clerk may take `step` now.  On BM_OK
+ * the caller owns c (case_free) and info (lc_info_free). */
+int lc_begin(const lc_ctx *x, const char *no, lc_step step, bm_case *c, lc_info *info,
+	     bm_error *err);
+
+/* Write the step: case_apply with the sets, the event type, reason, and
+ * note (may be NULL, JSON'd into the event).  mats may be NULL. */
+int lc_apply(const lc_ctx *x, const char *no, const char *type, const char *reason,
+	     const flatrec *note, const case_set *sets, size_t n_sets, const case_mat_set *mats,
+	     size_t n_mats, bm_error *err);
+
+/* A day as text into buf[11] ("" -> NULL for BM_NO_DAY). */
+const char *lc_day(bm_day d, char *buf);
+
+/* A non-empty text after trimming blanks? */
+bool lc_has_text(const char *s);
+
+/* Fill res from a freshly loaded case. */
+void lc_result_from(bm_store *s, const char *no, lc_result *res);
+
+#endif

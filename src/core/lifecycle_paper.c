@@ -1,0 +1,265 @@
+/* lifecycle_paper.c - the status answer (公开查询) and the papers of the
+ * steps (延期通知书, 特别程序告知书, 办结通知, 退件通知, AB岗交接单) through
+ * slip.h and print.h. */
+#include "lifecycle_int.h"
+#include "bianmin/idno.h"
+#include "bianmin/print.h"
+#include "bianmin/slip.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+char *lifecycle_status_text(const bm_case *c, bm_day today, const bm_calendar *cal)
+{
+	bm_buf b = {0};
+	char d[11];
+	lc_info in;
+	lifecycle_info(c, &in);
+	char *masked = idno_mask(c->applicant.id_no ? c->applicant.id_no : "");
+	bm_buf_printf(&b, "%s %s\n", _("Case:"), c->no);
+	bm_buf_printf(&b, "%s %s (%s, %s)\n", _("Item:"), c->item.name, c->item.code, c->item.window);
+	bm_buf_printf(&b, "%s %s %s\n", _("Applicant:"), c->applicant.name, masked);
+	bm_buf_printf(&b, "%s %s", _("State:"), case_state_label(c->state));
+	if (c->state == CASE_PAUSED)
+		bm_buf_printf(&b, " (%s)", lc_pause_label(in.pause_kind));
+	if (c->state == CASE_FORWARDED && in.forwarded_to)
+		bm_buf_printf(&b, " (%s)", in.forwarded_to);
+	bm_buf_puts(&b, "\n");
+	bm_buf_printf(&b, "%s %s\n", _("Accepted:"), bm_day_format(c->accepted_day, d));
+	if (case_state_final(c->state)) {
+		bm_buf_printf(&b, "%s %s\n", _("Closed:"), bm_day_format(c->completed_day, d));
+		if (in.result)
+			bm_buf_printf(&b, "%s %s\n", _("Result:"), in.result);
+		if (c->return_reason)
+			bm_buf_printf(&b, "%s %s\n", _("Reason:"), c->return_reason);
+	} else if (c->due != BM_NO_DAY) {
+		bm_buf_printf(&b, "%s %s", _("Due:"), bm_day_format(c->due, d));
+		int od = lifecycle_overdue_by(c, today, cal);
+		if (od > 0)
+			bm_buf_printf(&b, _(" (overdue by %d working days)"), od);
+		bm_buf_puts(&b, "\n");
+	} else if (c->state == CASE_WAITING_MATERIALS) {
+		bm_buf_printf(&b, "%s\n", _("Due: counted from the day the last missing material arrives"));
+	}
+	size_t nm = 0;
+	for (size_t i = 0; i < c->n_materials; i++) {
+		const bm_case_material *m = &c->materials[i];
+		if (case_state_final(c->state) || !(m->state == MAT_MISSING || m->state == MAT_NOT_BROUGHT))
+			continue;
+		if (!nm++)
+			bm_buf_printf(&b, "%s\n", _("Still missing:"));
+		bm_buf_printf(&b, "  %zu. %s (%s, %d)\n", i + 1, m->name, form_label(m->form), m->copies);
+	}
+	for (size_t k = 0; k < in.n_opinions; k++)
+		if (!in.opinions[k].answered && !case_state_final(c->state))
+			bm_buf_printf(&b, _("Waiting on the opinion of window %s\n"), in.opinions[k].window);
+	free(masked);
+	lc_info_free(&in);
+	return bm_buf_steal(&b);
+}
+
+int lifecycle_find(bm_store *s, const char *q, char ***nos, size_t *n, bm_error *err)
+{
+	*nos = NULL;
+	*n = 0;
+	if (!lc_has_text(q))
+		return bm_fail(err, BM_EINVAL, _("Give a case number or an ID number."));
+	bm_case c;
+	bm_error e;
+	if (case_load(s, q, &c, &e) == BM_OK) {
+		*nos = bm_xcalloc(1, sizeof **nos);
+		(*nos)[(*n)++] = bm_xstrdup(c.no);
+		case_free(&c);
+		return BM_OK;
+	}
+	case_filter f = { .query = q };
+	case_summary *v = NULL;
+	size_t nv = 0;
+	int rc = case_list(s, &f, &v, &nv, err);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < nv; i++)
+		if (v[i].id_no && strcasecmp(v[i].id_no, q) == 0) {
+			*nos = bm_xrealloc(*nos, (*n + 1) * sizeof **nos);
+			(*nos)[(*n)++] = bm_xstrdup(v[i].no);
+		}
+	case_summaries_free(v, nv);
+	if (!*n)
+		return bm_fail(err, BM_ENOTFOUND, _("No case has the number or ID number %s."), q);
+	return BM_OK;
+}
+
+/* ---- papers ---------------------------------------------------------- */
+static void set_day_cn(slip_ctx *ctx, const char *name, bm_day d)
+{
+	char buf[32];
+	slip_ctx_set(ctx, name, slip_day_cn(d, buf));
+}
+
+/* The step fields a paper may use, from the case's last events. */
+static void step_fields(slip_ctx *ctx, const bm_case *c, const lc_result *res)
+{
+	for (size_t k = 0; k < c->n_events; k++) {
+		const bm_event *e = &c->events[k];
+		flatrec n;
+		if (!e->type || !lc_event_note(e, &n))
+			continue;
+		if (strcmp(e->type, "extend") == 0) {
+			bm_day d;
+			const char *od = flatrec_get(&n, "old_due", NULL);
+			if (od && bm_day_parse(od, &d))
+				set_day_cn(ctx, "old_due", d);
+			set_day_cn(ctx, "new_due", c->due);
+			slip_ctx_set(ctx, "extension_days", flatrec_get(&n, "days", NULL));
+			slip_ctx_set(ctx, "approver", flatrec_get(&n, "approver", NULL));
+			slip_ctx_set(ctx, "reason", e->reason);
+		} else if (strcmp(e->type, "pause") == 0) {
+			lc_pause_kind pk;
+			if (lc_pause_parse(flatrec_get(&n, "kind", NULL), &pk))
+				slip_ctx_set(ctx, "special_procedure", lc_pause_label(pk));
+			set_day_cn(ctx, "special_from", bm_time_day(e->at));
+			slip_ctx_set(ctx, "special_to", "");
+			slip_ctx_set(ctx, "special_days", "");
+			slip_ctx_set(ctx, "reason", e->reason);
+		} else if (strcmp(e->type, "resume") == 0) {
+			set_day_cn(ctx, "special_to", bm_time_day(e->at));
+			slip_ctx_set(ctx, "special_days", flatrec_get(&n, "paused_days", NULL));
+			set_day_cn(ctx, "new_due", c->due);
+		} else if (strcmp(e->type, "complete") == 0 || strcmp(e->type, "result") == 0) {
+			const char *r = flatrec_get(&n, "result", NULL), *cert = flatrec_get(&n, "certificate", NULL);
+			bool ok = strcmp(flatrec_get(&n, "approved", NULL) ? flatrec_get(&n, "approved", NULL) : "0", "1") == 0;
+			slip_ctx_setf(ctx, "result", "%s：%s%s%s", ok ? "准予" : "不予", r ? r : "",
+				      cert ? "；证号 " : "", cert ? cert : "");
+		}
+		flatrec_free(&n);
+	}
+	if (res && res->warning[0])
+		slip_ctx_set(ctx, "note", res->warning);
+}
+
+static int send(const lc_ctx *x, const char *forms_dir, const char *spool_dir, const char *no,
+		const char *form, const slip_ctx *ctx, char **where, bm_error *err)
+{
+	bm_diags d = {0};
+	slip_form *f = slip_load_form(forms_dir, form, &d);
+	if (!f) {
+		int rc = bm_fail(err, BM_EIO, _("The paper '%s' cannot be printed: %s"), form,
+				 d.n ? d.msgs[0] : _("its template is missing"));
+		diags_free(&d);
+		return rc;
+	}
+	diags_free(&d);
+	const bm_output *out = x->center ? center_output(x->center, form) : NULL;
+	int width = out && out->width >= 16 ? out->width : 80;
+	int rc = BM_OK;
+	bm_buf data = {0};
+	bool pdf = out && out->pdf;
+	if (pdf) {
+		slip_doc *doc = slip_eval(f, ctx);
+		rc = slip_doc_pdf(doc, &data, err);
+		slip_doc_free(doc);
+	} else {
+		char *text = slip_render_text(f, ctx, width);
+		size_t len = 0;
+		char *enc = slip_encode(text, out && out->encoding ? out->encoding : "UTF-8", &len, err);
+		free(text);
+		if (!enc)
+			rc = BM_EINVAL;
+		else
+			bm_buf_append(&data, enc, len);
+		free(enc);
+	}
+	slip_free(f);
+	if (!rc) {
+		print_result pr = {0};
+		bm_output none = { .form = (char *)"default", .width = 80, .encoding = (char *)"UTF-8" };
+		rc = print_paper(out ? out : &none, spool_dir, no, form, data.data ? data.data : "", data.len, pdf,
+				 x->now, &pr, err);
+		if (!rc && where)
+			*where = pr.printed ? bm_xasprintf(_("%s: printed."), form)
+				 : bm_xasprintf(_("%s: spooled to %s%s%s"), form, pr.spool_path ? pr.spool_path : "?",
+						pr.why ? " - " : "", pr.why ? pr.why : "");
+		print_result_free(&pr);
+	}
+	bm_buf_free(&data);
+	return rc;
+}
+
+int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_dir, const char *no,
+		    const char *form, const lc_result *res, char **where, bm_error *err)
+{
+	if (where)
+		*where = NULL;
+	bm_case c;
+	int rc = case_load(x->store, no, &c, err);
+	if (rc)
+		return rc;
+	slip_case_opts o = { .form = form, .now = x->now, .clerk_no = x->clerk ? x->clerk->code : NULL,
+			     .clerk_name = x->clerk ? x->clerk->name : NULL };
+	slip_ctx *ctx = slip_context_from_case(&c, x->center, &o);
+	step_fields(ctx, &c, res);
+	rc = send(x, forms_dir, spool_dir, no, form, ctx, where, err);
+	slip_ctx_free(ctx);
+	case_free(&c);
+	return rc;
+}
+
+int lifecycle_print_handover(const lc_ctx *x, const char *forms_dir, const char *spool_dir,
+			     const lc_handover *h, char **where, bm_error *err)
+{
+	if (where)
+		*where = NULL;
+	slip_ctx *ctx = slip_ctx_new();
+	if (x->center) {
+		slip_ctx_set(ctx, "center_name", x->center->name);
+		slip_ctx_set(ctx, "center_phone", x->center->phone);
+		slip_ctx_set(ctx, "center_address", x->center->address);
+	}
+	char iso[32];
+	bm_time_format(h->at, iso);
+	set_day_cn(ctx, "date", bm_time_day(h->at));
+	slip_ctx_setf(ctx, "time", "%.5s", iso + 11);
+	{
+		char cn[32];
+		slip_ctx_setf(ctx, "datetime", "%s %.5s", slip_day_cn(bm_time_day(h->at), cn), iso + 11);
+	}
+	slip_ctx_set(ctx, "form", "handover");
+	slip_ctx_set(ctx, "case_no", h->id);
+	slip_ctx_set(ctx, "reason", h->reason);
+	bm_clerk a = {0}, b = {0};
+	bm_error e;
+	slip_ctx_set(ctx, "from_clerk_no", h->from);
+	if (!auth_clerk_get(x->store, h->from, &a, &e)) {
+		slip_ctx_set(ctx, "from_clerk_name", a.name);
+		slip_ctx_set(ctx, "window", a.window);
+	}
+	slip_ctx_set(ctx, "to_clerk_no", h->to);
+	if (!auth_clerk_get(x->store, h->to, &b, &e))
+		slip_ctx_set(ctx, "to_clerk_name", b.name);
+	slip_ctx_set(ctx, "clerk_no", x->clerk ? x->clerk->code : h->by);
+	slip_ctx_set(ctx, "clerk_name", x->clerk ? x->clerk->name : NULL);
+	auth_clerk_free(&a);
+	auth_clerk_free(&b);
+	slip_ctx_setf(ctx, "count", "%zu", h->n);
+	for (size_t i = 0; i < h->n; i++) {
+		bm_case c;
+		if (case_load(x->store, h->nos[i], &c, &e))
+			continue;
+		slip_ctx *r = slip_ctx_add(ctx, "cases");
+		char d[32];
+		slip_ctx_setf(r, "no", "%zu", i + 1);
+		slip_ctx_set(r, "case_no", c.no);
+		slip_ctx_set(r, "item_name", c.item.name);
+		slip_ctx_set(r, "applicant", c.applicant.name);
+		slip_ctx_set(r, "kind", kind_label(c.kind));
+		slip_ctx_set(r, "state", case_state_label(c.state));
+		slip_ctx_set(r, "due", slip_day_cn(c.due, d));
+		case_free(&c);
+	}
+	int rc = send(x, forms_dir, spool_dir, h->id, "handover", ctx, where, err);
+	slip_ctx_free(ctx);
+	return rc;
+}

@@ -1,0 +1,360 @@
+/* lifecycle_watch.c - the due-date watch (超期, 即将到期, 补办件 timeout,
+ * what waits on a window, open follow-ups) and the month figures (统计:
+ * 受理, 办结, 办结率, 超期, 二次告知, 差评, by window and item). */
+#include "lifecycle_int.h"
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Overdue by as of `ref` (the clock's last day), 0 when not. */
+static int overdue_at(const bm_case *c, bm_day ref, const bm_calendar *cal)
+{
+	if (c->due == BM_NO_DAY || ref == BM_NO_DAY || ref <= c->due)
+		return 0;
+	int d = calendar_workdays_between(cal, c->due, ref, NULL);
+	return d > 0 ? d : 0;
+}
+
+/* The last day the clock ran, up to `today`. */
+static bm_day clock_ref(const bm_case *c, const lc_info *in, bm_day today)
+{
+	if (case_state_final(c->state))
+		return c->completed_day != BM_NO_DAY && c->completed_day < today ? c->completed_day : today;
+	if (c->state == CASE_PAUSED && in->pause_day != BM_NO_DAY && in->pause_day < today)
+		return in->pause_day;
+	if (c->state == CASE_WAITING_MATERIALS)
+		return BM_NO_DAY;
+	return today;
+}
+
+int lifecycle_overdue_by(const bm_case *c, bm_day today, const bm_calendar *cal)
+{
+	lc_info in;
+	lifecycle_info(c, &in);
+	int d = overdue_at(c, clock_ref(c, &in, today), cal);
+	lc_info_free(&in);
+	return d;
+}
+
+bool lifecycle_due_soon(const bm_case *c, bm_day today, const bm_calendar *cal, int soon_days)
+{
+	if (c->due == BM_NO_DAY || c->due < today)
+		return false;
+	if (c->state != CASE_IN_PROGRESS && c->state != CASE_FORWARDED)
+		return false;
+	return calendar_workdays_between(cal, today, c->due, NULL) <= soon_days;
+}
+
+/* ---- watch lists ----------------------------------------------------- */
+void lc_watch_rows_free(lc_watch_row *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].applicant);
+		free(v[i].item_name);
+		free(v[i].window);
+		free(v[i].owner);
+	}
+	free(v);
+}
+
+static void add_row(lc_watch_row **v, size_t *n, const bm_case *c, bm_day due, int days)
+{
+	*v = bm_xrealloc(*v, (*n + 1) * sizeof **v);
+	lc_watch_row *r = &(*v)[(*n)++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->no, sizeof r->no, "%s", c->no);
+	r->applicant = bm_xstrdup(c->applicant.name);
+	r->item_name = bm_xstrdup(c->item.name);
+	r->window = bm_xstrdup(c->item.window);
+	r->owner = bm_xstrdup(c->owner_clerk);
+	r->state = c->state;
+	r->due = due;
+	r->days = days;
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+	const lc_watch_row *x = a, *y = b;
+	bm_day dx = x->due == BM_NO_DAY ? INT32_MAX : x->due, dy = y->due == BM_NO_DAY ? INT32_MAX : y->due;
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return strcmp(x->no, y->no);
+}
+
+/* Case numbers that ever had a rating (for the follow-up list). */
+static int rated_cases(bm_store *s, char ***nos, size_t *n, bm_error *err)
+{
+	*nos = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, "SELECT DISTINCT c.no FROM events e JOIN cases c ON c.id = e.case_id"
+				      " WHERE e.type = 'rate' ORDER BY c.no", err);
+	if (!st)
+		return BM_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*nos = bm_xrealloc(*nos, (*n + 1) * sizeof **nos);
+		(*nos)[(*n)++] = col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("reading the ratings"));
+}
+
+static void consider(const lc_ctx *x, lc_watch what, const char *window, const bm_case *c,
+		     lc_watch_row **v, size_t *n)
+{
+	bm_day today = bm_time_day(x->now);
+	lc_info in;
+	lifecycle_info(c, &in);
+	switch (what) {
+	case LC_WATCH_OVERDUE: {
+		int d = case_state_final(c->state) ? 0 : overdue_at(c, clock_ref(c, &in, today), x->cal);
+		if (d > 0)
+			add_row(v, n, c, c->due, d);
+		break;
+	}
+	case LC_WATCH_DUE_SOON:
+		if (lifecycle_due_soon(c, today, x->cal, lc_soon_days(x->center)))
+			add_row(v, n, c, c->due, calendar_workdays_between(x->cal, today, c->due, NULL));
+		break;
+	case LC_WATCH_STALE:
+		if (c->state == CASE_WAITING_MATERIALS) {
+			int d = calendar_workdays_between(x->cal, c->accepted_day, today, NULL);
+			if (d > lc_timeout_days(x->center))
+				add_row(v, n, c, c->due, d);
+		}
+		break;
+	case LC_WATCH_WAITING_ON:
+		if (c->state == CASE_IN_PROGRESS)
+			for (size_t k = 0; k < in.n_opinions; k++)
+				if (!in.opinions[k].answered && window && strcmp(in.opinions[k].window, window) == 0) {
+					int d = c->clock_start == BM_NO_DAY ? 0
+						: calendar_workdays_between(x->cal, c->clock_start, today, NULL);
+					add_row(v, n, c, c->due, d);
+				}
+		break;
+	case LC_WATCH_FOLLOWUP:
+		if (in.followup_open)
+			add_row(v, n, c, in.followup_due, calendar_workdays_between(x->cal, today, in.followup_due, NULL));
+		break;
+	}
+	lc_info_free(&in);
+}
+
+int lifecycle_watch(const lc_ctx *x, lc_watch what, const char *clerk, const char *window,
+		    lc_watch_row **out, size_t *n, bm_error *err)
+{
+	*out = NULL;
+	*n = 0;
+	if (what == LC_WATCH_WAITING_ON && !lc_has_text(window))
+		return bm_fail(err, BM_EINVAL, _("Name the window (--waiting-on WINDOW)."));
+	char **nos = NULL;
+	size_t nn = 0;
+	int rc;
+	if (what == LC_WATCH_FOLLOWUP) {
+		if ((rc = rated_cases(x->store, &nos, &nn, err)))
+			return rc;
+	} else {
+		case_filter f = { .clerk = what == LC_WATCH_WAITING_ON ? NULL : clerk, .open_only = true };
+		case_summary *v = NULL;
+		if ((rc = case_list(x->store, &f, &v, &nn, err)))
+			return rc;
+		nos = bm_xcalloc(nn ? nn : 1, sizeof *nos);
+		size_t k = 0;
+		bm_day today = bm_time_day(x->now);
+		for (size_t i = 0; i < nn; i++) {
+			/* cheap filters before loading the case */
+			if (what == LC_WATCH_OVERDUE && (v[i].due == BM_NO_DAY || v[i].due >= today))
+				continue;
+			if (what == LC_WATCH_STALE && v[i].state != CASE_WAITING_MATERIALS)
+				continue;
+			if (what == LC_WATCH_WAITING_ON && v[i].kind != KIND_JOINT)
+				continue;
+			nos[k++] = bm_xstrdup(v[i].no);
+		}
+		case_summaries_free(v, nn);
+		nn = k;
+	}
+	for (size_t i = 0; i < nn && !rc; i++) {
+		bm_case c;
+		if ((rc = case_load(x->store, nos[i], &c, err)))
+			break;
+		if (!(what == LC_WATCH_FOLLOWUP && clerk && strcmp(c.owner_clerk, clerk) != 0))
+			consider(x, what, window, &c, out, n);
+		case_free(&c);
+	}
+	for (size_t i = 0; i < nn; i++)
+		free(nos[i]);
+	free(nos);
+	if (rc) {
+		lc_watch_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	if (*n)
+		qsort(*out, *n, sizeof **out, row_cmp);
+	return BM_OK;
+}
+
+/* ---- the month ------------------------------------------------------- */
+static void row_free(lc_report_row *r)
+{
+	free(r->window);
+	free(r->item_code);
+	free(r->item_name);
+}
+
+void lc_report_free(lc_report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n_windows; i++)
+		row_free(&r->windows[i]);
+	for (size_t i = 0; i < r->n_items; i++)
+		row_free(&r->items[i]);
+	free(r->windows);
+	free(r->items);
+	memset(r, 0, sizeof *r);
+}
+
+int lc_completion_rate(const lc_report_row *r)
+{
+	return r->received > 0 ? (int)((r->completed * 1000LL + r->received / 2) / r->received) : 0;
+}
+
+static lc_report_row *row_for(lc_report_row **v, size_t *n, const char *window, const char *code, const char *name)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp((*v)[i].window, window) == 0 && (!code || strcmp((*v)[i].item_code, code) == 0))
+			return &(*v)[i];
+	*v = bm_xrealloc(*v, (*n + 1) * sizeof **v);
+	lc_report_row *r = &(*v)[(*n)++];
+	memset(r, 0, sizeof *r);
+	r->window = bm_xstrdup(window);
+	r->item_code = bm_xstrdup(code);
+	r->item_name = bm_xstrdup(name);
+	return r;
+}
+
+static void add_to(lc_report_row *r, const lc_report_row *d)
+{
+	r->received += d->received;
+	r->completed += d->completed;
+	r->returned += d->returned;
+	r->overdue += d->overdue;
+	r->breaches += d->breaches;
+	r->bad_ratings += d->bad_ratings;
+}
+
+static int cmp_rows(const void *a, const void *b)
+{
+	const lc_report_row *x = a, *y = b;
+	int c = strcmp(x->window, y->window);
+	if (c || !x->item_code || !y->item_code)
+		return c;
+	return strcmp(x->item_code, y->item_code);
+}
+
+static const char SQL_MONTH[] =
+	"SELECT no FROM cases WHERE (accepted_day <= ?2 AND (completed_day IS NULL OR completed_day >= ?1))"
+	" OR EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.type IN ('rate', 'notice_breach')"
+	" AND substr(e.at, 1, 10) BETWEEN ?1 AND ?2) ORDER BY no";
+
+static bool in_month(bm_day d, bm_day first, bm_day last)
+{
+	return d != BM_NO_DAY && d >= first && d <= last;
+}
+
+/* One case's part of the month's figures. */
+static void case_figures(const bm_case *c, const bm_calendar *cal, bm_day first, bm_day end, lc_report_row *d)
+{
+	memset(d, 0, sizeof *d);
+	lc_info in;
+	lifecycle_info(c, &in);
+	d->received = in_month(c->accepted_day, first, end);
+	bool closed_in = case_state_final(c->state) && in_month(c->completed_day, first, end);
+	d->completed = closed_in && c->state == CASE_COMPLETED;
+	d->returned = closed_in && c->state == CASE_RETURNED;
+	if (c->accepted_day <= end) {
+		bm_day ref = BM_NO_DAY;
+		if (closed_in)
+			ref = c->completed_day;
+		else if (!case_state_final(c->state) || c->completed_day > end)
+			ref = c->state == CASE_PAUSED && in.pause_day != BM_NO_DAY && in.pause_day < end ? in.pause_day
+			      : c->state == CASE_WAITING_MATERIALS ? BM_NO_DAY : end;
+		d->overdue = overdue_at(c, ref, cal) > 0;
+	}
+	for (size_t k = 0; k < c->n_events; k++) {
+		const bm_event *e = &c->events[k];
+		if (!in_month(bm_time_day(e->at), first, end))
+			continue;
+		if (e->type && strcmp(e->type, "notice_breach") == 0)
+			d->breaches++;
+		if (e->type && strcmp(e->type, "rate") == 0) {
+			flatrec n;
+			if (lc_event_note(e, &n)) {
+				const char *l = flatrec_get(&n, "level", NULL);
+				d->bad_ratings += l && atoi(l) >= LC_RATING_BAD;
+				flatrec_free(&n);
+			}
+		}
+	}
+	lc_info_free(&in);
+}
+
+int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int month, bm_day today,
+			   lc_report *out, bm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	bm_day first, next;
+	if (!bm_day_from_ymd(year, month, 1, &first) ||
+	    !bm_day_from_ymd(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1, &next))
+		return bm_fail(err, BM_EINVAL, _("%04d-%02d is not a month."), year, month);
+	out->year = year;
+	out->month = month;
+	bm_day end = next - 1;
+	if (today != BM_NO_DAY && today < end)
+		end = today;
+	char a[11], b[11];
+	sqlite3_stmt *st = store_stmt(s, SQL_MONTH, err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, bm_day_format(first, a));
+	st_text(st, 2, bm_day_format(end, b));
+	char **nos = NULL;
+	size_t nn = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		nos = bm_xrealloc(nos, (nn + 1) * sizeof *nos);
+		nos[nn++] = col_dup(st, 0);
+	}
+	sqlite3_reset(st);
+	rc = rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("reading the month's cases"));
+	for (size_t i = 0; i < nn && !rc; i++) {
+		bm_case c;
+		if ((rc = case_load(s, nos[i], &c, err)))
+			break;
+		lc_report_row d;
+		case_figures(&c, cal, first, end, &d);
+		if (d.received || d.completed || d.returned || d.overdue || d.breaches || d.bad_ratings) {
+			add_to(&out->total, &d);
+			add_to(row_for(&out->windows, &out->n_windows, c.item.window, NULL, NULL), &d);
+			add_to(row_for(&out->items, &out->n_items, c.item.window, c.item.code, c.item.name), &d);
+		}
+		case_free(&c);
+	}
+	for (size_t i = 0; i < nn; i++)
+		free(nos[i]);
+	free(nos);
+	if (rc) {
+		lc_report_free(out);
+		return rc;
+	}
+	if (out->n_windows)
+		qsort(out->windows, out->n_windows, sizeof *out->windows, cmp_rows);
+	if (out->n_items)
+		qsort(out->items, out->n_items, sizeof *out->items, cmp_rows);
+	return BM_OK;
+}

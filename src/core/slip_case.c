@@ -1,0 +1,198 @@
+/* slip_case.c - the glue: a loaded case (cases.h) and the center
+ * (config.h) as a slip context.  The only slip file that knows cases. */
+#include "bianmin/cases.h"
+#include "bianmin/config.h"
+#include "bianmin/idno.h"
+#include "bianmin/slip.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *slip_day_cn(bm_day day, char *buf)
+{
+	if (day == BM_NO_DAY) {
+		buf[0] = 0;
+		return buf;
+	}
+	int y, m, d;
+	bm_day_to_ymd(day, &y, &m, &d);
+	snprintf(buf, 32, "%d年%d月%d日", y, m, d);
+	return buf;
+}
+
+/* Papers are Chinese documents whatever the clerk's locale: the labels on
+ * them come from here, not from the (translated) *_label functions. */
+static const char *kind_cn(bm_kind k)
+{
+	static const char *const v[KIND__COUNT] = {
+		"即办件", "承诺件", "补办件", "退回件", "联办件", "上报件"
+	};
+	return (unsigned)k < KIND__COUNT ? v[k] : "";
+}
+
+static const char *form_cn(bm_form f)
+{
+	switch (f) {
+	case FORM_ORIGINAL: return "原件";
+	case FORM_COPY: return "复印件";
+	default: return "原件及复印件";
+	}
+}
+
+static const char *mat_state_cn(bm_mat_state s)
+{
+	switch (s) {
+	case MAT_PRESENT: return "已收";
+	case MAT_MISSING: return "缺";
+	case MAT_NOT_BROUGHT: return "未带（承诺补交）";
+	default: return "已补齐";
+	}
+}
+
+static const char *regime_cn(bm_regime r)
+{
+	switch (r) {
+	case REGIME_DIRECT: return "直接办理";
+	case REGIME_PROMISE: return "承诺办理";
+	case REGIME_JOINT: return "联合办理";
+	case REGIME_FORWARD: return "上报办理";
+	default: return "明确答复";
+	}
+}
+
+static const char *state_cn(bm_case_state s)
+{
+	static const char *const v[CASE_STATE__COUNT] = {
+		"待补齐材料", "办理中", "特别程序中（暂停计时）", "已上报", "已办结", "已退回", "已撤回"
+	};
+	return (unsigned)s < CASE_STATE__COUNT ? v[s] : "";
+}
+
+static void set_day(slip_ctx *c, const char *name, bm_day day)
+{
+	char buf[32];
+	slip_ctx_set(c, name, slip_day_cn(day, buf));
+}
+
+static void set_int(slip_ctx *c, const char *name, int v)
+{
+	if (v >= 0)
+		slip_ctx_setf(c, name, "%d", v);
+}
+
+static void set_time(slip_ctx *c, bm_time t, const char *date, const char *time, const char *both)
+{
+	char iso[32];
+	bm_time_format(t, iso);          /* 2026-11-23T09:30:00+08:00 */
+	char hm[6];
+	memcpy(hm, iso + 11, 5);
+	hm[5] = 0;
+	char d[32];
+	slip_day_cn(bm_time_day(t), d);
+	if (date)
+		slip_ctx_set(c, date, d);
+	if (time)
+		slip_ctx_set(c, time, hm);
+	if (both)
+		slip_ctx_setf(c, both, "%s %s", d, hm);
+}
+
+static void add_material(slip_ctx *c, const char *list, const bm_case_material *m, size_t no)
+{
+	slip_ctx *r = slip_ctx_add(c, list);
+	slip_ctx_setf(r, "no", "%zu", no);
+	slip_ctx_set(r, "name", m->name);
+	slip_ctx_set(r, "form", form_cn(m->form));
+	slip_ctx_setf(r, "copies", "%d", m->copies);
+	slip_ctx_set(r, "main", m->main ? "主件" : "");
+	slip_ctx_set(r, "note", m->note);
+	slip_ctx_set(r, "state", mat_state_cn(m->state));
+}
+
+slip_ctx *slip_context_from_case(const bm_case *cs, const bm_center *center,
+				 const slip_case_opts *o)
+{
+	slip_ctx *c = slip_ctx_new();
+	if (center) {
+		slip_ctx_set(c, "center_name", center->name);
+		slip_ctx_set(c, "center_phone", center->phone);
+		slip_ctx_set(c, "center_address", center->address);
+		set_int(c, "supplement_timeout_days", center->supplement_timeout_days);
+	}
+	slip_ctx_set(c, "form", o->form);
+	set_time(c, o->now, "date", "time", "datetime");
+	slip_ctx_set(c, "reprint", o->reprint ? "补打" : "");
+
+	slip_ctx_set(c, "case_no", cs->no);
+	slip_ctx_set(c, "kind", kind_cn(cs->kind));
+	slip_ctx_set(c, "kind_key", kind_key(cs->kind));
+	slip_ctx_set(c, "state", state_cn(cs->state));
+	slip_ctx_set(c, "state_key", case_state_key(cs->state));
+	slip_ctx_set(c, "clerk_no", o->clerk_no ? o->clerk_no : cs->owner_clerk);
+	slip_ctx_set(c, "clerk_name", o->clerk_no ? o->clerk_name : cs->owner_clerk_name);
+	slip_ctx_set(c, "first_clerk", cs->first_clerk);
+	slip_ctx_set(c, "window", cs->item.window);
+
+	/* 一次性告知书 and every paper given to the applicant: the ID number
+	 * masked except its last four characters. */
+	slip_ctx_set(c, "applicant", cs->applicant.name);
+	char *masked = idno_mask(cs->applicant.id_no ? cs->applicant.id_no : "");
+	slip_ctx_set(c, "idno", masked);
+	free(masked);
+	slip_ctx_set(c, "agent", cs->proxy_name);
+
+	const bm_case_item *it = &cs->item;
+	slip_ctx_set(c, "item_code", it->code);
+	slip_ctx_set(c, "item_name", it->name);
+	slip_ctx_set(c, "department", it->department);
+	slip_ctx_set(c, "regime", regime_cn(it->regime));
+	slip_ctx_set(c, "basis", it->basis);
+	set_int(c, "statutory_days", it->statutory_days);
+	set_int(c, "promised_days", it->promised_days);
+	slip_ctx_set(c, "forward_to", it->forward_to);
+	bm_buf jw = {0};
+	for (size_t i = 0; i < it->n_joint_windows; i++)
+		bm_buf_printf(&jw, "%s%s", i ? "、" : "", it->joint_windows[i]);
+	slip_ctx_set(c, "joint_windows", jw.data);
+	bm_buf_free(&jw);
+
+	set_day(c, "accepted", cs->accepted_day);
+	set_day(c, "due", cs->due);
+	slip_ctx_set(c, "due_uncertain", cs->due_uncertain ? "1" : "");
+	set_int(c, "limit_days", cs->limit_days);
+	set_day(c, "completed", cs->completed_day);
+
+	if (cs->fee_fen > 0) {
+		char m[24];
+		slip_ctx_set(c, "fee", bm_money_format(cs->fee_fen, m));
+		slip_ctx_set(c, "fee_basis", it->fee_basis);
+	}
+	slip_ctx_set(c, "receipt_no", cs->receipt_no);
+	slip_ctx_set(c, "reason", cs->return_reason ? cs->return_reason
+			: cs->kind == KIND_RETURNED ? it->refusal : NULL);
+
+	size_t nm = 0;
+	for (size_t i = 0; i < cs->n_materials; i++) {
+		const bm_case_material *m = &cs->materials[i];
+		add_material(c, "materials", m, i + 1);
+		if (m->state == MAT_MISSING || m->state == MAT_NOT_BROUGHT)
+			add_material(c, "missing", m, ++nm);
+	}
+	slip_ctx_setf(c, "n_missing", "%zu", nm);
+
+	for (size_t i = 0; i < cs->n_events; i++) {
+		const bm_event *e = &cs->events[i];
+		slip_ctx *r = slip_ctx_add(c, "events");
+		slip_ctx_setf(r, "no", "%zu", i + 1);
+		char iso[32];
+		bm_time_format(e->at, iso);
+		iso[16] = 0;
+		iso[10] = ' ';
+		slip_ctx_set(r, "time", iso);
+		slip_ctx_set(r, "action", e->type);
+		slip_ctx_set(r, "clerk", e->clerk);
+		slip_ctx_set(r, "note", e->reason);
+	}
+	return c;
+}

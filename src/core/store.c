@@ -1,0 +1,341 @@
+/* store.c - opening the SQLite file safely, migrations, transactions. */
+#include "store_int.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#define STMT_CACHE 96
+
+struct bm_store {
+	sqlite3 *db;
+	char *path;
+	int depth;            /* nesting of store_begin */
+	bool doomed;          /* a rollback happened inside an outer transaction */
+	char *fail_hook;
+	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
+	int n_cache;
+};
+
+int store_fail(bm_store *s, bm_error *err, const char *what)
+{
+	int ext = s && s->db ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
+	const char *m = s && s->db ? sqlite3_errmsg(s->db) : "";
+	const char *path = s && s->path ? s->path : "?";
+	switch (ext & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return bm_fail(err, BM_EDB, _("%s: the database is locked by another bianmin for too long while %s. Try again; if it keeps happening, look for a stuck process using the file (fuser %s)."),
+			       path, what, path);
+	case SQLITE_READONLY:
+		return bm_fail(err, BM_EDB, _("%s: the database is read-only while %s. Check the permissions of the file and of its folder (bianmin needs to write both)."),
+			       path, what);
+	case SQLITE_NOTADB:
+		return bm_fail(err, BM_EDB, _("%s: this is not a bianmin database (not an SQLite file). Check the --db path."), path);
+	case SQLITE_CORRUPT:
+		return bm_fail(err, BM_EDB, _("%s: the database is damaged (%s) while %s. Stop using it; restore the latest backup and run bianmin verify."),
+			       path, m, what);
+	case SQLITE_FULL:
+		return bm_fail(err, BM_EDB, _("%s: the disk is full while %s. Free some space and try again; nothing was saved."), path, what);
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+		return bm_fail(err, BM_EDB, _("%s: cannot open the database (%s). Check that the folder exists and is writable."), path, m);
+	case SQLITE_CONSTRAINT:
+		return bm_fail(err, BM_EDB, _("%s: the ledger refused this change while %s: %s."), path, what, m);
+	default:
+		return bm_fail(err, BM_EDB, _("%s: database error while %s: %s."), path, what, m);
+	}
+}
+
+sqlite3_stmt *store_stmt(bm_store *s, const char *sql, bm_error *err)
+{
+	for (int i = 0; i < s->n_cache; i++)
+		if (s->cache[i].sql == sql) {
+			sqlite3_reset(s->cache[i].st);
+			sqlite3_clear_bindings(s->cache[i].st);
+			return s->cache[i].st;
+		}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		store_fail(s, err, _("preparing a statement"));
+		return NULL;
+	}
+	if (s->n_cache < STMT_CACHE) {
+		s->cache[s->n_cache].sql = sql;
+		s->cache[s->n_cache].st = st;
+		s->n_cache++;
+	} else {
+		/* full: replace the oldest */
+		sqlite3_finalize(s->cache[0].st);
+		memmove(s->cache, s->cache + 1, sizeof s->cache[0] * (STMT_CACHE - 1));
+		s->cache[STMT_CACHE - 1].sql = sql;
+		s->cache[STMT_CACHE - 1].st = st;
+	}
+	return st;
+}
+
+void st_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+char *col_dup(sqlite3_stmt *st, int i)
+{
+	return bm_xstrdup(col_text(st, i));
+}
+
+const char *day_or_null(bm_day d, char *buf)
+{
+	if (d == BM_NO_DAY)
+		return NULL;
+	return bm_day_format(d, buf);
+}
+
+bm_day day_from_text(const char *s)
+{
+	bm_day d;
+	if (!s || !bm_day_parse(s, &d))
+		return BM_NO_DAY;
+	return d;
+}
+
+static int exec(bm_store *s, const char *sql, bm_error *err, const char *what)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, err, what);
+	return BM_OK;
+}
+
+static int pragma_int(bm_store *s, const char *sql, int *out, bm_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, _("opening the database"));
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int(st, 0);
+	else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(st);
+		return store_fail(s, err, _("opening the database"));
+	}
+	sqlite3_finalize(st);
+	return BM_OK;
+}
+
+int store_begin(bm_store *s, bm_error *err)
+{
+	if (s->depth++ > 0)
+		return BM_OK;
+	s->doomed = false;
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		s->depth = 0;
+		return store_fail(s, err, _("starting to save"));
+	}
+	return BM_OK;
+}
+
+int store_commit(bm_store *s, bm_error *err)
+{
+	if (s->depth <= 0)
+		return bm_fail(err, BM_EDB, "store_commit without store_begin");
+	if (--s->depth > 0)
+		return BM_OK;
+	if (s->doomed) {
+		s->doomed = false;
+		return bm_fail(err, BM_EDB, _("Nothing was saved: a step inside failed."));
+	}
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		int rc = store_fail(s, err, _("saving"));
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return BM_OK;
+}
+
+void store_rollback(bm_store *s)
+{
+	if (s->depth <= 0)
+		return;
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (--s->depth > 0)
+		s->doomed = true;
+}
+
+bool store_in_transaction(const bm_store *s)
+{
+	return s->depth > 0;
+}
+
+sqlite3 *store_db(bm_store *s)
+{
+	return s->db;
+}
+
+const char *store_path(const bm_store *s)
+{
+	return s->path;
+}
+
+int store_schema_version(bm_store *s)
+{
+	int v = -1;
+	pragma_int(s, "PRAGMA user_version", &v, NULL);
+	return v;
+}
+
+void store_set_fail_hook(bm_store *s, const char *where)
+{
+	free(s->fail_hook);
+	s->fail_hook = bm_xstrdup(where);
+}
+
+bool store_fail_hook(bm_store *s, const char *where)
+{
+	return s->fail_hook && strcmp(s->fail_hook, where) == 0;
+}
+
+void store_close(bm_store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < s->n_cache; i++)
+		sqlite3_finalize(s->cache[i].st);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s->fail_hook);
+	free(s);
+}
+
+/* Run migrations cur+1 .. max, each in its own transaction.  Another
+ * process may be migrating too: the version is read again under the write
+ * lock and a step already done is skipped. */
+static int migrate(bm_store *s, int max, bm_error *err)
+{
+	for (int v = 1; v <= max; v++) {
+		int cur = 0;
+		if (exec(s, "BEGIN IMMEDIATE", err, _("upgrading the database")))
+			return BM_EDB;
+		if (pragma_int(s, "PRAGMA user_version", &cur, err))
+			goto fail;
+		if (cur >= v) {
+			exec(s, "COMMIT", NULL, "");
+			continue;
+		}
+		char set[80];
+		snprintf(set, sizeof set, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+			 v, (int)STORE_APPLICATION_ID);
+		if (exec(s, store_migrations[v], err, _("upgrading the database")) ||
+		    exec(s, set, err, _("upgrading the database")) ||
+		    exec(s, "COMMIT", err, _("upgrading the database")))
+			goto fail;
+	}
+	return BM_OK;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return BM_EDB;
+}
+
+bm_store *store_open_version(const char *path, bool create, int max_version, bm_error *err)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT || !create) {
+			bm_fail(err, BM_EIO, _("%s: cannot open the database: %s."), path, strerror(errno));
+			return NULL;
+		}
+		int fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST) {
+			bm_fail(err, BM_EIO, _("%s: cannot create the database: %s. Check that the folder exists and is writable."),
+				path, strerror(errno));
+			return NULL;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+	bm_store *s = bm_xcalloc(1, sizeof *s);
+	s->path = bm_xstrdup(path);
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		store_fail(s, err, _("opening the database"));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 10000);
+
+	int app_id = 0, version = 0, n_tables = 0;
+	if (pragma_int(s, "PRAGMA application_id", &app_id, err) ||
+	    pragma_int(s, "PRAGMA user_version", &version, err) ||
+	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &n_tables, err))
+		goto fail;
+	if (app_id != (int)STORE_APPLICATION_ID && (app_id != 0 || version != 0 || n_tables != 0)) {
+		bm_fail(err, BM_EDB, _("%s: this is an SQLite file but not a bianmin database. Check the --db path."), path);
+		goto fail;
+	}
+	if (version > STORE_SCHEMA_VERSION) {
+		bm_fail(err, BM_EDB, _("%s: this database was written by a newer bianmin (schema %d; this bianmin %s knows up to %d). Use the newer bianmin; do not open it with this one."),
+			path, version, BIANMIN_VERSION, STORE_SCHEMA_VERSION);
+		goto fail;
+	}
+	if (exec(s, "PRAGMA journal_mode = WAL", err, _("opening the database")) ||
+	    exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", err, _("opening the database")))
+		goto fail;
+
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK) {
+		store_fail(s, err, _("checking the database"));
+		goto fail;
+	}
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
+		if (rc == SQLITE_ROW)
+			bm_fail(err, BM_EDB, _("%s: the database is damaged (quick_check: %s). Stop using it; restore the latest backup and run bianmin verify."),
+				path, (const char *)sqlite3_column_text(st, 0));
+		else
+			store_fail(s, err, _("checking the database"));
+		sqlite3_finalize(st);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+
+	if (max_version > STORE_SCHEMA_VERSION)
+		max_version = STORE_SCHEMA_VERSION;
+	if (version < max_version && migrate(s, max_version, err))
+		goto fail;
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+bm_store *store_open(const char *path, bool create, bm_error *err)
+{
+	return store_open_version(path, create, STORE_SCHEMA_VERSION, err);
+}
+
+bm_store *app_store(bm_app *app, bm_error *err)
+{
+	if (!app->store) {
+		if (!app->paths.db)
+			return bm_fail(err, BM_EINVAL, _("No database given (--db FILE or BIANMIN_DB).")), NULL;
+		app->store = store_open(app->paths.db, true, err);
+	}
+	return app->store;
+}
+
+void app_store_close(bm_app *app)
+{
+	store_close(app->store);
+	app->store = NULL;
+}

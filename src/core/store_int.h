@@ -1,0 +1,29 @@
+/* store_int.h - (internal to src/core) the store's insides and small
+ * helpers for prepared statements. */
+#ifndef BIANMIN_STORE_INT_H
+#define BIANMIN_STORE_INT_H
+
+#include "bianmin/store.h"
+
+#include <sqlite3.h>
+
+extern const char *const store_migrations[];
+extern const int store_n_migrations;
+
+/* A prepared statement for a constant SQL string, cached by the string's
+ * address and reset+unbound before it is returned.  NULL + err on error. */
+sqlite3_stmt *store_stmt(bm_store *s, const char *sql, bm_error *err);
+
+/* Bind text or NULL. */
+void st_text(sqlite3_stmt *st, int i, const char *v);
+/* Column as a malloc'd string, NULL when SQL NULL. */
+char *col_dup(sqlite3_stmt *st, int i);
+/* Column text or NULL (valid until the next step). */
+const char *col_text(sqlite3_stmt *st, int i);
+
+/* Day as "YYYY-MM-DD" (NULL for BM_NO_DAY) into buf[11]. */
+const char *day_or_null(bm_day d, char *buf);
+/* Parse "YYYY-MM-DD" or NULL into a day (BM_NO_DAY). */
+bm_day day_from_text(const char *s);
+
+#endif

@@ -1,0 +1,20 @@
+# lib.sh - sourced by the CLI tests: a temp dir, the binary on a fresh
+# database, and small assertions.
+set -u
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+DB=$T/test.db
+export BIANMIN_TEST_FAST_PIN=1
+unset BIANMIN_PIN BIANMIN_ADMIN_PIN BIANMIN_CLERK BIANMIN_NEW_PIN
+export LC_ALL=C.UTF-8
+bm() { "$BIANMIN" --db "$DB" "$@"; }
+# at 'YYYY-MM-DD HH:MM:SS' ARGS...: run with a fixed clock
+at() { t=$1; shift; faketime "$t" "$BIANMIN" --db "$DB" "$@"; }
+die() { echo "FAIL: $*" >&2; exit 1; }
+eq() { [ "$1" = "$2" ] || die "$3: expected '$2', got '$1'"; }
+# setup_clerks: admin 1001/1234, clerk 1002/2222, supervisor 9001/9999
+setup_clerks() {
+	BIANMIN_PIN=1234 bm clerk add 1001 王小梅 --window 民政 >/dev/null || die "first clerk"
+	BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=2222 bm clerk add 1002 李强 --window 社保 --by 1001 >/dev/null || die "clerk 1002"
+	BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=9999 bm clerk add 9001 张建国 --role supervisor --by 1001 >/dev/null || die "supervisor"
+}

@@ -1,0 +1,41 @@
+# A change made with the sqlite3 shell behind bianmin's back (even with
+# the triggers dropped) makes verify exit 1 and name it.
+. "$(dirname "$0")/lib.sh"
+setup_clerks
+export BIANMIN_PIN=1234
+D='2026-09-30 10:00:00'
+ID=110101199003074514
+for i in 1 2 3; do
+	at "$D" intake --clerk 1001 --item HJ-005 --name 张三$i --id $ID --have-all >/dev/null || die "intake $i"
+done
+at "$D" intake --clerk 1001 --item HJ-005 --name 李四 --id $ID --have 1,3 >/dev/null || die "supplement"
+at "$D" verify --clerk 1001 >/dev/null || die "clean ledger"
+cp "$DB" $T/clean.db
+
+# triggers refuse it while they are there
+sqlite3 "$DB" "UPDATE events SET reason = 'x' WHERE id = 1" 2>/dev/null && die "trigger let an event change"
+sqlite3 "$DB" "DELETE FROM receipts" 2>/dev/null && die "trigger let a receipt go"
+sqlite3 "$DB" "UPDATE cases SET item_name = 'x'" 2>/dev/null && die "trigger let the snapshot change"
+
+DROP="DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete; DROP TRIGGER receipts_no_update;
+ DROP TRIGGER receipts_no_delete; DROP TRIGGER cases_no_delete; DROP TRIGGER cases_snapshot;
+ DROP TRIGGER materials_no_delete; DROP TRIGGER materials_snapshot;"
+try() {   # try WHAT SQL EXPECT: tamper a fresh copy, verify must fail naming EXPECT
+	cp $T/clean.db "$DB"; rm -f "$DB-wal" "$DB-shm"
+	sqlite3 "$DB" "$DROP $2" || die "$1: sqlite3"
+	out=$(bm verify --clerk 1001) && die "$1: verify said ok"
+	echo "$out" | grep -q "$3" || die "$1: verify output lacks '$3': $out"
+}
+try "due date" "UPDATE cases SET due = '2026-12-31' WHERE id = 2" "QS-20260930-0002"
+try "state" "UPDATE cases SET state = 'completed' WHERE id = 1" "state"
+try "snapshot" "UPDATE cases SET item_fee_fen = 0 WHERE id = 3" "item.fee_fen"
+try "material" "UPDATE case_materials SET state = 'present' WHERE case_id = 4 AND idx = 1" "m.2.state"
+try "material gone" "DELETE FROM case_materials WHERE case_id = 1 AND idx = 0" "m.1"
+try "event details" "UPDATE events SET details = replace(details, '张三2', '张三X') WHERE id = 2" "event 2"
+try "event deleted" "DELETE FROM events WHERE id = 2" "event 2"
+try "last event deleted" "DELETE FROM events WHERE id = 4" "no intake event"
+try "receipt amount" "UPDATE receipts SET amount_fen = 1 WHERE id = 1" "receipt 2026-000001"
+try "receipt deleted" "DELETE FROM receipts WHERE id = 2" "receipt"
+try "fake receipt" "INSERT INTO receipts (no, year, seq, case_id, amount_fen, at, clerk) VALUES ('2026-000009', 2026, 9, 1, 100, 'x', '1001')" "receipt"
+try "whole case" "DELETE FROM case_materials WHERE case_id = 4; DELETE FROM events WHERE case_id = 4; DELETE FROM cases WHERE id = 4" "receipt 2026-000004"
+exit 0

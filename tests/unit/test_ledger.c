@@ -1,0 +1,171 @@
+/* test_ledger.c - receipts gapless, voids by supervisors only, PINs,
+ * verify catching changes behind bianmin's back. */
+#include "unit.h"
+#include "ledger_fixture.h"
+
+static const bm_mat_state ALL[3] = { MAT_PRESENT, MAT_PRESENT, MAT_PRESENT };
+
+START_TEST(receipts_gapless_per_year)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_calendar *cal = calendar_new();
+	bm_error err = {0};
+	char no[CASE_NO_MAX];
+	store_set_fail_hook(s, "case_accept");
+	ck_assert_int_ne(fx_accept(s, cal, ALL, "甲", no, &err), BM_OK);   /* takes no number */
+	store_set_fail_hook(s, NULL);
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(fx_accept(s, cal, ALL, "乙", no, &err), BM_OK);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM receipts WHERE year = 2026 AND seq BETWEEN 1 AND 5"), 5);
+	ck_assert_int_eq(fx_count(s, "SELECT max(seq) FROM receipts"), 5);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM receipts WHERE no = '2026-000005'"), 1);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+START_TEST(void_by_supervisor_only)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_calendar *cal = calendar_new();
+	bm_error err = {0};
+	char no[CASE_NO_MAX];
+	ck_assert_int_eq(fx_accept(s, cal, ALL, "甲", no, &err), BM_OK);
+	bm_clerk clerk, sup;
+	ck_assert_int_eq(auth_login(s, "1002", "2222", &clerk, &err), BM_OK);
+	ck_assert_int_eq(auth_login(s, "9001", "9999", &sup, &err), BM_OK);
+	bm_time t = { 1790733600, 8 * 3600 };
+	ck_assert_int_eq(ledger_receipt_void(s, &clerk, "2026-000001", "错收", t, &err), BM_EDENIED);
+	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "", t, &err), BM_EINVAL);
+	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "错收", t, &err), BM_OK);
+	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "again", t, &err), BM_ESTATE);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM receipts"), 2);   /* original kept */
+	bm_case c;
+	ck_assert_int_eq(case_load(s, no, &c, &err), BM_OK);
+	ck_assert(c.receipts[0].voided);
+	ck_assert_int_eq(c.receipts[1].voids, c.receipts[0].id);
+	ck_assert_str_eq(c.events[c.n_events - 1].type, "receipt_void");
+	case_free(&c);
+	bool ok;
+	char head[65];
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);
+	auth_clerk_free(&clerk);
+	auth_clerk_free(&sup);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+START_TEST(wrong_pin_and_permissions)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_error err = {0};
+	bm_clerk c;
+	ck_assert_int_eq(auth_login(s, "1001", "9999", &c, &err), BM_EDENIED);
+	ck_assert_int_eq(auth_login(s, "4242", "1234", &c, &err), BM_ENOTFOUND);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1003", "x", NULL, ROLE_CLERK, "1234", &err), BM_EDENIED);
+	ck_assert_int_eq(auth_login(s, "1002", "2222", &c, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, &c, "1003", "x", NULL, ROLE_CLERK, "1234", &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "9001", &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "1002", "5555", &err), BM_OK);   /* own PIN */
+	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "9001", "5555", &err), BM_EDENIED);
+	auth_clerk_free(&c);
+	ck_assert_int_eq(auth_login(s, "1002", "2222", &c, &err), BM_EDENIED);
+	ck_assert_int_eq(auth_login(s, "1001", "1234", &c, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "1002", &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "1001", &err), BM_EINVAL);
+	auth_clerk_free(&c);
+	ck_assert_int_eq(auth_login(s, "1002", "5555", &c, &err), BM_EDENIED);   /* disabled */
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM clerks WHERE pin_hash LIKE '$argon2id$%'"), 3);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+/* Change a row with the triggers dropped, as the sqlite3 shell could. */
+static void tamper(bm_store *s, const char *sql)
+{
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "DROP TRIGGER IF EXISTS cases_snapshot;"
+				      " DROP TRIGGER IF EXISTS events_no_update;", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(store_db(s), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+START_TEST(verify_catches_changes)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_calendar *cal = calendar_new();
+	bm_error err = {0};
+	char no[CASE_NO_MAX];
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(fx_accept(s, cal, ALL, "甲", no, &err), BM_OK);
+	bool ok;
+	char head[65], head2[65];
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert(ok);
+	ck_assert_int_eq((int)strlen(head), 64);
+	ck_assert_int_eq(ledger_verify(s, &ok, head2, &p, &err), BM_OK);
+	ck_assert_str_eq(head, head2);
+	ck_assert_int_ne(sqlite3_exec(store_db(s), "UPDATE events SET reason = 'x'", NULL, NULL, NULL), SQLITE_OK);
+
+	tamper(s, "UPDATE cases SET due = '2027-01-01' WHERE no = 'QS-20260930-0002'");
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert(!ok);
+	ck_assert_str_eq(p.case_no, "QS-20260930-0002");
+	ck_assert_int_eq(p.event_id, 2);
+	ck_assert_ptr_nonnull(strstr(p.what, "due"));
+	tamper(s, "UPDATE cases SET due = (SELECT due FROM cases WHERE id = 1) WHERE id = 2");
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);
+
+	tamper(s, "UPDATE events SET at = '2026-09-30T11:00:00+08:00' WHERE id = 3");
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert(!ok);
+	ck_assert_int_eq(p.event_id, 3);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+START_TEST(backup_never_overwrites)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_error err = {0};
+	char dst[320];
+	snprintf(dst, sizeof dst, "%s/copy.db", fx_dir);
+	ck_assert_int_eq(ledger_backup(s, dst, &err), BM_OK);
+	ck_assert_int_eq(ledger_backup(s, dst, &err), BM_EIO);
+	bm_store *c = store_open(dst, false, &err);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(fx_count(c, "SELECT count(*) FROM clerks"), 3);
+	store_close(c);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+static Suite *ledger_suite(void)
+{
+	Suite *su = suite_create("ledger");
+	TCase *tc = tcase_create("ledger");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, receipts_gapless_per_year);
+	tcase_add_test(tc, void_by_supervisor_only);
+	tcase_add_test(tc, wrong_pin_and_permissions);
+	tcase_add_test(tc, verify_catches_changes);
+	tcase_add_test(tc, backup_never_overwrites);
+	suite_add_tcase(su, tc);
+	return su;
+}
+
+BM_UNIT_MAIN(ledger_suite)

@@ -1,0 +1,571 @@
+/* test_lifecycle.c - every step after intake: the state x step table
+ * (allowed and refused), the due-date arithmetic across the 2026 国庆
+ * holiday (10-01..07 off, 10-10 a make-up Saturday), extensions past the
+ * statutory limit, joint opinions, handover pending -> acknowledged,
+ * notice breaches and bad ratings in the month's figures, and a clean
+ * ledger afterwards. */
+#include "unit.h"
+#include "bianmin/lifecycle.h"
+#include "bianmin/ledger.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- the table, on cases built in memory (no events) ------------------ */
+static char *joint_ws[] = { "规划建设", "综合受理" };
+
+static void mem_case(bm_case *c, bm_case_state st, bm_kind kind)
+{
+	memset(c, 0, sizeof *c);
+	snprintf(c->no, sizeof c->no, "QS-20260930-0001");
+	c->state = st;
+	c->kind = kind;
+	c->owner_clerk = "1002";
+	c->item.name = "测试事项";
+	c->item.window = "民政";
+	c->item.regime = kind == KIND_JOINT ? REGIME_JOINT : kind == KIND_FORWARDED ? REGIME_FORWARD : REGIME_PROMISE;
+	c->item.forward_to = "县民政局";
+	c->item.statutory_days = 20;
+	if (kind == KIND_JOINT) {
+		c->item.joint_windows = joint_ws;
+		c->item.n_joint_windows = 2;
+	}
+	c->due = st == CASE_WAITING_MATERIALS ? BM_NO_DAY : 20400;
+	c->completed_day = case_state_final(st) ? 20390 : BM_NO_DAY;
+	c->clock_start = c->due == BM_NO_DAY ? BM_NO_DAY : 20380;
+}
+
+/* Rows: steps; columns: W I P F C R X (waiting, in progress, paused,
+ * forwarded, completed, returned, withdrawn), for a 承诺件. */
+static const char *const TABLE[LC_STEP__COUNT] = {
+	[LC_SUPPLEMENT]  = "1000000",
+	[LC_PAUSE]       = "0100000",
+	[LC_RESUME]      = "0010000",
+	[LC_EXTEND]      = "0101000",
+	[LC_OPINION]     = "0000000",
+	[LC_FORWARD]     = "0000000",
+	[LC_RESULT]      = "0001000",
+	[LC_COMPLETE]    = "0100000",
+	[LC_RETURN]      = "1111000",
+	[LC_WITHDRAW]    = "1111000",
+	[LC_NOTIFY]      = "1111111",
+	[LC_RATE]        = "0000110",
+	[LC_HANDOVER]    = "1111000",
+	[LC_ACKNOWLEDGE] = "0000000",
+	[LC_STATUS]      = "1111111",
+	[LC_DEMAND]      = "1110000",
+	[LC_FOLLOWUP]    = "0000000",
+};
+
+START_TEST(table_every_state_and_step)
+{
+	for (int st = 0; st < CASE_STATE__COUNT; st++)
+		for (int step = 0; step < LC_STEP__COUNT; step++) {
+			bm_case c;
+			mem_case(&c, (bm_case_state)st, KIND_PROMISED);
+			bm_error why = {0};
+			bool ok = lifecycle_allowed(&c, NULL, (lc_step)step, &why);
+			bool want = TABLE[step][st] == '1';
+			ck_assert_msg(ok == want, "%s in state %s: expected %s (%s)", lc_step_key((lc_step)step),
+				      case_state_key((bm_case_state)st), want ? "allowed" : "refused", why.msg);
+			if (!ok)
+				ck_assert_msg(why.msg[0] && why.code, "a refusal says why");
+		}
+}
+END_TEST
+
+START_TEST(table_joint_and_forwarded)
+{
+	bm_case c;
+	bm_error why = {0};
+	mem_case(&c, CASE_IN_PROGRESS, KIND_JOINT);
+	ck_assert(lifecycle_allowed(&c, NULL, LC_OPINION, &why));
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_COMPLETE, &why));
+	ck_assert_ptr_nonnull(strstr(why.msg, "opinion of window 民政"));
+	mem_case(&c, CASE_IN_PROGRESS, KIND_FORWARDED);
+	ck_assert(lifecycle_allowed(&c, NULL, LC_FORWARD, &why));
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_COMPLETE, &why));
+	mem_case(&c, CASE_FORWARDED, KIND_FORWARDED);
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_FORWARD, &why));
+	ck_assert(lifecycle_allowed(&c, NULL, LC_RESULT, &why));
+}
+END_TEST
+
+START_TEST(table_messages)
+{
+	bm_case c;
+	bm_error why = {0};
+	mem_case(&c, CASE_COMPLETED, KIND_PROMISED);
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_SUPPLEMENT, &why));
+	ck_assert_int_eq(why.code, BM_ESTATE);
+	ck_assert_ptr_nonnull(strstr(why.msg, "a completed case cannot be supplemented"));
+	mem_case(&c, CASE_RETURNED, KIND_PROMISED);
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_COMPLETE, &why));
+	ck_assert_ptr_nonnull(strstr(why.msg, "a returned case cannot be completed"));
+	mem_case(&c, CASE_PAUSED, KIND_PROMISED);
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_COMPLETE, &why));
+	ck_assert_ptr_nonnull(strstr(why.msg, "resume it before completing it"));
+}
+END_TEST
+
+START_TEST(table_permissions)
+{
+	bm_case c;
+	bm_error why = {0};
+	mem_case(&c, CASE_IN_PROGRESS, KIND_PROMISED);
+	bm_clerk owner = { .code = "1002", .role = ROLE_CLERK, .active = true };
+	bm_clerk other = { .code = "1003", .role = ROLE_CLERK, .active = true, .window = "民政" };
+	bm_clerk sup = { .code = "9001", .role = ROLE_SUPERVISOR, .active = true };
+	ck_assert(lifecycle_allowed(&c, &owner, LC_COMPLETE, &why));
+	ck_assert(!lifecycle_allowed(&c, &other, LC_COMPLETE, &why));
+	ck_assert_int_eq(why.code, BM_EDENIED);
+	ck_assert(lifecycle_allowed(&c, &sup, LC_COMPLETE, &why));
+	ck_assert(lifecycle_allowed(&c, &other, LC_STATUS, &why));
+	mem_case(&c, CASE_IN_PROGRESS, KIND_JOINT);
+	ck_assert(lifecycle_allowed(&c, &other, LC_OPINION, &why));     /* 民政's clerk */
+	ck_assert(!lifecycle_allowed(&c, &owner, LC_OPINION, &why));    /* no window */
+}
+END_TEST
+
+START_TEST(names_parse)
+{
+	lc_step s;
+	const char *names[] = { "supplement", "pause", "resume", "extend", "opinion", "forward", "result",
+				"complete", "return", "withdraw", "notify", "rate", "handover", "acknowledge", "status" };
+	for (int i = 0; i < 15; i++) {
+		ck_assert(lc_step_parse(names[i], &s));
+		ck_assert_int_eq(s, i);
+	}
+	int level;
+	ck_assert(lc_rating_parse("不满意", &level));
+	ck_assert_int_eq(level, 4);
+	ck_assert(lc_rating_parse("1", &level));
+	ck_assert_int_eq(level, 1);
+	ck_assert(!lc_rating_parse("6", &level));
+	lc_pause_kind k;
+	ck_assert(lc_pause_parse("site_visit", &k));
+	ck_assert_int_eq(k, LC_SITE_VISIT);
+	ck_assert(lc_pause_parse("现场踏勘", &k));
+}
+END_TEST
+
+/* ---- on a real ledger --------------------------------------------------- */
+static char dir[256], path[300];
+static bm_store *S;
+static bm_calendar *CAL;
+static bm_center CENTER = { .name = "测试中心", .code = "QS", .supplement_timeout_days = 20, .followup_days = 5,
+			    .due_soon_days = 1 };
+static bm_clerk C1002, C9001, C1001;
+
+static bm_material mats[] = {
+	{ .name = "申请表", .form = FORM_ORIGINAL, .copies = 1, .main = true },
+	{ .name = "居民身份证", .form = FORM_BOTH, .copies = 1, .main = true },
+	{ .name = "收入证明", .form = FORM_COPY, .copies = 1, .main = false },
+	{ .name = "照片", .form = FORM_ORIGINAL, .copies = 2, .main = false },
+};
+static bm_item PROMISE = {
+	.code = "T-001", .name = "承诺事项", .window = "民政", .regime = REGIME_PROMISE,
+	.statutory_days = 15, .promised_days = 10, .materials = mats, .n_materials = 4,
+};
+static bm_item JOINT = {
+	.code = "T-002", .name = "联办事项", .window = "民政", .regime = REGIME_JOINT,
+	.joint_windows = joint_ws, .n_joint_windows = 2,
+	.statutory_days = 20, .promised_days = 20, .materials = mats, .n_materials = 4,
+};
+
+static bm_time T(const char *iso)
+{
+	char buf[40];
+	bm_time t;
+	snprintf(buf, sizeof buf, "%sT10:00:00+08:00", iso);
+	ck_assert(bm_time_parse(buf, &t));
+	return t;
+}
+
+static bm_day D(const char *s)
+{
+	bm_day d;
+	ck_assert(bm_day_parse(s, &d));
+	return d;
+}
+
+static void setup(void)
+{
+	snprintf(dir, sizeof dir, "/tmp/bm-lifecycle-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	setenv("BIANMIN_TEST_FAST_PIN", "1", 1);
+	bm_error err = {0};
+	S = store_open(path, true, &err);
+	ck_assert_msg(S != NULL, "%s", err.msg);
+	bm_clerk admin;
+	ck_assert_int_eq(auth_clerk_add(S, NULL, "1001", "王小梅", "规划建设", ROLE_CLERK, "1234", &err), BM_OK);
+	ck_assert_int_eq(auth_login(S, "1001", "1234", &admin, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(S, &admin, "1002", "李强", "民政", ROLE_CLERK, "2222", &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(S, &admin, "9001", "张建国", NULL, ROLE_SUPERVISOR, "9999", &err), BM_OK);
+	auth_clerk_free(&admin);
+	ck_assert_int_eq(auth_clerk_get(S, "1001", &C1001, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_get(S, "1002", &C1002, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_get(S, "9001", &C9001, &err), BM_OK);
+	bm_diags d = {0};
+	CAL = calendar_load("data/holidays.yaml", &d);
+	ck_assert_ptr_nonnull(CAL);
+	diags_free(&d);
+}
+
+static void teardown(void)
+{
+	auth_clerk_free(&C1001);
+	auth_clerk_free(&C1002);
+	auth_clerk_free(&C9001);
+	calendar_free(CAL);
+	store_close(S);
+	char cmd[400];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+static lc_ctx X(const bm_clerk *k, const char *day)
+{
+	return (lc_ctx){ .store = S, .cal = CAL, .center = &CENTER, .clerk = k, .now = T(day) };
+}
+
+/* Accept a case of item on day with materials 3 and 4 (supporting)
+ * present or missing. */
+static void accept(const bm_item *it, const char *day, bool complete, char *no)
+{
+	bm_mat_state m[4] = { MAT_PRESENT, MAT_PRESENT, complete ? MAT_PRESENT : MAT_MISSING,
+			      complete ? MAT_PRESENT : MAT_MISSING };
+	bm_time now = T(day);
+	intake_input in = { .item = it, .materials = m, .today = bm_time_day(now), .cal = CAL };
+	intake_outcome out;
+	bm_error err = {0};
+	ck_assert_int_eq(intake_decide(&in, &out, &err), BM_OK);
+	bm_party p = { .name = "张三", .id_type = IDTYPE_RESIDENT, .id_no = "110101199003074514" };
+	case_intake ci = { .center_code = "QS", .catalog_fingerprint = "x", .applicant = &p, .clerk = "1002", .now = now };
+	ck_assert_msg(case_accept(S, &ci, &in, &out, no, &err) == BM_OK, "%s", err.msg);
+	intake_outcome_free(&out);
+}
+
+static bm_case load(const char *no)
+{
+	bm_case c;
+	bm_error err = {0};
+	ck_assert_int_eq(case_load(S, no, &c, &err), BM_OK);
+	return c;
+}
+
+static void verify_ok(void)
+{
+	bool ok = false;
+	char head[65];
+	ledger_problem p;
+	bm_error err = {0};
+	ck_assert_int_eq(ledger_verify(S, &ok, head, &p, &err), BM_OK);
+	ck_assert_msg(ok, "verify: %s", p.what);
+}
+
+#define OK(call) do { int r_ = (call); ck_assert_msg(r_ == BM_OK, "%s", err.msg); } while (0)
+
+START_TEST(supplement_late_start_pause_national_day_extension)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	accept(&PROMISE, "2026-09-21", false, no);
+	bm_case c = load(no);
+	ck_assert_int_eq(c.state, CASE_WAITING_MATERIALS);
+	ck_assert_int_eq(c.due, BM_NO_DAY);
+	case_free(&c);
+
+	/* one of two on 09-22: still waiting, no clock */
+	lc_ctx x = X(&C1002, "2026-09-22");
+	size_t m3 = 2, m4 = 3;
+	OK(lifecycle_supplement(&x, no, &m3, 1, &r, &err));
+	ck_assert_int_eq(r.state, CASE_WAITING_MATERIALS);
+	ck_assert(!r.clock_started);
+	/* the same again: refused, it is in */
+	ck_assert_int_eq(lifecycle_supplement(&x, no, &m3, 1, &r, &err), BM_EINVAL);
+	/* the last one on 09-24 (Thu): 10 working days, 09-25 中秋 off,
+	 * 10-01..07 国庆 off, 10-10 a make-up Saturday -> 10-15 */
+	x = X(&C1002, "2026-09-24");
+	OK(lifecycle_supplement(&x, no, &m4, 1, &r, &err));
+	ck_assert(r.clock_started);
+	ck_assert_int_eq(r.state, CASE_IN_PROGRESS);
+	ck_assert_int_eq(r.due, D("2026-10-15"));
+	c = load(no);
+	ck_assert_int_eq(c.clock_start, D("2026-09-24"));
+	ck_assert_int_eq(c.kind, KIND_PROMISED);
+	case_free(&c);
+
+	/* site visit 09-29 .. 10-12: (09-29, 10-12] = 09-30 10-08 10-09
+	 * 10-10 10-12 = 5 working days -> due 10-22 */
+	x = X(&C1002, "2026-09-29");
+	OK(lifecycle_pause(&x, no, LC_SITE_VISIT, "现场踏勘", &r, &err));
+	ck_assert_int_eq(r.state, CASE_PAUSED);
+	x = X(&C1002, "2026-10-09");
+	ck_assert_int_eq(lifecycle_complete(&x, no, true, "准予", NULL, &r, &err), BM_ESTATE);
+	/* overdue frozen while paused: as of 10-20 it is not overdue */
+	c = load(no);
+	ck_assert_int_eq(lifecycle_overdue_by(&c, D("2026-10-20"), CAL), 0);
+	case_free(&c);
+	x = X(&C1002, "2026-10-12");
+	OK(lifecycle_resume(&x, no, NULL, &r, &err));
+	ck_assert_int_eq(r.days, 5);
+	ck_assert_int_eq(r.due, D("2026-10-22"));
+
+	/* extension: needs a supervisor */
+	x = X(&C1002, "2026-10-20");
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C1002, 5, BM_NO_DAY, "需补充调查", &r, &err), BM_EDENIED);
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "", &r, &err), BM_EINVAL);
+	/* 5 days -> 10-29: (09-24, 10-29] = 20 working days - 5 paused = 15 = statutory: no warning */
+	OK(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "需补充调查", &r, &err));
+	ck_assert_int_eq(r.due, D("2026-10-29"));
+	ck_assert_int_eq(r.over_statutory, 0);
+	ck_assert_str_eq(r.warning, "");
+	/* 3 more -> 11-03: 18 > 15, warns by 3 */
+	OK(lifecycle_extend(&x, no, &C9001, 3, BM_NO_DAY, "专家意见未回", &r, &err));
+	ck_assert_int_eq(r.due, D("2026-11-03"));
+	ck_assert_int_eq(r.over_statutory, 3);
+	ck_assert_ptr_nonnull(strstr(r.warning, "statutory"));
+	/* --to an earlier date: refused */
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 0, D("2026-11-01"), "x", &r, &err), BM_EINVAL);
+
+	/* overdue by working days: due 11-03 (Tue); 11-06 (Fri) -> 3 */
+	c = load(no);
+	ck_assert_int_eq(lifecycle_overdue_by(&c, D("2026-11-06"), CAL), 3);
+	ck_assert_int_eq(lifecycle_overdue_by(&c, D("2026-11-03"), CAL), 0);
+	ck_assert(lifecycle_due_soon(&c, D("2026-11-02"), CAL, 1));
+	ck_assert(!lifecycle_due_soon(&c, D("2026-10-29"), CAL, 1));
+	case_free(&c);
+
+	/* complete late on 11-05: overdue 2, a completed case cannot be supplemented */
+	x = X(&C1002, "2026-11-05");
+	OK(lifecycle_complete(&x, no, true, "准予救助", "JZ-001", &r, &err));
+	ck_assert_int_eq(r.state, CASE_COMPLETED);
+	ck_assert_str_eq(r.paper, "notice_completed");
+	ck_assert_int_eq(lifecycle_supplement(&x, no, &m3, 1, &r, &err), BM_ESTATE);
+	ck_assert_int_eq(lifecycle_return(&x, no, "x", false, &r, &err), BM_ESTATE);
+	c = load(no);
+	ck_assert_int_eq(lifecycle_overdue_by(&c, D("2026-12-01"), CAL), 2);
+	case_free(&c);
+	verify_ok();
+}
+END_TEST
+
+START_TEST(breach_and_bad_rating_in_the_figures)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	accept(&PROMISE, "2026-11-02", true, no);
+	lc_ctx x = X(&C1002, "2026-11-03");
+	/* not on the notice: needs a reason; on the notice: not a demand */
+	ck_assert_int_eq(lifecycle_demand(&x, no, "村委会证明", NULL, &r, &err), BM_EINVAL);
+	ck_assert_int_eq(lifecycle_demand(&x, no, "照片", "x", &r, &err), BM_EINVAL);
+	OK(lifecycle_demand(&x, no, "村委会证明", "政策调整需补充", &r, &err));
+	x = X(&C1002, "2026-11-04");
+	ck_assert_int_eq(lifecycle_rate(&x, no, 4, NULL, &r, &err), BM_ESTATE);   /* not completed yet */
+	OK(lifecycle_complete(&x, no, false, "不符合条件", NULL, &r, &err));
+	OK(lifecycle_notify(&x, no, LC_PHONE, "电话告知", &r, &err));
+	/* 不满意: a follow-up due 5 working days later, 11-11 */
+	OK(lifecycle_rate(&x, no, 4, "等待时间长", &r, &err));
+	ck_assert_int_eq(r.followup_due, D("2026-11-11"));
+	ck_assert_int_eq(lifecycle_rate(&x, no, 2, NULL, &r, &err), BM_ESTATE);   /* rated once */
+	lc_watch_row *v;
+	size_t n;
+	OK(lifecycle_watch(&x, LC_WATCH_FOLLOWUP, NULL, NULL, &v, &n, &err));
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(v[0].due, D("2026-11-11"));
+	lc_watch_rows_free(v, n);
+	/* only a supervisor closes it */
+	ck_assert_int_eq(lifecycle_followup(&x, no, "已回访", &r, &err), BM_EDENIED);
+	lc_ctx xs = X(&C9001, "2026-11-06");
+	OK(lifecycle_followup(&xs, no, "已电话回访并解释", &r, &err));
+	OK(lifecycle_watch(&x, LC_WATCH_FOLLOWUP, NULL, NULL, &v, &n, &err));
+	ck_assert_int_eq(n, 0);
+	lc_watch_rows_free(v, n);
+
+	lc_report rep;
+	OK(lifecycle_report_month(S, CAL, 2026, 11, D("2026-11-30"), &rep, &err));
+	ck_assert_int_eq(rep.total.received, 1);
+	ck_assert_int_eq(rep.total.completed, 1);
+	ck_assert_int_eq(rep.total.breaches, 1);
+	ck_assert_int_eq(rep.total.bad_ratings, 1);
+	ck_assert_int_eq(lc_completion_rate(&rep.total), 1000);
+	ck_assert_int_eq(rep.n_windows, 1);
+	ck_assert_str_eq(rep.windows[0].window, "民政");
+	ck_assert_int_eq(rep.n_items, 1);
+	ck_assert_str_eq(rep.items[0].item_code, "T-001");
+	lc_report_free(&rep);
+	verify_ok();
+}
+END_TEST
+
+START_TEST(joint_opinions_then_complete)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	accept(&JOINT, "2026-11-02", true, no);
+	lc_ctx x2 = X(&C1002, "2026-11-03"), x1 = X(&C1001, "2026-11-03"), xs = X(&C9001, "2026-11-04");
+	lc_watch_row *v;
+	size_t n;
+	OK(lifecycle_watch(&x1, LC_WATCH_WAITING_ON, NULL, "规划建设", &v, &n, &err));
+	ck_assert_int_eq(n, 1);
+	lc_watch_rows_free(v, n);
+	ck_assert_int_eq(lifecycle_complete(&x2, no, true, "同意", NULL, &r, &err), BM_ESTATE);
+	/* 1002 is 民政's clerk: not 规划建设's opinion */
+	ck_assert_int_eq(lifecycle_opinion(&x2, no, "规划建设", true, "同意", &r, &err), BM_EDENIED);
+	OK(lifecycle_opinion(&x2, no, "民政", true, "同意", &r, &err));
+	ck_assert_int_eq(lifecycle_opinion(&x2, no, "民政", true, "again", &r, &err), BM_ESTATE);
+	OK(lifecycle_opinion(&x1, no, "规划建设", true, "符合规划", &r, &err));
+	OK(lifecycle_watch(&x1, LC_WATCH_WAITING_ON, NULL, "规划建设", &v, &n, &err));
+	ck_assert_int_eq(n, 0);
+	lc_watch_rows_free(v, n);
+	OK(lifecycle_opinion(&xs, no, "综合受理", false, "建议补充四至图", &r, &err));
+	ck_assert_int_eq(r.days, 0);    /* none left */
+	OK(lifecycle_complete(&x2, no, true, "联审通过", NULL, &r, &err));
+	bm_case c = load(no);
+	lc_info in;
+	lifecycle_info(&c, &in);
+	ck_assert_int_eq(in.n_opinions, 3);
+	ck_assert(in.opinions[0].answered && in.opinions[0].agree);
+	ck_assert(in.opinions[2].answered && !in.opinions[2].agree);
+	lc_info_free(&in);
+	case_free(&c);
+	verify_ok();
+}
+END_TEST
+
+START_TEST(handover_pending_then_acknowledged)
+{
+	char a[CASE_NO_MAX], b[CASE_NO_MAX], w[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	accept(&PROMISE, "2026-11-02", true, a);
+	accept(&PROMISE, "2026-11-02", true, b);
+	accept(&PROMISE, "2026-11-02", false, w);
+	lc_ctx x2 = X(&C1002, "2026-11-05");
+	OK(lifecycle_complete(&x2, b, true, "ok", NULL, &r, &err));   /* closed: not handed over */
+	/* someone else cannot hand over 1002's cases */
+	lc_ctx x1 = X(&C1001, "2026-11-05");
+	lc_handover h;
+	ck_assert_int_eq(lifecycle_handover(&x2, "1001", "1002", NULL, 0, NULL, &h, &err), BM_EDENIED);
+	OK(lifecycle_handover(&x2, "1002", "1001", NULL, 0, "休假", &h, &err));
+	ck_assert_int_eq(h.n, 2);
+	ck_assert_str_eq(h.from, "1002");
+	ck_assert_str_eq(h.to, "1001");
+	lc_handover_free(&h);
+	/* pending: still 1002's; a second handover of the same case refused */
+	bm_case c = load(a);
+	ck_assert_str_eq(c.owner_clerk, "1002");
+	case_free(&c);
+	const char *one[] = { a };
+	ck_assert_int_eq(lifecycle_handover(&x2, "1002", "9001", one, 1, NULL, &h, &err), BM_ESTATE);
+	lc_handover *v;
+	size_t n;
+	OK(lifecycle_pending_handovers(S, "1001", &v, &n, &err));
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(v[0].n, 2);
+	lc_handovers_free(v, n);
+	OK(lifecycle_pending_handovers(S, NULL, &v, &n, &err));
+	ck_assert_int_eq(n, 1);
+	lc_handovers_free(v, n);
+	/* only the receiver acknowledges */
+	lc_ctx xs = X(&C9001, "2026-11-06");
+	size_t got;
+	ck_assert_int_eq(lifecycle_acknowledge(&xs, NULL, &got, &err), BM_ENOTFOUND);
+	x1 = X(&C1001, "2026-11-06");
+	OK(lifecycle_acknowledge(&x1, NULL, &got, &err));
+	ck_assert_int_eq(got, 2);
+	c = load(a);
+	ck_assert_str_eq(c.owner_clerk, "1001");
+	case_free(&c);
+	c = load(w);
+	ck_assert_str_eq(c.owner_clerk, "1001");
+	case_free(&c);
+	OK(lifecycle_pending_handovers(S, NULL, &v, &n, &err));
+	ck_assert_int_eq(n, 0);
+	lc_handovers_free(v, n);
+	/* now 1002 may no longer act on it; 1001 may */
+	ck_assert_int_eq(lifecycle_complete(&x2, a, true, "ok", NULL, &r, &err), BM_EDENIED);
+	OK(lifecycle_complete(&x1, a, true, "ok", NULL, &r, &err));
+	/* a supervisor reassigns an absent clerk's case */
+	lc_ctx xs2 = X(&C9001, "2026-11-09");
+	const char *ws[] = { w };
+	OK(lifecycle_handover(&xs2, "1001", "1002", ws, 1, "1001 病假", &h, &err));
+	ck_assert_str_eq(h.by, "9001");
+	lc_handover_free(&h);
+	lc_ctx x2b = X(&C1002, "2026-11-09");
+	OK(lifecycle_acknowledge(&x2b, NULL, &got, &err));
+	ck_assert_int_eq(got, 1);
+	verify_ok();
+}
+END_TEST
+
+START_TEST(stale_supplement_returned)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	accept(&PROMISE, "2026-09-21", false, no);
+	/* 20 working days after 09-21 (中秋 09-25, 国庆, make-up 10-10): 10-26;
+	 * stale from 10-27 on */
+	lc_ctx x = X(&C1002, "2026-10-26");
+	lc_watch_row *v;
+	size_t n;
+	OK(lifecycle_watch(&x, LC_WATCH_STALE, "1002", NULL, &v, &n, &err));
+	ck_assert_int_eq(n, 0);
+	lc_watch_rows_free(v, n);
+	x = X(&C1002, "2026-10-27");
+	OK(lifecycle_watch(&x, LC_WATCH_STALE, "1002", NULL, &v, &n, &err));
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(v[0].days, 21);
+	lc_watch_rows_free(v, n);
+	ck_assert_int_eq(lifecycle_return(&x, no, NULL, true, &r, &err), BM_EINVAL);   /* never silent */
+	OK(lifecycle_return(&x, no, "逾期未补齐材料", true, &r, &err));
+	ck_assert_int_eq(r.state, CASE_RETURNED);
+	ck_assert_str_eq(r.paper, "notice_returned");
+	bm_case c = load(no);
+	ck_assert_str_eq(c.return_reason, "逾期未补齐材料");
+	char *t = lifecycle_status_text(&c, D("2026-10-27"), CAL);
+	ck_assert_ptr_nonnull(strstr(t, "****4514"));
+	ck_assert_ptr_null(strstr(t, "110101"));
+	free(t);
+	t = NULL;
+	case_free(&c);
+	char **nos;
+	OK(lifecycle_find(S, "110101199003074514", &nos, &n, &err));
+	ck_assert_int_eq(n, 1);
+	free(nos[0]);
+	free(nos);
+	verify_ok();
+}
+END_TEST
+
+static Suite *lifecycle_suite(void)
+{
+	Suite *s = suite_create("lifecycle");
+	TCase *t = tcase_create("table");
+	tcase_add_test(t, table_every_state_and_step);
+	tcase_add_test(t, table_joint_and_forwarded);
+	tcase_add_test(t, table_messages);
+	tcase_add_test(t, table_permissions);
+	tcase_add_test(t, names_parse);
+	suite_add_tcase(s, t);
+	t = tcase_create("ledger");
+	tcase_set_timeout(t, 30);
+	tcase_add_checked_fixture(t, setup, teardown);
+	tcase_add_test(t, supplement_late_start_pause_national_day_extension);
+	tcase_add_test(t, breach_and_bad_rating_in_the_figures);
+	tcase_add_test(t, joint_opinions_then_complete);
+	tcase_add_test(t, handover_pending_then_acknowledged);
+	tcase_add_test(t, stale_supplement_returned);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+BM_UNIT_MAIN(lifecycle_suite)

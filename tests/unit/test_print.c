@@ -1,0 +1,196 @@
+/* test_print.c - a paper is never lost: the print command gets the bytes
+ * on stdin (no shell), and a missing or failing command spools the paper. */
+#include "bianmin/print.h"
+#include "unit.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[64];
+
+static void setup(void)
+{
+	strcpy(dir, "/tmp/bm-print-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void teardown(void)
+{
+	char *cmd = bm_xasprintf("rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+}
+
+static int count_files(const char *d, const char *suffix)
+{
+	DIR *dh = opendir(d);
+	if (!dh)
+		return 0;
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(dh)))
+		if (e->d_name[0] != '.' && strstr(e->d_name, suffix))
+			n++;
+	closedir(dh);
+	return n;
+}
+
+static bm_time when(void)
+{
+	bm_time t = { .epoch = 1795400000, .utc_offset = 8 * 3600 };
+	return t;
+}
+
+static const char paper[] = "补办件通知书\n王德福 **************1234\n";
+
+static void spooled_on_failure(const char *command)
+{
+	char *spool = bm_xasprintf("%s/spool", dir);
+	bm_output out = { .command = (char *)command, .width = 80, .encoding = "UTF-8" };
+	print_result r;
+	bm_error err = {0};
+	ck_assert_int_eq(print_paper(&out, spool, "QL-20261123-0007", "notice_supplement", paper,
+				     strlen(paper), false, when(), &r, &err), BM_OK);
+	ck_assert(!r.printed);
+	ck_assert_ptr_nonnull(r.why);             /* the clerk is told why */
+	ck_assert_ptr_nonnull(r.spool_path);
+	ck_assert_ptr_nonnull(strstr(r.spool_path, "QL-20261123-0007-notice_supplement-"));
+	ck_assert_ptr_nonnull(strstr(r.spool_path, ".txt"));
+	size_t n;
+	char *back = bm_read_file(r.spool_path, &n, &err);
+	ck_assert_ptr_nonnull(back);
+	ck_assert_str_eq(back, paper);
+	free(back);
+	ck_assert_int_eq(count_files(spool, ".txt"), 1);
+	print_result_free(&r);
+	free(spool);
+}
+
+START_TEST(test_failing_command_spools)
+{
+	spooled_on_failure("false");
+}
+END_TEST
+
+START_TEST(test_missing_command_spools)
+{
+	spooled_on_failure("/nonexistent/lp -d A4");
+}
+END_TEST
+
+START_TEST(test_command_gets_the_bytes_without_a_shell)
+{
+	/* a tiny "printer": writes its stdin into the file named by $1 */
+	char *script = bm_xasprintf("%s/fakelp", dir);
+	FILE *f = fopen(script, "w");
+	fputs("#!/bin/sh\ncat > \"$1\"\n", f);
+	fclose(f);
+	chmod(script, 0755);
+	char *target = bm_xasprintf("%s/printed out.txt", dir);
+	/* quoting keeps "printed out.txt" one word; ';' is no shell operator here */
+	char *cmd = bm_xasprintf("%s '%s'", script, target);
+	bm_output out = { .command = cmd };
+	print_result r;
+	bm_error err = {0};
+	ck_assert_int_eq(print_paper(&out, dir, "QL-1", "receipt", paper, strlen(paper), false,
+				     when(), &r, &err), BM_OK);
+	ck_assert(r.printed);
+	ck_assert_ptr_null(r.spool_path);
+	char *back = bm_read_file(target, NULL, &err);
+	ck_assert_ptr_nonnull(back);
+	ck_assert_str_eq(back, paper);
+	free(back);
+	ck_assert_int_eq(count_files(dir, ".txt"), 1);   /* only the printed file */
+	print_result_free(&r);
+
+	/* shell syntax in the command is not interpreted */
+	char *marker = bm_xasprintf("%s/pwned", dir);
+	char *evil = bm_xasprintf("%s %s/x.txt;touch %s", script, dir, marker);
+	out.command = evil;
+	print_paper(&out, dir, "QL-1", "receipt", paper, strlen(paper), false, when(), &r, &err);
+	ck_assert_int_ne(access(marker, F_OK), 0);
+	print_result_free(&r);
+	free(evil);
+	free(marker);
+	free(cmd);
+	free(target);
+	free(script);
+}
+END_TEST
+
+START_TEST(test_no_command_goes_to_spool_without_complaint)
+{
+	bm_output out = { .command = NULL };
+	print_result r;
+	bm_error err = {0};
+	ck_assert_int_eq(print_paper(&out, dir, "QL-2", "notice_promised", "%PDF-1.5", 8, true,
+				     when(), &r, &err), BM_OK);
+	ck_assert(!r.printed);
+	ck_assert_ptr_null(r.why);
+	ck_assert_ptr_nonnull(strstr(r.spool_path, ".pdf"));
+	print_result_free(&r);
+}
+END_TEST
+
+START_TEST(test_spool_never_overwrites)
+{
+	bm_error err = {0};
+	char *a, *b;
+	ck_assert_int_eq(print_spool(dir, "QL-3", "receipt", "txt", "one", 3, when(), &a, &err), BM_OK);
+	ck_assert_int_eq(print_spool(dir, "QL-3", "receipt", "txt", "two", 3, when(), &b, &err), BM_OK);
+	ck_assert_str_ne(a, b);
+	ck_assert_int_eq(count_files(dir, ".txt"), 2);
+	/* 1795400000 = 2026-11-23T02:13:20Z = 10:13:20 at +08:00 */
+	ck_assert_ptr_nonnull(strstr(a, "QL-3-receipt-20261123-101320.txt"));
+	char *ca = bm_read_file(a, NULL, &err), *cb = bm_read_file(b, NULL, &err);
+	ck_assert_str_eq(ca, "one");
+	ck_assert_str_eq(cb, "two");
+	/* no temporary file is left behind */
+	DIR *dh = opendir(dir);
+	struct dirent *e;
+	while ((e = readdir(dh)))
+		ck_assert_msg(strncmp(e->d_name, ".spool-", 7) != 0, "left %s", e->d_name);
+	closedir(dh);
+	/* a case number with a '/' cannot escape the folder */
+	char *c;
+	ck_assert_int_eq(print_spool(dir, "../../etc/x", "r", "txt", "x", 1, when(), &c, &err), BM_OK);
+	ck_assert_ptr_eq(strstr(c + strlen(dir) + 1, "/"), NULL);
+	free(c);
+	free(ca);
+	free(cb);
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(test_unwritable_spool_reports_both)
+{
+	bm_output out = { .command = "false" };
+	print_result r;
+	bm_error err = {0};
+	ck_assert_int_ne(print_paper(&out, "/proc/nope/spool", "QL-4", "receipt", "x", 1, false,
+				     when(), &r, &err), BM_OK);
+	ck_assert_int_eq(err.code, BM_EIO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "false"));
+}
+END_TEST
+
+static Suite *print_suite(void)
+{
+	Suite *s = suite_create("print");
+	TCase *t = tcase_create("print");
+	tcase_add_checked_fixture(t, setup, teardown);
+	tcase_add_test(t, test_failing_command_spools);
+	tcase_add_test(t, test_missing_command_spools);
+	tcase_add_test(t, test_command_gets_the_bytes_without_a_shell);
+	tcase_add_test(t, test_no_command_goes_to_spool_without_complaint);
+	tcase_add_test(t, test_spool_never_overwrites);
+	tcase_add_test(t, test_unwritable_spool_reports_both);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+BM_UNIT_MAIN(print_suite)
