@@ -1,0 +1,202 @@
+/* intake_item.c - step 2: type to filter the catalog by code, any part
+ * of the name, pinyin initials (dbsq -> 低保申请; a character with several
+ * readings matches any of them) or a keyword; Up/Down select; Enter picks. */
+#include "uipriv.h"
+
+#include <curses.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static bool all_letters(const char *q)
+{
+	if (!*q)
+		return false;
+	for (const char *p = q; *p; p++)
+		if (!isalpha((unsigned char)*p))
+			return false;
+	return true;
+}
+
+/* Pinyin initials as a subsequence of the name: "dbsq" finds
+ * 城乡居民最低生活保障申请 (低..保..申请).  Greedy earliest matching is exact
+ * for a subsequence even with several readings per character. */
+static bool pinyin_subseq(const char *text, const char *q)
+{
+	size_t n = strlen(text), i = 0;
+	for (const char *p = q; *p; p++) {
+		int letter = tolower((unsigned char)*p) - 'a';
+		bool found = false;
+		while (i < n && !found) {
+			uint32_t cp;
+			i += text_utf8_decode(text + i, n - i, &cp);
+			if (cp < 128)
+				found = tolower((int)cp) == letter + 'a';
+			else
+				found = (text_pinyin_initials(cp) >> letter) & 1u;
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+/* 0 = code, 1 = name, 2 = pinyin of name, 3 = keyword, 4 = pinyin
+ * initials spread over the name; -1 = no match. */
+static int match(const bm_item *it, const char *q)
+{
+	if (!*q)
+		return 1;
+	if (strncasecmp(it->code, q, strlen(q)) == 0)
+		return 0;
+	if (text_contains(it->name, q))
+		return 1;
+	bool py = all_letters(q);
+	if (py && text_pinyin_match(it->name, q))
+		return 2;
+	for (size_t i = 0; i < it->n_keywords; i++)
+		if (text_contains(it->keywords[i], q) || (py && text_pinyin_match(it->keywords[i], q)))
+			return 3;
+	if (text_contains(it->code, q))
+		return 3;
+	if (py && strlen(q) >= 2 && pinyin_subseq(it->name, q))
+		return 4;
+	return -1;
+}
+
+void item_refilter(ui *u)
+{
+	intake_state *in = &u->in;
+	char *q = field_text(&in->filter);
+	size_t n = u->catalog->n_items;
+	free(in->matches);
+	in->matches = bm_xcalloc(n ? n : 1, sizeof *in->matches);
+	in->n_matches = 0;
+	/* stable by rank: code matches first, then name, pinyin, keywords */
+	for (int rank = 0; rank <= 4; rank++)
+		for (size_t i = 0; i < n; i++)
+			if (match(&u->catalog->items[i], q) == rank)
+				in->matches[in->n_matches++] = i;
+	free(q);
+	in->sel = 0;
+	in->top = 0;
+}
+
+static const char *limit_text(const bm_item *it, char *buf, size_t len)
+{
+	if (it->regime == REGIME_DIRECT)
+		snprintf(buf, len, "%s", _("on the spot"));
+	else if (it->promised_days >= 0)
+		snprintf(buf, len, _("%d wd"), it->promised_days);
+	else
+		snprintf(buf, len, "-");
+	return buf;
+}
+
+static const char *fee_text(const bm_item *it, char *buf)
+{
+	if (!it->has_fee || it->fee_fen == 0)
+		return _("free");
+	return bm_money_format(it->fee_fen, buf);
+}
+
+void item_draw(ui *u)
+{
+	intake_state *in = &u->in;
+	int y = UI_TOP + 2;
+	char line[512];
+	{
+		char *name = field_text(&in->f[AF_NAME]);
+		snprintf(line, sizeof line, _("Applicant: %s · %s"), name, in->id_norm);
+		free(name);
+		draw_text(y, 2, COLS - 4, line, ST_DIM);
+	}
+	y += 1;
+	draw_text(y + 1, 2, 12, _("Find item"), ST_HEAD);
+	snprintf(line, sizeof line, _("%zu of %zu items"), in->n_matches, u->catalog->n_items);
+	draw_right(y + 1, COLS - 22, 20, line, ST_DIM);
+	draw_text(y + 2, 15, COLS - 17, _("code, part of the name, pinyin initials (dbsq) or keyword"), ST_DIM);
+
+	int wide = COLS >= 120;
+	int wcode = 10, wreg = wide ? 12 : 8, wwin = wide ? 14 : 8, wlim = 11, wfee = 8;
+	int wname = COLS - 2 - wcode - wreg - wwin - wlim - wfee - 6 - 2;
+	int hy = y + 4;
+	int xs[6], ws[6] = {wcode, wname, wreg, wwin, wlim, wfee};
+	xs[0] = 2;
+	for (int i = 1; i < 6; i++)
+		xs[i] = xs[i - 1] + ws[i - 1] + 1;
+	static const char *const heads[6] = {N_("Code"), N_("Item"), N_("Regime"), N_("Window"), N_("Limit"),
+					     N_("Fee")};
+	for (int i = 0; i < 6; i++)
+		draw_text(hy, xs[i], ws[i], _(heads[i]), ST_HEAD);
+	int detail = 3;
+	size_t rows = (size_t)(UI_BOTTOM - hy - detail);
+	list_follow(in->sel, &in->top, rows);
+	for (size_t r = 0; r < rows && in->top + r < in->n_matches; r++) {
+		size_t k = in->top + r;
+		const bm_item *it = &u->catalog->items[in->matches[k]];
+		int yy = hy + 1 + (int)r;
+		enum style st = k == in->sel ? ST_SELECT : ST_NORMAL;
+		if (k == in->sel)
+			draw_fill(yy, 0, COLS, ST_SELECT);
+		char lim[32], fee[24];
+		draw_text(yy, xs[0], ws[0], it->code, st);
+		draw_text(yy, xs[1], ws[1], it->name, st);
+		draw_text(yy, xs[2], ws[2], regime_label(it->regime), st);
+		draw_text(yy, xs[3], ws[3], it->window, st);
+		draw_text(yy, xs[4], ws[4], limit_text(it, lim, sizeof lim), st);
+		draw_right(yy, xs[5], ws[5], fee_text(it, fee), st);
+	}
+	if (in->n_matches == 0)
+		draw_text(hy + 2, 4, COLS - 8, _("No item matches. Backspace to widen the search."), ST_DIM);
+	else {
+		const bm_item *it = &u->catalog->items[in->matches[in->sel]];
+		int main_n = 0;
+		for (size_t i = 0; i < it->n_materials; i++)
+			main_n += it->materials[i].main;
+		snprintf(line, sizeof line, _("%s: %zu materials (%d main) · %s%s%s"), it->name, it->n_materials,
+			 main_n, it->department ? it->department : it->window, it->basis ? " · " : "",
+			 it->basis ? it->basis : "");
+		draw_wrapped(UI_BOTTOM - detail + 2, 2, COLS - 4, 2, line, ST_DIM);
+	}
+	field_draw(&in->filter, y + 1, 15, COLS - 15 - 24, true);
+}
+
+static void pick(ui *u)
+{
+	intake_state *in = &u->in;
+	if (in->n_matches == 0) {
+		ui_message(u, true, "%s", _("No item to pick: change the search."));
+		return;
+	}
+	const bm_item *it = &u->catalog->items[in->matches[in->sel]];
+	if (it != in->item) {
+		free(in->mats);
+		in->item = it;
+		in->n_mats = it->n_materials;
+		in->mats = bm_xcalloc(in->n_mats ? in->n_mats : 1, sizeof *in->mats);
+		for (size_t i = 0; i < in->n_mats; i++)
+			in->mats[i] = MAT_MISSING;
+		in->msel = in->mtop = 0;
+		in->override = false;
+	}
+	u->msg[0] = '\0';
+	in->step = STEP_MATERIALS;
+}
+
+void item_key(ui *u, ui_key k)
+{
+	intake_state *in = &u->in;
+	enum action a = keymap_action(CTX_ITEM, k, true);
+	size_t page = (size_t)(UI_BOTTOM - UI_TOP - 10);
+	if (list_move(a, &in->sel, in->n_matches, page))
+		return;
+	if (a == A_NEXT) {
+		pick(u);
+		return;
+	}
+	if (field_key(&in->filter, k))
+		item_refilter(u);
+}

@@ -1,0 +1,298 @@
+/* intake_outcome.c - step 4: the decision (intake_decide, pure), the full
+ * one-time notice (一次性告知: every missing material with its form and
+ * copies), fee and due date, as the paper will say them.  One key
+ * confirms: case_accept saves it in one transaction, then the paper
+ * prints.  Overriding the decision needs a written reason. */
+#include "uipriv.h"
+
+#include "bianmin/idno.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void input_for(ui *u, intake_input *ii, bm_day today)
+{
+	intake_state *in = &u->in;
+	memset(ii, 0, sizeof *ii);
+	ii->item = in->item;
+	ii->materials = in->mats;
+	ii->today = today;
+	ii->cal = u->cal;
+	ii->override = in->override;
+	ii->override_kind = in->override_kind;
+	ii->override_reason = in->override_reason;
+}
+
+static bool decide(ui *u, bm_day today)
+{
+	intake_state *in = &u->in;
+	if (in->decided)
+		intake_outcome_free(&in->out);
+	in->decided = false;
+	intake_input ii;
+	input_for(u, &ii, today);
+	bm_error err = {0};
+	if (intake_decide(&ii, &in->out, &err) != BM_OK) {
+		ui_message(u, true, "%s", err.msg);
+		return false;
+	}
+	in->decided = true;
+	return true;
+}
+
+bool outcome_decide(ui *u)
+{
+	return decide(u, ui_today());
+}
+
+static void build(ui *u, tlines *t, int w)
+{
+	intake_state *in = &u->in;
+	const intake_outcome *o = &in->out;
+	const bm_item *it = in->item;
+	char day[16], fee[24];
+	tl_addf(t, w, 0, o->kind == KIND_RETURNED ? ST_ERROR : ST_OK, _("Outcome: %s"), kind_label(o->kind));
+	if (o->overridden)
+		tl_addf(t, w, 2, ST_SOON, _("Overridden: the rules said %s. Reason: %s"), kind_label(o->decided),
+			in->override_reason ? in->override_reason : "");
+	char *name = field_text(&in->f[AF_NAME]);
+	tl_addf(t, w, 0, ST_NORMAL, _("Applicant: %s · %s"), name, in->id_norm);
+	free(name);
+	tl_addf(t, w, 0, ST_NORMAL, _("Item: %s (%s) · %s · %s"), it->name, it->code, regime_label(it->regime),
+		it->window);
+	if (o->kind == KIND_IMMEDIATE)
+		tl_add(t, w, 0, ST_NORMAL, _("Done on the spot (即办): completed when confirmed."));
+	else if (o->due != BM_NO_DAY)
+		tl_addf(t, w, 0, ST_NORMAL, _("Time limit: %d working days · due %s%s"), o->limit_days,
+			bm_day_format(o->due, day), o->due_uncertain ? _(" (holiday file does not cover that year)") : "");
+	else if (!o->clock_running && o->kind == KIND_SUPPLEMENT)
+		tl_addf(t, w, 0, ST_NORMAL,
+			_("Time limit: %d working days, counted from the day the last material arrives."),
+			o->limit_days);
+	if (o->kind == KIND_FORWARDED && it->forward_to)
+		tl_addf(t, w, 0, ST_NORMAL, _("Forwarded to: %s"), it->forward_to);
+	if (o->kind == KIND_JOINT && it->n_joint_windows) {
+		bm_buf b = {0};
+		for (size_t i = 0; i < it->n_joint_windows; i++)
+			bm_buf_printf(&b, "%s%s", i ? ", " : "", it->joint_windows[i]);
+		tl_addf(t, w, 0, ST_NORMAL, _("Joint review with: %s"), b.data ? b.data : "");
+		bm_buf_free(&b);
+	}
+	if (o->fee_fen > 0)
+		tl_addf(t, w, 0, ST_NORMAL, _("Fee: %s yuan (%s), charged once, with a receipt"),
+			bm_money_format(o->fee_fen, fee), it->fee_basis ? it->fee_basis : "");
+	else
+		tl_add(t, w, 0, ST_NORMAL, _("Fee: none"));
+	if (o->kind == KIND_RETURNED && o->reason)
+		tl_addf(t, w, 0, ST_ERROR, _("Reason: %s"), o->reason);
+	tl_add(t, w, 0, ST_NORMAL, "");
+	if (o->n_missing) {
+		tl_addf(t, w, 0, ST_HEAD, _("One-time notice (一次性告知): %zu materials still to bring"), o->n_missing);
+		for (size_t i = 0; i < o->n_missing; i++) {
+			const bm_material *m = &it->materials[o->missing[i]];
+			bool nb = in->mats[o->missing[i]] == MAT_NOT_BROUGHT;
+			char copies[64];
+			snprintf(copies, sizeof copies, ngettext("%d copy", "%d copies", (unsigned long)m->copies),
+				 m->copies);
+			tl_addhf(t, w, 2, 5, ST_NORMAL, _("%zu. %s — %s, %s (%s)%s%s%s"), i + 1, m->name,
+				 form_label(m->form), copies, m->main ? _("main") : _("supporting"),
+				 nb ? _(", has it, not brought") : "", m->note ? "; " : "", m->note ? m->note : "");
+		}
+	} else {
+		tl_add(t, w, 0, ST_HEAD, _("All materials present."));
+	}
+}
+
+static const bm_kind override_kinds[] = {KIND_IMMEDIATE, KIND_PROMISED, KIND_SUPPLEMENT,
+					KIND_RETURNED,  KIND_JOINT,    KIND_FORWARDED};
+
+void outcome_draw(ui *u)
+{
+	intake_state *in = &u->in;
+	if (!in->decided)
+		return;
+	int y = UI_TOP + 2, w = COLS - 4;
+	tlines t = {0};
+	build(u, &t, w);
+	int rows = UI_BOTTOM - y - 1 - (in->override_stage ? 9 : 0);
+	tl_draw(&t, y, 2, w, rows, &in->oscroll);
+	if ((int)t.n > rows)
+		draw_right(UI_BOTTOM, COLS - 30, 28, _("Up/Down: more"), ST_DIM);
+	tl_free(&t);
+	char key[32], line[256];
+	keymap_key_label(A_CONFIRM, key, sizeof key);
+	snprintf(line, sizeof line, _("%s: confirm, save and print"), key);
+	draw_text(UI_BOTTOM, 2, COLS - 34, line, ST_HEAD);
+	if (in->override_stage) {
+		int oy = UI_BOTTOM - 9;
+		draw_fill(oy, 0, COLS, ST_NORMAL);
+		draw_text(oy, 2, COLS - 4, _("Override the decision: pick the kind (Up/Down, Enter), then type the reason"),
+			  ST_HEAD);
+		for (size_t i = 0; i < 6; i++) {
+			bool sel = i == in->override_sel;
+			draw_text(oy + 1 + (int)i, 4, 30, kind_label(override_kinds[i]),
+				  sel ? (in->override_stage == 1 ? ST_SELECT : ST_HEAD) : ST_NORMAL);
+		}
+		draw_text(oy + 7, 2, 10, _("Reason"), ST_NORMAL);
+		if (in->override_stage == 2)
+			field_draw(&in->reason, oy + 7, 13, COLS - 16, true);
+	}
+}
+
+static void confirm(ui *u)
+{
+	intake_state *in = &u->in;
+	bm_time now = ui_now();
+	/* decide again at the moment of saving, so the date is today's */
+	if (!decide(u, bm_time_day(now)))
+		return;
+	intake_input ii;
+	input_for(u, &ii, bm_time_day(now));
+	bm_party p;
+	memset(&p, 0, sizeof p);
+	p.name = field_text(&in->f[AF_NAME]);
+	p.id_type = in->id_type;
+	p.id_no = bm_xstrdup(in->id_norm);
+	p.phone = field_empty(&in->f[AF_PHONE]) ? NULL : field_text(&in->f[AF_PHONE]);
+	p.address = field_empty(&in->f[AF_ADDRESS]) ? NULL : field_text(&in->f[AF_ADDRESS]);
+	char *proxy_name = field_empty(&in->f[AF_PROXY_NAME]) ? NULL : field_text(&in->f[AF_PROXY_NAME]);
+	char *proxy_id = NULL;
+	if (proxy_name) {
+		char *raw = field_text(&in->f[AF_PROXY_ID]);
+		char norm[40] = "";
+		if (idno_check_resident(raw, bm_time_day(now), norm, NULL, 0) == IDNO_OK)
+			proxy_id = bm_xstrdup(norm);
+		free(raw);
+	}
+	case_intake ci;
+	memset(&ci, 0, sizeof ci);
+	ci.center_code = u->center->code;
+	ci.catalog_fingerprint = u->catalog->fingerprint;
+	ci.applicant = &p;
+	ci.proxy_name = proxy_name;
+	ci.proxy_id = proxy_id;
+	ci.clerk = u->clerk.code;
+	ci.now = now;
+	bm_error err = {0};
+	char no[CASE_NO_MAX] = "";
+	int rc = case_accept(u->store, &ci, &ii, &in->out, no, &err);
+	party_free(&p);
+	free(proxy_name);
+	free(proxy_id);
+	if (rc != BM_OK) {
+		ui_message(u, true, _("Not saved: %s"), err.msg);
+		return;
+	}
+	snprintf(in->case_no, sizeof in->case_no, "%s", no);
+	in->step = STEP_DONE;
+	u->home_dirty = true;
+	u->msg[0] = '\0';
+	in->print_failed = !ui_print_case(u, no, in->print_msg, sizeof in->print_msg);
+}
+
+void outcome_key(ui *u, ui_key k)
+{
+	intake_state *in = &u->in;
+	enum action a = keymap_action(CTX_OUTCOME, k, in->override_stage == 2);
+	if (in->override_stage == 1) {
+		if (a == A_UP && in->override_sel > 0)
+			in->override_sel--;
+		else if (a == A_DOWN && in->override_sel < 5)
+			in->override_sel++;
+		else if (a == A_CONFIRM)
+			in->override_stage = 2;
+		else if (a == A_BACK)
+			in->override_stage = 0;
+		return;
+	}
+	if (in->override_stage == 2) {
+		if (a == A_BACK) {
+			in->override_stage = 1;
+		} else if (a == A_CONFIRM) {
+			if (field_empty(&in->reason)) {
+				ui_message(u, true, "%s", _("An override needs a written reason."));
+				return;
+			}
+			bool was = in->override;
+			bm_kind was_kind = in->override_kind;
+			char *was_reason = in->override_reason;
+			in->override = true;
+			in->override_kind = override_kinds[in->override_sel];
+			in->override_reason = field_text(&in->reason);
+			if (decide(u, ui_today())) {
+				free(was_reason);
+				in->override_stage = 0;
+				ui_message(u, false, "%s", _("Decision overridden; the reason is kept in the ledger."));
+			} else {
+				free(in->override_reason);
+				in->override = was;
+				in->override_kind = was_kind;
+				in->override_reason = was_reason;
+				decide(u, ui_today());
+			}
+		} else {
+			field_key(&in->reason, k);
+		}
+		return;
+	}
+	switch (a) {
+	case A_UP: in->oscroll--; break;
+	case A_DOWN: in->oscroll++; break;
+	case A_PGUP: in->oscroll -= LINES / 2; break;
+	case A_PGDN: in->oscroll += LINES / 2; break;
+	case A_OVERRIDE:
+		in->override_stage = 1;
+		in->override_sel = 0;
+		for (size_t i = 0; i < 6; i++)
+			if (override_kinds[i] == in->out.decided)
+				in->override_sel = i;
+		break;
+	case A_CONFIRM: confirm(u); break;
+	default: break;
+	}
+}
+
+void done_draw(ui *u)
+{
+	intake_state *in = &u->in;
+	int y = UI_TOP + 3;
+	char line[512];
+	snprintf(line, sizeof line, _("Accepted: case %s"), in->case_no);
+	draw_text(y, 2, COLS - 4, line, ST_OK);
+	snprintf(line, sizeof line, "%s · %s", kind_label(in->out.kind), in->item ? in->item->name : "");
+	draw_text(y + 2, 2, COLS - 4, line, ST_NORMAL);
+	if (in->n_mats && in->out.n_missing) {
+		snprintf(line, sizeof line, _("%zu materials to bring later, listed on the notice."), in->out.n_missing);
+		draw_text(y + 3, 2, COLS - 4, line, ST_NORMAL);
+	}
+	draw_wrapped(y + 5, 2, COLS - 4, 4, in->print_msg, in->print_failed ? ST_ERROR : ST_NORMAL);
+	char k1[32], k2[32], k3[32];
+	keymap_key_label(A_NEW, k1, sizeof k1);
+	keymap_key_label(A_VIEW_CASE, k2, sizeof k2);
+	keymap_key_label(A_BACK, k3, sizeof k3);
+	snprintf(line, sizeof line, _("%s: next applicant   %s: view this case   %s or Enter: home"), k1, k2, k3);
+	draw_text(y + 10, 2, COLS - 4, line, ST_DIM);
+}
+
+void done_key(ui *u, ui_key k)
+{
+	intake_state *in = &u->in;
+	enum action a = keymap_action(CTX_DONE, k, false);
+	bool enter = !k.fn && (k.ch == L'\r' || k.ch == L'\n');
+	if (a == A_NEW) {
+		intake_start(u);
+	} else if (a == A_VIEW_CASE) {
+		char no[CASE_NO_MAX];
+		snprintf(no, sizeof no, "%s", in->case_no);
+		intake_free(in);
+		ui_open_case(u, no, SCR_HOME);
+	} else if (a == A_SEARCH) {
+		intake_free(in);
+		ui_goto(u, SCR_SEARCH);
+	} else if (a == A_BACK || enter) {
+		intake_free(in);
+		ui_goto(u, SCR_HOME);
+	}
+}

@@ -1,0 +1,257 @@
+/* keymap.c - actions are names, keys are data (after calcurse's keys.c):
+ * one table of {action, label, help, contexts, default keys}.  The status
+ * line and the F1 help are generated from it; center.yaml `keys:` rebinds
+ * an action by name. */
+#include "uipriv.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wctype.h>
+
+#define MAX_KEYS 4
+
+typedef struct binding {
+	enum action action;
+	const char *name;       /* config name */
+	const char *label;      /* status line msgid (short) */
+	const char *help;       /* help msgid (a sentence) */
+	int ctx;                /* where it works */
+	bool status;            /* shown on the status line */
+	const char *defaults[MAX_KEYS];
+} binding;
+
+#define FIELDS (CTX_APPLICANT | CTX_ITEM | CTX_SEARCH | CTX_LOGIN)
+#define LISTS (CTX_HOME | CTX_ITEM | CTX_MATERIALS | CTX_SEARCH | CTX_CASE | CTX_HELP | CTX_OUTCOME)
+
+/* Order = order on the status line. */
+static const binding table[] = {
+	{A_HELP, "help", N_("Help"), N_("show the keys of this screen"), CTX_ALL, true, {"F1"}},
+	{A_NEW, "new_intake", N_("New"), N_("start a new intake (受理)"), CTX_HOME | CTX_DONE, true, {"F2", "n"}},
+	{A_SEARCH, "search", N_("Search"), N_("find a case by number, ID number, name or phone"),
+	 CTX_HOME | CTX_DONE, true, {"F3", "/"}},
+	{A_OPEN, "open", N_("Open"), N_("open the selected case"), CTX_HOME | CTX_SEARCH, true, {"Enter"}},
+	{A_VIEW_CASE, "view_case", N_("View case"), N_("open the case just accepted"), CTX_DONE, true, {"F4", "v"}},
+	{A_USE_PRIOR, "use_earlier", N_("Use earlier"),
+	 N_("fill name, phone and address from the applicant's earlier case"), CTX_APPLICANT, true, {"F4"}},
+	{A_NEXT, "next", N_("Next"), N_("next field; on the last field, the next step"),
+	 CTX_LOGIN | CTX_APPLICANT | CTX_ITEM | CTX_MATERIALS, true, {"Enter"}},
+	{A_NEXT_FIELD, "next_field", N_("Field"), N_("next field (also the optional ones)"),
+	 CTX_LOGIN | CTX_APPLICANT, true, {"Tab"}},
+	{A_PREV_FIELD, "prev_field", NULL, N_("previous field"), CTX_LOGIN | CTX_APPLICANT, false, {"BTab"}},
+	{A_TOGGLE, "toggle", N_("Present"), N_("mark the material present / missing"), CTX_MATERIALS, true,
+	 {"Space"}},
+	{A_ALL_PRESENT, "all_present", N_("All"), N_("mark every material present"), CTX_MATERIALS, true, {"a"}},
+	{A_NOT_BROUGHT, "not_brought", N_("Not brought"),
+	 N_("a main material the applicant has but did not bring (promises to bring it)"), CTX_MATERIALS, true,
+	 {"n"}},
+	{A_CONFIRM, "confirm", N_("Confirm"), N_("accept the case: save it and print the paper"), CTX_OUTCOME,
+	 true, {"F10", "Enter"}},
+	{A_OVERRIDE, "override", N_("Override"), N_("decide another kind of case (a written reason is required)"),
+	 CTX_OUTCOME, true, {"F6"}},
+	{A_REFRESH, "refresh", N_("Refresh"), N_("reload the list"), CTX_HOME, true, {"F5"}},
+	{A_BACK, "back", N_("Back"), N_("go back (asks before throwing away typed data)"),
+	 CTX_ALL & ~(CTX_HOME | CTX_LOGIN), true, {"Esc"}},
+	{A_LOGOUT, "logout", N_("Log out"), N_("log out, back to the login screen"), CTX_HOME, true, {"F9"}},
+	{A_QUIT, "quit", N_("Quit"), N_("leave bianmin"), CTX_HOME | CTX_LOGIN, true, {"F10", "q"}},
+	{A_UP, "up", NULL, N_("move up"), LISTS | CTX_APPLICANT, false, {"Up"}},
+	{A_DOWN, "down", NULL, N_("move down"), LISTS | CTX_APPLICANT, false, {"Down"}},
+	{A_PGUP, "page_up", NULL, N_("a page up"), LISTS, false, {"PgUp"}},
+	{A_PGDN, "page_down", NULL, N_("a page down"), LISTS, false, {"PgDn"}},
+	{A_FIRST, "first", NULL, N_("to the first row"), LISTS & ~(CTX_ITEM | CTX_SEARCH), false, {"Home"}},
+	{A_LAST, "last", NULL, N_("to the last row"), LISTS & ~(CTX_ITEM | CTX_SEARCH), false, {"End"}},
+};
+#define N_TABLE (sizeof table / sizeof table[0])
+
+/* The keys in effect (defaults, or the config's). */
+static ui_key keys[A__COUNT][MAX_KEYS];
+static char key_names[A__COUNT][MAX_KEYS][16];
+static int n_keys[A__COUNT];
+
+static const binding *find(enum action a)
+{
+	for (size_t i = 0; i < N_TABLE; i++)
+		if (table[i].action == a)
+			return &table[i];
+	return NULL;
+}
+
+static const struct {
+	const char *name;
+	bool fn;
+	wint_t ch;
+} named[] = {
+	{"Enter", false, L'\r'}, {"Esc", false, 27}, {"Tab", false, L'\t'}, {"BTab", true, KEY_BTAB},
+	{"S-Tab", true, KEY_BTAB}, {"Space", false, L' '}, {"Up", true, KEY_UP}, {"Down", true, KEY_DOWN},
+	{"Left", true, KEY_LEFT}, {"Right", true, KEY_RIGHT}, {"PgUp", true, KEY_PPAGE},
+	{"PgDn", true, KEY_NPAGE}, {"Home", true, KEY_HOME}, {"End", true, KEY_END},
+	{"Del", true, KEY_DC}, {"Ins", true, KEY_IC}, {"Backspace", true, KEY_BACKSPACE},
+};
+
+bool keymap_parse_key(const char *name, ui_key *out)
+{
+	if (!name || !*name)
+		return false;
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (strcasecmp(name, named[i].name) == 0) {
+			out->fn = named[i].fn;
+			out->ch = named[i].ch;
+			return true;
+		}
+	if ((name[0] == 'F' || name[0] == 'f') && name[1]) {
+		char *end;
+		long n = strtol(name + 1, &end, 10);
+		if (*end == '\0' && n >= 1 && n <= 24) {
+			out->fn = true;
+			out->ch = (wint_t)KEY_F(n);
+			return true;
+		}
+	}
+	if (name[0] == '^' && name[1] && !name[2]) {
+		int c = name[1];
+		if (c >= 'a' && c <= 'z')
+			c -= 'a' - 'A';
+		if (c < '@' || c > '_')
+			return false;
+		out->fn = false;
+		out->ch = (wint_t)(c - '@');
+		return true;
+	}
+	/* a single character (UTF-8) */
+	uint32_t cp;
+	size_t used = text_utf8_decode(name, strlen(name), &cp);
+	if (name[used] != '\0' || cp == 0xFFFD)
+		return false;
+	out->fn = false;
+	out->ch = (wint_t)cp;
+	return true;
+}
+
+static void bind_set(enum action a, const char *const *names, size_t n, char **warn, const char *what)
+{
+	n_keys[a] = 0;
+	for (size_t i = 0; i < n && n_keys[a] < MAX_KEYS; i++) {
+		ui_key k;
+		if (!keymap_parse_key(names[i], &k)) {
+			if (warn && !*warn)
+				*warn = bm_xasprintf(_("center file: keys: %s: '%s' is not a key name "
+						       "(use e.g. F2, n, ^N, Enter, Esc)"),
+						     what, names[i]);
+			continue;
+		}
+		keys[a][n_keys[a]] = k;
+		snprintf(key_names[a][n_keys[a]], sizeof key_names[a][0], "%s", names[i]);
+		n_keys[a]++;
+	}
+}
+
+void keymap_init(const bm_center *c, char **warn)
+{
+	if (warn)
+		*warn = NULL;
+	for (size_t i = 0; i < N_TABLE; i++) {
+		size_t n = 0;
+		while (n < MAX_KEYS && table[i].defaults[n])
+			n++;
+		bind_set(table[i].action, table[i].defaults, n, NULL, table[i].name);
+	}
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n_keys; i++) {
+		const bm_keybinding *kb = &c->keys[i];
+		const binding *b = NULL;
+		for (size_t j = 0; j < N_TABLE; j++)
+			if (kb->action && strcmp(kb->action, table[j].name) == 0)
+				b = &table[j];
+		if (!b) {
+			if (warn && !*warn)
+				*warn = bm_xasprintf(_("center file: keys: '%s' is not an action; see bianmin(1)"),
+						     kb->action ? kb->action : "");
+			continue;
+		}
+		bind_set(b->action, (const char *const *)kb->keys, kb->n_keys, warn, b->name);
+	}
+}
+
+/* Enter arrives as \r (nonl), \n or KEY_ENTER; Backspace as KEY_BACKSPACE,
+ * ^H or DEL.  Normalise before comparing. */
+static ui_key normal(ui_key k)
+{
+	if (k.fn && k.ch == KEY_ENTER)
+		return (ui_key){false, L'\r'};
+	if (!k.fn && k.ch == L'\n')
+		return (ui_key){false, L'\r'};
+	return k;
+}
+
+enum action keymap_action(int ctx, ui_key k, bool typing)
+{
+	k = normal(k);
+	if (typing && !k.fn && (iswprint(k.ch) || k.ch == L' '))
+		return A_NONE;
+	for (size_t i = 0; i < N_TABLE; i++) {
+		enum action a = table[i].action;
+		if (!(table[i].ctx & ctx))
+			continue;
+		for (int j = 0; j < n_keys[a]; j++)
+			if (keys[a][j].fn == k.fn && keys[a][j].ch == k.ch)
+				return a;
+	}
+	return A_NONE;
+}
+
+enum action keymap_at(size_t i)
+{
+	return i < N_TABLE ? table[i].action : A_NONE;
+}
+
+const char *keymap_name(enum action a)
+{
+	const binding *b = find(a);
+	return b ? b->name : "";
+}
+
+const char *keymap_label(enum action a)
+{
+	const binding *b = find(a);
+	return b && b->label ? _(b->label) : "";
+}
+
+const char *keymap_help(enum action a)
+{
+	const binding *b = find(a);
+	return b && b->help ? _(b->help) : "";
+}
+
+bool keymap_in(enum action a, int ctx)
+{
+	const binding *b = find(a);
+	return b && (b->ctx & ctx);
+}
+
+bool keymap_on_status(enum action a)
+{
+	const binding *b = find(a);
+	return b && b->status;
+}
+
+const char *keymap_key_label(enum action a, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", n_keys[a] ? key_names[a][0] : "");
+	return buf;
+}
+
+const char *keymap_keys_label(enum action a, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	size_t used = 0;
+	for (int j = 0; j < n_keys[a]; j++) {
+		int w = snprintf(buf + used, len - used, "%s%s", j ? ", " : "", key_names[a][j]);
+		if (w < 0 || (size_t)w >= len - used)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}

@@ -1,0 +1,126 @@
+/* scr_case.c - one case: details, materials and their state, and the
+ * timeline of its events; scrollable. */
+#include "uipriv.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ui_open_case(ui *u, const char *no, enum ui_screen from)
+{
+	if (u->case_loaded)
+		case_free(&u->kase);
+	u->case_loaded = false;
+	memset(&u->kase, 0, sizeof u->kase);
+	bm_error err = {0};
+	if (case_load(u->store, no, &u->kase, &err) != BM_OK) {
+		ui_message(u, true, "%s", err.msg);
+		return;
+	}
+	u->case_loaded = true;
+	snprintf(u->case_no, sizeof u->case_no, "%s", no);
+	u->case_from = from;
+	u->case_scroll = 0;
+	u->msg[0] = '\0';
+	ui_goto(u, SCR_CASE);
+}
+
+static void build(ui *u, tlines *t, int w)
+{
+	const bm_case *c = &u->kase;
+	char a[32], b[32], fee[24];
+	enum style st;
+	ui_days_left(u, c->due, c->state, b, sizeof b, &st);
+	tl_addf(t, w, 0, ST_HEAD, "%s   %s · %s", c->no, kind_label(c->kind), case_state_label(c->state));
+	tl_addf(t, w, 0, ST_NORMAL, _("Item: %s (%s) · %s · %s"), c->item.name, c->item.code, c->item.window,
+		regime_label(c->item.regime));
+	if (c->due != BM_NO_DAY)
+		tl_addf(t, w, 0, case_state_final(c->state) ? ST_NORMAL : st, _("Due: %s (%s working days left)"),
+			bm_day_format(c->due, a), b);
+	else if (c->state == CASE_WAITING_MATERIALS)
+		tl_add(t, w, 0, ST_WAITING, _("Due: the clock starts when the last missing material arrives."));
+	if (c->limit_days >= 0)
+		tl_addf(t, w, 0, ST_NORMAL, _("Time limit: %d working days; clock started %s"), c->limit_days,
+			bm_day_format(c->clock_start, a));
+	if (c->completed_day != BM_NO_DAY)
+		tl_addf(t, w, 0, ST_NORMAL, _("Closed: %s"), bm_day_format(c->completed_day, a));
+	tl_add(t, w, 0, ST_NORMAL, "");
+	tl_addf(t, w, 0, ST_NORMAL, _("Applicant: %s · %s · %s · %s"), c->applicant.name, c->applicant.id_no,
+		c->applicant.phone ? c->applicant.phone : "-", c->applicant.address ? c->applicant.address : "-");
+	if (c->proxy_name)
+		tl_addf(t, w, 0, ST_NORMAL, _("Proxy: %s · %s%s"), c->proxy_name, c->proxy_id ? c->proxy_id : "-",
+			c->proxy_is_agent ? _(" (village agent)") : "");
+	char acc[32];
+	tl_addf(t, w, 0, ST_NORMAL, _("Accepted %s by %s %s; owner %s %s"), bm_time_format(c->accepted, acc),
+		c->first_clerk, c->first_clerk_name ? c->first_clerk_name : "", c->owner_clerk,
+		c->owner_clerk_name ? c->owner_clerk_name : "");
+	if (c->fee_fen > 0)
+		tl_addf(t, w, 0, ST_NORMAL, _("Fee: %s yuan, receipt %s"), bm_money_format(c->fee_fen, fee),
+			c->receipt_no ? c->receipt_no : "-");
+	if (c->override_reason)
+		tl_addf(t, w, 0, ST_SOON, _("Overridden (the rules said %s): %s"), kind_label(c->decided),
+			c->override_reason);
+	if (c->return_reason)
+		tl_addf(t, w, 0, ST_ERROR, _("Returned: %s"), c->return_reason);
+	tl_add(t, w, 0, ST_NORMAL, "");
+	tl_addf(t, w, 0, ST_HEAD, _("Materials (%zu)"), c->n_materials);
+	for (size_t i = 0; i < c->n_materials; i++) {
+		const bm_case_material *m = &c->materials[i];
+		char when[32] = "";
+		if (m->has_changed)
+			snprintf(when, sizeof when, " %s", bm_time_format(m->changed, acc));
+		char *label = text_pad(mat_state_label(m->state), 14, true);   /* by display width */
+		tl_addhf(t, w, 2, 17,
+			m->state == MAT_PRESENT || m->state == MAT_SUPPLEMENTED ? ST_NORMAL : ST_WAITING,
+			"%s %s — %s, %d × (%s)%s", label, m->name, form_label(m->form), m->copies,
+			m->main ? _("main") : _("supporting"), when);
+		free(label);
+	}
+	tl_add(t, w, 0, ST_NORMAL, "");
+	tl_addf(t, w, 0, ST_HEAD, _("Timeline (%zu events)"), c->n_events);
+	for (size_t i = 0; i < c->n_events; i++) {
+		const bm_event *e = &c->events[i];
+		tl_addhf(t, w, 2, 6, ST_NORMAL, "%s  %s  %s%s%s", bm_time_format(e->at, acc), e->clerk, e->type,
+			e->reason ? " — " : "", e->reason ? e->reason : "");
+		if (strcmp(e->type, "intake") != 0 && e->details && strcmp(e->details, "{}") != 0)
+			tl_add(t, w, 6, ST_DIM, e->details);
+	}
+}
+
+void case_draw(ui *u)
+{
+	draw_title(u, _("Case"));
+	if (!u->case_loaded)
+		return;
+	tlines t = {0};
+	int w = COLS - 4;
+	build(u, &t, w);
+	int rows = UI_BOTTOM - UI_TOP;
+	tl_draw(&t, UI_TOP + 1, 2, w, rows, &u->case_scroll);
+	if ((int)t.n > rows) {
+		char line[64];
+		snprintf(line, sizeof line, " %d-%d / %zu ", u->case_scroll + 1,
+			 u->case_scroll + rows < (int)t.n ? u->case_scroll + rows : (int)t.n, t.n);
+		draw_right(UI_TOP, COLS - 22, 20, line, ST_DIM);
+	}
+	tl_free(&t);
+}
+
+void case_key(ui *u, ui_key k)
+{
+	enum action a = keymap_action(CTX_CASE, k, false);
+	int page = UI_BOTTOM - UI_TOP - 1;
+	switch (a) {
+	case A_UP: u->case_scroll--; break;
+	case A_DOWN: u->case_scroll++; break;
+	case A_PGUP: u->case_scroll -= page; break;
+	case A_PGDN: u->case_scroll += page; break;
+	case A_FIRST: u->case_scroll = 0; break;
+	case A_LAST: u->case_scroll = 1 << 20; break;
+	case A_BACK:
+		ui_goto(u, u->case_from);
+		break;
+	default: break;
+	}
+}

@@ -1,0 +1,349 @@
+/* ui_main.c - the loop: load, open the screen, draw the current screen,
+ * read one key with get_wch, hand it to the screen.  The loop alone owns
+ * KEY_RESIZE (ncurses delivers it; no curses call in a signal handler)
+ * and the "terminal too small" screen, so a resize in the middle of
+ * typing redraws everything and loses nothing. */
+#include "bianmin/ui.h"
+#include "uipriv.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int cursor_y = -1, cursor_x = -1;
+
+bm_time ui_now(void)
+{
+	return bm_clock_now();
+}
+
+bm_day ui_today(void)
+{
+	return bm_time_day(bm_clock_now());
+}
+
+void ui_set_cursor(int y, int x)
+{
+	cursor_y = y;
+	cursor_x = x;
+}
+
+void ui_message(ui *u, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
+	va_end(ap);
+	u->msg_error = error;
+}
+
+void ui_ask(ui *u, const char *question, void (*on_yes)(ui *u))
+{
+	u->prompt.active = true;
+	snprintf(u->prompt.question, sizeof u->prompt.question, "%s", question);
+	u->prompt.on_yes = on_yes;
+}
+
+void ui_goto(ui *u, enum ui_screen s)
+{
+	u->scr = s;
+	if (s == SCR_HOME && u->home_dirty)
+		home_reload(u);
+}
+
+int ui_context(const ui *u)
+{
+	switch (u->scr) {
+	case SCR_LOGIN: return CTX_LOGIN;
+	case SCR_HOME: return CTX_HOME;
+	case SCR_INTAKE:
+		switch (u->in.step) {
+		case STEP_APPLICANT: return CTX_APPLICANT;
+		case STEP_ITEM: return CTX_ITEM;
+		case STEP_MATERIALS: return CTX_MATERIALS;
+		case STEP_OUTCOME: return CTX_OUTCOME;
+		case STEP_DONE: return CTX_DONE;
+		}
+		return CTX_APPLICANT;
+	case SCR_CASE: return CTX_CASE;
+	case SCR_SEARCH: return CTX_SEARCH;
+	case SCR_HELP: return CTX_HELP;
+	case SCR__COUNT: break;
+	}
+	return CTX_HOME;
+}
+
+const char *ui_days_left(const ui *u, bm_day due, bm_case_state st, char *buf, size_t len,
+			 enum style *style)
+{
+	*style = ST_NORMAL;
+	if (st == CASE_WAITING_MATERIALS) {
+		*style = ST_WAITING;
+		snprintf(buf, len, "%s", _("waiting"));
+		return buf;
+	}
+	if (due == BM_NO_DAY) {
+		snprintf(buf, len, "-");
+		return buf;
+	}
+	bm_day today = ui_today();
+	int d = calendar_workdays_between(u->cal, today, due, NULL);
+	if (due < today) {
+		*style = ST_OVERDUE;
+		snprintf(buf, len, _("overdue %d"), d < 0 ? -d : 1);
+	} else {
+		if (d <= (u->center->due_soon_days > 0 ? u->center->due_soon_days : 1))
+			*style = ST_SOON;
+		snprintf(buf, len, "%d", d);
+	}
+	return buf;
+}
+
+void draw_title(const ui *u, const char *screen_title)
+{
+	draw_fill(0, 0, COLS, ST_TITLE);
+	char left[256];
+	snprintf(left, sizeof left, " %s · %s", u->center->name ? u->center->name : "bianmin", screen_title);
+	char right[256], day[16];
+	bm_day_format(ui_today(), day);
+	if (u->logged_in)
+		snprintf(right, sizeof right, "%s %s%s%s  %s ", u->clerk.code, u->clerk.name,
+			 u->clerk.window ? " · " : "", u->clerk.window ? u->clerk.window : "", day);
+	else
+		snprintf(right, sizeof right, "%s ", day);
+	int rw = text_width(right);
+	draw_text(0, 0, COLS - rw - 1, left, ST_TITLE);
+	draw_text(0, COLS - rw, rw, right, ST_TITLE);
+}
+
+/* The bottom line, generated from the key table for this screen. */
+static void draw_status(const ui *u)
+{
+	int ctx = ui_context(u);
+	int y = LINES - 1, x = 0;
+	move(y, 0);
+	clrtoeol();
+	if (u->prompt.active) {
+		draw_text(y, 0, COLS, _(" y Yes   n No   Esc Cancel"), ST_LABEL);
+		return;
+	}
+	enum action a;
+	for (size_t i = 0; (a = keymap_at(i)) != A_NONE; i++) {
+		if (!keymap_in(a, ctx) || !keymap_on_status(a))
+			continue;
+		char kb[32];
+		keymap_key_label(a, kb, sizeof kb);
+		if (!*kb)
+			continue;
+		const char *label = keymap_label(a);
+		int need = text_width(kb) + text_width(label) + 2;
+		if (x + need > COLS)
+			break;
+		x += draw_clip(y, x, COLS - x, kb, ST_KEY);
+		x += 1;
+		x += draw_clip(y, x, COLS - x, label, ST_LABEL);
+		x += 1;
+	}
+}
+
+static void draw_prompt(const ui *u)
+{
+	int w = text_width(u->prompt.question) + 4;
+	if (w > COLS - 4)
+		w = COLS - 4;
+	int y = LINES / 2 - 1, x = (COLS - w) / 2;
+	draw_fill(y - 1, x, w, ST_SELECT);
+	draw_text(y, x, w, "", ST_SELECT);
+	draw_text(y, x + 2, w - 4, u->prompt.question, ST_SELECT);
+	draw_fill(y + 1, x, w, ST_SELECT);
+	ui_set_cursor(y, x + 2 + text_width(u->prompt.question) < x + w ? x + 2 + text_width(u->prompt.question)
+									  : x + w - 1);
+}
+
+static void draw_too_small(void)
+{
+	erase();
+	char line[128];
+	snprintf(line, sizeof line, _("Terminal too small: %dx%d."), COLS, LINES);
+	char need[128];
+	snprintf(need, sizeof need, _("bianmin needs at least %dx%d."), UI_MIN_COLS, UI_MIN_LINES);
+	int y = LINES / 2 - 1;
+	draw_clip(y > 0 ? y : 0, 0, COLS, line, ST_ERROR);
+	draw_clip(y + 1, 0, COLS, need, ST_NORMAL);
+	draw_clip(y + 2, 0, COLS, _("Nothing typed is lost."), ST_NORMAL);
+}
+
+static void draw_all(ui *u)
+{
+	cursor_y = cursor_x = -1;
+	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+		draw_too_small();
+		curs_set(0);
+		refresh();
+		return;
+	}
+	erase();
+	switch (u->scr) {
+	case SCR_LOGIN: login_draw(u); break;
+	case SCR_HOME: home_draw(u); break;
+	case SCR_INTAKE: intake_draw(u); break;
+	case SCR_CASE: case_draw(u); break;
+	case SCR_SEARCH: search_draw(u); break;
+	case SCR_HELP: help_draw(u); break;
+	case SCR__COUNT: break;
+	}
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (u->msg[0])
+		draw_text(LINES - 2, 1, COLS - 2, u->msg, u->msg_error ? ST_ERROR : ST_OK);
+	draw_status(u);
+	if (u->prompt.active)
+		draw_prompt(u);
+	if (cursor_y >= 0) {
+		curs_set(1);
+		move(cursor_y, cursor_x);
+	} else {
+		curs_set(0);
+		move(LINES - 1, COLS - 1);
+	}
+	refresh();
+}
+
+static void prompt_key(ui *u, ui_key k)
+{
+	if (k.fn)
+		return;
+	if (k.ch == L'y' || k.ch == L'Y') {
+		u->prompt.active = false;
+		if (u->prompt.on_yes)
+			u->prompt.on_yes(u);
+	} else if (k.ch == L'n' || k.ch == L'N' || k.ch == 27) {
+		u->prompt.active = false;
+	}
+}
+
+static void dispatch(ui *u, ui_key k)
+{
+	if (u->prompt.active) {
+		prompt_key(u, k);
+		return;
+	}
+	/* F1 from anywhere (typing or not): help for this screen */
+	if (keymap_action(ui_context(u), k, true) == A_HELP && u->scr != SCR_HELP) {
+		u->help_from = u->scr;
+		u->help_ctx = ui_context(u);
+		u->help_scroll = 0;
+		u->scr = SCR_HELP;
+		return;
+	}
+	switch (u->scr) {
+	case SCR_LOGIN: login_key(u, k); break;
+	case SCR_HOME: home_key(u, k); break;
+	case SCR_INTAKE: intake_key(u, k); break;
+	case SCR_CASE: case_key(u, k); break;
+	case SCR_SEARCH: search_key(u, k); break;
+	case SCR_HELP: help_key(u, k); break;
+	case SCR__COUNT: break;
+	}
+}
+
+static bool load(ui *u)
+{
+	bm_diags d = {0};
+	u->center = app_center(u->app, &d);
+	u->catalog = u->center ? app_catalog(u->app, &d) : NULL;
+	u->cal = u->catalog ? app_calendar(u->app, &d) : NULL;
+	if (!u->center || !u->catalog || !u->cal) {
+		diags_print(&d, stderr);
+		diags_free(&d);
+		return false;
+	}
+	diags_free(&d);
+	bm_error err = {0};
+	u->store = app_store(u->app, &err);
+	if (!u->store) {
+		fprintf(stderr, "bianmin: %s\n", err.msg);
+		return false;
+	}
+	int n = 0;
+	if (auth_clerk_count(u->store, &n, &err) == BM_OK && n == 0)
+		ui_message(u, true, "%s",
+			   _("No clerks yet: add one with 'bianmin clerk add', or try 'bianmin demo'."));
+	return true;
+}
+
+static void ui_free(ui *u)
+{
+	field_free(&u->login_code);
+	field_free(&u->login_pin);
+	field_free(&u->search_q);
+	intake_free(&u->in);
+	case_summaries_free(u->home_rows, u->n_home_rows);
+	case_summaries_free(u->search_rows, u->n_search_rows);
+	if (u->case_loaded)
+		case_free(&u->kase);
+	if (u->logged_in)
+		auth_clerk_free(&u->clerk);
+}
+
+int ui_main(bm_app *app)
+{
+	ui *u = bm_xcalloc(1, sizeof *u);
+	u->app = app;
+	if (!load(u)) {
+		free(u);
+		return 1;
+	}
+	char *warn = NULL;
+	keymap_init(u->center, &warn);
+	if (warn) {
+		ui_message(u, true, "%s", warn);
+		free(warn);
+	}
+	field_init(&u->login_code, 20, false);
+	field_init(&u->login_pin, AUTH_PIN_MAX, true);
+	field_init(&u->search_q, 60, false);
+	u->scr = SCR_LOGIN;
+
+	/* Chinese text needs a UTF-8 character type; under plain "C" or
+	 * POSIX take C.UTF-8 for it (messages keep the locale asked for). */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0 && !setlocale(LC_CTYPE, "C.UTF-8"))
+		fprintf(stderr, "%s\n", _("bianmin: warning: not a UTF-8 locale; Chinese text will not show. "
+					  "Set LANG=zh_CN.UTF-8 or C.UTF-8."));
+	initscr();
+	raw();            /* ^C, ^S, ^Z are keys, not signals: nothing typed is lost */
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	draw_init_colors();
+
+	while (!u->quit) {
+		draw_all(u);
+		/* while a wait after wrong PINs counts down, wake every second */
+		timeout(u->login_wait_until ? 250 : -1);
+		wint_t ch;
+		int r = get_wch(&ch);
+		if (r == ERR)
+			continue;
+		ui_key k = {r == KEY_CODE_YES, ch};
+		if (k.fn && ch == KEY_RESIZE)
+			continue;          /* LINES/COLS are new; the next draw fits them */
+		if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES)
+			continue;          /* keys are not acted on blind */
+		if (!k.fn && ch == 12) {  /* ^L: repaint */
+			clearok(curscr, TRUE);
+			continue;
+		}
+		dispatch(u, k);
+	}
+	endwin();
+	ui_free(u);
+	free(u);
+	app_store_close(app);
+	return 0;
+}

@@ -1,0 +1,103 @@
+# lib.sh - helpers for the terminal tests: the real binary in tmux, on a
+# private socket, at a fixed size; keys with send-keys, the screen with
+# capture-pane; wait loops instead of fixed sleeps.  Sourced by test_*.sh.
+#
+#   e2e_setup            fresh temp dir + demo database ($DB)
+#   e2e_start W H LANG   open bianmin in a tmux window of W x H
+#   key K...             send named keys (counted in $KEYS)
+#   typ TEXT             type text (not counted)
+#   wait_for TEXT [S]    until TEXT is on screen (fixed string), else fail
+#   screen               print the screen
+#   fail MSG             print MSG and the screen, exit 1
+
+: "${BIANMIN:?set BIANMIN to the binary}"
+case $BIANMIN in /*) ;; *) BIANMIN=$(pwd)/$BIANMIN ;; esac
+ROOT=$(pwd)
+KEYS=0
+SOCK=bm-e2e-$$
+TMUX_CMD="tmux -L $SOCK -f /dev/null"
+export BIANMIN_CLERK=1001 BIANMIN_PIN=1234
+
+e2e_cleanup() {
+	$TMUX_CMD kill-server 2>/dev/null
+	# anything the program said on stderr is shown (a sanitizer report ...)
+	if [ -s "$T/stderr" ]; then echo "---- bianmin stderr ----"; cat "$T/stderr"; fi
+	[ -n "$T" ] && rm -rf "$T"
+}
+trap e2e_cleanup EXIT
+
+e2e_setup() {
+	T=$(mktemp -d "${TMPDIR:-/tmp}/bm-e2e.XXXXXX")
+	DB=$T/bianmin.db
+	"$BIANMIN" --db "$DB" demo >/dev/null || { echo "FAIL: demo database"; exit 1; }
+}
+
+e2e_start() {
+	w=$1 h=$2 lang=${3:-C.UTF-8}
+	# the program runs under `env` so the locale is exactly what we say;
+	# stderr goes to a file we can show on failure.
+	$TMUX_CMD new-session -d -x "$w" -y "$h" \
+		"cd '$ROOT' && env -i PATH='$PATH' HOME='$T' TERM=screen LANG=$lang LC_ALL=$lang \
+		 ${E2E_ENV:-} '$BIANMIN' --db '$DB' ${E2E_ARGS:-} 2>'$T/stderr'; echo EXITED \$?; sleep 60" || {
+		echo "FAIL: tmux"; exit 1; }
+	$TMUX_CMD set-option -g remain-on-exit on >/dev/null 2>&1
+}
+
+screen() { $TMUX_CMD capture-pane -p; }
+
+fail() {
+	echo "FAIL: $*"
+	echo "---- screen ----"
+	screen
+	echo "---- stderr ----"
+	cat "$T/stderr" 2>/dev/null
+	exit 1
+}
+
+key() {
+	for k in "$@"; do
+		$TMUX_CMD send-keys "$k"
+		KEYS=$((KEYS + 1))
+	done
+}
+
+typ() { $TMUX_CMD send-keys -l "$1"; }
+
+# wait_for TEXT [SECONDS]
+wait_for() {
+	n=$(( ${2:-5} * 20 ))
+	while [ "$n" -gt 0 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "waited for '$1'"
+}
+
+# wait_gone TEXT [SECONDS]
+wait_gone() {
+	n=$(( ${2:-5} * 20 ))
+	while [ "$n" -gt 0 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "waited for '$1' to go"
+}
+
+resize() { $TMUX_CMD resize-window -x "$1" -y "$2"; }
+
+login() {
+	wait_for "Clerk number"
+	typ 1001; key Enter; typ 1234; key Enter
+	wait_for "My open cases" 10
+	KEYS=0
+}
+
+# The case number shown after a confirmed intake.
+accepted_no() {
+	wait_for "Accepted: case" 10
+	screen | sed -n 's/.*Accepted: case \([A-Z0-9-]*\).*/\1/p' | head -1
+}
+
+bm() { "$BIANMIN" --db "$DB" "$@"; }

@@ -1,0 +1,21 @@
+# Home marks due dates: a case past its due date shows "overdue N" (working
+# days) in red, one due today in yellow, one waiting for materials as
+# waiting.  The cases are taken earlier with faketime.
+. tests/e2e/lib.sh
+command -v faketime >/dev/null || { echo "faketime missing; skipped"; exit 0; }
+e2e_setup
+# a promised case (20 working days) taken 60 days ago is overdue now
+past=$(python3 -c "
+import datetime; print((datetime.date.today() - datetime.timedelta(days=60)).isoformat())")
+faketime "$past 10:00:00" "$BIANMIN" --db "$DB" intake --clerk 1001 --item MZ-001 --name 过期者 \
+	--id 511322198001011230 --have-all >/dev/null || fail "intake in the past"
+e2e_start 80 24 C.UTF-8
+login
+screen | grep "过期者" | grep -q "overdue [0-9]" || fail "no 'overdue N' on the overdue case"
+key Down                               # move the selection off it
+n=100
+until $TMUX_CMD capture-pane -e -p | grep -a "过期者" | grep -qa '31m'; do
+	n=$((n - 1)); [ $n -gt 0 ] || fail "overdue case not red"; sleep 0.05
+done
+screen | grep "王芳" | grep -q "waiting" || fail "waiting case not marked"
+echo ok
