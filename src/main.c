@@ -21,6 +21,7 @@ static const cli_command commands[] = {
 	{"case", cli_case, N_("show a case, or list and search cases")},
 	{"clerk", cli_clerk, N_("add, list, disable clerks; change a PIN")},
 	{"report", cli_report, N_("the month's figures by window and item (supervisors)")},
+	{"receipt", cli_receipt, N_("void a receipt (supervisors)")},
 	{"verify", cli_verify, N_("check the ledger: hash chain, cases, receipts")},
 	{"backup", cli_backup, N_("copy the database to a new file while in use")},
 	{"demo", cli_demo, N_("fill an empty database with demo clerks and cases")},

@@ -13,6 +13,7 @@ typedef struct bm_output {
 	int width;           /* text columns: 32, 42, 48 or 80 */
 	char *encoding;      /* "UTF-8" or "GB18030" */
 	bool pdf;            /* send a PDF (A4) to the command instead of text */
+	int timeout;         /* seconds the print command may take; 0 = the default (20) */
 } bm_output;
 
 typedef struct bm_keybinding {

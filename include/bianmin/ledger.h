@@ -33,6 +33,50 @@ int ledger_verify(bm_store *s, bool *ok, char *head, ledger_problem *prob, bm_er
 int ledger_receipt_void(bm_store *s, const bm_clerk *actor, const char *receipt_no,
 			const char *reason, bm_time now, bm_error *err);
 
+/* ---- 日结 (daily close, day_close.c) ----------------------------------
+ * 规范收费, 收支两条线: each day's takings are listed, closed and handed
+ * in.  A close is an event of the ledger (type "day_close", about no case:
+ * details x.day, x.clerk ("" = the whole center), x.count, x.total_fen,
+ * x.receipts = the receipt numbers, comma-separated), so it is in the
+ * hash chain and `bianmin verify` covers it; no table of its own. */
+typedef struct day_receipt {
+	char *no;               /* "2026-000123" */
+	char case_no[64];
+	char *item_name, *applicant, *clerk;
+	int64_t amount_fen;
+	bm_time at;
+	bool voided;            /* voided (作废) by now: not in the total */
+} day_receipt;
+
+typedef struct day_sheet {
+	bm_day day;
+	char *clerk;            /* whose receipts; NULL = the whole center */
+	day_receipt *v; size_t n;   /* by receipt number */
+	int count;              /* receipts not voided */
+	int64_t total_fen;      /* their sum */
+	bool closed;            /* a day_close event exists for (day, clerk) */
+	bm_time closed_at;
+	char *closed_by;        /* 工号 */
+} day_sheet;
+
+/* The receipts issued on `day` by `clerk` (NULL = everyone), and whether
+ * that day was closed. */
+int ledger_day(bm_store *s, bm_day day, const char *clerk, day_sheet *out, bm_error *err);
+void day_sheet_free(day_sheet *d);
+/* Close the day: one "day_close" event by actor recording the sheet.
+ * BM_ESTATE when (day, clerk) is already closed; BM_EDENIED when actor
+ * closes another clerk's day or the whole center's without being a
+ * supervisor/admin.  On BM_OK the sheet is re-read (closed = true). */
+int ledger_day_close(bm_store *s, const bm_clerk *actor, day_sheet *d, bm_time now, bm_error *err);
+
+struct slip_ctx;
+struct bm_center;
+/* The 日结单's context (forms/daily_close.tmpl): close_date, clerk, the
+ * fees list (no, receipt_no, case_no, item_name, applicant, amount,
+ * time, clerk_no, voided = "作废" or ""), count, total (yuan, fen-exact). */
+struct slip_ctx *ledger_day_context(const day_sheet *d, const struct bm_center *center,
+				    const bm_clerk *clerk, bm_time now, bool reprint);
+
 /* Online backup (sqlite3_backup) to a NEW file (mode 0600); refuses to
  * overwrite an existing one (BM_EIO). */
 int ledger_backup(bm_store *s, const char *path, bm_error *err);

@@ -42,6 +42,7 @@
 #include "bianmin/calendar.h"
 #include "bianmin/cases.h"
 #include "bianmin/config.h"
+#include "bianmin/slip.h"
 
 /* The steps, in `bianmin case --help` order.  LC_DEMAND (二次告知) and
  * LC_FOLLOWUP (差评回访) are extra to the 15 command names: on the command
@@ -276,6 +277,39 @@ int lifecycle_find(bm_store *s, const char *no_or_id, char ***nos, size_t *n, bm
 int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_dir,
 		    const char *no, const char *form, const lc_result *res, char **where,
 		    bm_error *err);
+/* Which paper a step produces, in ONE table (lifecycle_paper.c) used by
+ * the steps (lc_result.paper), `bianmin print` and the case view:
+ * intake -> the notice of the kind decided then (slip_form_for_kind);
+ * extend -> notice_extension; pause, resume -> notice_special; complete,
+ * result -> notice_completed; return -> notice_returned; handover ->
+ * handover.  NULL for a step that prints nothing (reprint, notify ...). */
+const char *lifecycle_paper_for_type(const char *event_type);
+const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e);
+/* The paper of the case's latest step that produced one (form NULL), or
+ * the latest step that produced `form`; *event (may be NULL) gets that
+ * event's index in c->events, SIZE_MAX when none (then NULL is returned). */
+const char *lifecycle_latest_paper(const bm_case *c, const char *form, size_t *event);
+/* The context of a case paper as the step events[upto] printed it: the
+ * case's fields plus the step fields (old_due/new_due/extension_days/
+ * approver for 延期, special_* for 特别程序, result for 办结, reason for
+ * 退回) from that event and those before it (SIZE_MAX: all events), so a
+ * reprint says what the original said.  res (may be NULL) adds its
+ * warning as "note".  Free with slip_ctx_free. */
+slip_ctx *lifecycle_paper_context(const bm_case *c, const bm_center *center, const slip_case_opts *o,
+				  size_t upto, const lc_result *res);
+/* For `bianmin print` and the case view's reprint: the context of paper
+ * `form` of case c (NULL = the paper of its latest step; *form_out gets
+ * the key), as that step printed it: lifecycle_paper_context, or for
+ * "handover" the 交接单 of the case's last handover.  x->clerk is the
+ * clerk on the paper; reprint marks it 补打 (recording the reprint event
+ * is the caller's).  NULL + err when there is no such paper. */
+slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *form, bool reprint,
+				const char **form_out, bm_error *err);
+/* The 交接单's context (x->clerk is the clerk on it, NULL = h->by). */
+slip_ctx *lifecycle_handover_context(const lc_ctx *x, const lc_handover *h);
+/* Every case of handover `id`, pending or acknowledged.  BM_ENOTFOUND
+ * when there is none. */
+int lifecycle_handover_get(bm_store *s, const char *id, lc_handover *out, bm_error *err);
 /* The 交接单 of a handover. */
 int lifecycle_print_handover(const lc_ctx *x, const char *forms_dir, const char *spool_dir,
 			     const lc_handover *h, char **where, bm_error *err);

@@ -20,6 +20,13 @@ void print_result_free(print_result *r);
  * shell, so nothing in the data can run anything) with data on its stdin.
  * BM_OK when it exits 0; BM_EIO with the reason otherwise. */
 int print_run(const char *command, const void *data, size_t len, bm_error *err);
+/* The same with a time limit: a command still running after `timeout`
+ * seconds (<= 0: PRINT_TIMEOUT_DEFAULT) is killed with everything it
+ * started (SIGKILL to its process group) and BM_EIO says so; print_paper
+ * then spools the paper.  print_run uses the default. */
+#define PRINT_TIMEOUT_DEFAULT 20
+int print_run_timeout(const char *command, const void *data, size_t len, int timeout,
+		      bm_error *err);
 
 /* Write data into dir as <case_no>-<form>-<YYYYMMDD-HHMMSS>.<ext>
  * (-2, -3 ... when taken), atomically (a temporary file, fsync, then
@@ -27,8 +34,8 @@ int print_run(const char *command, const void *data, size_t len, bm_error *err);
 int print_spool(const char *dir, const char *case_no, const char *form, const char *ext,
 		const void *data, size_t len, bm_time now, char **path, bm_error *err);
 
-/* Send a paper: the command of `out` when there is one, else (or when it
- * fails) the spool.  Fails only when the paper could be neither printed nor
+/* Send a paper: the command of `out` (within out->timeout seconds) when
+ * there is one, else (or when it fails or hangs) the spool.  Fails only when the paper could be neither printed nor
  * spooled (then err says both why). */
 int print_paper(const bm_output *out, const char *spool_dir, const char *case_no,
 		const char *form, const void *data, size_t len, bool pdf, bm_time now,

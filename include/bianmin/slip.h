@@ -107,6 +107,9 @@ typedef struct slip_case_opts {
  * are the caller's to set on the returned context. */
 slip_ctx *slip_context_from_case(const struct bm_case *c, const struct bm_center *center,
 				 const slip_case_opts *o);
+/* The fixed Chinese labels papers use whatever the clerk's locale. */
+const char *slip_kind_cn(bm_kind k);             /* 即办件 ... */
+const char *slip_state_cn(int case_state);       /* bm_case_state: 办理中 ... */
 /* Date as printed on papers: 2026年11月30日 ("" for BM_NO_DAY); buf >= 32. */
 char *slip_day_cn(bm_day day, char *buf);
 

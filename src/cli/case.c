@@ -1,6 +1,7 @@
 /* case.c - `bianmin case show NO` and `bianmin case list`. */
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
+#include "bianmin/lifecycle.h"
 #include "bianmin/text.h"
 
 #include <getopt.h>
@@ -14,7 +15,9 @@ static const char *const USAGE = N_(
 	"                         [--format table|tsv|csv] [--clerk CODE]\n"
 	"\n"
 	"show: everything about a case, events and receipts included.\n"
-	"list: cases, open ones by due date; --owner (or --clerk with --mine)\n"
+	"list: cases, open ones by due date; --overdue: open cases past their due\n"
+	"date by at least one working day, pauses excluded (as --overdue-by, which\n"
+	"also gives the days); --owner (or --clerk with --mine)\n"
 	"limits to one clerk's cases.  The logged-in clerk is --clerk CODE or\n"
 	"BIANMIN_CLERK, PIN from BIANMIN_PIN or the terminal.\n");
 
@@ -150,6 +153,40 @@ static void list_print(const case_summary *v, size_t n, const char *format)
 	free(dues);
 }
 
+/* --overdue: only the cases the due-date watch calls overdue (lifecycle.h:
+ * working days after the due date, pauses excluded; the same rule as
+ * `case list --overdue-by` and the home screens).  Keeps v's order. */
+static int keep_overdue(bm_app *app, bm_store *s, const char *owner, case_summary *v, size_t n,
+			size_t *shown)
+{
+	bm_diags d = {0};
+	bm_calendar *cal = app_calendar(app, &d);
+	bm_center *center = app_center(app, &d);
+	cli_print_diags(&d);
+	diags_free(&d);
+	if (!cal || !center)
+		return 1;
+	lc_ctx x = { .store = s, .cal = cal, .center = center, .now = app->now };
+	lc_watch_row *w;
+	size_t nw, k = 0;
+	bm_error err = {0};
+	if (lifecycle_watch(&x, LC_WATCH_OVERDUE, owner, NULL, &w, &nw, &err))
+		return cli_error("case", &err);
+	for (size_t i = 0; i < n; i++) {
+		bool keep = false;
+		for (size_t j = 0; j < nw && !keep; j++)
+			keep = strcmp(w[j].no, v[i].no) == 0;
+		if (keep) {
+			case_summary t = v[k];
+			v[k++] = v[i];
+			v[i] = t;
+		}
+	}
+	lc_watch_rows_free(w, nw);
+	*shown = k;      /* v[k..n) are freed with the rest by the caller */
+	return 0;
+}
+
 int cli_case(bm_app *app, int argc, char **argv)
 {
 	enum { O_OPEN = 256, O_OVERDUE, O_FORMAT, O_OWNER, O_SEARCH };
@@ -205,13 +242,18 @@ int cli_case(bm_app *app, int argc, char **argv)
 		case_free(&cs);
 		return 0;
 	}
-	case_filter f = { .clerk = owner, .open_only = open, .overdue_only = overdue,
+	case_filter f = { .clerk = owner, .open_only = open || overdue,
 			  .today = bm_time_day(app->now), .query = search };
 	case_summary *v;
 	size_t n;
 	if (case_list(s, &f, &v, &n, &err))
 		return cli_error("case", &err);
-	list_print(v, n, format);
+	size_t shown = n;
+	if (overdue && (rc = keep_overdue(app, s, owner, v, n, &shown))) {
+		case_summaries_free(v, n);
+		return rc;
+	}
+	list_print(v, shown, format);
 	case_summaries_free(v, n);
 	return 0;
 }

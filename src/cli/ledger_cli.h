@@ -13,6 +13,7 @@ int cli_case(bm_app *app, int argc, char **argv);
 int cli_verify(bm_app *app, int argc, char **argv);
 int cli_backup(bm_app *app, int argc, char **argv);
 int cli_demo(bm_app *app, int argc, char **argv);
+int cli_receipt(bm_app *app, int argc, char **argv);
 
 /* A PIN from the environment variable env, else asked on the terminal
  * without echo (twice when confirm is true).  NULL + message on stderr. */
@@ -26,6 +27,12 @@ int cli_session(bm_app *app, const char *code, const char *pin_env, bm_store **s
 
 /* Print a bm_error as "bianmin CMD: message" on stderr; returns 1. */
 int cli_error(const char *cmd, const bm_error *err);
+
+/* Send a rendered paper through `out` (print command or spool) and tell
+ * the clerk where it went (print.c).  0 or 1. */
+struct slip_doc;
+int cli_send_paper(const bm_center *center, const char *db_path, const bm_output *out, const char *no,
+		   const char *form_key, const char *title, const struct slip_doc *doc, bm_time now);
 
 /* True when messages are being translated to Chinese (LC_MESSAGES zh*). */
 bool cli_chinese(void);

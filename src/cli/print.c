@@ -1,13 +1,15 @@
 /* print.c - `bianmin print NO [FORM]` and `bianmin forms check`: papers
- * from the command line. */
+ * from the command line (the paper of a step: lifecycle_case_paper). */
+#include "ledger_cli.h"
 #include "bianmin/cases.h"
-#include "bianmin/cli.h"
+#include "bianmin/lifecycle.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,39 +32,34 @@ static int write_file(const char *path, const void *data, size_t len)
 	return 0;
 }
 
-/* The paper a case's latest step produced.  For now: the kind's notice,
- * or the completion notice once a non-immediate case is done. */
-static const char *default_form(const bm_case *c)
-{
-	if (c->state == CASE_COMPLETED && c->kind != KIND_IMMEDIATE)
-		return "notice_completed";
-	return slip_form_for_kind(c->kind);
-}
-
 int cli_print(bm_app *app, int argc, char **argv)
 {
-	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--pdf FILE]\n"
+	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--pdf FILE] [--clerk CODE]\n"
 			      "Print a paper of case NO (default: the paper of its latest step).\n"
 			      "  --reprint   mark it 补打 and record the reprint in the ledger\n"
 			      "  --out FILE  write the text rendering to FILE ('-' = stdout)\n"
 			      "  --pdf FILE  write the PDF to FILE\n"
+			      "  --clerk CODE  the logged-in clerk (or BIANMIN_CLERK), PIN from\n"
+			      "              BIANMIN_PIN or the terminal; the paper shows this clerk\n"
 			      "Without --out/--pdf the paper goes to the configured printer, or\n"
-			      "to the spool folder when there is none or it fails.\n");
+			      "to the spool folder when there is none, it fails or it hangs.\n");
 	static const struct option opts[] = {
 		{"reprint", no_argument, NULL, 'r'},
 		{"out", required_argument, NULL, 'o'},
 		{"pdf", required_argument, NULL, 'p'},
+		{"clerk", required_argument, NULL, 'k'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	bool reprint = false;
-	const char *out_path = NULL, *pdf_path = NULL;
+	const char *out_path = NULL, *pdf_path = NULL, *who = NULL;
 	int ch;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'r': reprint = true; break;
 		case 'o': out_path = optarg; break;
 		case 'p': pdf_path = optarg; break;
+		case 'k': who = optarg; break;
 		case 'h': return cli_usage(usage, false, 0);
 		default: return cli_usage(usage, true, 2);
 		}
@@ -78,28 +75,35 @@ int cli_print(bm_app *app, int argc, char **argv)
 	diags_free(&d);
 	if (!center)
 		return 1;
+	/* no command works without a valid clerk (issue 3); the paper and a
+	 * reprint's event name this clerk */
+	bm_store *st;
+	bm_clerk me;
+	int lrc = cli_session(app, who, "BIANMIN_PIN", &st, &me);
+	if (lrc)
+		return lrc;
 	bm_error err = {0};
-	bm_store *st = app_store(app, &err);
-	if (!st) {
-		fprintf(stderr, "bianmin: %s\n", err.msg);
-		return 1;
-	}
 	bm_case cs;
 	if (case_load(st, no, &cs, &err) != BM_OK) {
-		fprintf(stderr, "bianmin: %s\n", err.msg);
-		return 1;
+		auth_clerk_free(&me);
+		return cli_error("print", &err);
 	}
-	if (!form_key)
-		form_key = default_form(&cs);
+	lc_ctx x = { .store = st, .center = center, .clerk = &me, .now = app->now };
+	slip_ctx *ctx = lifecycle_case_paper(&x, &cs, form_key, reprint, &form_key, &err);
+	if (!ctx) {
+		case_free(&cs);
+		auth_clerk_free(&me);
+		return cli_error("print", &err);
+	}
 	slip_form *f = slip_load_form(app->paths.forms, form_key, &d);
 	cli_print_diags(&d);
 	diags_free(&d);
 	if (!f) {
+		slip_ctx_free(ctx);
 		case_free(&cs);
+		auth_clerk_free(&me);
 		return 1;
 	}
-	slip_case_opts o = { .form = form_key, .now = app->now, .reprint = reprint };
-	slip_ctx *ctx = slip_context_from_case(&cs, center, &o);
 	slip_doc *doc = slip_eval(f, ctx);
 	const bm_output *out = center_output(center, form_key);
 	int status = 0;
@@ -121,62 +125,66 @@ int cli_print(bm_app *app, int argc, char **argv)
 			bm_buf_free(&pdf);
 		}
 	} else {
-		char *bytes = NULL;
-		size_t len = 0;
-		if (out->pdf) {
-			bm_buf pdf = {0};
-			if (slip_doc_pdf(doc, &pdf, &err) == BM_OK) {
-				len = pdf.len;
-				bytes = bm_buf_steal(&pdf);
-			}
-			bm_buf_free(&pdf);
-		} else {
-			char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-			bytes = slip_encode(text, out->encoding, &len, &err);
-			free(text);
-		}
-		if (!bytes) {
-			fprintf(stderr, "bianmin: %s\n", err.msg);
-			status = 1;
-		} else {
-			char *spool = print_spool_dir(center, store_path(st));
-			print_result r;
-			if (print_paper(out, spool, cs.no, form_key, bytes, len, out->pdf, app->now, &r,
-					&err) != BM_OK) {
-				fprintf(stderr, "bianmin: %s\n", err.msg);
-				status = 1;
-			} else if (r.printed) {
-				printf(_("%s: %s sent to the printer (%s)\n"), cs.no, slip_title(f), out->command);
-			} else {
-				if (r.why)
-					fprintf(stderr, _("bianmin: %s; the paper is in the spool folder\n"), r.why);
-				printf(_("%s: %s spooled to %s\n"), cs.no, slip_title(f), r.spool_path);
-			}
-			print_result_free(&r);
-			free(spool);
-			free(bytes);
-		}
+		status = cli_send_paper(center, store_path(st), out, cs.no, form_key, slip_title(f), doc, app->now);
 	}
 
-	/* 补打 is recorded as an event of the case. */
+	/* 补打 is recorded as an event of the case, under the logged-in clerk. */
 	if (reprint && status == 0) {
-		char note[200];
-		snprintf(note, sizeof note, "%s", form_key);
 		case_step step = {
 			.type = "reprint",
-			.clerk = cs.owner_clerk,
+			.clerk = me.code,
 			.at = app->now,
-			.note = note,
+			.note = form_key,
 		};
-		if (case_apply(st, cs.no, &step, &err) != BM_OK) {
-			fprintf(stderr, "bianmin: %s\n", err.msg);
-			status = 1;
-		}
+		if (case_apply(st, cs.no, &step, &err) != BM_OK)
+			status = cli_error("print", &err);
 	}
 	slip_doc_free(doc);
 	slip_ctx_free(ctx);
 	slip_free(f);
 	case_free(&cs);
+	auth_clerk_free(&me);
+	return status;
+}
+
+int cli_send_paper(const bm_center *center, const char *db_path, const bm_output *out, const char *no,
+		   const char *form_key, const char *title, const slip_doc *doc, bm_time now)
+{
+	bm_error err = {0};
+	char *bytes = NULL;
+	size_t len = 0;
+	if (out->pdf) {
+		bm_buf pdf = {0};
+		if (slip_doc_pdf(doc, &pdf, &err) == BM_OK) {
+			len = pdf.len;
+			bytes = bm_buf_steal(&pdf);
+		}
+		bm_buf_free(&pdf);
+	} else {
+		char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
+		bytes = slip_encode(text, out->encoding, &len, &err);
+		free(text);
+	}
+	if (!bytes) {
+		fprintf(stderr, "bianmin: %s\n", err.msg);
+		return 1;
+	}
+	int status = 0;
+	char *spool = print_spool_dir(center, db_path);
+	print_result r;
+	if (print_paper(out, spool, no, form_key, bytes, len, out->pdf, now, &r, &err) != BM_OK) {
+		fprintf(stderr, "bianmin: %s\n", err.msg);
+		status = 1;
+	} else if (r.printed) {
+		printf(_("%s: %s sent to the printer (%s)\n"), no, title, out->command);
+	} else {
+		if (r.why)
+			fprintf(stderr, _("bianmin: %s; the paper is in the spool folder\n"), r.why);
+		printf(_("%s: %s spooled to %s\n"), no, title, r.spool_path);
+	}
+	print_result_free(&r);
+	free(spool);
+	free(bytes);
 	return status;
 }
 

@@ -20,7 +20,7 @@
 static const char *const top_keys[] = {
 	"version", "name", "code", "phone", "address", "windows", "spool", "outputs",
 	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", NULL};
-static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", NULL};
+static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", "timeout", NULL};
 
 static void output_free(bm_output *o)
 {
@@ -52,7 +52,7 @@ void center_free(bm_center *c)
 
 const bm_output *center_output(const bm_center *c, const char *form)
 {
-	static const bm_output spool_only = {"default", NULL, 80, "UTF-8", false};
+	static const bm_output spool_only = {"default", NULL, 80, "UTF-8", false, 0};
 	const bm_output *def = NULL;
 	for (size_t i = 0; c && i < c->n_outputs; i++) {
 		if (form && !strcmp(c->outputs[i].form, form))
@@ -101,6 +101,7 @@ static void load_output(yd_doc *doc, const yd_node *m, bm_output *o)
 	if (!o->encoding)
 		o->encoding = bm_xstrdup("UTF-8");
 	yd_bool(doc, m, "pdf", &o->pdf);
+	yd_int(doc, m, "timeout", false, 1, 3600, &o->timeout);
 }
 
 static void load_outputs(yd_doc *doc, const yd_node *list, bm_center *c)
@@ -248,6 +249,24 @@ static char *source_tree(const char *argv0)
 	return NULL;
 }
 
+/* <binary's folder>/locale when it exists: the catalogs `make B=DIR` built
+ * beside DIR/bianmin; NULL otherwise. */
+static char *binary_locale(const char *argv0)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0)
+		exe[n] = '\0';
+	else if (!argv0 || !strchr(argv0, '/') || !realpath(argv0, exe))
+		return NULL;
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	const char *dir = *exe ? exe : "/";
+	return file_exists(dir, "locale") ? bm_xasprintf("%s/locale", dir) : NULL;
+}
+
 static char *default_db(void)
 {
 	const char *e = getenv("BIANMIN_DB");
@@ -275,6 +294,8 @@ void paths_resolve(bm_paths *p, const char *argv0)
 		p->holidays = bm_xasprintf("%s/holidays.yaml", p->datadir);
 	if (!p->forms)
 		p->forms = src ? bm_xasprintf("%s/forms", src) : bm_xasprintf("%s/forms", BIANMIN_DATADIR);
+	if (!p->localedir && src)
+		p->localedir = binary_locale(argv0);
 	if (!p->localedir)
 		p->localedir = src ? bm_xasprintf("%s/build/locale", src) : bm_xstrdup(BIANMIN_LOCALEDIR);
 	if (!p->db)

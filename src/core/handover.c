@@ -203,6 +203,45 @@ int lifecycle_pending_handovers(bm_store *s, const char *clerk, lc_handover **ou
 	return BM_OK;
 }
 
+int lifecycle_handover_get(bm_store *s, const char *id, lc_handover *out, bm_error *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = store_stmt(s, "SELECT c.no, e.at, e.details, e.reason FROM events e"
+				      " JOIN cases c ON c.id = e.case_id WHERE e.type = 'handover' ORDER BY e.id", err);
+	if (!st)
+		return BM_EDB;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bm_event e = { .details = (char *)col_text(st, 2) };
+		flatrec note;
+		if (!lc_event_note(&e, &note))
+			continue;
+		const char *hid = flatrec_get(&note, "handover", NULL);
+		if (hid && strcmp(hid, id) == 0) {
+			if (!out->from) {
+				snprintf(out->id, sizeof out->id, "%s", hid);
+				out->from = bm_xstrdup(flatrec_get(&note, "from", NULL));
+				out->to = bm_xstrdup(flatrec_get(&note, "to", NULL));
+				out->by = bm_xstrdup(flatrec_get(&note, "by", NULL));
+				out->reason = col_dup(st, 3);
+				bm_time_parse(col_text(st, 1), &out->at);
+			}
+			add_no(out, col_text(st, 0));
+		}
+		flatrec_free(&note);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		lc_handover_free(out);
+		return store_fail(s, err, _("reading the handovers"));
+	}
+	if (!out->n) {
+		lc_handover_free(out);
+		return bm_fail(err, BM_ENOTFOUND, _("No handover %s."), id);
+	}
+	return BM_OK;
+}
+
 int lifecycle_acknowledge(const lc_ctx *x, const char *id, size_t *n_cases, bm_error *err)
 {
 	if (n_cases)

@@ -128,7 +128,7 @@ static int close_done(const lc_ctx *x, const char *no, lc_step step, bool approv
 	rc = lc_apply(x, no, lc_step_key(step), NULL, &note, sets, 2, NULL, 0, err);
 	flatrec_free(&note);
 	if (res)
-		res->paper = "notice_completed";
+		res->paper = lifecycle_paper_for_type("complete");
 	return end_step(x, no, rc, &c, &in, res, err);
 }
 
@@ -173,7 +173,7 @@ int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool n
 		flatrec_free(&note);
 	}
 	if (res)
-		res->paper = "notice_returned";
+		res->paper = lifecycle_paper_for_type("return");
 	return end_step(x, no, rc, &c, &in, res, err);
 }
 

@@ -7,6 +7,7 @@
 #include "bianmin/slip.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,11 +100,91 @@ static void set_day_cn(slip_ctx *ctx, const char *name, bm_day d)
 	slip_ctx_set(ctx, name, slip_day_cn(d, buf));
 }
 
-/* The step fields a paper may use, from the case's last events. */
-static void step_fields(slip_ctx *ctx, const bm_case *c, const lc_result *res)
+/* ---- which step printed which paper: the one table ------------------ */
+static const struct {
+	const char *type;       /* event type (lc_step_key) */
+	const char *form;       /* the paper it gives the applicant (or the clerks) */
+} STEP_PAPERS[] = {
+	{ "extend", "notice_extension" },   /* 延期通知书 */
+	{ "pause", "notice_special" },      /* 特别程序告知书 */
+	{ "resume", "notice_special" },
+	{ "complete", "notice_completed" }, /* 办结通知 */
+	{ "result", "notice_completed" },
+	{ "return", "notice_returned" },    /* 退回件通知书 / 退件 */
+	{ "handover", "handover" },         /* AB岗交接单 */
+};
+
+const char *lifecycle_paper_for_type(const char *type)
 {
-	for (size_t k = 0; k < c->n_events; k++) {
+	for (size_t i = 0; type && i < sizeof STEP_PAPERS / sizeof STEP_PAPERS[0]; i++)
+		if (strcmp(type, STEP_PAPERS[i].type) == 0)
+			return STEP_PAPERS[i].form;
+	return NULL;
+}
+
+/* A value of the event's details (the case fields it set), or NULL. */
+static char *detail(const bm_event *e, const char *key)
+{
+	flatrec d = {0};
+	if (!e->details || !flatrec_parse(e->details, &d))
+		return NULL;
+	const char *v = flatrec_get(&d, key, NULL);
+	char *r = v && *v ? bm_xstrdup(v) : NULL;
+	flatrec_free(&d);
+	return r;
+}
+
+const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e)
+{
+	if (!e->type)
+		return NULL;
+	if (strcmp(e->type, "intake") == 0) {
+		/* the kind as decided at intake (the record the event holds) */
+		char *k = detail(e, "kind");
+		bm_kind kind;
+		if (!k || !kind_parse(k, &kind))
+			kind = c->kind;
+		free(k);
+		return slip_form_for_kind(kind);
+	}
+	return lifecycle_paper_for_type(e->type);
+}
+
+const char *lifecycle_latest_paper(const bm_case *c, const char *form, size_t *event)
+{
+	for (size_t k = c->n_events; k-- > 0;) {
+		const char *f = lifecycle_paper_for_event(c, &c->events[k]);
+		if (f && (!form || strcmp(f, form) == 0)) {
+			if (event)
+				*event = k;
+			return f;
+		}
+	}
+	if (event)
+		*event = SIZE_MAX;
+	return NULL;
+}
+
+static void set_detail_day(slip_ctx *ctx, const char *name, const bm_event *e, const char *key,
+			   bm_day fallback)
+{
+	char *v = detail(e, key);
+	bm_day d;
+	set_day_cn(ctx, name, v && bm_day_parse(v, &d) ? d : fallback);
+	free(v);
+}
+
+/* The step fields a paper may use, from the case's events up to and
+ * including events[upto] (the step that printed it; SIZE_MAX = all), so
+ * that a reprint (补打) of an older paper says what the original said. */
+static void step_fields(slip_ctx *ctx, const bm_case *c, size_t upto, const lc_result *res)
+{
+	for (size_t k = 0; k < c->n_events && k <= upto; k++) {
 		const bm_event *e = &c->events[k];
+		if (e->type && strcmp(e->type, "return") == 0) {
+			slip_ctx_set(ctx, "reason", e->reason);
+			set_day_cn(ctx, "completed", bm_time_day(e->at));
+		}
 		flatrec n;
 		if (!e->type || !lc_event_note(e, &n))
 			continue;
@@ -112,7 +193,7 @@ static void step_fields(slip_ctx *ctx, const bm_case *c, const lc_result *res)
 			const char *od = flatrec_get(&n, "old_due", NULL);
 			if (od && bm_day_parse(od, &d))
 				set_day_cn(ctx, "old_due", d);
-			set_day_cn(ctx, "new_due", c->due);
+			set_detail_day(ctx, "new_due", e, "due", c->due);
 			slip_ctx_set(ctx, "extension_days", flatrec_get(&n, "days", NULL));
 			slip_ctx_set(ctx, "approver", flatrec_get(&n, "approver", NULL));
 			slip_ctx_set(ctx, "reason", e->reason);
@@ -123,21 +204,68 @@ static void step_fields(slip_ctx *ctx, const bm_case *c, const lc_result *res)
 			set_day_cn(ctx, "special_from", bm_time_day(e->at));
 			slip_ctx_set(ctx, "special_to", "");
 			slip_ctx_set(ctx, "special_days", "");
+			slip_ctx_set(ctx, "new_due", "");
 			slip_ctx_set(ctx, "reason", e->reason);
 		} else if (strcmp(e->type, "resume") == 0) {
 			set_day_cn(ctx, "special_to", bm_time_day(e->at));
 			slip_ctx_set(ctx, "special_days", flatrec_get(&n, "paused_days", NULL));
-			set_day_cn(ctx, "new_due", c->due);
+			set_detail_day(ctx, "new_due", e, "due", c->due);
 		} else if (strcmp(e->type, "complete") == 0 || strcmp(e->type, "result") == 0) {
 			const char *r = flatrec_get(&n, "result", NULL), *cert = flatrec_get(&n, "certificate", NULL);
-			bool ok = strcmp(flatrec_get(&n, "approved", NULL) ? flatrec_get(&n, "approved", NULL) : "0", "1") == 0;
+			const char *ap = flatrec_get(&n, "approved", NULL);
+			bool ok = ap && strcmp(ap, "1") == 0;
 			slip_ctx_setf(ctx, "result", "%s：%s%s%s", ok ? "准予" : "不予", r ? r : "",
 				      cert ? "；证号 " : "", cert ? cert : "");
+			set_day_cn(ctx, "completed", bm_time_day(e->at));
 		}
 		flatrec_free(&n);
 	}
 	if (res && res->warning[0])
 		slip_ctx_set(ctx, "note", res->warning);
+}
+
+slip_ctx *lifecycle_paper_context(const bm_case *c, const bm_center *center, const slip_case_opts *o,
+				  size_t upto, const lc_result *res)
+{
+	slip_ctx *ctx = slip_context_from_case(c, center, o);
+	step_fields(ctx, c, upto, res);
+	return ctx;
+}
+
+slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *form, bool reprint,
+				const char **form_out, bm_error *err)
+{
+	size_t ev;
+	const char *f = lifecycle_latest_paper(c, form, &ev);
+	if (!form)
+		form = f ? f : slip_form_for_kind(c->kind);
+	if (form_out)
+		*form_out = form;
+	if (strcmp(form, "handover") == 0) {
+		if (ev == SIZE_MAX) {
+			bm_fail(err, BM_ENOTFOUND, _("Case %s was never handed over."), c->no);
+			return NULL;
+		}
+		flatrec n;
+		if (!lc_event_note(&c->events[ev], &n)) {
+			bm_fail(err, BM_EINVAL, _("The handover of case %s cannot be read."), c->no);
+			return NULL;
+		}
+		lc_handover h;
+		const char *hid = flatrec_get(&n, "handover", NULL);
+		int rc = lifecycle_handover_get(x->store, hid ? hid : "", &h, err);
+		flatrec_free(&n);
+		if (rc)
+			return NULL;
+		slip_ctx *ctx = lifecycle_handover_context(x, &h);
+		slip_ctx_set(ctx, "reprint", reprint ? "补打" : "");
+		lc_handover_free(&h);
+		return ctx;
+	}
+	slip_case_opts o = { .form = form, .now = x->now, .reprint = reprint,
+			     .clerk_no = x->clerk ? x->clerk->code : NULL,
+			     .clerk_name = x->clerk ? x->clerk->name : NULL };
+	return lifecycle_paper_context(c, x->center, &o, ev, NULL);
 }
 
 static int send(const lc_ctx *x, const char *forms_dir, const char *spool_dir, const char *no,
@@ -199,19 +327,17 @@ int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_di
 		return rc;
 	slip_case_opts o = { .form = form, .now = x->now, .clerk_no = x->clerk ? x->clerk->code : NULL,
 			     .clerk_name = x->clerk ? x->clerk->name : NULL };
-	slip_ctx *ctx = slip_context_from_case(&c, x->center, &o);
-	step_fields(ctx, &c, res);
+	size_t ev;
+	lifecycle_latest_paper(&c, form, &ev);
+	slip_ctx *ctx = lifecycle_paper_context(&c, x->center, &o, ev, res);
 	rc = send(x, forms_dir, spool_dir, no, form, ctx, where, err);
 	slip_ctx_free(ctx);
 	case_free(&c);
 	return rc;
 }
 
-int lifecycle_print_handover(const lc_ctx *x, const char *forms_dir, const char *spool_dir,
-			     const lc_handover *h, char **where, bm_error *err)
+slip_ctx *lifecycle_handover_context(const lc_ctx *x, const lc_handover *h)
 {
-	if (where)
-		*where = NULL;
 	slip_ctx *ctx = slip_ctx_new();
 	if (x->center) {
 		slip_ctx_set(ctx, "center_name", x->center->name);
@@ -254,11 +380,20 @@ int lifecycle_print_handover(const lc_ctx *x, const char *forms_dir, const char 
 		slip_ctx_set(r, "case_no", c.no);
 		slip_ctx_set(r, "item_name", c.item.name);
 		slip_ctx_set(r, "applicant", c.applicant.name);
-		slip_ctx_set(r, "kind", kind_label(c.kind));
-		slip_ctx_set(r, "state", case_state_label(c.state));
+		slip_ctx_set(r, "kind", slip_kind_cn(c.kind));
+		slip_ctx_set(r, "state", slip_state_cn(c.state));
 		slip_ctx_set(r, "due", slip_day_cn(c.due, d));
 		case_free(&c);
 	}
+	return ctx;
+}
+
+int lifecycle_print_handover(const lc_ctx *x, const char *forms_dir, const char *spool_dir,
+			     const lc_handover *h, char **where, bm_error *err)
+{
+	if (where)
+		*where = NULL;
+	slip_ctx *ctx = lifecycle_handover_context(x, h);
 	int rc = send(x, forms_dir, spool_dir, h->id, "handover", ctx, where, err);
 	slip_ctx_free(ctx);
 	return rc;

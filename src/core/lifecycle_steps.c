@@ -252,7 +252,7 @@ int lifecycle_pause(const lc_ctx *x, const char *no, lc_pause_kind kind, const c
 	rc = lc_apply(x, no, "pause", reason, &note, sets, 1, NULL, 0, err);
 	flatrec_free(&note);
 	if (res)
-		res->paper = "notice_special";
+		res->paper = lifecycle_paper_for_type("pause");
 	return finish(x, no, rc, &c, &in, res, err);
 }
 
@@ -289,7 +289,7 @@ int lifecycle_resume(const lc_ctx *x, const char *no, const char *text, lc_resul
 	flatrec_free(&note);
 	if (res) {
 		res->days = days;
-		res->paper = "notice_special";
+		res->paper = lifecycle_paper_for_type("resume");
 	}
 	return finish(x, no, rc, &c, &in, res, err);
 }
@@ -338,7 +338,7 @@ int lifecycle_extend(const lc_ctx *x, const char *no, const bm_clerk *sup, int d
 	if (res) {
 		res->days = added;
 		res->over_statutory = over;
-		res->paper = "notice_extension";
+		res->paper = lifecycle_paper_for_type("extend");
 		if (over)
 			snprintf(res->warning, sizeof res->warning,
 				 _("The new due date of case %s is %d working days past the statutory limit of %d working days (行政许可法)."),

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,8 +73,73 @@ static void first_line(int fd, char *buf, size_t cap)
 	buf[strcspn(buf, "\n")] = 0;
 }
 
+/* Milliseconds since some fixed moment (monotonic). */
+static long long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Feed the paper to the command's stdin without ever blocking past the
+ * deadline (a printer that hangs and stops reading must not hang the
+ * counter).  0, ETIMEDOUT, or the write's errno. */
+static int feed(int fd, const char *p, size_t left, long long deadline)
+{
+	int fl = fcntl(fd, F_GETFL);
+	if (fl >= 0)
+		fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+	while (left) {
+		long long wait = deadline - now_ms();
+		if (wait <= 0)
+			return ETIMEDOUT;
+		struct pollfd pf = { .fd = fd, .events = POLLOUT };
+		int r = poll(&pf, 1, wait > 1000 ? 1000 : (int)wait);
+		if (r < 0 && errno != EINTR)
+			return errno;
+		if (r <= 0)
+			continue;
+		ssize_t k = write(fd, p, left);
+		if (k < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
+			continue;
+		if (k <= 0)
+			return k < 0 ? errno : EIO;
+		p += k, left -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Wait for the child until the deadline; then kill it and everything it
+ * started (its own process group) and reap it.  true when it finished. */
+static bool reap(pid_t pid, int *status, long long deadline)
+{
+	for (;;) {
+		pid_t r = waitpid(pid, status, WNOHANG);
+		if (r == pid)
+			return true;
+		if (r < 0 && errno != EINTR)
+			return true;      /* not ours any more: nothing to wait for */
+		if (now_ms() >= deadline)
+			break;
+		struct timespec ts = { 0, 10 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+	}
+	kill(-pid, SIGKILL);
+	kill(pid, SIGKILL);
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
+	return false;
+}
+
 int print_run(const char *command, const void *data, size_t len, bm_error *err)
 {
+	return print_run_timeout(command, data, len, PRINT_TIMEOUT_DEFAULT, err);
+}
+
+int print_run_timeout(const char *command, const void *data, size_t len, int timeout, bm_error *err)
+{
+	if (timeout <= 0)
+		timeout = PRINT_TIMEOUT_DEFAULT;
 	size_t argc;
 	char **argv = split_words(command ? command : "", &argc);
 	if (argc == 0) {
@@ -102,6 +168,7 @@ int print_run(const char *command, const void *data, size_t len, bm_error *err)
 		return bm_fail(err, BM_EIO, _("cannot run the print command: %s"), strerror(e));
 	}
 	if (pid == 0) {
+		setpgid(0, 0);   /* its own group, so a timeout kills what it started too */
 		dup2(in[0], 0);
 		int null = open("/dev/null", O_WRONLY);
 		if (null >= 0)
@@ -116,35 +183,29 @@ int print_run(const char *command, const void *data, size_t len, bm_error *err)
 		execvp(argv[0], argv);
 		_exit(127);
 	}
+	setpgid(pid, pid);       /* also here: whichever runs first */
 	close(in[0]);
+	long long deadline = now_ms() + (long long)timeout * 1000;
 	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
 	sigemptyset(&ign.sa_mask);
 	sigaction(SIGPIPE, &ign, &old);
-	const char *p = data;
-	size_t left = len;
-	int werr = 0;
-	while (left) {
-		ssize_t k = write(in[1], p, left);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			werr = errno;
-			break;
-		}
-		p += k, left -= (size_t)k;
-	}
+	int werr = feed(in[1], data, len, deadline);
 	close(in[1]);
 	sigaction(SIGPIPE, &old, NULL);
 	int status = 0;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
+	bool finished = werr != ETIMEDOUT && reap(pid, &status, deadline);
+	if (!finished && werr == ETIMEDOUT)
+		reap(pid, &status, 0);
 	char said[300] = "";
 	if (errfd >= 0) {
 		first_line(errfd, said, sizeof said);
 		close(errfd);
 	}
 	int rc = BM_OK;
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+	if (!finished)
+		rc = bm_fail(err, BM_EIO, _("print command '%s' did not finish within %d seconds and was stopped"),
+			     argv[0], timeout);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
 		rc = bm_fail(err, BM_EIO, _("print command '%s' not found or not runnable%s%s"),
 			     argv[0], *said ? ": " : "", said);
 	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
@@ -266,7 +327,7 @@ int print_paper(const bm_output *out, const char *spool_dir, const char *case_no
 	memset(res, 0, sizeof *res);
 	bm_error perr = {0};
 	if (out && out->command && *out->command) {
-		if (print_run(out->command, data, len, &perr) == BM_OK) {
+		if (print_run_timeout(out->command, data, len, out->timeout, &perr) == BM_OK) {
 			res->printed = true;
 			return BM_OK;
 		}

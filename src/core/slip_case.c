@@ -23,7 +23,7 @@ char *slip_day_cn(bm_day day, char *buf)
 
 /* Papers are Chinese documents whatever the clerk's locale: the labels on
  * them come from here, not from the (translated) *_label functions. */
-static const char *kind_cn(bm_kind k)
+const char *slip_kind_cn(bm_kind k)
 {
 	static const char *const v[KIND__COUNT] = {
 		"即办件", "承诺件", "补办件", "退回件", "联办件", "上报件"
@@ -61,7 +61,7 @@ static const char *regime_cn(bm_regime r)
 	}
 }
 
-static const char *state_cn(bm_case_state s)
+const char *slip_state_cn(int s)
 {
 	static const char *const v[CASE_STATE__COUNT] = {
 		"待补齐材料", "办理中", "特别程序中（暂停计时）", "已上报", "已办结", "已退回", "已撤回"
@@ -125,9 +125,9 @@ slip_ctx *slip_context_from_case(const bm_case *cs, const bm_center *center,
 	slip_ctx_set(c, "reprint", o->reprint ? "补打" : "");
 
 	slip_ctx_set(c, "case_no", cs->no);
-	slip_ctx_set(c, "kind", kind_cn(cs->kind));
+	slip_ctx_set(c, "kind", slip_kind_cn(cs->kind));
 	slip_ctx_set(c, "kind_key", kind_key(cs->kind));
-	slip_ctx_set(c, "state", state_cn(cs->state));
+	slip_ctx_set(c, "state", slip_state_cn(cs->state));
 	slip_ctx_set(c, "state_key", case_state_key(cs->state));
 	slip_ctx_set(c, "clerk_no", o->clerk_no ? o->clerk_no : cs->owner_clerk);
 	slip_ctx_set(c, "clerk_name", o->clerk_no ? o->clerk_name : cs->owner_clerk_name);

@@ -180,7 +180,8 @@ static const char *const case_fields[] = {
 	"no", "case_no", "item_name", "applicant", "kind", "state", "due", NULL
 };
 static const char *const fee_fields[] = {
-	"no", "case_no", "item_name", "applicant", "amount", "receipt_no", "time", "clerk_no", NULL
+	"no", "case_no", "item_name", "applicant", "amount", "receipt_no", "time", "clerk_no",
+	"voided", NULL
 };
 static const char *const event_fields[] = {
 	"no", "time", "action", "clerk", "note", NULL

@@ -4,6 +4,7 @@
  * together and says to the clerk where each paper went. */
 #include "uipriv.h"
 
+#include "bianmin/lifecycle.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
 
@@ -12,39 +13,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The spool folder: relative paths are relative to the database's folder. */
-static char *spool_dir(const ui *u)
+/* One paper of case c, rendered from the context the core builds for it
+ * (lifecycle_case_paper): the case's fields plus those of the step that
+ * produced the paper (new due date, approver, special procedure, result
+ * ...), so a reprint says what the original said, plus 补打. */
+static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, bm_buf *msg)
 {
-	const char *sp = u->center->spool_dir ? u->center->spool_dir : "spool";
-	if (sp[0] == '/')
-		return bm_xstrdup(sp);
-	const char *db = u->app->paths.db ? u->app->paths.db : ".";
-	const char *slash = strrchr(db, '/');
-	if (!slash)
-		return bm_xstrdup(sp);
-	return bm_xasprintf("%.*s/%s", (int)(slash - db), db, sp);
-}
-
-static bool one_paper(ui *u, const bm_case *c, const char *form, bm_buf *msg)
-{
+	bm_time now = ui_now();
+	lc_ctx x = {.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = now};
+	bm_error err = {0};
+	slip_ctx *ctx = lifecycle_case_paper(&x, c, form, reprint, &form, &err);
+	if (!ctx) {
+		bm_buf_printf(msg, _("Paper %s not printed: %s "), form ? form : "?", err.msg);
+		return false;
+	}
 	bm_diags d = {0};
 	slip_form *f = slip_load_form(u->app->paths.forms, form, &d);
 	if (!f) {
 		bm_buf_printf(msg, _("Paper %s not printed: its template is broken (bianmin forms check). "), form);
 		diags_free(&d);
+		slip_ctx_free(ctx);
 		return false;
 	}
 	diags_free(&d);
-	bm_time now = ui_now();
-	slip_case_opts o;
-	memset(&o, 0, sizeof o);
-	o.form = form;
-	o.now = now;
-	o.clerk_no = u->clerk.code;
-	o.clerk_name = u->clerk.name;
-	slip_ctx *ctx = slip_context_from_case(c, u->center, &o);
 	const bm_output *out = center_output(u->center, form);
-	bm_error err = {0};
 	char *data = NULL;
 	size_t len = 0;
 	bool ok = true;
@@ -69,7 +61,7 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bm_buf *msg)
 		bm_buf_printf(msg, _("Paper %s not printed: %s "), form, err.msg);
 		return false;
 	}
-	char *dir = spool_dir(u);
+	char *dir = ui_spool_dir(u);
 	print_result res;
 	memset(&res, 0, sizeof res);
 	if (print_paper(out, dir, c->no, form, data, len, out->pdf, now, &res, &err) != BM_OK) {
@@ -97,11 +89,73 @@ bool ui_print_case(ui *u, const char *no, char *msg, size_t len)
 		return false;
 	}
 	bm_buf b = {0};
-	bool ok = one_paper(u, &c, slip_form_for_kind(c.kind), &b);
+	bool ok = one_paper(u, &c, slip_form_for_kind(c.kind), false, &b);
 	if (c.receipt_no)
-		ok = one_paper(u, &c, "receipt", &b) && ok;
+		ok = one_paper(u, &c, "receipt", false, &b) && ok;
 	case_free(&c);
 	snprintf(msg, len, "%s", b.data ? b.data : "");
+	bm_buf_free(&b);
+	return ok;
+}
+
+/* The papers a case has had: its intake notice, its receipt, and those of
+ * later steps (lifecycle_paper_for_event), each once, in order. */
+size_t ui_case_papers(const bm_case *c, const char **out, size_t max)
+{
+	size_t n = 0;
+	const char *first = slip_form_for_kind(c->kind);
+#define ADD(f)                                                   \
+	do {                                                     \
+		bool seen = false;                               \
+		for (size_t j = 0; j < n; j++)                   \
+			seen = seen || strcmp(out[j], (f)) == 0; \
+		if (!seen && n < max)                            \
+			out[n++] = (f);                          \
+	} while (0)
+	/* a 补办件 got the one-time notice at intake, then became 承诺件 */
+	for (size_t i = 0; i < c->n_events; i++)
+		if (c->events[i].type && strcmp(c->events[i].type, "supplement") == 0)
+			ADD("notice_supplement");
+	if (first)
+		ADD(first);
+	if (c->receipt_no)
+		ADD("receipt");
+	for (size_t i = 0; i < c->n_events; i++) {
+		const char *f = lifecycle_paper_for_event(c, &c->events[i]);
+		if (f && strcmp(f, "handover") != 0)
+			ADD(f);
+	}
+	ADD("status");
+#undef ADD
+	return n;
+}
+
+bool ui_reprint(ui *u, const char *no, const char *form, char *msg, size_t len)
+{
+	bm_case c;
+	memset(&c, 0, sizeof c);
+	bm_error err = {0};
+	if (case_load(u->store, no, &c, &err) != BM_OK) {
+		snprintf(msg, len, "%s", err.msg);
+		return false;
+	}
+	bm_buf b = {0};
+	bool ok = one_paper(u, &c, form, true, &b);
+	case_free(&c);
+	if (ok) {
+		/* 补打 is recorded as an event of the case, with who did it */
+		case_step step;
+		memset(&step, 0, sizeof step);
+		step.type = "reprint";
+		step.clerk = u->clerk.code;
+		step.at = ui_now();
+		step.note = form;
+		if (case_apply(u->store, no, &step, &err) != BM_OK) {
+			bm_buf_printf(&b, _("The reprint was NOT recorded: %s"), err.msg);
+			ok = false;
+		}
+	}
+	snprintf(msg, len, "%s%s", _("补打: "), b.data ? b.data : "");
 	bm_buf_free(&b);
 	return ok;
 }

@@ -2,6 +2,8 @@
  * timeline of its events; scrollable. */
 #include "uipriv.h"
 
+#include "bianmin/lifecycle.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,6 +47,38 @@ static void build(ui *u, tlines *t, int w)
 			bm_day_format(c->clock_start, a));
 	if (c->completed_day != BM_NO_DAY)
 		tl_addf(t, w, 0, ST_NORMAL, _("Closed: %s"), bm_day_format(c->completed_day, a));
+	{
+		/* what the later steps say: pause, overdue, opinions, rating */
+		lc_info in;
+		lifecycle_info(c, &in);
+		int od = lifecycle_overdue_by(c, ui_today(), u->cal);
+		if (od > 0 && !case_state_final(c->state))
+			tl_addf(t, w, 0, ST_OVERDUE, _("Overdue by %d working days."), od);
+		if (in.paused)
+			tl_addf(t, w, 0, ST_SOON, _("In a special procedure (%s) since %s: the clock is stopped."),
+				lc_pause_label(in.pause_kind), bm_day_format(in.pause_day, a));
+		if (in.forwarded_to)
+			tl_addf(t, w, 0, ST_NORMAL, _("Forwarded to %s on %s."), in.forwarded_to,
+				bm_day_format(in.forwarded_day, a));
+		for (size_t k = 0; k < in.n_opinions; k++)
+			tl_addf(t, w, 0, in.opinions[k].answered ? ST_NORMAL : ST_WAITING, _("Opinion of %s: %s%s%s"),
+				in.opinions[k].window,
+				!in.opinions[k].answered ? _("waiting")
+				: in.opinions[k].agree	 ? _("agree")
+							 : _("disagree"),
+				in.opinions[k].text ? " — " : "", in.opinions[k].text ? in.opinions[k].text : "");
+		if (in.has_result)
+			tl_addf(t, w, 0, ST_NORMAL, _("Result: %s %s%s%s"), in.approved ? _("approved") : _("refused"),
+				in.result ? in.result : "", in.certificate ? _(" · certificate ") : "",
+				in.certificate ? in.certificate : "");
+		if (in.rating)
+			tl_addf(t, w, 0, in.rating >= LC_RATING_BAD ? ST_SOON : ST_NORMAL, _("Rating: %s%s"),
+				lc_rating_label(in.rating), in.followup_open ? _(" (a follow-up is open)") : "");
+		if (in.handover_pending)
+			tl_addf(t, w, 0, ST_SOON, _("Handover pending: %s to %s."), in.handover_from ? in.handover_from : "",
+				in.handover_to ? in.handover_to : "");
+		lc_info_free(&in);
+	}
 	tl_add(t, w, 0, ST_NORMAL, "");
 	tl_addf(t, w, 0, ST_NORMAL, _("Applicant: %s · %s · %s · %s"), c->applicant.name, c->applicant.id_no,
 		c->applicant.phone ? c->applicant.phone : "-", c->applicant.address ? c->applicant.address : "-");
@@ -121,6 +155,8 @@ void case_key(ui *u, ui_key k)
 	case A_BACK:
 		ui_goto(u, u->case_from);
 		break;
-	default: break;
+	default:
+		case_step_key(u, a);
+		break;
 	}
 }

@@ -25,6 +25,9 @@ void home_reload(ui *u)
 	memset(&u->today, 0, sizeof u->today);
 	if (case_counts_day(u->store, ui_today(), u->clerk.code, &u->today, &err) != BM_OK)
 		ui_message(u, true, "%s", err.msg);
+	home_watch_reload(u);
+	free(u->home_marks);
+	u->home_marks = bm_xcalloc(u->n_home_rows + 1, sizeof *u->home_marks);
 	if (u->home_sel >= u->n_home_rows)
 		u->home_sel = u->n_home_rows ? u->n_home_rows - 1 : 0;
 	u->home_dirty = false;
@@ -98,16 +101,24 @@ void home_draw(ui *u)
 
 	int x[COL__N], w[COL__N];
 	layout(x, w);
-	int head_y = UI_TOP + 2;
-	snprintf(line, sizeof line, _("My open cases: %zu"), u->n_home_rows);
-	draw_text(UI_TOP + 1, 1, COLS - 2, line, ST_HEAD);
+	int list_y = UI_TOP + 1 + home_watch_draw(u, UI_TOP + 1);
+	int head_y = list_y + 1;
+	if (u->home_mode == HOME_ALL_OVERDUE)
+		snprintf(line, sizeof line, _("Every overdue case of the center: %zu"), u->n_home_rows);
+	else if (u->home_mode == HOME_WAITING_ON)
+		snprintf(line, sizeof line, _("Joint cases waiting on window %s: %zu"),
+			 u->clerk.window ? u->clerk.window : "-", u->n_home_rows);
+	else
+		snprintf(line, sizeof line, _("My open cases: %zu"), u->n_home_rows);
+	draw_text(list_y, 1, COLS - 2, line, ST_HEAD);
 	for (int c = 0; c < COL__N; c++)
 		cell(head_y, x[c], w[c], _(cols[c].head), cols[c].right, ST_HEAD);
 
 	int first = head_y + 1;
 	size_t rows = (size_t)(UI_BOTTOM - first + 1);
 	if (u->n_home_rows == 0) {
-		draw_text(first + 1, 3, COLS - 6, _("No open cases. F2 starts a new intake."), ST_DIM);
+		draw_text(first + 1, 3, COLS - 6,
+			  u->home_mode == HOME_MINE ? _("No open cases. F2 starts a new intake.") : _("None."), ST_DIM);
 		return;
 	}
 	list_follow(u->home_sel, &u->home_top, rows);
@@ -126,7 +137,13 @@ void home_draw(ui *u)
 		enum style row = sel ? ST_SELECT : ST_NORMAL;
 		if (sel)
 			draw_fill(y, 0, COLS, ST_SELECT);
-		cell(y, x[COL_NO], w[COL_NO], s->no, false, row);
+		if (u->home_marks && u->home_marks[r]) {
+			char marked[CASE_NO_MAX + 4];
+			snprintf(marked, sizeof marked, "*%s", s->no);
+			cell(y, x[COL_NO] - 1, w[COL_NO] + 1, marked, false, sel ? row : ST_SOON);
+		} else {
+			cell(y, x[COL_NO], w[COL_NO], s->no, false, row);
+		}
 		cell(y, x[COL_NAME], w[COL_NAME], s->applicant, false, row);
 		cell(y, x[COL_ITEM], w[COL_ITEM], s->item_name, false, row);
 		cell(y, x[COL_WINDOW], w[COL_WINDOW], s->window, false, row);
@@ -142,7 +159,7 @@ void home_draw(ui *u)
 	if (u->n_home_rows > rows) {
 		snprintf(line, sizeof line, " %zu-%zu / %zu ", u->home_top + 1,
 			 u->home_top + rows < u->n_home_rows ? u->home_top + rows : u->n_home_rows, u->n_home_rows);
-		draw_right(UI_TOP + 1, COLS - 21, 20, line, ST_DIM);
+		draw_right(list_y, COLS - 21, 20, line, ST_DIM);
 	}
 }
 
@@ -151,6 +168,8 @@ void home_key(ui *u, ui_key k)
 	enum action a = keymap_action(CTX_HOME, k, false);
 	size_t page = (size_t)(UI_BOTTOM - UI_TOP - 2);
 	if (list_move(a, &u->home_sel, u->n_home_rows, page))
+		return;
+	if (home_watch_key(u, a))
 		return;
 	switch (a) {
 	case A_NEW:
@@ -171,6 +190,7 @@ void home_key(ui *u, ui_key k)
 	case A_LOGOUT:
 		auth_clerk_free(&u->clerk);
 		u->logged_in = false;
+		u->home_mode = HOME_MINE;
 		u->login_focus = 0;
 		field_clear(&u->login_code);
 		field_clear(&u->login_pin);

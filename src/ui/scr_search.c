@@ -2,6 +2,8 @@
  * (any part); the list follows what is typed; Enter opens the case. */
 #include "uipriv.h"
 
+#include "bianmin/lifecycle.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +77,27 @@ void search_draw(ui *u)
 	field_draw(&u->search_q, y, 13, COLS - 13 - 20, true);
 }
 
+/* 公开查询: the selected case, or the case(s) of a typed case or ID number. */
+static void status_from_search(ui *u)
+{
+	if (u->n_search_rows) {
+		ui_show_status(u, u->search_rows[u->search_sel].no);
+		return;
+	}
+	char *q = field_text(&u->search_q);
+	char **nos = NULL;
+	size_t n = 0;
+	bm_error err = {0};
+	if (lifecycle_find(u->store, q, &nos, &n, &err) != BM_OK)
+		ui_message(u, true, "%s", err.msg);
+	else
+		ui_show_status(u, nos[0]);
+	for (size_t i = 0; i < n; i++)
+		free(nos[i]);
+	free(nos);
+	free(q);
+}
+
 void search_key(ui *u, ui_key k)
 {
 	enum action a = keymap_action(CTX_SEARCH, k, true);
@@ -88,6 +111,9 @@ void search_key(ui *u, ui_key k)
 		return;
 	case A_BACK:
 		ui_goto(u, SCR_HOME);
+		return;
+	case A_STATUS:
+		status_from_search(u);
 		return;
 	default:
 		break;

@@ -57,6 +57,10 @@ void ui_goto(ui *u, enum ui_screen s)
 
 int ui_context(const ui *u)
 {
+	if (u->dlg.active && u->scr != SCR_HELP)
+		return CTX_DIALOG;
+	if (u->view.active && u->scr != SCR_HELP)
+		return CTX_VIEW;
 	switch (u->scr) {
 	case SCR_LOGIN: return CTX_LOGIN;
 	case SCR_HOME: return CTX_HOME;
@@ -135,6 +139,8 @@ static void draw_status(const ui *u)
 	for (size_t i = 0; (a = keymap_at(i)) != A_NONE; i++) {
 		if (!keymap_in(a, ctx) || !keymap_on_status(a))
 			continue;
+		if ((ctx & (CTX_CASE | CTX_HOME)) && !case_action_allowed(u, a, NULL))
+			continue;    /* only the steps this clerk may take on this case now */
 		char kb[32];
 		keymap_key_label(a, kb, sizeof kb);
 		if (!*kb)
@@ -201,6 +207,12 @@ static void draw_all(ui *u)
 	if (u->msg[0])
 		draw_text(LINES - 2, 1, COLS - 2, u->msg, u->msg_error ? ST_ERROR : ST_OK);
 	draw_status(u);
+	if (u->view.active && u->scr != SCR_HELP)
+		view_draw(u);
+	if (u->dlg.active && u->scr != SCR_HELP) {
+		cursor_y = cursor_x = -1;
+		dlg_draw(u);
+	}
 	if (u->prompt.active)
 		draw_prompt(u);
 	if (cursor_y >= 0) {
@@ -238,6 +250,14 @@ static void dispatch(ui *u, ui_key k)
 		u->help_ctx = ui_context(u);
 		u->help_scroll = 0;
 		u->scr = SCR_HELP;
+		return;
+	}
+	if (u->dlg.active && u->scr != SCR_HELP) {
+		dlg_key(u, k);
+		return;
+	}
+	if (u->view.active && u->scr != SCR_HELP) {
+		view_key(u, k);
 		return;
 	}
 	switch (u->scr) {
@@ -282,6 +302,10 @@ static void ui_free(ui *u)
 	field_free(&u->login_pin);
 	field_free(&u->search_q);
 	intake_free(&u->in);
+	dlg_close(u);
+	view_close(u);
+	home_watch_free(u);
+	free(u->home_marks);
 	case_summaries_free(u->home_rows, u->n_home_rows);
 	case_summaries_free(u->search_rows, u->n_search_rows);
 	if (u->case_loaded)

@@ -36,7 +36,9 @@ enum {
 	CTX_CASE = 1 << 7,
 	CTX_SEARCH = 1 << 8,
 	CTX_HELP = 1 << 9,
-	CTX_ALL = (1 << 10) - 1,
+	CTX_DIALOG = 1 << 10,    /* a step's small form over the case view */
+	CTX_VIEW = 1 << 11,      /* a text shown over a screen (status query) */
+	CTX_ALL = (1 << 12) - 1,
 };
 
 /* Every action a key can trigger.  Names, labels and default keys are in
@@ -67,6 +69,30 @@ enum action {
 	A_OVERRIDE,
 	A_VIEW_CASE,
 	A_LOGOUT,
+	/* the steps of a case (issue 6), one key each in the case view */
+	A_STEP_SUPPLEMENT,
+	A_STEP_DEMAND,
+	A_STEP_PAUSE,
+	A_STEP_RESUME,
+	A_STEP_EXTEND,
+	A_STEP_OPINION,
+	A_STEP_FORWARD,
+	A_STEP_RESULT,
+	A_STEP_COMPLETE,
+	A_STEP_RETURN,
+	A_STEP_WITHDRAW,
+	A_STEP_NOTIFY,
+	A_STEP_RATE,
+	A_STEP_FOLLOWUP,
+	A_STEP_REPRINT,
+	A_STATUS,        /* 公开查询 (case view, search) */
+	A_PRINT,         /* print what is shown (status view) */
+	/* home */
+	A_ACKNOWLEDGE,   /* take over the cases handed to me */
+	A_HANDOVER,      /* hand cases to another clerk */
+	A_MARK,          /* mark a row for the handover */
+	A_ALL_OVERDUE,   /* supervisor: every overdue case of the center */
+	A_WAITING_ON,    /* joint cases waiting on my window */
 	A__COUNT
 };
 
@@ -208,6 +234,45 @@ typedef struct ui_prompt {
 	void (*on_yes)(struct ui *u);
 } ui_prompt;
 
+/* ---- a step's small form (dialog.c) ---------------------------------- */
+enum dlg_kind { DF_TEXT = 0, DF_CHOICE, DF_CHECKS };
+#define DLG_MAX_FIELDS 8
+#define DLG_MAX_OPTS 12
+
+typedef struct dlg_field {
+	enum dlg_kind kind;
+	char label[64];
+	bool required;
+	field f;                         /* DF_TEXT */
+	char *opts[DLG_MAX_OPTS];        /* DF_CHOICE / DF_CHECKS: malloc'd labels */
+	size_t n_opts;
+	size_t choice;                   /* DF_CHOICE: the one chosen; DF_CHECKS: the row */
+	bool checked[DLG_MAX_OPTS];      /* DF_CHECKS */
+	size_t ids[DLG_MAX_OPTS];        /* what each option stands for (caller's) */
+} dlg_field;
+
+typedef struct dialog {
+	bool active;
+	int step;                        /* the caller's: which step */
+	char title[128];
+	char warn[512];                  /* shown above the fields (e.g. 二次告知) */
+	char err[1024];                  /* why the last submit was refused */
+	dlg_field fl[DLG_MAX_FIELDS];
+	int n, focus;
+	void (*submit)(struct ui *u);    /* on Enter in the last field */
+} dialog;
+
+/* A text shown over a screen, scrollable, with a key to print it. */
+typedef struct textview {
+	bool active;
+	char title[128];
+	char *text;
+	char no[CASE_NO_MAX];            /* the case it is about ("" none) */
+	int scroll;
+} textview;
+
+enum home_mode { HOME_MINE = 0, HOME_ALL_OVERDUE, HOME_WAITING_ON };
+
 typedef struct ui {
 	bm_app *app;
 	bm_center *center;
@@ -238,6 +303,16 @@ typedef struct ui {
 	size_t home_sel, home_top;
 	case_day_counts today;
 	bool home_dirty;
+	enum home_mode home_mode;
+	bool *home_marks;             /* per row, for a handover of chosen cases */
+	char **watch_lines;           /* handovers, follow-ups, stale cases: the top panel */
+	enum style *watch_styles;
+	size_t n_watch;
+	size_t n_pending_to_me;
+
+	/* step forms, text views */
+	dialog dlg;
+	textview view;
 
 	/* intake */
 	intake_state in;
@@ -333,6 +408,46 @@ void tl_free(tlines *t);
  * when a fee was charged): to the printer, or the spool.  msg gets what
  * happened, for the clerk.  False when a paper could not leave at all. */
 bool ui_print_case(ui *u, const char *no, char *msg, size_t len);
+
+/* ---- steps, dialogs, the home's watch (dialog.c, scr_case_steps.c,
+ * home_watch.c, paper.c) --------------------------------------------- */
+void dlg_open(ui *u, int step, const char *title, void (*submit)(ui *u));
+void dlg_close(ui *u);
+dlg_field *dlg_text(ui *u, const char *label, size_t max, bool required, bool secret, const char *init);
+dlg_field *dlg_choice(ui *u, const char *label, size_t choice);
+dlg_field *dlg_checks(ui *u, const char *label);
+void dlg_opt(dlg_field *f, const char *label, size_t id);
+/* The field's text, malloc'd (NULL when empty). */
+char *dlg_value(const ui *u, int i);
+void dlg_draw(ui *u);
+void dlg_key(ui *u, ui_key k);
+void view_open(ui *u, const char *title, const char *no, char *text);
+void view_close(ui *u);
+void view_draw(ui *u);
+void view_key(ui *u, ui_key k);
+
+/* Is action a allowed here and now (the case view's steps through
+ * lifecycle_allowed); why gets the reason when not. */
+bool case_action_allowed(const ui *u, enum action a, bm_error *why);
+/* Start the step of action a from the case view; false when a is not a step. */
+bool case_step_key(ui *u, enum action a);
+/* The status answer (公开查询) of case no in a text view. */
+void ui_show_status(ui *u, const char *no);
+bool status_view_print(ui *u);
+/* Reload the open case (after a step), keeping where the clerk was. */
+void ui_reload_case(ui *u);
+
+/* Reprint (补打) a paper of a case, marked as such and recorded as an
+ * event; msg says where it went.  The papers of a case: form keys. */
+bool ui_reprint(ui *u, const char *no, const char *form, char *msg, size_t len);
+size_t ui_case_papers(const bm_case *c, const char **out, size_t max);
+/* The spool folder (malloc'd). */
+char *ui_spool_dir(const ui *u);
+
+void home_watch_reload(ui *u);
+int home_watch_draw(ui *u, int y);   /* returns rows used */
+bool home_watch_key(ui *u, enum action a);
+void home_watch_free(ui *u);
 
 /* A list's scroll position: keep sel visible in rows lines. */
 void list_follow(size_t sel, size_t *top, size_t rows);

@@ -2,6 +2,7 @@
  * verify catching changes behind bianmin's back. */
 #include "unit.h"
 #include "ledger_fixture.h"
+#include "bianmin/slip.h"
 
 static const bm_mat_state ALL[3] = { MAT_PRESENT, MAT_PRESENT, MAT_PRESENT };
 
@@ -20,6 +21,64 @@ START_TEST(receipts_gapless_per_year)
 	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM receipts WHERE year = 2026 AND seq BETWEEN 1 AND 5"), 5);
 	ck_assert_int_eq(fx_count(s, "SELECT max(seq) FROM receipts"), 5);
 	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM receipts WHERE no = '2026-000005'"), 1);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+/* 日结: the day's receipts, a voided one marked and out of the total; the
+ * close is one event in the hash chain, refused twice and for others. */
+START_TEST(day_close_lists_totals_and_records)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_calendar *cal = calendar_new();
+	bm_error err = {0};
+	char n1[CASE_NO_MAX], n2[CASE_NO_MAX];
+	ck_assert_int_eq(fx_accept(s, cal, ALL, "甲", n1, &err), BM_OK);
+	ck_assert_int_eq(fx_accept(s, cal, ALL, "乙", n2, &err), BM_OK);
+	bm_clerk clerk, sup;
+	ck_assert_int_eq(auth_login(s, "1002", "2222", &clerk, &err), BM_OK);
+	ck_assert_int_eq(auth_login(s, "9001", "9999", &sup, &err), BM_OK);
+	bm_time t;
+	ck_assert(bm_time_parse("2026-09-30T17:00:00+08:00", &t));
+	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "错收", t, &err), BM_OK);
+	day_sheet d;
+	ck_assert_int_eq(ledger_day(s, bm_time_day(t), "1002", &d, &err), BM_OK);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_str_eq(d.v[0].no, "2026-000001");
+	ck_assert(d.v[0].voided && !d.v[1].voided);
+	ck_assert_str_eq(d.v[1].case_no, n2);
+	ck_assert_int_eq(d.count, 1);
+	ck_assert_int_eq(d.total_fen, d.v[1].amount_fen);
+	ck_assert(!d.closed);
+	struct slip_ctx *ctx = ledger_day_context(&d, NULL, &clerk, t, false);
+	ck_assert_uint_eq(slip_ctx_count(ctx, "fees"), 2);
+	ck_assert_str_eq(slip_ctx_get(slip_ctx_record(ctx, "fees", 0), "voided"), "作废");
+	char m[24];
+	ck_assert_str_eq(slip_ctx_get(ctx, "total"), bm_money_format(d.total_fen, m));
+	ck_assert_str_eq(slip_ctx_get(ctx, "close_date"), "2026年9月30日");
+	slip_ctx_free(ctx);
+	ck_assert_int_eq(ledger_day_close(s, &clerk, &d, t, &err), BM_OK);
+	ck_assert(d.closed);
+	ck_assert_str_eq(d.closed_by, "1002");
+	ck_assert_int_eq(ledger_day_close(s, &clerk, &d, t, &err), BM_ESTATE);
+	day_sheet all;
+	ck_assert_int_eq(ledger_day(s, bm_time_day(t), NULL, &all, &err), BM_OK);
+	ck_assert(!all.closed);
+	ck_assert_int_eq(ledger_day_close(s, &clerk, &all, t, &err), BM_EDENIED);
+	ck_assert_int_eq(ledger_day_close(s, &sup, &all, t, &err), BM_OK);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM events WHERE type = 'day_close' AND case_id IS NULL"), 2);
+	bool ok;
+	char head[65];
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);
+	day_sheet_free(&d);
+	day_sheet_free(&all);
+	auth_clerk_free(&clerk);
+	auth_clerk_free(&sup);
 	calendar_free(cal);
 	store_close(s);
 	fx_rmdir();
@@ -164,6 +223,7 @@ static Suite *ledger_suite(void)
 	tcase_add_test(tc, wrong_pin_and_permissions);
 	tcase_add_test(tc, verify_catches_changes);
 	tcase_add_test(tc, backup_never_overwrites);
+	tcase_add_test(tc, day_close_lists_totals_and_records);
 	suite_add_tcase(su, tc);
 	return su;
 }

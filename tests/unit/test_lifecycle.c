@@ -8,6 +8,7 @@
 #include "bianmin/lifecycle.h"
 #include "bianmin/ledger.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -546,6 +547,61 @@ START_TEST(stale_supplement_returned)
 }
 END_TEST
 
+/* The paper of the latest step (one table), and a reprint of an older
+ * paper with that step's fields, not the case's later ones. */
+START_TEST(latest_paper_and_reprint_fields)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	accept(&PROMISE, "2026-11-02", true, no);
+	bm_case c = load(no);
+	ck_assert_str_eq(lifecycle_latest_paper(&c, NULL, NULL), "notice_promised");
+	ck_assert_ptr_null(lifecycle_paper_for_type("notify"));
+	ck_assert_str_eq(lifecycle_paper_for_type("result"), "notice_completed");
+	case_free(&c);
+	lc_ctx x = X(&C1002, "2026-11-05");
+	lc_result r;
+	OK(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "需补充调查", &r, &err));
+	ck_assert_str_eq(r.paper, "notice_extension");
+	x = X(&C1002, "2026-11-06");
+	OK(lifecycle_pause(&x, no, LC_HEARING, "召开听证会", &r, &err));
+	x = X(&C1002, "2026-11-12");
+	OK(lifecycle_resume(&x, no, NULL, &r, &err));
+	c = load(no);
+	size_t ev;
+	ck_assert_str_eq(lifecycle_latest_paper(&c, NULL, &ev), "notice_special");
+	ck_assert_str_eq(c.events[ev].type, "resume");
+	ck_assert_str_eq(lifecycle_latest_paper(&c, "notice_extension", &ev), "notice_extension");
+	ck_assert_str_eq(c.events[ev].type, "extend");
+	ck_assert_ptr_null(lifecycle_latest_paper(&c, "handover", &ev));
+	ck_assert_uint_eq(ev, SIZE_MAX);
+	/* the reprinted 延期通知书: the extension's reason and new due, not
+	 * the due moved later by the hearing */
+	x = X(&C1001, "2026-11-13");
+	const char *form = NULL;
+	slip_ctx *ctx = lifecycle_case_paper(&x, &c, "notice_extension", true, &form, &err);
+	ck_assert_ptr_nonnull(ctx);
+	ck_assert_str_eq(form, "notice_extension");
+	ck_assert_str_eq(slip_ctx_get(ctx, "reason"), "需补充调查");
+	ck_assert_str_eq(slip_ctx_get(ctx, "approver"), "9001");
+	ck_assert_str_eq(slip_ctx_get(ctx, "extension_days"), "5");
+	ck_assert_str_eq(slip_ctx_get(ctx, "reprint"), "补打");
+	ck_assert_str_eq(slip_ctx_get(ctx, "clerk_no"), "1001");
+	char d1[32], d2[32];
+	ck_assert_str_eq(slip_ctx_get(ctx, "old_due"), slip_day_cn(calendar_add_workdays(CAL, D("2026-11-02"), 10, NULL), d1));
+	ck_assert_str_ne(slip_ctx_get(ctx, "new_due"), slip_day_cn(c.due, d2));
+	slip_ctx_free(ctx);
+	/* without a form: the latest paper, the hearing with its reason */
+	ctx = lifecycle_case_paper(&x, &c, NULL, false, &form, &err);
+	ck_assert_str_eq(form, "notice_special");
+	ck_assert_str_eq(slip_ctx_get(ctx, "special_procedure"), lc_pause_label(LC_HEARING));
+	ck_assert_str_eq(slip_ctx_get(ctx, "reason"), "召开听证会");
+	ck_assert_str_eq(slip_ctx_get(ctx, "new_due"), slip_day_cn(c.due, d2));
+	slip_ctx_free(ctx);
+	case_free(&c);
+}
+END_TEST
+
 static Suite *lifecycle_suite(void)
 {
 	Suite *s = suite_create("lifecycle");
@@ -564,6 +620,7 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, joint_opinions_then_complete);
 	tcase_add_test(t, handover_pending_then_acknowledged);
 	tcase_add_test(t, stale_supplement_returned);
+	tcase_add_test(t, latest_paper_and_reprint_fields);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -4,6 +4,8 @@
 #include "unit.h"
 
 #include <dirent.h>
+#include <signal.h>
+#include <time.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -178,6 +180,73 @@ START_TEST(test_unwritable_spool_reports_both)
 }
 END_TEST
 
+/* A printer that hangs: a script that never reads and sleeps (and starts
+ * a child that sleeps too).  It is stopped after out.timeout seconds and
+ * the paper is spooled, with the reason. */
+START_TEST(test_hanging_command_times_out_and_spools)
+{
+	char *script = bm_xasprintf("%s/hang.sh", dir);
+	char *pidf = bm_xasprintf("%s/child.pid", dir);
+	FILE *f = fopen(script, "w");
+	ck_assert_ptr_nonnull(f);
+	fprintf(f, "#!/bin/sh\nsleep 30 &\necho $! > '%s'\nsleep 30\n", pidf);
+	fclose(f);
+	chmod(script, 0755);
+	char *spool = bm_xasprintf("%s/spool", dir);
+	bm_output out = { .command = script, .width = 80, .encoding = "UTF-8", .timeout = 1 };
+	/* bigger than a pipe's buffer, so writing would block too */
+	size_t big = 256 * 1024;
+	char *data = bm_xcalloc(1, big);
+	memset(data, 'x', big);
+	print_result r;
+	bm_error err = {0};
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(print_paper(&out, spool, "QL-9", "receipt", data, big, false, when(), &r, &err), BM_OK);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ck_assert(t1.tv_sec - t0.tv_sec < 5);
+	ck_assert(!r.printed);
+	ck_assert_ptr_nonnull(r.why);
+	ck_assert_ptr_nonnull(strstr(r.why, "did not finish within 1 seconds"));
+	ck_assert_ptr_nonnull(r.spool_path);
+	ck_assert_int_eq(count_files(spool, ".txt"), 1);
+	/* what the script started was killed with it */
+	FILE *pf = fopen(pidf, "r");
+	ck_assert_ptr_nonnull(pf);
+	int child = 0;
+	ck_assert_int_eq(fscanf(pf, "%d", &child), 1);
+	fclose(pf);
+	struct timespec ts = { 0, 200 * 1000 * 1000 };
+	nanosleep(&ts, NULL);
+	ck_assert(child > 0);
+	/* gone, or a zombie waiting for init to reap it */
+	char *stat = bm_xasprintf("/proc/%d/stat", child);
+	FILE *sf = fopen(stat, "r");
+	if (sf) {
+		char state = 0;
+		ck_assert_int_eq(fscanf(sf, "%*d %*s %c", &state), 1);
+		fclose(sf);
+		ck_assert_int_eq(state, 'Z');
+	}
+	free(stat);
+	print_result_free(&r);
+	free(data);
+	free(spool);
+	free(pidf);
+	free(script);
+}
+END_TEST
+
+/* A quick command is not affected by the limit. */
+START_TEST(test_timeout_leaves_quick_commands_alone)
+{
+	bm_error err = {0};
+	ck_assert_int_eq(print_run_timeout("true", "x", 1, 1, &err), BM_OK);
+	ck_assert_int_eq(print_run_timeout("sleep 3", "", 0, 1, &err), BM_EIO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "within 1 seconds"));
+}
+END_TEST
+
 static Suite *print_suite(void)
 {
 	Suite *s = suite_create("print");
@@ -189,6 +258,8 @@ static Suite *print_suite(void)
 	tcase_add_test(t, test_no_command_goes_to_spool_without_complaint);
 	tcase_add_test(t, test_spool_never_overwrites);
 	tcase_add_test(t, test_unwritable_spool_reports_both);
+	tcase_add_test(t, test_hanging_command_times_out_and_spools);
+	tcase_add_test(t, test_timeout_leaves_quick_commands_alone);
 	suite_add_tcase(s, t);
 	return s;
 }

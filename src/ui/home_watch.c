@@ -1,0 +1,262 @@
+/* home_watch.c - what the home screen shows above the clerk's cases
+ * (issue 6): pending AB岗 handovers to and from me, bad-rating follow-ups
+ * due, 补办件 past the supplement timeout (退件 candidates); the keys to
+ * take over a handover and to start one; and the two other lists: every
+ * overdue case of the center (supervisor) and the 联办件 waiting on my
+ * window's opinion. */
+#include "uipriv.h"
+
+#include "bianmin/lifecycle.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void home_watch_free(ui *u)
+{
+	for (size_t i = 0; i < u->n_watch; i++)
+		free(u->watch_lines[i]);
+	free(u->watch_lines);
+	free(u->watch_styles);
+	u->watch_lines = NULL;
+	u->watch_styles = NULL;
+	u->n_watch = 0;
+}
+
+static void line(ui *u, enum style st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void line(ui *u, enum style st, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char buf[512];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	u->watch_lines = bm_xrealloc(u->watch_lines, (u->n_watch + 1) * sizeof *u->watch_lines);
+	u->watch_styles = bm_xrealloc(u->watch_styles, (u->n_watch + 1) * sizeof *u->watch_styles);
+	u->watch_lines[u->n_watch] = bm_xstrdup(buf);
+	u->watch_styles[u->n_watch++] = st;
+}
+
+static lc_ctx ctx_of(ui *u)
+{
+	return (lc_ctx){.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = ui_now()};
+}
+
+/* Keep only the rows whose case is in the watch list. */
+static void keep_only(ui *u, const lc_watch_row *w, size_t nw)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < u->n_home_rows; i++) {
+		bool in = false;
+		for (size_t j = 0; j < nw && !in; j++)
+			in = strcmp(w[j].no, u->home_rows[i].no) == 0;
+		if (in) {
+			case_summary t = u->home_rows[k];
+			u->home_rows[k++] = u->home_rows[i];
+			u->home_rows[i] = t;
+		}
+	}
+	/* the rest freed through a copy: case_summaries_free frees its array */
+	size_t rest = u->n_home_rows - k;
+	case_summary *tail = bm_xcalloc(rest + 1, sizeof *tail);
+	memcpy(tail, u->home_rows + k, rest * sizeof *tail);
+	case_summaries_free(tail, rest);
+	u->n_home_rows = k;
+}
+
+void home_watch_reload(ui *u)
+{
+	home_watch_free(u);
+	u->n_pending_to_me = 0;
+	lc_ctx x = ctx_of(u);
+	bm_error err = {0};
+	bool sup = auth_can(&u->clerk, ROLE_SUPERVISOR);
+	char k_ack[16], d[16];
+	keymap_key_label(A_ACKNOWLEDGE, k_ack, sizeof k_ack);
+
+	lc_handover *h = NULL;
+	size_t nh = 0;
+	if (lifecycle_pending_handovers(u->store, sup ? NULL : u->clerk.code, &h, &nh, &err) == BM_OK) {
+		for (size_t i = 0; i < nh; i++) {
+			if (strcmp(h[i].to, u->clerk.code) == 0) {
+				u->n_pending_to_me++;
+				line(u, ST_SOON, _("Handed to you by %s: %zu cases (%s takes them over) · %s"), h[i].from,
+				     h[i].n, k_ack, h[i].id);
+			} else {
+				line(u, ST_WAITING, _("Handed by %s to %s: %zu cases, not yet acknowledged · %s"), h[i].from,
+				     h[i].to, h[i].n, h[i].id);
+			}
+		}
+		lc_handovers_free(h, nh);
+	}
+	lc_watch_row *w = NULL;
+	size_t nw = 0;
+	if (lifecycle_watch(&x, LC_WATCH_FOLLOWUP, sup ? NULL : u->clerk.code, NULL, &w, &nw, &err) == BM_OK) {
+		for (size_t i = 0; i < nw; i++)
+			line(u, w[i].due < ui_today() ? ST_OVERDUE : ST_SOON, _("Follow-up of a bad rating due %s: %s %s %s"),
+			     bm_day_format(w[i].due, d), w[i].no, w[i].applicant ? w[i].applicant : "",
+			     w[i].item_name ? w[i].item_name : "");
+		lc_watch_rows_free(w, nw);
+	}
+	w = NULL;
+	nw = 0;
+	if (lifecycle_watch(&x, LC_WATCH_STALE, u->clerk.code, NULL, &w, &nw, &err) == BM_OK) {
+		for (size_t i = 0; i < nw; i++)
+			line(u, ST_WAITING, _("退件 candidate: %s %s waits for materials %d working days"), w[i].no,
+			     w[i].applicant ? w[i].applicant : "", w[i].days);
+		lc_watch_rows_free(w, nw);
+	}
+
+	if (u->home_mode == HOME_MINE)
+		return;
+	/* the other lists: every open case, kept when in the watch */
+	case_summaries_free(u->home_rows, u->n_home_rows);
+	u->home_rows = NULL;
+	u->n_home_rows = 0;
+	w = NULL;
+	nw = 0;
+	int rc = u->home_mode == HOME_ALL_OVERDUE
+			 ? lifecycle_watch(&x, LC_WATCH_OVERDUE, NULL, NULL, &w, &nw, &err)
+			 : lifecycle_watch(&x, LC_WATCH_WAITING_ON, NULL, u->clerk.window ? u->clerk.window : "", &w,
+					   &nw, &err);
+	if (rc != BM_OK) {
+		ui_message(u, true, "%s", err.msg);
+		return;
+	}
+	case_filter f;
+	memset(&f, 0, sizeof f);
+	f.open_only = true;
+	f.today = ui_today();
+	if (nw && case_list(u->store, &f, &u->home_rows, &u->n_home_rows, &err) == BM_OK)
+		keep_only(u, w, nw);
+	lc_watch_rows_free(w, nw);
+}
+
+int home_watch_draw(ui *u, int y)
+{
+	if (!u->n_watch)
+		return 0;
+	int max = LINES >= 40 ? 10 : 3;
+	int used = 0;
+	for (size_t i = 0; i < u->n_watch && used < max; i++) {
+		if (used == max - 1 && i + 1 < u->n_watch) {
+			char more[128];
+			snprintf(more, sizeof more, _("… and %zu more"), u->n_watch - i);
+			draw_text(y + used++, 1, COLS - 2, more, ST_DIM);
+			break;
+		}
+		draw_text(y + used++, 1, COLS - 2, u->watch_lines[i], u->watch_styles[i]);
+	}
+	return used;
+}
+
+/* ---- keys ------------------------------------------------------------ */
+static void take_over(ui *u)
+{
+	lc_ctx x = ctx_of(u);
+	size_t n = 0;
+	bm_error err = {0};
+	if (lifecycle_acknowledge(&x, NULL, &n, &err) != BM_OK)
+		ui_message(u, true, "%s", err.msg);
+	else
+		ui_message(u, false, _("Taken over: %zu cases are yours now."), n);
+	home_reload(u);
+}
+
+static void do_handover(ui *u)
+{
+	char *to = dlg_value(u, 0), *why = dlg_value(u, 2);
+	bool marked = u->dlg.fl[1].ids[u->dlg.fl[1].choice] == 0;
+	const char **nos = NULL;
+	size_t n = 0;
+	if (marked) {
+		nos = bm_xcalloc(u->n_home_rows + 1, sizeof *nos);
+		for (size_t i = 0; i < u->n_home_rows; i++)
+			if (u->home_marks && u->home_marks[i])
+				nos[n++] = u->home_rows[i].no;
+	}
+	lc_ctx x = ctx_of(u);
+	lc_handover h;
+	memset(&h, 0, sizeof h);
+	bm_error err = {0};
+	if (lifecycle_handover(&x, u->clerk.code, to, (const char *const *)nos, n, why, &h, &err) != BM_OK) {
+		snprintf(u->dlg.err, sizeof u->dlg.err, "%s", err.msg);
+	} else {
+		char *spool = ui_spool_dir(u), *where = NULL;
+		bm_error perr = {0};
+		bool printed = lifecycle_print_handover(&x, u->app->paths.forms, spool, &h, &where, &perr) == BM_OK;
+		dlg_close(u);
+		if (printed)
+			ui_message(u, false, _("Handover %s: %zu cases to %s, until they acknowledge. %s"), h.id, h.n, to,
+				   where ? where : "");
+		else
+			ui_message(u, true, _("Handover %s saved, but the 交接单 was NOT printed: %s"), h.id, perr.msg);
+		free(where);
+		free(spool);
+		lc_handover_free(&h);
+		home_reload(u);
+	}
+	free(nos);
+	free(to);
+	free(why);
+}
+
+static size_t n_marked(const ui *u)
+{
+	size_t n = 0;
+	for (size_t i = 0; u->home_marks && i < u->n_home_rows; i++)
+		n += u->home_marks[i];
+	return n;
+}
+
+bool home_watch_key(ui *u, enum action a)
+{
+	bm_error why = {0};
+	switch (a) {
+	case A_ACKNOWLEDGE:
+		if (!case_action_allowed(u, a, &why)) {
+			ui_message(u, true, "%s", why.msg);
+			return true;
+		}
+		ui_ask(u, _("Take over the cases handed to you? From now on they are yours. (y/n)"), take_over);
+		return true;
+	case A_HANDOVER: {
+		char title[128], m[96];
+		snprintf(title, sizeof title, _("Hand over (AB岗交接) from %s"), u->clerk.code);
+		dlg_open(u, LC_HANDOVER, title, do_handover);
+		dlg_text(u, _("To clerk 工号"), 20, true, false, NULL);
+		size_t nm = n_marked(u);
+		dlg_field *f = dlg_choice(u, _("Cases"), 0);
+		if (nm && u->home_mode == HOME_MINE) {
+			snprintf(m, sizeof m, _("the marked ones (%zu)"), nm);
+			dlg_opt(f, m, 0);
+		}
+		dlg_opt(f, _("all my open cases"), 1);
+		dlg_text(u, _("Reason"), 200, false, false, NULL);
+		return true;
+	}
+	case A_MARK:
+		if (u->home_mode == HOME_MINE && u->n_home_rows && u->home_marks) {
+			u->home_marks[u->home_sel] = !u->home_marks[u->home_sel];
+			if (u->home_sel + 1 < u->n_home_rows)
+				u->home_sel++;
+		}
+		return true;
+	case A_ALL_OVERDUE:
+	case A_WAITING_ON: {
+		if (!case_action_allowed(u, a, &why)) {
+			ui_message(u, true, "%s", why.msg);
+			return true;
+		}
+		enum home_mode m = a == A_ALL_OVERDUE ? HOME_ALL_OVERDUE : HOME_WAITING_ON;
+		u->home_mode = u->home_mode == m ? HOME_MINE : m;
+		u->home_sel = u->home_top = 0;
+		home_reload(u);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
