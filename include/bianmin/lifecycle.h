@@ -185,7 +185,7 @@ int lifecycle_followup(const lc_ctx *x, const char *no, const char *handling, lc
 
 /* ---- AB岗 handover --------------------------------------------------- */
 typedef struct lc_handover {
-	char id[64];            /* "HO-YYYYMMDD-HHMMSS-FROM" */
+	char id[64];            /* "HO-YYYYMMDD-NNN-FROM" (the day's counter) */
 	char *from, *to, *by;   /* 工号; by = who recorded it (from, or a supervisor) */
 	char *reason;
 	bm_time at;

@@ -75,26 +75,6 @@ void party_free(bm_party *p)
 	memset(p, 0, sizeof *p);
 }
 
-/* Take the next value of a counter row (inside the transaction). */
-static int counter_next(bm_store *s, const char *name, int64_t *out, bm_error *err)
-{
-	sqlite3_stmt *st = store_stmt(s, "INSERT INTO counters (name, value) VALUES (?, 1)"
-				      " ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value", err);
-	if (!st)
-		return BM_EDB;
-	st_text(st, 1, name);
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return store_fail(s, err, _("numbering the case"));
-	}
-	*out = sqlite3_column_int64(st, 0);
-	while (sqlite3_step(st) == SQLITE_ROW)
-		;
-	sqlite3_reset(st);
-	return BM_OK;
-}
-
 static bm_case_state initial_state(bm_kind k)
 {
 	switch (k) {
@@ -285,12 +265,12 @@ int case_accept(bm_store *s, const case_intake *ci, const intake_input *in,
 	if ((rc = clerk_active(s, ci->clerk, err)))
 		goto fail;
 	snprintf(counter, sizeof counter, "case:%s:%04d%02d%02d", ci->center_code, y, m, d);
-	if ((rc = counter_next(s, counter, &seq, err)))
+	if ((rc = store_counter_next(s, counter, &seq, err)))
 		goto fail;
 	snprintf(case_no, sizeof case_no, "%s-%04d%02d%02d-%04lld", ci->center_code, y, m, d, (long long)seq);
 	if (fee > 0) {
 		snprintf(counter, sizeof counter, "receipt:%04d", y);
-		if ((rc = counter_next(s, counter, &rseq, err)))
+		if ((rc = store_counter_next(s, counter, &rseq, err)))
 			goto fail;
 		snprintf(receipt_no, sizeof receipt_no, "%04d-%06lld", y, (long long)rseq);
 	}

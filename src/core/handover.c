@@ -96,12 +96,8 @@ int lifecycle_handover(const lc_ctx *x, const char *from, const char *to, const 
 		return bm_fail(err, BM_EINVAL, _("Clerk %s is disabled and cannot take cases over."), to);
 
 	lc_handover h = {0};
-	{
-		char iso[32];
-		bm_time_format(x->now, iso);   /* 2026-10-09T16:00:00+08:00 */
-		snprintf(h.id, sizeof h.id, "HO-%.4s%.2s%.2s-%.2s%.2s%.2s-%s", iso, iso + 5, iso + 8,
-			 iso + 11, iso + 14, iso + 17, from);
-	}
+	char iso[32];
+	bm_time_format(x->now, iso);   /* 2026-10-09T16:00:00+08:00 */
 	h.from = bm_xstrdup(from);
 	h.to = bm_xstrdup(to);
 	h.by = bm_xstrdup(x->clerk->code);
@@ -129,6 +125,15 @@ int lifecycle_handover(const lc_ctx *x, const char *from, const char *to, const 
 	}
 	if ((rc = store_begin(x->store, err)))
 		goto out;
+	/* HO-YYYYMMDD-NNN-FROM: the day's counter keeps two handovers of the
+	 * same second apart. */
+	{
+		char counter[48];
+		int64_t seq = 0;
+		snprintf(counter, sizeof counter, "handover:%.4s%.2s%.2s", iso, iso + 5, iso + 8);
+		rc = store_counter_next(x->store, counter, &seq, err);
+		snprintf(h.id, sizeof h.id, "HO-%.4s%.2s%.2s-%03lld-%s", iso, iso + 5, iso + 8, (long long)seq, from);
+	}
 	for (size_t i = 0; i < nl && !rc; i++) {
 		bool done;
 		rc = hand_one(x, list[i], from, to, h.id, reason, n == 0, &done, err);

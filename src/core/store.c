@@ -339,3 +339,23 @@ void app_store_close(bm_app *app)
 	store_close(app->store);
 	app->store = NULL;
 }
+
+/* Take the next value of a counter row (inside the transaction). */
+int store_counter_next(bm_store *s, const char *name, int64_t *out, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, "INSERT INTO counters (name, value) VALUES (?, 1)"
+				      " ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value", err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, name);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return store_fail(s, err, _("numbering"));
+	}
+	*out = sqlite3_column_int64(st, 0);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		;
+	sqlite3_reset(st);
+	return BM_OK;
+}

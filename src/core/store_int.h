@@ -14,6 +14,10 @@ extern const int store_n_migrations;
  * address and reset+unbound before it is returned.  NULL + err on error. */
 sqlite3_stmt *store_stmt(bm_store *s, const char *sql, bm_error *err);
 
+/* Take the next value (from 1) of the counter row `name`; call inside a
+ * write transaction. */
+int store_counter_next(bm_store *s, const char *name, int64_t *out, bm_error *err);
+
 /* Bind text or NULL. */
 void st_text(sqlite3_stmt *st, int i, const char *v);
 /* Column as a malloc'd string, NULL when SQL NULL. */

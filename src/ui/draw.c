@@ -13,6 +13,11 @@ static bool colour;
 
 enum { P_TITLE = 1, P_KEY, P_SELECT, P_OVERDUE, P_SOON, P_WAITING, P_ERROR, P_OK, P_HEAD, P_FIELD };
 
+enum style style_selected(enum style s)
+{
+	return s == ST_OVERDUE ? ST_SELECT_OVERDUE : s == ST_SOON ? ST_SELECT_SOON : ST_SELECT;
+}
+
 void draw_init_colors(void)
 {
 	const char *nc = getenv("NO_COLOR");
@@ -51,6 +56,9 @@ int style_attr(enum style s)
 		case ST_HEAD: return COLOR_PAIR(P_HEAD) | A_BOLD;
 		case ST_FIELD: return A_UNDERLINE;
 		case ST_FOCUS: return A_UNDERLINE | A_BOLD;
+		/* reversed red / yellow: selected, and still overdue / due soon */
+		case ST_SELECT_OVERDUE: return COLOR_PAIR(P_OVERDUE) | A_REVERSE | A_BOLD;
+		case ST_SELECT_SOON: return COLOR_PAIR(P_SOON) | A_REVERSE | A_BOLD;
 		case ST__COUNT: break;
 		}
 		return A_NORMAL;
@@ -68,6 +76,8 @@ int style_attr(enum style s)
 	case ST_HEAD: return A_BOLD;
 	case ST_FIELD: return A_UNDERLINE;
 	case ST_FOCUS: return A_UNDERLINE | A_BOLD;
+	case ST_SELECT_OVERDUE: return A_REVERSE | A_BOLD | A_UNDERLINE;
+	case ST_SELECT_SOON: return A_REVERSE | A_BOLD;
 	default: return A_NORMAL;
 	}
 }

@@ -165,42 +165,102 @@ static void take_over(ui *u)
 	home_reload(u);
 }
 
+/* Record a handover of `from`'s cases (nos, or all open ones when n is 0)
+ * to `to`, print its 交接单 and say so; false (the form stays open with
+ * the reason) when core refused it. */
+static bool hand_over(ui *u, const char *from, const char *to, const char *const *nos, size_t n,
+		      const char *why)
+{
+	lc_ctx x = ctx_of(u);
+	lc_handover h;
+	memset(&h, 0, sizeof h);
+	bm_error err = {0};
+	if (lifecycle_handover(&x, from, to, nos, n, why, &h, &err) != BM_OK) {
+		snprintf(u->dlg.err, sizeof u->dlg.err, "%s", err.msg);
+		return false;
+	}
+	char *spool = ui_spool_dir(u), *where = NULL;
+	bm_error perr = {0};
+	bool printed = lifecycle_print_handover(&x, u->app->paths.forms, spool, &h, &where, &perr) == BM_OK;
+	dlg_close(u);
+	if (printed && strcmp(from, u->clerk.code) == 0)
+		ui_message(u, false, _("Handover %s: %zu cases to %s, until they acknowledge. %s"), h.id, h.n, to,
+			   where ? where : "");
+	else if (printed)   /* a supervisor reassigned another clerk's cases */
+		ui_message(u, false, _("Handover %s: %zu cases of %s to %s, until they acknowledge. %s"), h.id, h.n,
+			   from, to, where ? where : "");
+	else
+		ui_message(u, true, _("Handover %s saved, but the 交接单 was NOT printed: %s"), h.id, perr.msg);
+	free(where);
+	free(spool);
+	lc_handover_free(&h);
+	return true;
+}
+
+/* The home's form: [From clerk (supervisor only)], To clerk, Cases, Reason. */
 static void do_handover(ui *u)
 {
-	char *to = dlg_value(u, 0), *why = dlg_value(u, 2);
-	bool marked = u->dlg.fl[1].ids[u->dlg.fl[1].choice] == 0;
+	int o = u->dlg.n == 4 ? 1 : 0;   /* a supervisor's form starts with "from" */
+	char *from = o ? dlg_value(u, 0) : bm_xstrdup(u->clerk.code);
+	char *to = dlg_value(u, o), *why = dlg_value(u, o + 2);
+	bool marked = u->dlg.fl[o + 1].ids[u->dlg.fl[o + 1].choice] == 0;
 	const char **nos = NULL;
 	size_t n = 0;
+	if (!from) {
+		snprintf(u->dlg.err, sizeof u->dlg.err, "%s", _("From clerk: whose cases are handed over?"));
+		u->dlg.focus = 0;
+		goto out;
+	}
+	if (marked && strcmp(from, u->clerk.code) != 0) {
+		snprintf(u->dlg.err, sizeof u->dlg.err,
+			 _("The marked cases are yours, not %s's: choose all open cases of %s."), from, from);
+		u->dlg.focus = o + 1;
+		goto out;
+	}
 	if (marked) {
 		nos = bm_xcalloc(u->n_home_rows + 1, sizeof *nos);
 		for (size_t i = 0; i < u->n_home_rows; i++)
 			if (u->home_marks && u->home_marks[i])
 				nos[n++] = u->home_rows[i].no;
 	}
-	lc_ctx x = ctx_of(u);
-	lc_handover h;
-	memset(&h, 0, sizeof h);
-	bm_error err = {0};
-	if (lifecycle_handover(&x, u->clerk.code, to, (const char *const *)nos, n, why, &h, &err) != BM_OK) {
-		snprintf(u->dlg.err, sizeof u->dlg.err, "%s", err.msg);
-	} else {
-		char *spool = ui_spool_dir(u), *where = NULL;
-		bm_error perr = {0};
-		bool printed = lifecycle_print_handover(&x, u->app->paths.forms, spool, &h, &where, &perr) == BM_OK;
-		dlg_close(u);
-		if (printed)
-			ui_message(u, false, _("Handover %s: %zu cases to %s, until they acknowledge. %s"), h.id, h.n, to,
-				   where ? where : "");
-		else
-			ui_message(u, true, _("Handover %s saved, but the 交接单 was NOT printed: %s"), h.id, perr.msg);
-		free(where);
-		free(spool);
-		lc_handover_free(&h);
+	if (hand_over(u, from, to, (const char *const *)nos, n, why))
 		home_reload(u);
-	}
+out:
 	free(nos);
+	free(from);
 	free(to);
 	free(why);
+}
+
+/* The case view's form: this one case, from its owner (a supervisor may
+ * reassign a case that is not theirs), to another clerk. */
+static void do_handover_case(ui *u)
+{
+	char *to = dlg_value(u, 0), *why = dlg_value(u, 1);
+	const char *no = u->case_no;
+	if (u->case_loaded && hand_over(u, u->kase.owner_clerk, to, &no, 1, why))
+		ui_reload_case(u);
+	free(to);
+	free(why);
+}
+
+void case_handover_open(ui *u)
+{
+	if (!u->case_loaded)
+		return;
+	bm_error why = {0};
+	if (!lifecycle_allowed(&u->kase, &u->clerk, LC_HANDOVER, &why)) {
+		ui_message(u, true, _("%s: %s"), lc_step_label(LC_HANDOVER), why.msg);
+		return;
+	}
+	char title[128];
+	snprintf(title, sizeof title, _("Hand over (AB岗交接) %s of %s"), u->kase.no, u->kase.owner_clerk);
+	u->msg[0] = '\0';
+	dlg_open(u, LC_HANDOVER, title, do_handover_case);
+	snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
+		 _("The case stays with its owner until the clerk taking over acknowledges it; a 交接单 is printed."));
+	dlg_text(u, _("To clerk 工号"), 20, true, false, NULL);
+	dlg_text(u, _("Reason"), 200, false, false, NULL);
 }
 
 static size_t n_marked(const ui *u)
@@ -223,9 +283,21 @@ bool home_watch_key(ui *u, enum action a)
 		ui_ask(u, _("Take over the cases handed to you? From now on they are yours. (y/n)"), take_over);
 		return true;
 	case A_HANDOVER: {
+		/* a supervisor reassigns the cases of an absent clerk the same way
+		 * (issue 6): the form gets "from", mine unless changed; the focus
+		 * still starts on "to" */
+		bool sup = auth_can(&u->clerk, ROLE_SUPERVISOR);
 		char title[128], m[96];
-		snprintf(title, sizeof title, _("Hand over (AB岗交接) from %s"), u->clerk.code);
+		if (sup)
+			snprintf(title, sizeof title, "%s", _("Hand over or reassign (AB岗交接)"));
+		else
+			snprintf(title, sizeof title, _("Hand over (AB岗交接) from %s"), u->clerk.code);
 		dlg_open(u, LC_HANDOVER, title, do_handover);
+		if (sup) {
+			snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
+				 _("Supervisor: change From clerk (Up) to reassign the open cases of an absent clerk."));
+			dlg_text(u, _("From clerk 工号"), 20, true, false, u->clerk.code);
+		}
 		dlg_text(u, _("To clerk 工号"), 20, true, false, NULL);
 		size_t nm = n_marked(u);
 		dlg_field *f = dlg_choice(u, _("Cases"), 0);
@@ -233,8 +305,9 @@ bool home_watch_key(ui *u, enum action a)
 			snprintf(m, sizeof m, _("the marked ones (%zu)"), nm);
 			dlg_opt(f, m, 0);
 		}
-		dlg_opt(f, _("all my open cases"), 1);
+		dlg_opt(f, sup ? _("all open cases of From clerk") : _("all my open cases"), 1);
 		dlg_text(u, _("Reason"), 200, false, false, NULL);
+		u->dlg.focus = sup ? 1 : 0;
 		return true;
 	}
 	case A_MARK:

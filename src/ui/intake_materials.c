@@ -9,6 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int max_i(int a, int b)
+{
+	return a > b ? a : b;
+}
+
 static const char *mark(bm_mat_state s)
 {
 	switch (s) {
@@ -41,16 +46,41 @@ void materials_draw(ui *u)
 	snprintf(line, sizeof line, "%s (%s) · %s · %s", it->name, it->code, regime_label(it->regime), it->window);
 	draw_text(y, 2, COLS - 4, line, ST_HEAD);
 
+	/* Column widths by display width (text.h) of what they will hold, in
+	 * the clerk's language: Main? and Form exactly as wide as their
+	 * longest label; on a wide terminal the note is a column and gets
+	 * what its longest note needs, the material's name the rest. */
+	static const char *const heads[6] = {"", N_("Main?"), N_("Material"), N_("Form"), N_("Copies"), N_("Note")};
 	int wide = COLS >= 120;
-	int wmark = 3, wmain = wide ? 12 : 10, wform = 18, wcop = 6;
-	/* narrow: the note of the selected material goes on its own line */
-	int wnote = wide ? (COLS - 4) / 4 : 0;
-	int wname = COLS - 4 - wmark - wmain - wform - wcop - wnote - 4 - (wnote > 0);
+	int wmark = 3, wmain = text_width(_(heads[1])), wform = text_width(_(heads[3]));
+	int wcop = text_width(_(heads[4])) + 1;
+	wmain = max_i(wmain, max_i(text_width(_("main")), text_width(_("supporting"))));
+	for (int f = FORM_ORIGINAL; f <= FORM_BOTH; f++)
+		wform = max_i(wform, text_width(form_label((bm_form)f)));
+	int avail = COLS - 4 - wmark - wmain - wform - wcop - 4;   /* name (+ note), 4 gaps */
+	int wname = avail, wnote = 0;
+	if (wide) {
+		int need_name = text_width(_(heads[2])), need_note = text_width(_(heads[5]));
+		for (size_t i = 0; i < in->n_mats; i++) {
+			need_name = max_i(need_name, text_width(it->materials[i].name));
+			if (it->materials[i].note)
+				need_note = max_i(need_note, text_width(it->materials[i].note));
+		}
+		avail -= 1;   /* the gap before the note */
+		/* both fit: the name a little more than it needs, the note (the
+		 * last column) the rest; else the note yields, down to three
+		 * fifths (a note that still does not fit is also shown whole
+		 * below the list) */
+		if (need_name + need_note <= avail)
+			wname = need_name + (avail - need_name - need_note < 4 ? avail - need_name - need_note : 4);
+		else
+			wname = max_i(avail - need_note, need_name < avail * 2 / 5 ? need_name : avail * 2 / 5);
+		wnote = avail - wname;
+	}
 	int xs[6], ws[6] = {wmark, wmain, wname, wform, wcop, wnote};
 	xs[0] = 2;
 	for (int i = 1; i < 6; i++)
 		xs[i] = xs[i - 1] + ws[i - 1] + 1;
-	static const char *const heads[6] = {"", N_("Main?"), N_("Material"), N_("Form"), N_("Copies"), N_("Note")};
 	int hy = y + 2;
 	for (int i = 1; i < 6; i++)
 		draw_text(hy, xs[i], ws[i], _(heads[i]), ST_HEAD);
@@ -73,14 +103,15 @@ void materials_draw(ui *u)
 		draw_text(yy, xs[1], ws[1], m->main ? _("main") : _("supporting"), st);
 		draw_text(yy, xs[2], ws[2], m->name, st);
 		draw_text(yy, xs[3], ws[3], form_label(m->form), st);
-		draw_right(yy, xs[4], ws[4] - 2, copies, st);
+		draw_right(yy, xs[4], ws[4] - 1, copies, st);
 		draw_text(yy, xs[5], ws[5], m->note ? m->note : "", st);
 	}
 	if (in->n_mats)   /* the terminal's cursor on the selected row, for screen readers */
 		ui_set_cursor(hy + 1 + (int)(in->msel - in->mtop), 0);
 	int sy = UI_BOTTOM - 2;
-	if (!wide && in->n_mats && it->materials[in->msel].note) {
-		snprintf(line, sizeof line, _("Note: %s"), it->materials[in->msel].note);
+	const char *note = in->n_mats ? it->materials[in->msel].note : NULL;
+	if (note && (!wide || text_width(note) > wnote)) {
+		snprintf(line, sizeof line, _("Note: %s"), note);
 		draw_text(sy - 1, 2, COLS - 4, line, ST_DIM);
 	}
 	snprintf(line, sizeof line, _("Present %zu of %zu.  [x] present  [ ] missing  [n] main material not brought"),

@@ -47,6 +47,16 @@ bool outcome_decide(ui *u)
 	return decide(u, ui_today());
 }
 
+/* The display width of what comes before `text` in s (the "1. " of a
+ * numbered line, as the translation puts it), so that wrapped lines hang
+ * under the text; at most a third of a line. */
+static int lead_width(const char *s, const char *text)
+{
+	const char *p = text && *text ? strstr(s, text) : NULL;
+	int lw = p ? text_width_n(s, (size_t)(p - s)) : 0;
+	return lw <= COLS / 3 ? lw : 0;
+}
+
 static void build(ui *u, tlines *t, int w)
 {
 	intake_state *in = &u->in;
@@ -85,8 +95,11 @@ static void build(ui *u, tlines *t, int w)
 			bm_money_format(o->fee_fen, fee), it->fee_basis ? it->fee_basis : "");
 	else
 		tl_add(t, w, 0, ST_NORMAL, _("Fee: none"));
-	if (o->kind == KIND_RETURNED && o->reason)
-		tl_addf(t, w, 0, ST_ERROR, _("Reason: %s"), o->reason);
+	if (o->kind == KIND_RETURNED && o->reason) {
+		char buf[2048];
+		snprintf(buf, sizeof buf, _("Reason: %s"), o->reason);
+		tl_addh(t, w, 0, lead_width(buf, o->reason), ST_ERROR, buf);
+	}
 	tl_add(t, w, 0, ST_NORMAL, "");
 	if (o->n_missing) {
 		tl_addf(t, w, 0, ST_HEAD, _("One-time notice (一次性告知): %zu materials still to bring"), o->n_missing);
@@ -96,9 +109,11 @@ static void build(ui *u, tlines *t, int w)
 			char copies[64];
 			snprintf(copies, sizeof copies, ngettext("%d copy", "%d copies", (unsigned long)m->copies),
 				 m->copies);
-			tl_addhf(t, w, 2, 5, ST_NORMAL, _("%zu. %s — %s, %s (%s)%s%s%s"), i + 1, m->name,
-				 form_label(m->form), copies, m->main ? _("main") : _("supporting"),
-				 nb ? _(", has it, not brought") : "", m->note ? "; " : "", m->note ? m->note : "");
+			char buf[2048];
+			snprintf(buf, sizeof buf, _("%zu. %s — %s, %s (%s)%s%s%s"), i + 1, m->name, form_label(m->form),
+				 copies, m->main ? _("main") : _("supporting"), nb ? _(", has it, not brought") : "",
+				 m->note ? "; " : "", m->note ? m->note : "");
+			tl_addh(t, w, 2, 2 + lead_width(buf, m->name), ST_NORMAL, buf);
 		}
 	} else {
 		tl_add(t, w, 0, ST_HEAD, _("All materials present."));

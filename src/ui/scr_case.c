@@ -75,8 +75,9 @@ static void build(ui *u, tlines *t, int w)
 			tl_addf(t, w, 0, in.rating >= LC_RATING_BAD ? ST_SOON : ST_NORMAL, _("Rating: %s%s"),
 				lc_rating_label(in.rating), in.followup_open ? _(" (a follow-up is open)") : "");
 		if (in.handover_pending)
-			tl_addf(t, w, 0, ST_SOON, _("Handover pending: %s to %s."), in.handover_from ? in.handover_from : "",
-				in.handover_to ? in.handover_to : "");
+			tl_addf(t, w, 0, ST_SOON, _("Handover pending: %s to %s (%s); the owner changes when %s takes it over."),
+				in.handover_from ? in.handover_from : "", in.handover_to ? in.handover_to : "",
+				in.handover_id ? in.handover_id : "-", in.handover_to ? in.handover_to : "");
 		lc_info_free(&in);
 	}
 	tl_add(t, w, 0, ST_NORMAL, "");

@@ -62,6 +62,8 @@ bool case_action_allowed(const ui *u, enum action a, bm_error *why)
 		return true;
 	case A_STEP_REPRINT:
 		return u->case_loaded;
+	case A_HANDOVER_CASE:
+		return u->case_loaded && lifecycle_allowed(&u->kase, &u->clerk, LC_HANDOVER, why);
 	default:
 		break;
 	}
@@ -550,6 +552,10 @@ bool case_step_key(ui *u, enum action a)
 	if (a == A_STEP_REPRINT) {
 		if (u->case_loaded)
 			open_reprint(u);
+		return true;
+	}
+	if (a == A_HANDOVER_CASE) {
+		case_handover_open(u);
 		return true;
 	}
 	lc_step s;

@@ -151,8 +151,11 @@ void home_draw(ui *u)
 		cell(y, x[COL_KIND], w[COL_KIND], kind_label(s->kind), false, row);
 		cell(y, x[COL_STATE], w[COL_STATE], case_state_label(s->state), false,
 		     sel ? row : (s->state == CASE_WAITING_MATERIALS ? ST_WAITING : ST_NORMAL));
-		cell(y, x[COL_DUE], w[COL_DUE], due_s, false, sel ? row : (st == ST_WAITING ? ST_NORMAL : st));
-		cell(y, x[COL_DAYS], w[COL_DAYS], days, true, sel ? row : st);
+		/* overdue stays visible on the selected row: reversed red (bold
+		 * and underlined in monochrome) */
+		enum style due_st = st == ST_WAITING ? ST_NORMAL : st;
+		cell(y, x[COL_DUE], w[COL_DUE], due_s, false, sel ? style_selected(due_st) : due_st);
+		cell(y, x[COL_DAYS], w[COL_DAYS], days, true, sel ? style_selected(st) : st);
 	}
 	/* the terminal's cursor on the selected row, for screen readers */
 	ui_set_cursor(first + (int)(u->home_sel - u->home_top), 0);

@@ -93,6 +93,7 @@ enum action {
 	A_MARK,          /* mark a row for the handover */
 	A_ALL_OVERDUE,   /* supervisor: every overdue case of the center */
 	A_WAITING_ON,    /* joint cases waiting on my window */
+	A_HANDOVER_CASE, /* case view: hand this one case to another clerk */
 	A__COUNT
 };
 
@@ -157,10 +158,15 @@ enum style {
 	ST_HEAD,       /* column heads, section heads */
 	ST_FIELD,      /* an input field */
 	ST_FOCUS,      /* the focused input field */
+	ST_SELECT_OVERDUE,   /* an overdue cell on the selected row: still red */
+	ST_SELECT_SOON,      /* a due-soon cell on the selected row */
 	ST__COUNT
 };
 void draw_init_colors(void);
 int style_attr(enum style s);
+/* The style of a cell of the selected row that has style s otherwise:
+ * ST_SELECT, but overdue and due-soon keep their colour. */
+enum style style_selected(enum style s);
 /* Text at y,x clipped and padded to exactly w display columns. */
 void draw_text(int y, int x, int w, const char *s, enum style st);
 /* Text at y,x clipped to w columns, not padded; returns columns used. */
@@ -445,6 +451,9 @@ size_t ui_case_papers(const bm_case *c, const char **out, size_t max);
 char *ui_spool_dir(const ui *u);
 
 void home_watch_reload(ui *u);
+/* The case view's handover of the open case (AB岗交接, or a supervisor's
+ * reassignment of it). */
+void case_handover_open(ui *u);
 int home_watch_draw(ui *u, int y);   /* returns rows used */
 bool home_watch_key(ui *u, enum action a);
 void home_watch_free(ui *u);

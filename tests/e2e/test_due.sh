@@ -1,6 +1,6 @@
 # Home marks due dates: a case past its due date shows "overdue N" (working
-# days) in red, one due today in yellow, one waiting for materials as
-# waiting.  The cases are taken earlier with faketime.
+# days) in red (reversed red when selected), one due today in yellow, one
+# waiting for materials as waiting.  The cases are taken earlier with faketime.
 . tests/e2e/lib.sh
 command -v faketime >/dev/null || { echo "faketime missing; skipped"; exit 0; }
 e2e_setup
@@ -18,4 +18,10 @@ until $TMUX_CMD capture-pane -e -p | grep -a "过期者" | grep -qa '31m'; do
 	n=$((n - 1)); [ $n -gt 0 ] || fail "overdue case not red"; sleep 0.05
 done
 screen | grep "王芳" | grep -q "waiting" || fail "waiting case not marked"
+# selected, the overdue cells stay red (reversed) instead of plain selection
+key Up
+n=100
+until $TMUX_CMD capture-pane -e -p | grep -a "过期者" | grep -qaE '7m[^m]*31m[^ ]* ?overdue [0-9]'; do
+	n=$((n - 1)); [ $n -gt 0 ] || fail "selected overdue case not red"; sleep 0.05
+done
 echo ok

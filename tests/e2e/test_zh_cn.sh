@@ -8,8 +8,17 @@ e2e_setup
 bm intake --clerk 1001 --item MZ-007 --name "欧阳娜娜" --id 511322198001011230 --have-all >/dev/null || fail intake
 bm intake --clerk 1001 --item MZ-004 --name "Anna李" --id 11010519491231002X --have-all >/dev/null || fail intake
 bm intake --clerk 1001 --item NY-004 --name "阿卜杜热西提·买买提" --id 320106199203151239 --have-all >/dev/null || fail intake
+# the screens are translated when the binary has its zh_CN catalog
+# (<bindir>/locale): wait for what the catalog says, up to a placeholder
+tr() {
+	t=$(TEXTDOMAINDIR="$(dirname "$BIANMIN")/locale" LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 gettext bianmin "$1" 2>/dev/null)
+	[ -n "$t" ] || t=$1
+	printf '%s\n' "${t%%%*}"
+}
 e2e_start 80 24 zh_CN.UTF-8
-login
+wait_for "$(tr "Clerk number")"
+typ 1001; key Enter; typ 1234; key Enter
+wait_for "$(tr "My open cases: %zu")" 10
 screen > "$T/home"
 python3 tests/e2e/columns.py '^ QS-' 4 80 < "$T/home" || fail "home columns broken"
 # the due date cell, where there is one
@@ -20,19 +29,19 @@ cols = {w(l[:re.search(r' [0-9]{2}-[0-9]{2} ', l).start()]) for l in sys.stdin}
 sys.exit(0 if len(cols) == 1 else 1)" || fail "due column not straight"
 
 key F2
-wait_for "1 Applicant"
+wait_for "$(tr "1 Applicant")"
 typ "欧阳娜娜"; key Enter
 typ 511322198001011230; key Enter; key Enter; key Enter
-wait_for "Find item"
+wait_for "$(tr "Find item")"
 typ "申请"
 wait_for "MZ-001"
 screen > "$T/items"
 python3 tests/e2e/columns.py '^  [A-Z]{2}-[0-9]{3} ' 4 80 < "$T/items" || fail "item columns broken"
-key Escape; wait_for "1 Applicant"; key Escape; wait_for "Discard"; key y
-wait_for "My open cases"
+key Escape; wait_for "$(tr "1 Applicant")"; key Escape; wait_for "$(tr "Discard the typed data? (y/n)")"; key y
+wait_for "$(tr "My open cases: %zu")"
 
 key F3
-wait_for "Find"
+wait_for "$(tr "Find")"
 typ 2026
 wait_for "QS-2026"
 screen > "$T/search"
