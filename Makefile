@@ -76,6 +76,12 @@ $(B)/locale/%/LC_MESSAGES/bianmin.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
+# The message catalog template; po/zh_CN.po is then updated with
+# msgmerge --update po/zh_CN.po po/bianmin.pot
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=bianmin \
+		-o po/bianmin.pot $(sort $(wildcard src/*.c src/*/*.c src/*/*.h include/bianmin/*.h))
+
 # ---- tests -------------------------------------------------------------
 $(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/libbianmin.a $(HDRS)
 	@mkdir -p $(dir $@)
@@ -95,6 +101,59 @@ check: all check-unit check-cli check-e2e
 # Unit tests again, under AddressSanitizer and UBSan, in their own tree.
 check-san:
 	$(MAKE) B=build-san BIN=build-san/bianmin SAN=1 check-unit
+
+# ---- fuzzing (tests/fuzz/) -----------------------------------------------
+# make fuzz [FUZZ_SECONDS=30] [FUZZERS="catalog text"]
+#   builds each tests/fuzz/fuzz_NAME.c with clang -fsanitize=fuzzer,address,
+#   undefined into $(B)/fuzz/ (compiling the core sources it needs directly
+#   with clang, not the gcc libbianmin.a) and runs it FUZZ_SECONDS seconds on
+#   tests/fuzz/corpus/NAME (new inputs go to $(B)/fuzz/corpus-NAME, crash
+#   inputs to $(B)/fuzz/NAME-crash-*, the log to $(B)/fuzz/NAME.log).
+# make check-fuzz
+#   the same harnesses built with $(CC) + ASan/UBSan and replay_main.c (no
+#   libFuzzer), replaying every corpus file once: a regression test.
+FUZZ_SECONDS ?= 30
+FUZZ_CC  ?= clang
+FUZZERS  ?= catalog holidays center template idno text
+FUZZ_CORE = src/core/common.c src/core/diag.c src/core/text.c src/core/text_width.c \
+	src/core/pinyin_table.c src/core/yamldoc.c
+FUZZ_SRC_catalog  = src/core/catalog.c
+FUZZ_SRC_holidays = src/core/holidays.c src/core/calendar.c
+FUZZ_SRC_center   = src/core/center.c
+FUZZ_SRC_template = src/core/slip.c src/core/slip_ctx.c src/core/slip_text.c
+FUZZ_SRC_idno     = src/core/idno.c
+FUZZ_SRC_text     =
+FUZZ_SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(CORE_SRC) $(HDRS) $(B)/config.mk
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) $(CSTD) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_CORE) $(FUZZ_SRC_$*) $(LDLIBS_ALL)
+
+$(B)/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h tests/fuzz/replay_main.c $(CORE_SRC) $(HDRS) $(B)/config.mk
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CSTD) $(FUZZ_SAN) -o $@ $< tests/fuzz/replay_main.c \
+		$(FUZZ_CORE) $(FUZZ_SRC_$*) $(LDLIBS_ALL)
+
+fuzz: fuzz-deps $(FUZZERS:%=$(B)/fuzz/fuzz_%)
+	@for f in $(FUZZERS); do \
+		case $$f in catalog|holidays|center) dict=-dict=tests/fuzz/yaml.dict;; \
+			template) dict=-dict=tests/fuzz/template.dict;; *) dict=;; esac; \
+		mkdir -p $(B)/fuzz/corpus-$$f; echo "fuzz_$$f: $(FUZZ_SECONDS)s"; \
+		$(B)/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $$dict \
+			-artifact_prefix=$(B)/fuzz/$$f- $(B)/fuzz/corpus-$$f tests/fuzz/corpus/$$f \
+			> $(B)/fuzz/$$f.log 2>&1 \
+			|| { tail -n 60 $(B)/fuzz/$$f.log; exit 1; }; \
+		grep -E '^stat::number_of_executed_units' $(B)/fuzz/$$f.log; \
+	done
+
+fuzz-deps:
+	@sh tools/deps.sh fuzz
+
+$(FUZZERS:%=$(B)/fuzz/fuzz_%): | fuzz-deps
+
+check-fuzz: $(FUZZERS:%=$(B)/fuzz/replay_%)
+	@for f in $(FUZZERS); do $(B)/fuzz/replay_$$f tests/fuzz/corpus/$$f || exit 1; done
 
 $(B)/bench/bench: bench/bench.c $(B)/libbianmin.a $(HDRS)
 	@mkdir -p $(dir $@)
@@ -131,4 +190,4 @@ uninstall:
 clean:
 	rm -rf build build-san bianmin
 
-.PHONY: all run check check-unit check-cli check-e2e check-san bench install uninstall clean
+.PHONY: all run check check-unit check-cli check-e2e check-san bench install uninstall clean pot fuzz fuzz-deps check-fuzz

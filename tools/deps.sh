@@ -2,7 +2,7 @@
 # deps.sh - make sure the libraries and tools bianmin builds and tests with
 # are here.  As root it installs the missing Debian packages; otherwise it
 # prints the one apt-get line to run and fails.
-#   usage: tools/deps.sh build|check
+#   usage: tools/deps.sh build|check|fuzz
 set -u
 want=${1:-build}
 
@@ -18,6 +18,8 @@ add() { case " $missing " in *" $1 "*) ;; *) missing="$missing $1" ;; esac; }
 
 mods=$build_mods; cmds=$build_cmds
 if [ "$want" = check ]; then mods="$mods $check_mods"; cmds="$cmds $check_cmds"; fi
+# libFuzzer comes with clang
+if [ "$want" = fuzz ]; then cmds="$cmds clang:clang"; fi
 for pair in $cmds; do
 	command -v "${pair%%:*}" >/dev/null 2>&1 || add "${pair#*:}"
 done
