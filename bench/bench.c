@@ -151,7 +151,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench: %s\n", err.msg);
 		return 1;
 	}
-	if (auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_ADMIN, "1234", &err) != BM_OK) {
+	if (auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_ADMIN, "1234", bm_clock_now(), &err) != BM_OK) {
 		fprintf(stderr, "bench: %s\n", err.msg);
 		return 1;
 	}

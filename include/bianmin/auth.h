@@ -35,18 +35,21 @@ int auth_login(bm_store *s, const char *code, const char *pin, bm_clerk *out, bm
 /* Number of clerks (active or not). */
 int auth_clerk_count(bm_store *s, int *n, bm_error *err);
 
-/* Add a clerk.  actor: the logged-in admin, or NULL only when the database
+/* Each change below is recorded as an event of the ledger at `now`.
+ *
+ * Add a clerk.  actor: the logged-in admin, or NULL only when the database
  * has no clerk yet (then the new clerk is made an admin whatever role
  * says).  window may be NULL.  BM_EDENIED when actor is not an admin,
  * BM_EINVAL for a bad code/name/PIN or a code already taken. */
 int auth_clerk_add(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
-		   const char *window, bm_role role, const char *pin, bm_error *err);
+		   const char *window, bm_role role, const char *pin, bm_time now, bm_error *err);
 /* Disable a clerk (never deleted: cases name them).  Admin only; an admin
  * cannot disable themself. */
-int auth_clerk_disable(bm_store *s, const bm_clerk *actor, const char *code, bm_error *err);
+int auth_clerk_disable(bm_store *s, const bm_clerk *actor, const char *code, bm_time now,
+		       bm_error *err);
 /* Set a new PIN: the clerk themself, or an admin for anyone. */
 int auth_clerk_set_pin(bm_store *s, const bm_clerk *actor, const char *code, const char *pin,
-		       bm_error *err);
+		       bm_time now, bm_error *err);
 
 int auth_clerk_get(bm_store *s, const char *code, bm_clerk *out, bm_error *err);
 /* All clerks ordered by code. */

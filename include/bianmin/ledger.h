@@ -4,7 +4,10 @@
  *
  * Each event's hash is SHA-256 (hex) over the previous event's hash and
  * the event's own fields (id, case number, time, clerk, type, details,
- * reason) in a length-prefixed serialization.  The intake event's details
+ * reason) in a length-prefixed serialization.  Events about no case:
+ * the 日结 (day_close) and every clerk change (clerk_add, clerk_disable,
+ * clerk_pin; the clerk's record after it, never the PIN), which verify
+ * compares against the clerks table.  The intake event's details
  * hold the whole case record (applicant, item snapshot, materials, kind,
  * due date, fee, receipt); each later event holds the fields it changed;
  * so replaying a case's events must give exactly its current rows. */
@@ -26,6 +29,12 @@ typedef struct ledger_problem {
  * *ok false and the FIRST problem in prob; another code + err when the
  * check itself could not run. */
 int ledger_verify(bm_store *s, bool *ok, char *head, ledger_problem *prob, bm_error *err);
+/* Same, and also: an event whose hash starts with anchor (16 to 64 hex
+ * digits, e.g. the 台账校验码 of a 日结单) is in the chain -- events deleted
+ * from the end of the chain are found no other way.  BM_EINVAL for a
+ * malformed anchor; *anchor_event (may be NULL) = the event it names. */
+int ledger_verify_anchor(bm_store *s, const char *anchor, bool *ok, char *head, int64_t *anchor_event,
+			 ledger_problem *prob, bm_error *err);
 
 /* Void (作废) a receipt: a new row pointing to the original, plus an
  * event on its case.  Supervisors and admins only (BM_EDENIED), with a
@@ -57,6 +66,8 @@ typedef struct day_sheet {
 	bool closed;            /* a day_close event exists for (day, clerk) */
 	bm_time closed_at;
 	char *closed_by;        /* 工号 */
+	int64_t close_event;    /* the close event: the chain head when it was */
+	char close_hash[65];    /* closed, printed as the 台账校验码 anchor */
 } day_sheet;
 
 /* The receipts issued on `day` by `clerk` (NULL = everyone), and whether
@@ -73,7 +84,9 @@ struct slip_ctx;
 struct bm_center;
 /* The 日结单's context (forms/daily_close.tmpl): close_date, clerk, the
  * fees list (no, receipt_no, case_no, item_name, applicant, amount,
- * time, clerk_no, voided = "作废" or ""), count, total (yuan, fen-exact). */
+ * time, clerk_no, voided = "作废" or ""), count, total (yuan, fen-exact),
+ * and once closed: anchor (the close event's hash, 16 hex) and
+ * anchor_event (its number), for `bianmin verify --anchor`. */
 struct slip_ctx *ledger_day_context(const day_sheet *d, const struct bm_center *center,
 				    const bm_clerk *clerk, bm_time now, bool reprint);
 

@@ -1,7 +1,8 @@
 /* store.h - the one SQLite file: open (pragmas, quick_check, migrations),
  * short write transactions, clear messages for SQLite's failures.
  *
- * The file: WAL, synchronous=FULL, foreign_keys=ON, busy_timeout 10 s,
+ * The file: WAL, synchronous=FULL, foreign_keys=ON, busy_timeout 10 s
+ * (BIANMIN_BUSY_TIMEOUT_MS overrides it: store_busy_timeout_ms),
  * application_id 0x42414E4D ("BANM"), schema version in user_version with
  * forward-only numbered migrations, each in its own transaction.  A file
  * written by a newer bianmin is refused.  A new file is created mode 0600.
@@ -13,7 +14,7 @@
 #include "bianmin/common.h"
 
 #define STORE_APPLICATION_ID 0x42414E4D   /* "BANM" */
-#define STORE_SCHEMA_VERSION 2            /* newest schema this build writes */
+#define STORE_SCHEMA_VERSION 3            /* newest schema this build writes */
 
 typedef struct bm_store bm_store;
 struct sqlite3;
@@ -27,6 +28,7 @@ bm_store *store_open(const char *path, bool create, bm_error *err);
  * old schema, then reopen it with store_open to migrate it). */
 bm_store *store_open_version(const char *path, bool create, int max_version, bm_error *err);
 void store_close(bm_store *s);   /* NULL is fine */
+int store_busy_timeout_ms(void);
 const char *store_path(const bm_store *s);
 int store_schema_version(bm_store *s);   /* user_version of the open file */
 

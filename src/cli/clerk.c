@@ -57,7 +57,7 @@ static int do_add(bm_app *app, int argc, char **argv, const char *window, const 
 		auth_clerk_free(&admin);
 		return 1;
 	}
-	rc = auth_clerk_add(s, n > 0 ? &admin : NULL, argv[0], argv[1], window, role, pin, &err);
+	rc = auth_clerk_add(s, n > 0 ? &admin : NULL, argv[0], argv[1], window, role, pin, app->now, &err);
 	free(pin);
 	auth_clerk_free(&admin);
 	if (rc)
@@ -104,7 +104,7 @@ static int do_passwd(bm_app *app, int argc, char **argv, const char *by)
 	snprintf(prompt, sizeof prompt, _("New PIN for clerk %s: "), argv[0]);
 	char *pin = cli_read_pin(by ? "BIANMIN_PIN" : "BIANMIN_NEW_PIN", prompt, true);
 	bm_error err = {0};
-	rc = pin ? auth_clerk_set_pin(s, &actor, argv[0], pin, &err) : -1;
+	rc = pin ? auth_clerk_set_pin(s, &actor, argv[0], pin, app->now, &err) : -1;
 	free(pin);
 	auth_clerk_free(&actor);
 	if (rc < 0)
@@ -125,7 +125,7 @@ static int do_disable(bm_app *app, int argc, char **argv, const char *by)
 	if (rc)
 		return rc;
 	bm_error err = {0};
-	rc = auth_clerk_disable(s, &admin, argv[0], &err);
+	rc = auth_clerk_disable(s, &admin, argv[0], app->now, &err);
 	auth_clerk_free(&admin);
 	if (rc)
 		return cli_error("clerk", &err);

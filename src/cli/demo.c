@@ -88,10 +88,10 @@ int cli_demo(bm_app *app, int argc, char **argv)
 	}
 	diags_free(&d);
 	bm_clerk admin;
-	if (auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_ADMIN, "1234", &err) ||
+	if (auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_ADMIN, "1234", app->now, &err) ||
 	    auth_clerk_get(s, "1001", &admin, &err))
 		return cli_error("demo", &err);
-	int rc = auth_clerk_add(s, &admin, "9001", "张建国", NULL, ROLE_SUPERVISOR, "9999", &err);
+	int rc = auth_clerk_add(s, &admin, "9001", "张建国", NULL, ROLE_SUPERVISOR, "9999", app->now, &err);
 	auth_clerk_free(&admin);
 	if (rc)
 		return cli_error("demo", &err);

@@ -6,22 +6,25 @@
 #include <stdio.h>
 
 static const char *const VERIFY_USAGE = N_(
-	"usage: bianmin verify [--clerk CODE]\n"
+	"usage: bianmin verify [--anchor HASH] [--clerk CODE]\n"
 	"\n"
 	"Check the database (integrity_check), the hash chain of events, every\n"
-	"case and receipt against the events, and that receipt numbers have no\n"
-	"gaps.  Prints \"ok\" and the chain head, or the first broken link and\n"
-	"exits 1.\n");
+	"case, receipt and clerk against the events, and that receipt numbers\n"
+	"have no gaps.  Prints \"ok\" and the chain head, or the first broken\n"
+	"link and exits 1.  --anchor: also check that the event with this hash\n"
+	"(at least 16 hex digits: the 台账校验码 of a daily close sheet) is still\n"
+	"in the chain; events deleted from the end are found no other way.\n");
 static const char *const BACKUP_USAGE = N_(
 	"usage: bianmin backup FILE [--clerk CODE]\n"
 	"\n"
 	"Copy the database to a new FILE while others keep working (SQLite's\n"
 	"online backup).  Never overwrites an existing file.\n");
 
-static int parse(int argc, char **argv, const char *usage, const char **who)
+static int parse(int argc, char **argv, const char *usage, const char **who, const char **anchor)
 {
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
+		{"anchor", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -29,6 +32,11 @@ static int parse(int argc, char **argv, const char *usage, const char **who)
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'k': *who = optarg; break;
+		case 'a':
+			if (!anchor)
+				return cli_usage(_(usage), true, 2);
+			*anchor = optarg;
+			break;
 		case 'h': return cli_usage(_(usage), false, 0);
 		default: return cli_usage(_(usage), true, 2);
 		}
@@ -38,8 +46,8 @@ static int parse(int argc, char **argv, const char *usage, const char **who)
 
 int cli_verify(bm_app *app, int argc, char **argv)
 {
-	const char *who = NULL;
-	int rc = parse(argc, argv, VERIFY_USAGE, &who);
+	const char *who = NULL, *anchor = NULL;
+	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor);
 	if (rc >= 0)
 		return rc;
 	if (optind != argc)
@@ -53,10 +61,13 @@ int cli_verify(bm_app *app, int argc, char **argv)
 	char head[65];
 	ledger_problem p;
 	bm_error err = {0};
-	if (ledger_verify(s, &ok, head, &p, &err))
+	int64_t anchored = 0;
+	if (ledger_verify_anchor(s, anchor, &ok, head, &anchored, &p, &err))
 		return cli_error("verify", &err);
 	if (ok) {
 		printf("ok %s\n", head);
+		if (anchor)
+			printf(_("anchor %s: event %lld, in the chain\n"), anchor, (long long)anchored);
 		return 0;
 	}
 	printf(_("BROKEN: %s\n"), p.what);
@@ -72,7 +83,7 @@ int cli_verify(bm_app *app, int argc, char **argv)
 int cli_backup(bm_app *app, int argc, char **argv)
 {
 	const char *who = NULL;
-	int rc = parse(argc, argv, BACKUP_USAGE, &who);
+	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL);
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 1)

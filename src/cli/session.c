@@ -11,7 +11,8 @@
 
 int cli_error(const char *cmd, const bm_error *err)
 {
-	fprintf(stderr, "bianmin %s: %s\n", cmd, err->msg[0] ? err->msg : _("failed"));
+	fprintf(stderr, "bianmin%s%s: %s\n", cmd && *cmd ? " " : "", cmd ? cmd : "",
+		err->msg[0] ? err->msg : _("failed"));
 	return 1;
 }
 

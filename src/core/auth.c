@@ -1,6 +1,6 @@
 /* auth.c - clerks and PINs (argon2id through libsodium). */
 #include "bianmin/auth.h"
-#include "store_int.h"
+#include "ledger_int.h"
 
 #include <sodium.h>
 #include <stdlib.h>
@@ -157,7 +157,7 @@ static bool code_ok(const char *code)
 }
 
 int auth_clerk_add(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
-		   const char *window, bm_role role, const char *pin, bm_error *err)
+		   const char *window, bm_role role, const char *pin, bm_time now, bm_error *err)
 {
 	if (!code_ok(code))
 		return bm_fail(err, BM_EINVAL, _("A clerk number (工号) has 1 to 16 letters, digits, '-' or '_'; \"%s\" does not."),
@@ -203,13 +203,19 @@ int auth_clerk_add(bm_store *s, const bm_clerk *actor, const char *code, const c
 		rc = store_fail(s, err, _("adding a clerk"));
 		goto fail;
 	}
+	/* in the chain, in the same transaction; the first clerk adds themself */
+	if ((rc = clerk_event(s, actor && n > 0 ? actor->code : code, "clerk_add", code, NULL, now, err)))
+		goto fail;
 	return store_commit(s, err);
 fail:
 	store_rollback(s);
 	return rc;
 }
 
-static int admin_update(bm_store *s, const char *sql, const char *code, const char *val, bm_error *err)
+/* Change one clerk row and record it in the chain (type, pin: see
+ * clerk_event), in one transaction. */
+static int admin_update(bm_store *s, const bm_clerk *actor, const char *type, const char *pin_note,
+			const char *sql, const char *code, const char *val, bm_time now, bm_error *err)
 {
 	if (store_begin(s, err))
 		return BM_EDB;
@@ -228,6 +234,9 @@ static int admin_update(bm_store *s, const char *sql, const char *code, const ch
 		rc = bm_fail(err, BM_ENOTFOUND, _("There is no clerk with the number %s."), code);
 		goto fail;
 	}
+	st = NULL;
+	if ((rc = clerk_event(s, actor->code, type, code, pin_note, now, err)))
+		goto fail;
 	return store_commit(s, err);
 fail:
 	if (st)
@@ -236,17 +245,19 @@ fail:
 	return rc;
 }
 
-int auth_clerk_disable(bm_store *s, const bm_clerk *actor, const char *code, bm_error *err)
+int auth_clerk_disable(bm_store *s, const bm_clerk *actor, const char *code, bm_time now,
+		       bm_error *err)
 {
 	if (!auth_can(actor, ROLE_ADMIN))
 		return bm_fail(err, BM_EDENIED, _("Only an admin can disable clerks."));
 	if (strcmp(actor->code, code) == 0)
 		return bm_fail(err, BM_EINVAL, _("An admin cannot disable themself; ask another admin."));
-	return admin_update(s, "UPDATE clerks SET active = ? WHERE code = ?", code, "0", err);
+	return admin_update(s, actor, "clerk_disable", NULL, "UPDATE clerks SET active = ? WHERE code = ?",
+			    code, "0", now, err);
 }
 
 int auth_clerk_set_pin(bm_store *s, const bm_clerk *actor, const char *code, const char *pin,
-		       bm_error *err)
+		       bm_time now, bm_error *err)
 {
 	if (!actor || !actor->active || (strcmp(actor->code, code) != 0 && !auth_can(actor, ROLE_ADMIN)))
 		return bm_fail(err, BM_EDENIED, _("Only the clerk themself or an admin can set a PIN."));
@@ -255,7 +266,8 @@ int auth_clerk_set_pin(bm_store *s, const bm_clerk *actor, const char *code, con
 	char hash[crypto_pwhash_STRBYTES];
 	if (pin_hash(pin, hash, err))
 		return err ? err->code : BM_EIO;
-	return admin_update(s, "UPDATE clerks SET pin_hash = ? WHERE code = ?", code, hash, err);
+	return admin_update(s, actor, "clerk_pin", strcmp(actor->code, code) == 0 ? "changed" : "reset",
+			    "UPDATE clerks SET pin_hash = ? WHERE code = ?", code, hash, now, err);
 }
 
 int auth_clerk_list(bm_store *s, bm_clerk **out, size_t *n, bm_error *err)

@@ -196,9 +196,5 @@ int event_append(bm_store *s, int64_t case_id, const char *at, const char *clerk
 	st_text(st, 7, reason);
 	st_text(st, 8, prev);
 	st_text(st, 9, hash);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, err, _("writing the ledger"));
-	return BM_OK;
+	return store_write(s, st, err, _("writing the ledger"));
 }

@@ -162,11 +162,10 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 	st_text(st, 37, case_state_final(state) ? day : NULL);
 	sqlite3_bind_int64(st, 38, fee);
 	st_text(st, 39, receipt_no);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
+	int rc = store_write(s, st, err, _("saving the case"));
 	bm_buf_free(&jw);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, err, _("saving the case"));
+	if (rc)
+		return rc;
 	*case_id = sqlite3_last_insert_rowid(store_db(s));
 	return BM_OK;
 }
@@ -188,10 +187,8 @@ static int insert_materials(bm_store *s, int64_t case_id, const intake_input *in
 		sqlite3_bind_int(st, 6, m->main);
 		st_text(st, 7, m->note);
 		st_text(st, 8, mat_state_key(in->materials ? in->materials[i] : MAT_PRESENT));
-		int rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
-			return store_fail(s, err, _("saving the case materials"));
+		if (store_write(s, st, err, _("saving the case materials")))
+			return BM_EDB;
 	}
 	return BM_OK;
 }
@@ -212,11 +209,7 @@ static int insert_receipt(bm_store *s, int64_t case_id, const char *no, int year
 	st_text(st, 6, basis);
 	st_text(st, 7, at);
 	st_text(st, 8, clerk);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return store_fail(s, err, _("saving the receipt"));
-	return BM_OK;
+	return store_write(s, st, err, _("saving the receipt"));
 }
 
 static int clerk_active(bm_store *s, const char *code, bm_error *err)

@@ -33,7 +33,7 @@ static const char SQL_DAY[] =
 /* The close event of (day, clerk), if any: its time and clerk. */
 static int find_close(bm_store *s, day_sheet *d, bm_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT at, clerk, details FROM events"
+	sqlite3_stmt *st = store_stmt(s, "SELECT at, clerk, details, id, hash FROM events"
 				      " WHERE type = 'day_close' AND case_id IS NULL ORDER BY id", err);
 	if (!st)
 		return BM_EDB;
@@ -50,6 +50,8 @@ static int find_close(bm_store *s, day_sheet *d, bm_error *err)
 			d->closed = true;
 			bm_time_parse(col_text(st, 0), &d->closed_at);
 			d->closed_by = col_dup(st, 1);
+			d->close_event = sqlite3_column_int64(st, 3);
+			snprintf(d->close_hash, sizeof d->close_hash, "%s", col_text(st, 4));
 		}
 		flatrec_free(&x);
 	}
@@ -187,5 +189,9 @@ struct slip_ctx *ledger_day_context(const day_sheet *d, const struct bm_center *
 	}
 	slip_ctx_setf(c, "count", "%d", d->count);
 	slip_ctx_set(c, "total", bm_money_format(d->total_fen, money));
+	if (d->closed) {
+		slip_ctx_setf(c, "anchor", "%.16s", d->close_hash);
+		slip_ctx_setf(c, "anchor_event", "%lld", (long long)d->close_event);
+	}
 	return c;
 }

@@ -23,11 +23,13 @@ typedef struct verify_ctx {
 	char **last_at;
 	size_t n_cases;         /* array size (max case id + 1) */
 	void_ev *voids; size_t n_voids;
+	clerk_replay clerks;
+	const char *anchor;     /* hash prefix to find, or NULL */
+	int64_t anchor_id;      /* the event it names, 0 = not found */
+	int64_t head_id;        /* the newest event */
 } verify_ctx;
 
-static int problem(ledger_problem *p, int64_t ev, const char *case_no, const char *at,
-		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static int problem(ledger_problem *p, int64_t ev, const char *case_no, const char *at,
+int verify_problem(ledger_problem *p, int64_t ev, const char *case_no, const char *at,
 		   const char *fmt, ...)
 {
 	p->event_id = ev;
@@ -54,6 +56,7 @@ static void ctx_free(verify_ctx *v)
 		free(v->voids[i].clerk); free(v->voids[i].reason);
 	}
 	free(v->voids);
+	clerk_replay_free(&v->clerks);
 }
 
 static bool same(const char *a, const char *b)
@@ -82,39 +85,44 @@ static int check_chain(bm_store *s, verify_ctx *v, char *head, ledger_problem *p
 		const char *type = col_text(st, 5), *details = col_text(st, 6), *reason = col_text(st, 7);
 		const char *ph = col_text(st, 8), *h = col_text(st, 9);
 		if (id != expect) {
-			res = problem(p, id, no, at, _("event %lld is missing (the next one is %lld): events were deleted"),
+			res = verify_problem(p, id, no, at, _("event %lld is missing (the next one is %lld): events were deleted"),
 				      (long long)expect, (long long)id);
 			break;
 		}
 		if (!same(ph, prev)) {
-			res = problem(p, id, no, at, _("event %lld does not follow the previous event (prev_hash differs)"), (long long)id);
+			res = verify_problem(p, id, no, at, _("event %lld does not follow the previous event (prev_hash differs)"), (long long)id);
 			break;
 		}
 		char calc[65];
 		event_hash(prev, id, no, at, clerk, type, details, reason, calc);
 		if (!same(calc, h)) {
-			res = problem(p, id, no, at, _("event %lld was changed after it was written (its hash does not match)"), (long long)id);
+			res = verify_problem(p, id, no, at, _("event %lld was changed after it was written (its hash does not match)"), (long long)id);
 			break;
 		}
 		snprintf(prev, sizeof prev, "%s", h);
 		expect = id + 1;
+		v->head_id = id;
+		if (v->anchor && strncmp(h, v->anchor, strlen(v->anchor)) == 0)
+			v->anchor_id = id;
 		if (cid <= 0 || (size_t)cid >= v->n_cases) {
 			if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-				res = problem(p, id, no, at, _("event %lld names a case that does not exist"), (long long)id);
+				res = verify_problem(p, id, no, at, _("event %lld names a case that does not exist"), (long long)id);
 				break;
 			}
+			if (clerk_event_type(type))
+				clerk_replay_event(&v->clerks, id, at, details);
 			continue;
 		}
 		flatrec ev;
 		if (!details || !flatrec_parse(details, &ev)) {
-			res = problem(p, id, no, at, _("event %lld has unreadable details"), (long long)id);
+			res = verify_problem(p, id, no, at, _("event %lld has unreadable details"), (long long)id);
 			break;
 		}
 		flatrec *r = &v->replay[cid];
 		if (strcmp(type, "intake") == 0) {
 			if (r->n) {
 				flatrec_free(&ev);
-				res = problem(p, id, no, at, _("case has a second intake event (%lld)"), (long long)id);
+				res = verify_problem(p, id, no, at, _("case has a second intake event (%lld)"), (long long)id);
 				break;
 			}
 			*r = ev;
@@ -158,7 +166,7 @@ static int check_cases(bm_store *s, verify_ctx *v, ledger_problem *p, bm_error *
 		int64_t cid = sqlite3_column_int64(st, 0);
 		const char *no = col_text(st, 1);
 		if (cid <= 0 || (size_t)cid >= v->n_cases || !v->replay[cid].n) {
-			res = problem(p, 0, no, "", _("case %s has no intake event in the ledger"), no);
+			res = verify_problem(p, 0, no, "", _("case %s has no intake event in the ledger"), no);
 			break;
 		}
 		flatrec cur;
@@ -169,7 +177,7 @@ static int check_cases(bm_store *s, verify_ctx *v, ledger_problem *p, bm_error *
 		const char *a, *b;
 		const char *key = flatrec_diff(&v->replay[cid], &cur, &a, &b);
 		if (key)
-			res = problem(p, v->last_event[cid], no, v->last_at[cid],
+			res = verify_problem(p, v->last_event[cid], no, v->last_at[cid],
 				      _("case %s: %s is \"%s\" in the database but the ledger says \"%s\""),
 				      no, key, b, a);
 		flatrec_free(&cur);
@@ -202,7 +210,7 @@ static int check_receipts(bm_store *s, verify_ctx *v, ledger_problem *p, bm_erro
 		char amount[32];
 		snprintf(amount, sizeof amount, "%lld", (long long)sqlite3_column_int64(st, 5));
 		if (cid <= 0 || (size_t)cid >= v->n_cases || !v->replay[cid].n) {
-			res = problem(p, 0, cno, at, _("receipt %s belongs to no case of the ledger"), no ? no : "(void)");
+			res = verify_problem(p, 0, cno, at, _("receipt %s belongs to no case of the ledger"), no ? no : "(void)");
 			break;
 		}
 		flatrec *r = &v->replay[cid];
@@ -217,14 +225,14 @@ static int check_receipts(bm_store *s, verify_ctx *v, ledger_problem *p, bm_erro
 				want = 1;
 			}
 			if (seq != want) {
-				res = problem(p, 0, cno, at, _("receipt numbers of %d jump from %lld to %lld: a receipt is missing"),
+				res = verify_problem(p, 0, cno, at, _("receipt numbers of %d jump from %lld to %lld: a receipt is missing"),
 					      y, (long long)(want - 1), (long long)seq);
 			} else if (strcmp(no, expect_no) != 0 ||
 				   !same(flatrec_get(r, "receipt_no", NULL), no) ||
 				   !same(flatrec_get(r, "fee_fen", NULL), amount) ||
 				   !same(flatrec_get(r, "accepted_at", NULL), at) ||
 				   !same(flatrec_get(r, "first_clerk", NULL), clerk)) {
-				res = problem(p, v->last_event[cid], cno, at,
+				res = verify_problem(p, v->last_event[cid], cno, at,
 					      _("receipt %s does not match the case's intake in the ledger (number, amount, time or clerk changed)"), no);
 			}
 			want++;
@@ -238,7 +246,7 @@ static int check_receipts(bm_store *s, verify_ctx *v, ledger_problem *p, bm_erro
 					found = e->matched = true;
 			}
 			if (!found)
-				res = problem(p, 0, cno, at, _("the void of receipt %s does not match any void in the ledger"),
+				res = verify_problem(p, 0, cno, at, _("the void of receipt %s does not match any void in the ledger"),
 					      orig ? orig : "?");
 		}
 	}
@@ -249,7 +257,7 @@ static int check_receipts(bm_store *s, verify_ctx *v, ledger_problem *p, bm_erro
 	sqlite3_finalize(st);
 	for (size_t i = 0; !res && i < v->n_voids; i++)
 		if (!v->voids[i].matched)
-			res = problem(p, 0, "", v->voids[i].at, _("the ledger voids receipt %s but the void row is missing"),
+			res = verify_problem(p, 0, "", v->voids[i].at, _("the ledger voids receipt %s but the void row is missing"),
 				      v->voids[i].receipt ? v->voids[i].receipt : "?");
 	/* every case the ledger says was charged has its receipt */
 	size_t charged = 0;
@@ -257,12 +265,42 @@ static int check_receipts(bm_store *s, verify_ctx *v, ledger_problem *p, bm_erro
 		if (v->replay[i].n && flatrec_get(&v->replay[i], "receipt_no", NULL))
 			charged++;
 	if (!res && charged != n_receipts)
-		res = problem(p, 0, "", "", _("the ledger records %zu receipts but the database has %zu"), charged, n_receipts);
+		res = verify_problem(p, 0, "", "", _("the ledger records %zu receipts but the database has %zu"), charged, n_receipts);
 	return res;
+}
+
+/* Anchor: 16 to 64 hex digits, lower-cased into out[65]. */
+static bool anchor_ok(const char *a, char *out)
+{
+	size_t n = a ? strlen(a) : 0;
+	if (n < 16 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = a[i];
+		if (c >= 'A' && c <= 'F')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
+		out[i] = c;
+	}
+	out[n] = '\0';
+	return true;
 }
 
 int ledger_verify(bm_store *s, bool *ok, char *head, ledger_problem *prob, bm_error *err)
 {
+	return ledger_verify_anchor(s, NULL, ok, head, NULL, prob, err);
+}
+
+int ledger_verify_anchor(bm_store *s, const char *anchor, bool *ok, char *head, int64_t *anchor_event,
+			 ledger_problem *prob, bm_error *err)
+{
+	char want[65];
+	if (anchor && !anchor_ok(anchor, want))
+		return bm_fail(err, BM_EINVAL, _("An anchor is 16 to 64 hex digits (台账校验码 on the daily close sheet); \"%s\" is not."),
+			       anchor);
+	if (anchor_event)
+		*anchor_event = 0;
 	memset(prob, 0, sizeof *prob);
 	*ok = false;
 	snprintf(head, 65, "%s", LEDGER_GENESIS);
@@ -272,7 +310,7 @@ int ledger_verify(bm_store *s, bool *ok, char *head, ledger_problem *prob, bm_er
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW || strcmp(col_text(st, 0), "ok") != 0) {
 		if (rc == SQLITE_ROW)
-			problem(prob, 0, "", "", _("integrity_check: %s"), col_text(st, 0));
+			verify_problem(prob, 0, "", "", _("integrity_check: %s"), col_text(st, 0));
 		sqlite3_finalize(st);
 		return rc == SQLITE_ROW ? BM_OK : store_fail(s, err, _("verifying the ledger"));
 	}
@@ -282,6 +320,7 @@ int ledger_verify(bm_store *s, bool *ok, char *head, ledger_problem *prob, bm_er
 	if (sqlite3_exec(store_db(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(s, err, _("verifying the ledger"));
 	verify_ctx v = {0};
+	v.anchor = anchor ? want : NULL;
 	int64_t max = 0;
 	if (sqlite3_prepare_v2(store_db(s), "SELECT coalesce(max(id), 0) FROM cases", -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
@@ -297,6 +336,15 @@ int ledger_verify(bm_store *s, bool *ok, char *head, ledger_problem *prob, bm_er
 		res = check_cases(s, &v, prob, err);
 	if (!res)
 		res = check_receipts(s, &v, prob, err);
+	if (!res)
+		res = clerk_replay_check(s, &v.clerks, prob, err);
+	/* events deleted from the end leave an intact but shorter chain: only
+	 * a hash kept outside the file (the 日结单's 台账校验码) shows it */
+	if (!res && anchor && !v.anchor_id)
+		res = verify_problem(prob, 0, "", "", _("the anchored event %s is not in the ledger (the newest is event %lld): events were deleted from its end"),
+			      want, (long long)v.head_id);
+	if (!res && anchor_event)
+		*anchor_event = v.anchor_id;
 	sqlite3_exec(store_db(s), "COMMIT", NULL, NULL, NULL);
 	ctx_free(&v);
 	if (res < 0)
@@ -358,12 +406,8 @@ int ledger_receipt_void(bm_store *s, const bm_clerk *actor, const char *receipt_
 	sqlite3_bind_int64(st, 6, id);
 	st_text(st, 7, reason);
 	free(basis);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		rc = store_fail(s, err, _("voiding the receipt"));
+	if ((rc = store_write(s, st, err, _("voiding the receipt"))))
 		goto fail;
-	}
 	flatrec ev = {0};
 	flatrec_set(&ev, "x.receipt", receipt_no);
 	flatrec_setf(&ev, "x.amount_fen", "%lld", (long long)amount);
@@ -394,7 +438,7 @@ int ledger_backup(bm_store *s, const char *path, bm_error *err)
 		rc = bm_fail(err, BM_EIO, _("%s: cannot open the backup: %s."), path, sqlite3_errmsg(dst));
 		goto out;
 	}
-	sqlite3_busy_timeout(dst, 10000);
+	sqlite3_busy_timeout(dst, store_busy_timeout_ms());
 	sqlite3_backup *b = sqlite3_backup_init(dst, "main", store_db(s), "main");
 	if (!b) {
 		rc = bm_fail(err, BM_EIO, _("%s: cannot start the backup: %s."), path, sqlite3_errmsg(dst));

@@ -24,6 +24,40 @@ int event_append(bm_store *s, int64_t case_id, const char *at, const char *clerk
  * keys as in case_record_keys) and "m.N.field" for each material. */
 int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err);
 
+/* ---- clerks in the chain (clerk_ledger.c) ----------------------------
+ * Adding, disabling a clerk and setting a PIN append an event about no
+ * case, type clerk_add | clerk_disable | clerk_pin (clerk_import: recorded
+ * by migration 3 for clerks of an older file), whose details are the
+ * clerk's whole record after the change: clerk.code, clerk.name,
+ * clerk.window, clerk.role, clerk.active ("1"/"0"), and for clerk_pin
+ * x.pin = "changed" (by the clerk) or "reset" (by an admin).  Never the
+ * PIN or its hash. */
+int clerk_event(bm_store *s, const char *by, const char *type, const char *code,
+		const char *pin, bm_time now, bm_error *err);
+int clerk_ledger_import(bm_store *s, bm_error *err);
+bool clerk_event_type(const char *type);
+
+/* verify found something: fill p (case_no, at may be NULL); returns 1. */
+struct ledger_problem;
+int verify_problem(struct ledger_problem *p, int64_t ev, const char *case_no, const char *at,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/* Replaying the clerk events, for verify: the last record of each clerk. */
+typedef struct clerk_replay {
+	flatrec *rec;
+	int64_t *event;          /* its last event */
+	char **at;
+	bool *seen;              /* matched by a row of the clerks table */
+	size_t n;
+} clerk_replay;
+void clerk_replay_event(clerk_replay *r, int64_t id, const char *at, const char *details);
+/* Index of the clerk's record, r->n when none. */
+size_t clerk_replay_find(const clerk_replay *r, const char *code);
+/* Every clerks row equals its replay and every replayed clerk has a row:
+ * 0 ok, 1 problem (in p), -1 error. */
+int clerk_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
+void clerk_replay_free(clerk_replay *r);
+
 /* Record key <-> cases column, for keys that issue 6 may change. */
 const char *case_record_column(const char *key);
 

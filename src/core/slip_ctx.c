@@ -168,7 +168,7 @@ static const char *const top_fields[] = {
 	/* AB岗交接 */
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
-	"close_date", "count", "total",
+	"close_date", "count", "total", "anchor", "anchor_event",
 	NULL
 };
 

@@ -1,5 +1,5 @@
 /* store.c - opening the SQLite file safely, migrations, transactions. */
-#include "store_int.h"
+#include "ledger_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,6 +21,17 @@ struct bm_store {
 	int n_cache;
 };
 
+/* How long to wait for another writer: BIANMIN_BUSY_TIMEOUT_MS, else 10 s. */
+int store_busy_timeout_ms(void)
+{
+	const char *e = getenv("BIANMIN_BUSY_TIMEOUT_MS");
+	char *end;
+	long ms = e && *e ? strtol(e, &end, 10) : -1;
+	if (!e || !*e || *end || ms < 0 || ms > 3600000)
+		return 10000;
+	return (int)ms;
+}
+
 int store_fail(bm_store *s, bm_error *err, const char *what)
 {
 	int ext = s && s->db ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
@@ -29,7 +40,7 @@ int store_fail(bm_store *s, bm_error *err, const char *what)
 	switch (ext & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return bm_fail(err, BM_EDB, _("%s: the database is locked by another bianmin for too long while %s. Try again; if it keeps happening, look for a stuck process using the file (fuser %s)."),
+		return bm_fail(err, BM_EDB, _("%s: the database is locked by another program for too long while %s; nothing was saved. Try again; if it keeps happening, look for a stuck process using the file (fuser %s)."),
 			       path, what, path);
 	case SQLITE_READONLY:
 		return bm_fail(err, BM_EDB, _("%s: the database is read-only while %s. Check the permissions of the file and of its folder (bianmin needs to write both)."),
@@ -76,6 +87,13 @@ sqlite3_stmt *store_stmt(bm_store *s, const char *sql, bm_error *err)
 		s->cache[STMT_CACHE - 1].st = st;
 	}
 	return st;
+}
+
+int store_write(bm_store *s, sqlite3_stmt *st, bm_error *err, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? BM_OK : store_fail(s, err, what);
 }
 
 void st_text(sqlite3_stmt *st, int i, const char *v)
@@ -238,6 +256,7 @@ static int migrate(bm_store *s, int max, bm_error *err)
 		snprintf(set, sizeof set, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
 			 v, (int)STORE_APPLICATION_ID);
 		if (exec(s, store_migrations[v], err, _("upgrading the database")) ||
+		    (v == 3 && clerk_ledger_import(s, err)) ||
 		    exec(s, set, err, _("upgrading the database")) ||
 		    exec(s, "COMMIT", err, _("upgrading the database")))
 			goto fail;
@@ -272,7 +291,14 @@ bm_store *store_open_version(const char *path, bool create, int max_version, bm_
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 10000);
+	/* SQLite quietly opens a file it may not write read-only: say so now,
+	 * not in the middle of the first save */
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		bm_fail(err, BM_EDB, _("%s: the database file is read-only; bianmin needs to write it and its folder. Check their permissions (and chattr, or a read-only mount)."),
+			path);
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, store_busy_timeout_ms());
 
 	int app_id = 0, version = 0, n_tables = 0;
 	if (pragma_int(s, "PRAGMA application_id", &app_id, err) ||

@@ -18,6 +18,10 @@ sqlite3_stmt *store_stmt(bm_store *s, const char *sql, bm_error *err);
  * write transaction. */
 int store_counter_next(bm_store *s, const char *name, int64_t *out, bm_error *err);
 
+/* Step a statement that writes (INSERT/UPDATE), reset it: BM_OK when it
+ * ran, else store_fail(what). */
+int store_write(bm_store *s, sqlite3_stmt *st, bm_error *err, const char *what);
+
 /* Bind text or NULL. */
 void st_text(sqlite3_stmt *st, int i, const char *v);
 /* Column as a malloc'd string, NULL when SQL NULL. */

@@ -98,5 +98,11 @@ static const char SCHEMA_2[] =
 "CREATE INDEX events_case ON events(case_id);"
 "CREATE INDEX receipts_case ON receipts(case_id);";
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2 };
-const int store_n_migrations = 2;
+/* 3: clerk changes are events of the chain (clerk_ledger.c); store.c then
+ *    records the clerks an older file already has (clerk_ledger_import).
+ *    The index serves the case-less events (clerks, 日结). */
+static const char SCHEMA_3[] =
+"CREATE INDEX events_caseless ON events(type) WHERE case_id IS NULL;";
+
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3 };
+const int store_n_migrations = 3;

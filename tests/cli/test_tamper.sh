@@ -4,6 +4,12 @@
 setup_clerks
 export BIANMIN_PIN=1234
 D='2026-09-30 10:00:00'
+BIANMIN_ADMIN_PIN=1234 bm clerk disable 9001 --by 1001 >/dev/null || die "disable"
+BIANMIN_PIN=2222 BIANMIN_NEW_PIN=2345 bm clerk passwd 1002 >/dev/null || die "own PIN"
+BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=2222 bm clerk passwd 1002 --by 1001 >/dev/null || die "PIN reset"
+eq "$(sqlite3 "$DB" "SELECT group_concat(type || ':' || clerk, ' ') FROM events WHERE case_id IS NULL")" \
+   "clerk_add:1001 clerk_add:1001 clerk_add:1001 clerk_disable:1001 clerk_pin:1002 clerk_pin:1001" "clerk events"
+eq "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE details LIKE '%argon2%' OR details LIKE '%2345%'")" "0" "no PIN in the ledger"
 ID=110101199003074514
 for i in 1 2 3; do
 	at "$D" intake --clerk 1001 --item HJ-005 --name 张三$i --id $ID --have-all >/dev/null || die "intake $i"
@@ -31,11 +37,18 @@ try "state" "UPDATE cases SET state = 'completed' WHERE id = 1" "state"
 try "snapshot" "UPDATE cases SET item_fee_fen = 0 WHERE id = 3" "item.fee_fen"
 try "material" "UPDATE case_materials SET state = 'present' WHERE case_id = 4 AND idx = 1" "m.2.state"
 try "material gone" "DELETE FROM case_materials WHERE case_id = 1 AND idx = 0" "m.1"
-try "event details" "UPDATE events SET details = replace(details, '张三2', '张三X') WHERE id = 2" "event 2"
-try "event deleted" "DELETE FROM events WHERE id = 2" "event 2"
-try "last event deleted" "DELETE FROM events WHERE id = 4" "no intake event"
+# events 1-6 are the clerks' (three added, one disabled, two PINs); 7-10 the intakes
+try "event details" "UPDATE events SET details = replace(details, '张三2', '张三X') WHERE id = 8" "event 8"
+try "event deleted" "DELETE FROM events WHERE id = 8" "event 8"
+try "last event deleted" "DELETE FROM events WHERE id = 10" "no intake event"
 try "receipt amount" "UPDATE receipts SET amount_fen = 1 WHERE id = 1" "receipt 2026-000001"
 try "receipt deleted" "DELETE FROM receipts WHERE id = 2" "receipt"
 try "fake receipt" "INSERT INTO receipts (no, year, seq, case_id, amount_fen, at, clerk) VALUES ('2026-000009', 2026, 9, 1, 100, 'x', '1001')" "receipt"
 try "whole case" "DELETE FROM case_materials WHERE case_id = 4; DELETE FROM events WHERE case_id = 4; DELETE FROM cases WHERE id = 4" "receipt 2026-000004"
+# clerks: every change is an event; a row changed behind bianmin's back is named
+try "role" "UPDATE clerks SET role = 'admin' WHERE code = '1002'" "clerk 1002: clerk.role"
+try "active flag" "UPDATE clerks SET active = 1 WHERE code = '9001'" "clerk 9001: clerk.active"
+try "name" "UPDATE clerks SET name = '王大梅' WHERE code = '1001'" "clerk 1001: clerk.name"
+try "clerk added" "INSERT INTO clerks (code, name, role, pin_hash) VALUES ('6666', 'x', 'admin', 'h')" "clerk 6666"
+try "clerk event changed" "UPDATE events SET details = replace(details, '\"clerk\"', '\"admin\"') WHERE id = 2" "event 2"
 exit 0

@@ -75,6 +75,14 @@ START_TEST(day_close_lists_totals_and_records)
 	ledger_problem p;
 	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
 	ck_assert_msg(ok, "%s", p.what);
+	/* the last close is the chain head: its hash is the sheet's anchor */
+	ck_assert_str_eq(all.close_hash, head);
+	ck_assert_int_eq(all.close_event, fx_count(s, "SELECT max(id) FROM events"));
+	ctx = ledger_day_context(&all, NULL, &sup, t, false);
+	ck_assert_int_eq((int)strlen(slip_ctx_get(ctx, "anchor")), 16);
+	ck_assert(strncmp(slip_ctx_get(ctx, "anchor"), head, 16) == 0);
+	ck_assert_int_eq(atoi(slip_ctx_get(ctx, "anchor_event")), (int)all.close_event);
+	slip_ctx_free(ctx);
 	day_sheet_free(&d);
 	day_sheet_free(&all);
 	auth_clerk_free(&clerk);
@@ -129,20 +137,33 @@ START_TEST(wrong_pin_and_permissions)
 	bm_clerk c;
 	ck_assert_int_eq(auth_login(s, "1001", "9999", &c, &err), BM_EDENIED);
 	ck_assert_int_eq(auth_login(s, "4242", "1234", &c, &err), BM_ENOTFOUND);
-	ck_assert_int_eq(auth_clerk_add(s, NULL, "1003", "x", NULL, ROLE_CLERK, "1234", &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1003", "x", NULL, ROLE_CLERK, "1234", bm_clock_now(), &err), BM_EDENIED);
 	ck_assert_int_eq(auth_login(s, "1002", "2222", &c, &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_add(s, &c, "1003", "x", NULL, ROLE_CLERK, "1234", &err), BM_EDENIED);
-	ck_assert_int_eq(auth_clerk_disable(s, &c, "9001", &err), BM_EDENIED);
-	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "1002", "5555", &err), BM_OK);   /* own PIN */
-	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "9001", "5555", &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_add(s, &c, "1003", "x", NULL, ROLE_CLERK, "1234", bm_clock_now(), &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "9001", bm_clock_now(), &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "1002", "5555", bm_clock_now(), &err), BM_OK);   /* own PIN */
+	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "9001", "5555", bm_clock_now(), &err), BM_EDENIED);
 	auth_clerk_free(&c);
 	ck_assert_int_eq(auth_login(s, "1002", "2222", &c, &err), BM_EDENIED);
 	ck_assert_int_eq(auth_login(s, "1001", "1234", &c, &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_disable(s, &c, "1002", &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_disable(s, &c, "1001", &err), BM_EINVAL);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "1002", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "1001", bm_clock_now(), &err), BM_EINVAL);
 	auth_clerk_free(&c);
 	ck_assert_int_eq(auth_login(s, "1002", "5555", &c, &err), BM_EDENIED);   /* disabled */
 	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM clerks WHERE pin_hash LIKE '$argon2id$%'"), 3);
+	/* every change is in the chain, by whom, never the PIN or its hash */
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM events WHERE case_id IS NULL AND type = 'clerk_add'"), 3);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM events WHERE type = 'clerk_pin' AND clerk = '1002'"
+				  " AND details LIKE '%\"x.pin\":\"changed\"%'"), 1);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM events WHERE type = 'clerk_disable' AND clerk = '1001'"
+				  " AND details LIKE '%\"clerk.active\":\"0\"%'"), 1);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM events WHERE details LIKE '%argon2%'"
+				  " OR details LIKE '%5555%'"), 0);
+	bool ok;
+	char head[65];
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);
 	store_close(s);
 	fx_rmdir();
 }
@@ -179,17 +200,75 @@ START_TEST(verify_catches_changes)
 	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
 	ck_assert(!ok);
 	ck_assert_str_eq(p.case_no, "QS-20260930-0002");
-	ck_assert_int_eq(p.event_id, 2);
+	ck_assert_int_eq(p.event_id, 5);   /* events 1-3: the three clerks added */
 	ck_assert_ptr_nonnull(strstr(p.what, "due"));
 	tamper(s, "UPDATE cases SET due = (SELECT due FROM cases WHERE id = 1) WHERE id = 2");
 	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
 	ck_assert_msg(ok, "%s", p.what);
 
-	tamper(s, "UPDATE events SET at = '2026-09-30T11:00:00+08:00' WHERE id = 3");
+	tamper(s, "UPDATE events SET at = '2026-09-30T11:00:00+08:00' WHERE id = 6");
 	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
 	ck_assert(!ok);
-	ck_assert_int_eq(p.event_id, 3);
+	ck_assert_int_eq(p.event_id, 6);
 	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+START_TEST(verify_catches_clerk_changes)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_error err = {0};
+	bool ok;
+	char head[65];
+	ledger_problem p;
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "UPDATE clerks SET role = 'admin' WHERE code = '1002'",
+				      NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert(!ok);
+	ck_assert_ptr_nonnull(strstr(p.what, "clerk 1002"));
+	ck_assert_ptr_nonnull(strstr(p.what, "clerk.role"));
+	ck_assert_int_eq(p.event_id, 2);
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "UPDATE clerks SET role = 'clerk' WHERE code = '1002';"
+				      " INSERT INTO clerks (code, name, role, pin_hash) VALUES ('6666', 'x', 'admin', 'h')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert(!ok);
+	ck_assert_ptr_nonnull(strstr(p.what, "clerk 6666"));
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "DELETE FROM clerks WHERE code = '6666'", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+START_TEST(anchor_finds_deleted_tail)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_error err = {0};
+	bool ok;
+	char head[65], anchor[17], h2[65];
+	int64_t ev = 0;
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	snprintf(anchor, sizeof anchor, "%.16s", head);
+	ck_assert_int_eq(ledger_verify_anchor(s, anchor, &ok, h2, &ev, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);
+	ck_assert_int_eq(ev, 3);
+	ck_assert_int_eq(ledger_verify_anchor(s, "abc", &ok, h2, &ev, &p, &err), BM_EINVAL);
+	ck_assert_int_eq(ledger_verify_anchor(s, "zzzzzzzzzzzzzzzz", &ok, h2, &ev, &p, &err), BM_EINVAL);
+	/* the newest event (and its clerk, so the rest agrees) deleted */
+	tamper(s, "DROP TRIGGER events_no_delete; DELETE FROM events WHERE id = 3;"
+	       " DELETE FROM clerks WHERE code = '9001'");
+	ck_assert_int_eq(ledger_verify(s, &ok, h2, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);   /* inside the file alone it looks fine */
+	ck_assert_int_eq(ledger_verify_anchor(s, anchor, &ok, h2, &ev, &p, &err), BM_OK);
+	ck_assert(!ok);
+	ck_assert_ptr_nonnull(strstr(p.what, anchor));
 	store_close(s);
 	fx_rmdir();
 }
@@ -222,6 +301,8 @@ static Suite *ledger_suite(void)
 	tcase_add_test(tc, void_by_supervisor_only);
 	tcase_add_test(tc, wrong_pin_and_permissions);
 	tcase_add_test(tc, verify_catches_changes);
+	tcase_add_test(tc, verify_catches_clerk_changes);
+	tcase_add_test(tc, anchor_finds_deleted_tail);
 	tcase_add_test(tc, backup_never_overwrites);
 	tcase_add_test(tc, day_close_lists_totals_and_records);
 	suite_add_tcase(su, tc);

@@ -57,7 +57,7 @@ START_TEST(data_survives_migration)
 	bm_error err = {0};
 	bm_store *s = store_open_version(fx_path, true, 1, &err);
 	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", bm_clock_now(), &err), BM_OK);
 	store_close(s);
 	s = store_open(fx_path, false, &err);
 	ck_assert_ptr_nonnull(s);
@@ -65,6 +65,42 @@ START_TEST(data_survives_migration)
 	ck_assert_int_eq(auth_login(s, "1001", "1234", &c, &err), BM_OK);
 	ck_assert_str_eq(c.name, "王小梅");
 	auth_clerk_free(&c);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+/* A file from before clerks were in the chain (schema 2, clerks but no
+ * clerk events): migration 3 records each clerk once, verify is ok. */
+START_TEST(migration_3_records_existing_clerks)
+{
+	fx_tmpdir();
+	bm_error err = {0};
+	bm_store *s = store_open_version(fx_path, true, 2, &err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "DROP TRIGGER events_no_delete; DELETE FROM events;"
+				      " INSERT INTO clerks (code, name, role, pin_hash) VALUES ('1002', '李强', 'clerk', 'h')",
+				      NULL, NULL, NULL), SQLITE_OK);
+	store_close(s);
+	s = store_open(fx_path, false, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM events WHERE type = 'clerk_import' AND case_id IS NULL"), 2);
+	bool ok;
+	char head[65];
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);
+	store_close(s);
+	/* a clerk added at schema 1 already has its event: not recorded twice */
+	fx_rmdir();
+	fx_tmpdir();
+	s = store_open_version(fx_path, true, 1, &err);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", bm_clock_now(), &err), BM_OK);
+	store_close(s);
+	s = store_open(fx_path, false, &err);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM events"), 1);
 	store_close(s);
 	fx_rmdir();
 }
@@ -135,6 +171,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, missing_file_without_create_refused);
 	tcase_add_test(tc, migrates_from_schema_1);
 	tcase_add_test(tc, data_survives_migration);
+	tcase_add_test(tc, migration_3_records_existing_clerks);
 	tcase_add_test(tc, newer_database_refused);
 	tcase_add_test(tc, foreign_sqlite_and_junk_refused);
 	tcase_add_test(tc, nested_transactions_roll_back_whole);
