@@ -6,59 +6,61 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Record key -> column; `changeable` marks what case_apply may set (the
- * rest is the snapshot, also guarded by triggers). */
-static const struct { const char *key, *col; bool changeable; } REC[] = {
-	{ "no", "no", false },
-	{ "applicant.name", "applicant_name", false },
-	{ "applicant.id_type", "id_type", false },
-	{ "applicant.id_no", "id_no", false },
-	{ "applicant.phone", "phone", true },
-	{ "applicant.address", "address", true },
-	{ "proxy.name", "proxy_name", false },
-	{ "proxy.id", "proxy_id", false },
-	{ "proxy.agent", "proxy_is_agent", false },
-	{ "first_clerk", "first_clerk", false },
-	{ "owner", "owner_clerk", true },
-	{ "item.code", "item_code", false },
-	{ "item.name", "item_name", false },
-	{ "item.window", "item_window", false },
-	{ "item.department", "item_department", false },
-	{ "item.regime", "item_regime", false },
-	{ "item.basis", "item_basis", false },
-	{ "item.statutory_days", "item_statutory_days", false },
-	{ "item.promised_days", "item_promised_days", false },
-	{ "item.has_fee", "item_has_fee", false },
-	{ "item.fee_fen", "item_fee_fen", false },
-	{ "item.fee_basis", "item_fee_basis", false },
-	{ "item.forward_to", "item_forward_to", false },
-	{ "item.refusal", "item_refusal", false },
-	{ "item.joint_windows", "item_joint_windows", false },
-	{ "catalog", "catalog_fingerprint", false },
-	{ "kind", "kind", true },
-	{ "decided", "decided", false },
-	{ "override_reason", "override_reason", false },
-	{ "return_reason", "return_reason", true },
-	{ "state", "state", true },
-	{ "accepted_at", "accepted_at", false },
-	{ "accepted_day", "accepted_day", false },
-	{ "clock_start", "clock_start", true },
-	{ "due", "due", true },
-	{ "due_uncertain", "due_uncertain", true },
-	{ "limit_days", "limit_days", true },
-	{ "completed_day", "completed_day", true },
-	{ "fee_fen", "fee_fen", false },
-	{ "receipt_no", "receipt_no", false },
+/* Record key -> column, and for what case_apply may set the constant
+ * UPDATE that sets it (the rest is the snapshot, also guarded by
+ * triggers).  Constant SQL: no statement is ever built from text. */
+#define UPD(col) "UPDATE cases SET " col " = ? WHERE id = ?"
+static const struct { const char *key, *col, *update; } REC[] = {
+	{ "no", "no", NULL },
+	{ "applicant.name", "applicant_name", NULL },
+	{ "applicant.id_type", "id_type", NULL },
+	{ "applicant.id_no", "id_no", NULL },
+	{ "applicant.phone", "phone", UPD("phone") },
+	{ "applicant.address", "address", UPD("address") },
+	{ "proxy.name", "proxy_name", NULL },
+	{ "proxy.id", "proxy_id", NULL },
+	{ "proxy.agent", "proxy_is_agent", NULL },
+	{ "first_clerk", "first_clerk", NULL },
+	{ "owner", "owner_clerk", UPD("owner_clerk") },
+	{ "item.code", "item_code", NULL },
+	{ "item.name", "item_name", NULL },
+	{ "item.window", "item_window", NULL },
+	{ "item.department", "item_department", NULL },
+	{ "item.regime", "item_regime", NULL },
+	{ "item.basis", "item_basis", NULL },
+	{ "item.statutory_days", "item_statutory_days", NULL },
+	{ "item.promised_days", "item_promised_days", NULL },
+	{ "item.has_fee", "item_has_fee", NULL },
+	{ "item.fee_fen", "item_fee_fen", NULL },
+	{ "item.fee_basis", "item_fee_basis", NULL },
+	{ "item.forward_to", "item_forward_to", NULL },
+	{ "item.refusal", "item_refusal", NULL },
+	{ "item.joint_windows", "item_joint_windows", NULL },
+	{ "catalog", "catalog_fingerprint", NULL },
+	{ "kind", "kind", UPD("kind") },
+	{ "decided", "decided", NULL },
+	{ "override_reason", "override_reason", NULL },
+	{ "return_reason", "return_reason", UPD("return_reason") },
+	{ "state", "state", UPD("state") },
+	{ "accepted_at", "accepted_at", NULL },
+	{ "accepted_day", "accepted_day", NULL },
+	{ "clock_start", "clock_start", UPD("clock_start") },
+	{ "due", "due", UPD("due") },
+	{ "due_uncertain", "due_uncertain", UPD("due_uncertain") },
+	{ "limit_days", "limit_days", UPD("limit_days") },
+	{ "completed_day", "completed_day", UPD("completed_day") },
+	{ "fee_fen", "fee_fen", NULL },
+	{ "receipt_no", "receipt_no", NULL },
 };
 #define N_REC (sizeof REC / sizeof REC[0])
 
 static const char *const MAT_COLS[] = { "name", "form", "copies", "main", "note", "state", "changed_at" };
 
-const char *case_record_column(const char *key)
+const char *case_record_update_sql(const char *key)
 {
 	for (size_t i = 0; i < N_REC; i++)
-		if (REC[i].changeable && strcmp(REC[i].key, key) == 0)
-			return REC[i].col;
+		if (REC[i].update && strcmp(REC[i].key, key) == 0)
+			return REC[i].update;
 	return NULL;
 }
 

@@ -319,7 +319,7 @@ int case_apply(bm_store *s, const char *no, const case_step *step, bm_error *err
 	if (!step->type || !*step->type || !step->clerk)
 		return bm_fail(err, BM_EINVAL, "case_apply: type and clerk are required");
 	for (size_t i = 0; i < step->n_sets; i++)
-		if (!case_record_column(step->sets[i].field))
+		if (!case_record_update_sql(step->sets[i].field))
 			return bm_fail(err, BM_EINVAL, "case_apply: field %s cannot be changed", step->sets[i].field);
 	char at[32];
 	bm_time_format(step->at, at);
@@ -332,24 +332,15 @@ int case_apply(bm_store *s, const char *no, const case_step *step, bm_error *err
 	if ((rc = case_id_of(s, no, &id, err)))
 		goto fail;
 	for (size_t i = 0; i < step->n_sets; i++) {
-		/* the column name comes from our own table, never from the caller's text */
-		char *sql = bm_xasprintf("UPDATE cases SET %s = ? WHERE id = ?",
-					 case_record_column(step->sets[i].field));
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-			free(sql);
-			rc = store_fail(s, err, _("changing the case"));
+		sqlite3_stmt *st = store_stmt(s, case_record_update_sql(step->sets[i].field), err);
+		if (!st) {
+			rc = BM_EDB;
 			goto fail;
 		}
-		free(sql);
 		st_text(st, 1, step->sets[i].value);
 		sqlite3_bind_int64(st, 2, id);
-		int r = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (r != SQLITE_DONE) {
-			rc = store_fail(s, err, _("changing the case"));
+		if ((rc = store_write(s, st, err, _("changing the case"))))
 			goto fail;
-		}
 	}
 	for (size_t i = 0; i < step->n_mats; i++) {
 		sqlite3_stmt *st = store_stmt(s, "UPDATE case_materials SET state = ?, changed_at = ?"

@@ -58,7 +58,8 @@ size_t clerk_replay_find(const clerk_replay *r, const char *code);
 int clerk_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
 void clerk_replay_free(clerk_replay *r);
 
-/* Record key <-> cases column, for keys that issue 6 may change. */
-const char *case_record_column(const char *key);
+/* The constant UPDATE that sets a record key case_apply may change, or
+ * NULL when the key is not one of those. */
+const char *case_record_update_sql(const char *key);
 
 #endif
