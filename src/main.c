@@ -69,7 +69,7 @@ int main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	int c;
-	bool help = false;
+	bool help = false, bad_option = false;
 	/* '+': stop at the first non-option, the subcommand. */
 	while ((c = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
 		switch (c) {
@@ -84,19 +84,18 @@ int main(int argc, char **argv)
 			paths_free(&app.paths);
 			return 0;
 		default:
-			usage(stderr);
-			paths_free(&app.paths);
-			return 2;
+			bad_option = true;   /* usage is printed once messages are bound */
+			break;
 		}
 	}
 	paths_resolve(&app.paths, argv[0]);
 	bindtextdomain("bianmin", app.paths.localedir);
 	bind_textdomain_codeset("bianmin", "UTF-8");
 	textdomain("bianmin");
-	if (help) {
-		usage(stdout);
+	if (help || bad_option) {
+		usage(bad_option ? stderr : stdout);
 		app_free(&app);
-		return 0;
+		return bad_option ? 2 : 0;
 	}
 	app.now = bm_clock_now();
 

@@ -57,6 +57,9 @@ typedef enum {
 const char *lc_step_key(lc_step s);          /* "supplement" ... (also the event type) */
 const char *lc_step_label(lc_step s);        /* translated: 补齐, 特别程序 ... */
 bool lc_step_parse(const char *s, lc_step *out);
+/* A ledger event type (a step key, "intake", "reprint", "receipt_void"
+ * ...) as the clerk reads it, translated; an unknown type as it is. */
+const char *lc_event_label(const char *type);
 
 /* 特别程序 kinds. */
 typedef enum { LC_HEARING = 0, LC_SITE_VISIT, LC_EXPERT_REVIEW, LC_PUBLIC_NOTICE, LC_PAUSE__COUNT } lc_pause_kind;

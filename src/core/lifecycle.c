@@ -42,6 +42,24 @@ const char *lc_step_label(lc_step s)
 	return "?";
 }
 
+const char *lc_event_label(const char *type)
+{
+	lc_step st;
+	if (!type)
+		return "?";
+	if (lc_step_parse(type, &st))
+		return lc_step_label(st);
+	static const struct { const char *type, *label; } others[] = {
+		{"intake", N_("intake (受理)")},
+		{"reprint", N_("reprint (补打)")},
+		{"receipt_void", N_("receipt voided (作废)")},
+	};
+	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
+		if (strcmp(type, others[i].type) == 0)
+			return _(others[i].label);
+	return type;
+}
+
 bool lc_step_parse(const char *s, lc_step *out)
 {
 	for (int i = 0; i < LC_STEP__COUNT; i++)

@@ -108,7 +108,7 @@ static void build(ui *u, tlines *t, int w)
 		char *label = text_pad(mat_state_label(m->state), 14, true);   /* by display width */
 		tl_addhf(t, w, 2, 17,
 			m->state == MAT_PRESENT || m->state == MAT_SUPPLEMENTED ? ST_NORMAL : ST_WAITING,
-			"%s %s — %s, %d × (%s)%s", label, m->name, form_label(m->form), m->copies,
+			_("%s %s — %s, %d × (%s)%s"), label, m->name, form_label(m->form), m->copies,
 			m->main ? _("main") : _("supporting"), when);
 		free(label);
 	}
@@ -116,7 +116,7 @@ static void build(ui *u, tlines *t, int w)
 	tl_addf(t, w, 0, ST_HEAD, _("Timeline (%zu events)"), c->n_events);
 	for (size_t i = 0; i < c->n_events; i++) {
 		const bm_event *e = &c->events[i];
-		tl_addhf(t, w, 2, 6, ST_NORMAL, "%s  %s  %s%s%s", bm_time_format(e->at, acc), e->clerk, e->type,
+		tl_addhf(t, w, 2, 6, ST_NORMAL, "%s  %s  %s%s%s", bm_time_format(e->at, acc), e->clerk, lc_event_label(e->type),
 			e->reason ? " — " : "", e->reason ? e->reason : "");
 		if (strcmp(e->type, "intake") != 0 && e->details && strcmp(e->details, "{}") != 0)
 			tl_add(t, w, 6, ST_DIM, e->details);
