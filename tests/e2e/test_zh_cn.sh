@@ -11,7 +11,7 @@ bm intake --clerk 1001 --item NY-004 --name "阿卜杜热西提·买买提" --id
 # the screens are translated when the binary has its zh_CN catalog
 # (<bindir>/locale): wait for what the catalog says, up to a placeholder
 tr() {
-	t=$(TEXTDOMAINDIR="$(dirname "$BIANMIN")/locale" LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 gettext bianmin "$1" 2>/dev/null)
+	t=$(TEXTDOMAINDIR="${B:-build}/locale" LANGUAGE=zh_CN LC_ALL=zh_CN.UTF-8 gettext bianmin "$1" 2>/dev/null)
 	[ -n "$t" ] || t=$1
 	printf '%s\n' "${t%%%*}"
 }
