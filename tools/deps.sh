@@ -11,7 +11,7 @@ build_mods="ncursesw:libncurses-dev sqlite3:libsqlite3-dev yaml-0.1:libyaml-dev 
 check_mods="check:check"
 # command -> Debian package
 build_cmds="pkg-config:pkg-config cc:gcc msgfmt:gettext"
-check_cmds="tmux:tmux sqlite3:sqlite3 faketime:faketime pdftotext:poppler-utils pdftoppm:poppler-utils locale-gen:locales"
+check_cmds="python3:python3 tmux:tmux sqlite3:sqlite3 faketime:faketime pdftotext:poppler-utils pdftoppm:poppler-utils locale-gen:locales"
 
 missing=""
 add() { case " $missing " in *" $1 "*) ;; *) missing="$missing $1" ;; esac; }
@@ -31,7 +31,7 @@ for pair in $mods; do
 	fi
 done
 # a CJK font for PDF papers (fontconfig must find one)
-if ! fc-list :lang=zh 2>/dev/null | grep -q .; then add fonts-wqy-microhei; fi
+if ! fc-list :lang=zh 2>/dev/null | grep -q .; then add fontconfig; add fonts-wqy-microhei; fi
 # test locales
 if [ "$want" = check ] && command -v locale >/dev/null 2>&1; then
 	locale -a 2>/dev/null | grep -qi '^zh_CN.utf8$' || need_locale=1
