@@ -120,7 +120,15 @@ void item_draw(ui *u)
 	draw_text(y + 2, 15, COLS - 17, _("code, part of the name, pinyin initials (dbsq) or keyword"), ST_DIM);
 
 	int wide = COLS >= 120;
-	int wcode = 10, wreg = wide ? 12 : 8, wwin = wide ? 14 : 8, wlim = 11, wfee = 8;
+	int wcode = 10, wreg = 8, wwin = wide ? 14 : 8, wlim = 11, wfee = 8;
+	if (wide) {
+		/* room enough: the regime column fits its longest label */
+		for (int r = REGIME_DIRECT; r <= REGIME_CONTROL; r++) {
+			int lw = text_width(regime_label((bm_regime)r));
+			if (lw > wreg)
+				wreg = lw;
+		}
+	}
 	int wname = COLS - 2 - wcode - wreg - wwin - wlim - wfee - 6 - 2;
 	int hy = y + 4;
 	int xs[6], ws[6] = {wcode, wname, wreg, wwin, wlim, wfee};

@@ -36,6 +36,9 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, b
 		return false;
 	}
 	diags_free(&d);
+	/* the clerk reads the paper's title (受理通知书), the key is for the spool */
+	const char *title = slip_title(f);
+	char *name = title && *title ? bm_xasprintf("%s (%s)", title, form) : bm_xstrdup(form);
 	const bm_output *out = center_output(u->center, form);
 	char *data = NULL;
 	size_t len = 0;
@@ -58,22 +61,24 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, b
 	slip_ctx_free(ctx);
 	slip_free(f);
 	if (!data) {
-		bm_buf_printf(msg, _("Paper %s not printed: %s "), form, err.msg);
+		bm_buf_printf(msg, _("Paper %s not printed: %s "), name, err.msg);
+		free(name);
 		return false;
 	}
 	char *dir = ui_spool_dir(u);
 	print_result res;
 	memset(&res, 0, sizeof res);
 	if (print_paper(out, dir, c->no, form, data, len, out->pdf, now, &res, &err) != BM_OK) {
-		bm_buf_printf(msg, _("Paper %s NOT printed or saved: %s "), form, err.msg);
+		bm_buf_printf(msg, _("Paper %s NOT printed or saved: %s "), name, err.msg);
 		ok = false;
 	} else if (res.printed) {
-		bm_buf_printf(msg, _("Paper %s printed. "), form);
+		bm_buf_printf(msg, _("Paper %s printed. "), name);
 	} else {
-		bm_buf_printf(msg, _("Paper %s saved to %s%s%s. "), form, res.spool_path ? res.spool_path : dir,
+		bm_buf_printf(msg, _("Paper %s saved to %s%s%s. "), name, res.spool_path ? res.spool_path : dir,
 			      res.why ? ": " : "", res.why ? res.why : "");
 	}
 	print_result_free(&res);
+	free(name);
 	free(dir);
 	free(data);
 	return ok;

@@ -66,6 +66,9 @@ static void layout(int *x, int *w)
 		/* grow linearly from 80 to 160 columns */
 		int extra = COLS >= 160 ? 80 : COLS - 80;
 		w[c] = cols[c].narrow + (cols[c].wide - cols[c].narrow) * extra / 80;
+		int head = text_width(_(cols[c].head));   /* a translated heading is never clipped */
+		if (w[c] < head)
+			w[c] = head;
 		total += w[c];
 		n++;
 	}

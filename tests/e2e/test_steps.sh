@@ -76,7 +76,7 @@ row=$(screen | grep '\[.\] ' | grep -n 'notice_extension' | cut -d: -f1)
 i=1
 while [ "$i" -lt "$row" ]; do key Down; i=$((i + 1)); done
 key Space Enter
-wait_for "Paper notice_extension" 10
+wait_for "(notice_extension) saved" 10
 due=$(show "$SUP" | sed -n 's/^Due: *\([0-9-]*\).*/\1/p')
 due_cn=$(echo "$due" | awk -F- '{ printf "%d年%d月%d日", $1, $2, $3 }')
 ext=$(grep -l "补打" "$T"/spool/"$SUP"-notice_extension-* 2>/dev/null | head -1)
