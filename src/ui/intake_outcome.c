@@ -112,7 +112,7 @@ static void build(ui *u, tlines *t, int w)
 			char buf[2048];
 			snprintf(buf, sizeof buf, _("%zu. %s — %s, %s (%s)%s%s%s"), i + 1, m->name, form_label(m->form),
 				 copies, m->main ? _("main") : _("supporting"), nb ? _(", has it, not brought") : "",
-				 m->note ? "; " : "", m->note ? m->note : "");
+				 m->note ? _("; ") : "", m->note ? m->note : "");
 			tl_addh(t, w, 2, 2 + lead_width(buf, m->name), ST_NORMAL, buf);
 		}
 	} else {
