@@ -125,6 +125,10 @@ int lifecycle_handover(const lc_ctx *x, const char *from, const char *to, const 
 	}
 	if ((rc = store_begin(x->store, err)))
 		goto out;
+	if ((rc = lc_clerk_still_active(x, err))) {
+		store_rollback(x->store);
+		goto out;
+	}
 	/* HO-YYYYMMDD-NNN-FROM: the day's counter keeps two handovers of the
 	 * same second apart. */
 	{
@@ -258,7 +262,8 @@ int lifecycle_acknowledge(const lc_ctx *x, const char *id, size_t *n_cases, bm_e
 		return rc;
 	lc_handover *v = NULL;
 	size_t nv = 0, done = 0;
-	if ((rc = lifecycle_pending_handovers(x->store, x->clerk->code, &v, &nv, err)))
+	if ((rc = lc_clerk_still_active(x, err)) ||
+	    (rc = lifecycle_pending_handovers(x->store, x->clerk->code, &v, &nv, err)))
 		goto out;
 	for (size_t i = 0; i < nv && !rc; i++) {
 		lc_handover *h = &v[i];

@@ -366,6 +366,16 @@ int ledger_receipt_void(bm_store *s, const bm_clerk *actor, const char *receipt_
 	char *details = NULL;
 	if (store_begin(s, err))
 		return BM_EDB;
+	/* the login may be old: the supervisor must still be one, and active */
+	bm_clerk fresh;
+	if ((rc = auth_clerk_get(s, actor->code, &fresh, err)))
+		goto fail;
+	bool still = auth_can(&fresh, ROLE_SUPERVISOR);
+	auth_clerk_free(&fresh);
+	if (!still) {
+		rc = bm_fail(err, BM_EDENIED, _("Only a supervisor can void a receipt."));
+		goto fail;
+	}
 	sqlite3_stmt *st = store_stmt(s, "SELECT id, case_id, amount_fen, basis,"
 				      " EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)"
 				      " FROM receipts r WHERE no = ?", err);

@@ -295,6 +295,14 @@ static bool deny(bm_error *why, int code, const char *fmt, const char *a, const 
 	return false;
 }
 
+static bool any_missing(const bm_case *c)
+{
+	for (size_t k = 0; k < c->n_materials; k++)
+		if (c->materials[k].state == MAT_MISSING || c->materials[k].state == MAT_NOT_BROUGHT)
+			return true;
+	return false;
+}
+
 /* The state rules: is the step possible in this state at all? */
 static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_error *why)
 {
@@ -302,7 +310,9 @@ static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_e
 	bm_case_state s = c->state;
 	switch (step) {
 	case LC_SUPPLEMENT:
-		if (s == CASE_WAITING_MATERIALS)
+		/* also an open case accepted by override with a material
+		 * still missing (容缺受理): it may still arrive */
+		if (s == CASE_WAITING_MATERIALS || (is_open(s) && any_missing(c)))
 			return true;
 		if (s == CASE_COMPLETED)
 			return deny(why, BM_ESTATE, _("Case %s is completed: a completed case cannot be supplemented."), no, NULL);
@@ -373,6 +383,10 @@ static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_e
 		for (size_t k = 0; k < in->n_opinions; k++)
 			if (!in->opinions[k].answered)
 				return deny(why, BM_ESTATE, _("Case %s still waits on the opinion of window %s."), no, in->opinions[k].window);
+		for (size_t k = 0; k < c->n_materials; k++)
+			if (c->materials[k].state == MAT_MISSING || c->materials[k].state == MAT_NOT_BROUGHT)
+				return deny(why, BM_ESTATE, _("Case %s still misses material %s: it cannot be completed before it is in."),
+					    no, c->materials[k].name);
 		return true;
 	case LC_RETURN:
 	case LC_WITHDRAW:

@@ -15,6 +15,11 @@ int lc_timeout_days(const bm_center *c);
 int lc_followup_days(const bm_center *c);
 int lc_soon_days(const bm_center *c);
 
+/* Inside the step's transaction: is x->clerk still active in the
+ * database?  (A screen keeps the clerk it logged in; an admin may have
+ * disabled them since.)  BM_EDENIED when not. */
+int lc_clerk_still_active(const lc_ctx *x, bm_error *err);
+
 /* Load the case and check that x->clerk may take `step` now.  On BM_OK
  * the caller owns c (case_free) and info (lc_info_free). */
 int lc_begin(const lc_ctx *x, const char *no, lc_step step, bm_case *c, lc_info *info,

@@ -27,6 +27,17 @@ bool lc_has_text(const char *s)
 	return false;
 }
 
+int lc_clerk_still_active(const lc_ctx *x, bm_error *err)
+{
+	bm_clerk now;
+	int rc = auth_clerk_get(x->store, x->clerk->code, &now, err);
+	if (rc)
+		return rc;
+	bool active = now.active;
+	auth_clerk_free(&now);
+	return active ? BM_OK : bm_fail(err, BM_EDENIED, _("Clerk %s is disabled."), x->clerk->code);
+}
+
 /* Open the step's transaction, load the case, check the step. */
 int lc_begin(const lc_ctx *x, const char *no, lc_step step, bm_case *c, lc_info *info, bm_error *err)
 {
@@ -37,7 +48,7 @@ int lc_begin(const lc_ctx *x, const char *no, lc_step step, bm_case *c, lc_info 
 	int rc = store_begin(x->store, err);
 	if (rc)
 		return rc;
-	if ((rc = case_load(x->store, no, c, err))) {
+	if ((rc = lc_clerk_still_active(x, err)) || (rc = case_load(x->store, no, c, err))) {
 		store_rollback(x->store);
 		return rc;
 	}
@@ -180,7 +191,9 @@ int lifecycle_supplement(const lc_ctx *x, const char *no, const size_t *mats, si
 		char d1[11], d2[11], lim[16];
 		case_set sets[6];
 		size_t ns = 0;
-		if (!left) {
+		/* an override case (容缺受理) already runs its clock */
+		bool starts = !left && c.state == CASE_WAITING_MATERIALS;
+		if (starts) {
 			int limit = limit_of(&c);
 			due = calendar_add_workdays(x->cal, today, limit, &unc);
 			snprintf(lim, sizeof lim, "%d", limit);
@@ -197,7 +210,7 @@ int lifecycle_supplement(const lc_ctx *x, const char *no, const size_t *mats, si
 		rc = lc_apply(x, no, "supplement", NULL, &note, sets, ns, ms, n_mats, err);
 		flatrec_free(&note);
 		if (res)
-			res->clock_started = !left;
+			res->clock_started = starts;
 	}
 	free(ms);
 	bm_buf_free(&list);

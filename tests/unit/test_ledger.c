@@ -107,8 +107,14 @@ START_TEST(void_by_supervisor_only)
 	bm_time t = { 1790733600, 8 * 3600 };
 	ck_assert_int_eq(ledger_receipt_void(s, &clerk, "2026-000001", "错收", t, &err), BM_EDENIED);
 	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "", t, &err), BM_EINVAL);
-	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "错收", t, &err), BM_OK);
-	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "again", t, &err), BM_ESTATE);
+	/* a supervisor disabled after logging in can no longer void */
+	bm_clerk admin;
+	ck_assert_int_eq(auth_login(s, "1001", "1234", &admin, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_disable(s, &admin, "9001", t, &err), BM_OK);
+	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "错收", t, &err), BM_EDENIED);
+	ck_assert_int_eq(ledger_receipt_void(s, &admin, "2026-000001", "错收", t, &err), BM_OK);
+	ck_assert_int_eq(ledger_receipt_void(s, &admin, "2026-000001", "again", t, &err), BM_ESTATE);
+	auth_clerk_free(&admin);
 	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM receipts"), 2);   /* original kept */
 	bm_case c;
 	ck_assert_int_eq(case_load(s, no, &c, &err), BM_OK);

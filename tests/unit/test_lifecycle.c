@@ -602,6 +602,91 @@ START_TEST(latest_paper_and_reprint_fields)
 }
 END_TEST
 
+/* 容缺受理: accepted as a 承诺件 by override while a supporting material
+ * is still missing.  The material can still be brought (补齐, the clock
+ * already runs and does not restart), and the case cannot be completed
+ * (办结) while it is missing. */
+START_TEST(override_missing_material_blocks_completion)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	bm_mat_state m[4] = { MAT_PRESENT, MAT_PRESENT, MAT_MISSING, MAT_PRESENT };
+	bm_time now = T("2026-11-02");
+	intake_input in = { .item = &PROMISE, .materials = m, .today = bm_time_day(now), .cal = CAL,
+			    .override = true, .override_kind = KIND_PROMISED, .override_reason = "容缺受理" };
+	intake_outcome out;
+	OK(intake_decide(&in, &out, &err));
+	ck_assert_int_eq(out.kind, KIND_PROMISED);
+	bm_party p = { .name = "张三", .id_type = IDTYPE_RESIDENT, .id_no = "110101199003074514" };
+	case_intake ci = { .center_code = "QS", .catalog_fingerprint = "x", .applicant = &p, .clerk = "1002", .now = now };
+	OK(case_accept(S, &ci, &in, &out, no, &err));
+	intake_outcome_free(&out);
+	bm_case c = load(no);
+	ck_assert_int_eq(c.state, CASE_IN_PROGRESS);
+	bm_day due = c.due;
+	case_free(&c);
+
+	lc_ctx x = X(&C1002, "2026-11-04");
+	ck_assert_int_eq(lifecycle_complete(&x, no, true, "准予", NULL, &r, &err), BM_ESTATE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "收入证明"));
+	size_t m3 = 2;
+	OK(lifecycle_supplement(&x, no, &m3, 1, &r, &err));
+	ck_assert_int_eq(r.state, CASE_IN_PROGRESS);
+	ck_assert(!r.clock_started);
+	ck_assert_int_eq(r.due, due);          /* the running clock is not restarted */
+	c = load(no);
+	ck_assert_int_eq(c.clock_start, D("2026-11-02"));
+	ck_assert_int_eq(c.materials[2].state, MAT_SUPPLEMENTED);
+	case_free(&c);
+	OK(lifecycle_complete(&x, no, true, "准予", NULL, &r, &err));
+	ck_assert_int_eq(r.state, CASE_COMPLETED);
+	verify_ok();
+}
+END_TEST
+
+/* 停用: a clerk disabled by the admin while still logged in (the screen
+ * keeps the clerk it logged in) can do nothing more. */
+START_TEST(clerk_disabled_after_login_can_do_nothing)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	accept(&PROMISE, "2026-11-02", true, no);
+	bm_clerk admin;
+	OK(auth_login(S, "1001", "1234", &admin, &err));
+	OK(auth_clerk_disable(S, &admin, "1002", T("2026-11-03"), &err));
+	auth_clerk_free(&admin);
+	ck_assert(C1002.active);               /* the logged-in copy is stale */
+	lc_ctx x = X(&C1002, "2026-11-03");
+	ck_assert_int_eq(lifecycle_complete(&x, no, true, "准予", NULL, &r, &err), BM_EDENIED);
+	ck_assert_int_eq(lifecycle_handover(&x, "1002", "1001", NULL, 0, "休假", NULL, &err), BM_EDENIED);
+	bm_case c = load(no);
+	ck_assert_int_eq(c.state, CASE_IN_PROGRESS);
+	ck_assert_int_eq(c.n_events, 1);
+	case_free(&c);
+
+	/* a handover to a clerk who is disabled before acknowledging it */
+	OK(auth_login(S, "1001", "1234", &admin, &err));
+	OK(auth_clerk_add(S, &admin, "1003", "赵六", "民政", ROLE_CLERK, "3333", T("2026-11-03"), &err));
+	bm_clerk c1003;
+	OK(auth_login(S, "1003", "3333", &c1003, &err));
+	lc_ctx xs = X(&C9001, "2026-11-03");
+	OK(lifecycle_handover(&xs, "1002", "1003", NULL, 0, "1002 停用", NULL, &err));
+	OK(auth_clerk_disable(S, &admin, "1003", T("2026-11-04"), &err));
+	auth_clerk_free(&admin);
+	lc_ctx x3 = X(&c1003, "2026-11-04");
+	size_t got = 9;
+	ck_assert_int_eq(lifecycle_acknowledge(&x3, NULL, &got, &err), BM_EDENIED);
+	ck_assert_int_eq(got, 0);
+	auth_clerk_free(&c1003);
+	c = load(no);
+	ck_assert_str_eq(c.owner_clerk, "1002");
+	case_free(&c);
+	verify_ok();
+}
+END_TEST
+
 static Suite *lifecycle_suite(void)
 {
 	Suite *s = suite_create("lifecycle");
@@ -621,6 +706,8 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, handover_pending_then_acknowledged);
 	tcase_add_test(t, stale_supplement_returned);
 	tcase_add_test(t, latest_paper_and_reprint_fields);
+	tcase_add_test(t, override_missing_material_blocks_completion);
+	tcase_add_test(t, clerk_disabled_after_login_can_do_nothing);
 	suite_add_tcase(s, t);
 	return s;
 }
