@@ -60,6 +60,10 @@ bool lc_step_parse(const char *s, lc_step *out);
 /* A ledger event type (a step key, "intake", "reprint", "receipt_void"
  * ...) as the clerk reads it, translated; an unknown type as it is. */
 const char *lc_event_label(const char *type);
+/* An event's details (the flat JSON the ledger keeps) as one line a clerk
+ * can read: "State: in progress · Due: 2026-12-21 · Material 5:
+ * supplemented ...", translated.  malloc'd; "" when there is nothing. */
+char *lc_event_details_text(const char *details);
 
 /* 特别程序 kinds. */
 typedef enum { LC_HEARING = 0, LC_SITE_VISIT, LC_EXPERT_REVIEW, LC_PUBLIC_NOTICE, LC_PAUSE__COUNT } lc_pause_kind;

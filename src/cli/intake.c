@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *const USAGE = N_(
-	"usage: bianmin intake --clerk CODE --item CODE --name NAME --id IDNO\n"
+	"usage: bianmin intake [--clerk CODE] --item CODE --name NAME --id IDNO\n"
 	"         [--id-type resident|uscc|other] [--phone P] [--address A]\n"
 	"         [--have N,N,...|--have-all] [--has-not-brought N,...]\n"
 	"         [--proxy-name N --proxy-id ID [--proxy-agent]]\n"
@@ -18,7 +18,7 @@ static const char *const USAGE = N_(
 	"\n"
 	"Accept a case.  Materials are numbered from 1 in catalog order; those\n"
 	"not in --have are missing; --has-not-brought marks a main material the\n"
-	"applicant has but did not bring.  The clerk's PIN comes from BIANMIN_PIN\n"
+	"applicant has but did not bring.  The clerk is --clerk or BIANMIN_CLERK,\nthe PIN from BIANMIN_PIN\n"
 	"or the terminal.  Prints the case number, the kind, the due date (or -)\n"
 	"and the missing materials, one per line.\n");
 
@@ -118,7 +118,9 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		default: return cli_usage(_(USAGE), true, 2);
 		}
 	}
-	if (optind != argc || !clerk || !item_code || !name || !*name || !id ||
+	if (!clerk)
+		clerk = getenv("BIANMIN_CLERK");   /* like every other command */
+	if (optind != argc || !clerk || !*clerk || !item_code || !name || !*name || !id ||
 	    (have && have_all) || (!pname != !pid) || (override && !reason))
 		return cli_usage(_(USAGE), true, 2);
 	bm_kind okind = KIND_PROMISED;

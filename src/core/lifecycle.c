@@ -60,6 +60,107 @@ const char *lc_event_label(const char *type)
 	return type;
 }
 
+/* Labels for the keys of event details (case fields and step notes). */
+static const struct { const char *key, *label; } detail_labels[] = {
+	{"state", N_("State")}, {"kind", N_("Kind")}, {"due", N_("Due")},
+	{"clock_start", N_("Clock started")}, {"completed_day", N_("Closed")},
+	{"owner", N_("Owner")}, {"return_reason", N_("Reason")}, {"limit_days", N_("Working days")},
+	{"materials", N_("Materials")}, {"left", N_("Still missing")}, {"paused_from", N_("Paused from")},
+	{"paused_days", N_("Paused working days")}, {"old_due", N_("Old due date")},
+	{"result", N_("Result")}, {"certificate", N_("Certificate")}, {"level", N_("Rating")},
+	{"followup_due", N_("Follow-up due")}, {"how", N_("How")}, {"handover", N_("Handover")},
+	{"from", N_("From")}, {"to", N_("To")}, {"by", N_("By")}, {"window", N_("Window")},
+	{"opinion", N_("Opinion")}, {"handling", N_("Handling")}, {"material", N_("Material")},
+	{"days", N_("Days")}, {"approver", N_("Approved by")}, {"form", N_("Paper")},
+	{"approved", N_("Approved")}, {"agree", N_("Agrees")},
+};
+
+/* Keys that repeat what another key says, or only matter to the ledger. */
+static bool detail_hidden(const char *key)
+{
+	size_t n = strlen(key);
+	return !strcmp(key, "due_uncertain") || !strcmp(key, "label") || !strcmp(key, "limit_days") ||
+	       (n > 11 && !strcmp(key + n - 11, ".changed_at"));
+}
+
+static void detail_value(bm_buf *b, const char *key, const char *val)
+{
+	bm_case_state st;
+	bm_kind k;
+	lc_pause_kind pk;
+	lc_how how;
+	int level;
+	if (!val)
+		bm_buf_puts(b, "-");
+	else if (!strcmp(key, "state") && case_state_parse(val, &st))
+		bm_buf_puts(b, case_state_label(st));
+	else if (!strcmp(key, "kind") && kind_parse(val, &k))
+		bm_buf_puts(b, kind_label(k));
+	else if (!strcmp(key, "kind") && lc_pause_parse(val, &pk))
+		bm_buf_puts(b, lc_pause_label(pk));
+	else if (!strcmp(key, "how") && lc_how_parse(val, &how))
+		bm_buf_puts(b, how == LC_PHONE ? _("phone") : how == LC_IN_PERSON ? _("in person") : _("agent"));
+	else if (!strcmp(key, "level") && lc_rating_parse(val, &level))
+		bm_buf_puts(b, lc_rating_label(level));
+	else if (!strcmp(key, "approved") || !strcmp(key, "agree"))
+		bm_buf_puts(b, !strcmp(val, "1") ? _("yes") : _("no"));
+	else
+		bm_buf_puts(b, val);
+}
+
+static void details_append(bm_buf *b, const flatrec *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		const char *key = r->keys[i], *val = r->vals[i];
+		if (detail_hidden(key))
+			continue;
+		if (!strcmp(key, "x.note")) {
+			flatrec inner = {0};
+			if (val && flatrec_parse(val, &inner))
+				details_append(b, &inner);
+			else if (val && *val)
+				bm_buf_printf(b, "%s%s", b->len ? " · " : "", val);
+			flatrec_free(&inner);
+			continue;
+		}
+		if (b->len)
+			bm_buf_puts(b, " · ");
+		int mat;
+		char what[16];
+		if (sscanf(key, "m.%d.%15s", &mat, what) == 2) {
+			bm_mat_state ms = MAT_PRESENT;
+			bm_buf_printf(b, _("Material %d: "), mat);
+			if (val && !strcmp(val, "supplemented"))
+				ms = MAT_SUPPLEMENTED;
+			else if (val && !strcmp(val, "missing"))
+				ms = MAT_MISSING;
+			else if (val && !strcmp(val, "not-brought"))
+				ms = MAT_NOT_BROUGHT;
+			bm_buf_puts(b, val ? mat_state_label(ms) : "-");
+			continue;
+		}
+		const char *label = key;
+		for (size_t j = 0; j < sizeof detail_labels / sizeof *detail_labels; j++)
+			if (!strcmp(key, detail_labels[j].key))
+				label = _(detail_labels[j].label);
+		bm_buf_printf(b, "%s: ", label);
+		detail_value(b, key, val);
+	}
+}
+
+char *lc_event_details_text(const char *details)
+{
+	flatrec r = {0};
+	if (!details || !flatrec_parse(details, &r)) {
+		flatrec_free(&r);
+		return bm_xstrdup(details ? details : "");
+	}
+	bm_buf b = {0};
+	details_append(&b, &r);
+	flatrec_free(&r);
+	return bm_buf_steal(&b);
+}
+
 bool lc_step_parse(const char *s, lc_step *out)
 {
 	for (int i = 0; i < LC_STEP__COUNT; i++)

@@ -300,6 +300,9 @@ static int send(const lc_ctx *x, const char *forms_dir, const char *spool_dir, c
 			bm_buf_append(&data, enc, len);
 		free(enc);
 	}
+	/* the clerk reads the paper's title; the key names the spool file */
+	const char *title = slip_title(f);
+	char *name = title && *title ? bm_xstrdup(title) : bm_xstrdup(form);
 	slip_free(f);
 	if (!rc) {
 		print_result pr = {0};
@@ -307,11 +310,12 @@ static int send(const lc_ctx *x, const char *forms_dir, const char *spool_dir, c
 		rc = print_paper(out ? out : &none, spool_dir, no, form, data.data ? data.data : "", data.len, pdf,
 				 x->now, &pr, err);
 		if (!rc && where)
-			*where = pr.printed ? bm_xasprintf(_("%s: printed."), form)
-				 : bm_xasprintf(_("%s: spooled to %s%s%s"), form, pr.spool_path ? pr.spool_path : "?",
+			*where = pr.printed ? bm_xasprintf(_("%s: printed."), name)
+				 : bm_xasprintf(_("%s: spooled to %s%s%s"), name, pr.spool_path ? pr.spool_path : "?",
 						pr.why ? " - " : "", pr.why ? pr.why : "");
 		print_result_free(&pr);
 	}
+	free(name);
 	bm_buf_free(&data);
 	return rc;
 }

@@ -102,6 +102,24 @@ static const char *fee_text(const bm_item *it, char *buf)
 	return bm_money_format(it->fee_fen, buf);
 }
 
+/* The regime label for a column of w: when the whole label does not fit,
+ * its words before the bracket ("控制办理（不予受理）" -> "控制办理"),
+ * not a clipped "控制办 …". */
+static const char *regime_short(bm_regime r, int w, char *buf, size_t len)
+{
+	const char *s = regime_label(r);
+	if (text_width(s) <= w)
+		return s;
+	snprintf(buf, len, "%s", s);
+	char *cut = strstr(buf, "（");
+	char *ascii = strstr(buf, " (");
+	if (!cut || (ascii && ascii < cut))
+		cut = ascii;
+	if (cut && cut > buf)
+		*cut = '\0';
+	return buf;
+}
+
 void item_draw(ui *u)
 {
 	intake_state *in = &u->in;
@@ -149,10 +167,10 @@ void item_draw(ui *u)
 		enum style st = k == in->sel ? ST_SELECT : ST_NORMAL;
 		if (k == in->sel)
 			draw_fill(yy, 0, COLS, ST_SELECT);
-		char lim[32], fee[24];
+		char lim[32], fee[24], reg[128];
 		draw_text(yy, xs[0], ws[0], it->code, st);
 		draw_text(yy, xs[1], ws[1], it->name, st);
-		draw_text(yy, xs[2], ws[2], regime_label(it->regime), st);
+		draw_text(yy, xs[2], ws[2], regime_short(it->regime, ws[2], reg, sizeof reg), st);
 		draw_text(yy, xs[3], ws[3], it->window, st);
 		draw_text(yy, xs[4], ws[4], limit_text(it, lim, sizeof lim), st);
 		draw_right(yy, xs[5], ws[5], fee_text(it, fee), st);

@@ -70,6 +70,12 @@ static void build(ui *u, tlines *t, int w)
 	char *name = field_text(&in->f[AF_NAME]);
 	tl_addf(t, w, 0, ST_NORMAL, _("Applicant: %s · %s"), name, in->id_norm);
 	free(name);
+	if (!field_empty(&in->f[AF_PROXY_NAME])) {   /* 代办: shown before it is saved */
+		char *pn = field_text(&in->f[AF_PROXY_NAME]), *pid = field_text(&in->f[AF_PROXY_ID]);
+		tl_addf(t, w, 0, ST_NORMAL, _("Proxy: %s · %s"), pn, *pid ? pid : "-");
+		free(pn);
+		free(pid);
+	}
 	tl_addf(t, w, 0, ST_NORMAL, _("Item: %s (%s) · %s · %s"), it->name, it->code, regime_label(it->regime),
 		it->window);
 	if (o->kind == KIND_IMMEDIATE)
@@ -225,6 +231,7 @@ void outcome_key(ui *u, ui_key k)
 	if (in->override_stage == 2) {
 		if (a == A_BACK) {
 			in->override_stage = 1;
+			u->msg[0] = '\0';   /* the refusal was about the kind being left */
 		} else if (a == A_CONFIRM) {
 			if (field_empty(&in->reason)) {
 				ui_message(u, true, "%s", _("An override needs a written reason."));
@@ -264,7 +271,16 @@ void outcome_key(ui *u, ui_key k)
 			if (override_kinds[i] == in->out.decided)
 				in->override_sel = i;
 		break;
-	case A_CONFIRM: confirm(u); break;
+	case A_CONFIRM:
+		/* F10 saves at once; Enter asks first, so that a clerk pressing
+		 * Enter through the steps never saves a case by accident */
+		if (!k.fn && (k.ch == L'\r' || k.ch == L'\n'))
+			ui_ask(u, in->out.kind == KIND_RETURNED
+				  ? _("Save this refusal (退回件) and print its notice? (y/n)")
+				  : _("Save this case and print its paper? (y/n)"), confirm);
+		else
+			confirm(u);
+		break;
 	default: break;
 	}
 }
@@ -305,6 +321,7 @@ void done_key(ui *u, ui_key k)
 		ui_open_case(u, no, SCR_HOME);
 	} else if (a == A_SEARCH) {
 		intake_free(in);
+		search_reset(u);
 		ui_goto(u, SCR_SEARCH);
 	} else if (a == A_BACK || enter) {
 		intake_free(in);

@@ -160,7 +160,7 @@ bool ui_reprint(ui *u, const char *no, const char *form, char *msg, size_t len)
 			ok = false;
 		}
 	}
-	snprintf(msg, len, "%s%s", _("补打: "), b.data ? b.data : "");
+	snprintf(msg, len, "%s%s", _("Reprint (补打): "), b.data ? b.data : "");
 	bm_buf_free(&b);
 	return ok;
 }

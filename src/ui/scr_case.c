@@ -37,9 +37,10 @@ static void build(ui *u, tlines *t, int w)
 	tl_addf(t, w, 0, ST_HEAD, "%s   %s · %s", c->no, kind_label(c->kind), case_state_label(c->state));
 	tl_addf(t, w, 0, ST_NORMAL, _("Item: %s (%s) · %s · %s"), c->item.name, c->item.code, c->item.window,
 		regime_label(c->item.regime));
-	if (c->due != BM_NO_DAY)
-		tl_addf(t, w, 0, case_state_final(c->state) ? ST_NORMAL : st, _("Due: %s (%s working days left)"),
-			bm_day_format(c->due, a), b);
+	if (c->due != BM_NO_DAY && case_state_final(c->state))
+		tl_addf(t, w, 0, ST_NORMAL, _("Due: %s"), bm_day_format(c->due, a));   /* closed: no days left */
+	else if (c->due != BM_NO_DAY)
+		tl_addf(t, w, 0, st, _("Due: %s (%s working days left)"), bm_day_format(c->due, a), b);
 	else if (c->state == CASE_WAITING_MATERIALS)
 		tl_add(t, w, 0, ST_WAITING, _("Due: the clock starts when the last missing material arrives."));
 	if (c->limit_days >= 0)
@@ -118,8 +119,12 @@ static void build(ui *u, tlines *t, int w)
 		const bm_event *e = &c->events[i];
 		tl_addhf(t, w, 2, 6, ST_NORMAL, "%s  %s  %s%s%s", bm_time_format(e->at, acc), e->clerk, lc_event_label(e->type),
 			e->reason ? " — " : "", e->reason ? e->reason : "");
-		if (strcmp(e->type, "intake") != 0 && e->details && strcmp(e->details, "{}") != 0)
-			tl_add(t, w, 6, ST_DIM, e->details);
+		if (strcmp(e->type, "intake") != 0 && e->details) {
+			char *text = lc_event_details_text(e->details);
+			if (*text)
+				tl_add(t, w, 6, ST_DIM, text);
+			free(text);
+		}
 	}
 }
 

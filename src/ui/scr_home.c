@@ -183,6 +183,7 @@ void home_key(ui *u, ui_key k)
 		break;
 	case A_SEARCH:
 		u->search_sel = u->search_top = 0;
+		search_reset(u);
 		ui_goto(u, SCR_SEARCH);
 		break;
 	case A_OPEN:
@@ -200,6 +201,7 @@ void home_key(ui *u, ui_key k)
 		u->login_focus = 0;
 		field_clear(&u->login_code);
 		field_clear(&u->login_pin);
+		search_reset(u);   /* the next clerk must not see this one's search */
 		u->msg[0] = '\0';
 		ui_goto(u, SCR_LOGIN);
 		break;

@@ -31,6 +31,12 @@ static void run(ui *u)
 	free(q);
 }
 
+void search_reset(ui *u)
+{
+	field_clear(&u->search_q);
+	run(u);
+}
+
 void search_draw(ui *u)
 {
 	draw_title(u, _("Search"));

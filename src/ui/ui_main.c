@@ -185,6 +185,14 @@ static void draw_too_small(void)
 
 static void draw_all(ui *u)
 {
+	/* A prompt or form drawn over Chinese text splits wide characters;
+	 * when one comes or goes, repaint the whole terminal, else the halves
+	 * left behind show as gaps in the text (已 发居民...). */
+	static int last_overlays = -1;
+	int overlays = u->prompt.active << 2 | u->dlg.active << 1 | u->view.active;
+	if (overlays != last_overlays)
+		clearok(curscr, TRUE);
+	last_overlays = overlays;
 	cursor_y = cursor_x = -1;
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
 		draw_too_small();

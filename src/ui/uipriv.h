@@ -370,6 +370,8 @@ bool intake_has_data(const intake_state *in);
 void case_draw(ui *u);
 void case_key(ui *u, ui_key k);
 void search_draw(ui *u);
+/* An empty search (F3 starts a new one; Esc from a case keeps the list). */
+void search_reset(ui *u);
 void search_key(ui *u, ui_key k);
 void help_draw(ui *u);
 void help_key(ui *u, ui_key k);

@@ -23,6 +23,16 @@ typ SB-001
 wait_for "SB-001 "
 key Enter
 wait_for "Decision so far"
+# nothing ticked: a refusal.  Enter on the outcome asks before saving it
+key Enter
+wait_for "Outcome: returned"
+key Enter
+wait_for "Save this refusal"
+key n
+wait_gone "Save this refusal"
+[ "$(bm case list | grep -c "李雷")" -eq 0 ] || fail "Enter saved a case without asking"
+key Escape
+wait_for "Decision so far"
 key Escape
 wait_for "Find item"                     # one step back
 key Escape

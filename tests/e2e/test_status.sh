@@ -14,7 +14,7 @@ wait_for "Status (公开查询)"
 screen | grep -q "Still missing:" || fail "status: the missing material is not listed"
 screen | grep -q "\*\*\*\*3422\|3422" || fail "status: no masked ID"
 key p
-wait_for "status: spooled to" 10
+wait_for "办件状态查询: spooled to" 10
 ls "$T"/spool/*-status-* >/dev/null 2>&1 || fail "status: no paper in the spool"
 key Escape
 wait_gone "Status (公开查询)"

@@ -63,7 +63,7 @@ show "$SUP" | grep -q "rate" || fail "rate: no event"
 key P
 wait_for "· notice_supplement"
 key Space Enter
-wait_for "补打: Paper" 10
+wait_for "Reprint (补打): Paper" 10
 ls "$T"/spool/"$SUP"-notice_supplement-* >/dev/null 2>&1 || fail "reprint: no spool file"
 show "$SUP" | grep -q "reprint" || fail "reprint: no event"
 grep -q "补打" "$T"/spool/"$SUP"-notice_supplement-* || fail "reprint: paper not marked 补打"

@@ -687,6 +687,25 @@ START_TEST(clerk_disabled_after_login_can_do_nothing)
 }
 END_TEST
 
+/* The case view shows an event's details as words, not the ledger's JSON. */
+START_TEST(event_details_read_as_words)
+{
+	char *t = lc_event_details_text("{\"state\":\"paused\",\"x.note\":\"{\\\"kind\\\":\\\"site_visit\\\"}\"}");
+	ck_assert_str_eq(t, "State: paused · Kind: 现场踏勘");
+	free(t);
+	t = lc_event_details_text("{\"state\":\"in_progress\",\"due\":\"2026-12-21\",\"due_uncertain\":\"0\","
+				  "\"m.5.state\":\"supplemented\",\"m.5.changed_at\":\"2026-11-23T11:10:56+08:00\"}");
+	ck_assert_str_eq(t, "State: in progress · Due: 2026-12-21 · Material 5: supplemented");
+	free(t);
+	t = lc_event_details_text("{\"x.note\":\"{\\\"level\\\":\\\"4\\\",\\\"label\\\":\\\"不满意\\\"}\"}");
+	ck_assert_str_eq(t, "Rating: 不满意");
+	free(t);
+	t = lc_event_details_text("not json");
+	ck_assert_str_eq(t, "not json");
+	free(t);
+}
+END_TEST
+
 static Suite *lifecycle_suite(void)
 {
 	Suite *s = suite_create("lifecycle");
@@ -696,6 +715,7 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, table_messages);
 	tcase_add_test(t, table_permissions);
 	tcase_add_test(t, names_parse);
+	tcase_add_test(t, event_details_read_as_words);
 	suite_add_tcase(s, t);
 	t = tcase_create("ledger");
 	tcase_set_timeout(t, 30);
