@@ -120,8 +120,13 @@ void materials_draw(ui *u)
 	intake_outcome out;
 	memset(&out, 0, sizeof out);
 	if (preview(u, &out)) {
-		snprintf(line, sizeof line, _("Decision so far: %s; %zu missing.  Enter: see the outcome"),
-			 kind_label(out.kind), out.n_missing);
+		if (out.kind == KIND_RETURNED && out.reason && *out.reason)
+			/* a refusal (控制事项, missing main materials): say why */
+			snprintf(line, sizeof line, _("Decision so far: %s: %s.  Enter: see the outcome"),
+				 kind_label(out.kind), out.reason);
+		else
+			snprintf(line, sizeof line, _("Decision so far: %s; %zu missing.  Enter: see the outcome"),
+				 kind_label(out.kind), out.n_missing);
 		draw_text(sy + 1, 2, COLS - 4, line,
 			  out.kind == KIND_RETURNED ? ST_ERROR : out.n_missing ? ST_SOON : ST_OK);
 		intake_outcome_free(&out);

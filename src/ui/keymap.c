@@ -24,7 +24,7 @@ typedef struct binding {
 } binding;
 
 #define FIELDS (CTX_APPLICANT | CTX_ITEM | CTX_SEARCH | CTX_LOGIN)
-#define LISTS (CTX_HOME | CTX_ITEM | CTX_MATERIALS | CTX_SEARCH | CTX_CASE | CTX_HELP | CTX_OUTCOME | CTX_VIEW)
+#define LISTS (CTX_HOME | CTX_ITEM | CTX_MATERIALS | CTX_SEARCH | CTX_CASE | CTX_HELP | CTX_OUTCOME | CTX_VIEW | CTX_REPORT)
 
 /* Order = order on the status line. */
 static const binding table[] = {
@@ -56,6 +56,13 @@ static const binding table[] = {
 	{A_STATUS, "status", N_("Status"), N_("the status answer (公开查询) for the case, to read out or print"),
 	 CTX_CASE | CTX_SEARCH, true, {"F6", "S"}},
 	{A_PRINT, "print", N_("Print"), N_("print what is shown"), CTX_VIEW, true, {"p", "F7"}},
+	{A_FIGURES, "figures", N_("Figures"),
+	 N_("today's 日结 (receipts and total, close the day); supervisors: the month's figures by window"),
+	 CTX_HOME, true, {"F7"}},
+	{A_CLOSE_DAY, "close_day", N_("Close day"), N_("日结: close today and print the 日结单 (once a day)"),
+	 CTX_REPORT, true, {"F8", "c"}},
+	{A_PREV_MONTH, "prev_month", N_("Month"), N_("supervisor: the month before"), CTX_REPORT, true, {"Left"}},
+	{A_NEXT_MONTH, "next_month", NULL, N_("supervisor: the month after"), CTX_REPORT, false, {"Right"}},
 	{A_REFRESH, "refresh", N_("Refresh"), N_("reload the list"), CTX_HOME, true, {"F5"}},
 	{A_BACK, "back", N_("Back"), N_("go back (asks before throwing away typed data)"),
 	 CTX_ALL & ~(CTX_HOME | CTX_LOGIN), true, {"Esc"}},

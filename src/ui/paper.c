@@ -36,6 +36,17 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, b
 		return false;
 	}
 	diags_free(&d);
+	bool ok = ui_emit_paper(u, c->no, form, f, ctx, msg);
+	slip_ctx_free(ctx);
+	slip_free(f);
+	return ok;
+}
+
+bool ui_emit_paper(ui *u, const char *no, const char *form, const slip_form *f, const slip_ctx *ctx,
+		   bm_buf *msg)
+{
+	bm_time now = ui_now();
+	bm_error err = {0};
 	/* the clerk reads the paper's title (受理通知书), the key is for the spool */
 	const char *title = slip_title(f);
 	char *name = title && *title ? bm_xasprintf("%s (%s)", title, form) : bm_xstrdup(form);
@@ -58,8 +69,6 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, b
 		data = text ? slip_encode(text, out->encoding ? out->encoding : "UTF-8", &len, &err) : NULL;
 		free(text);
 	}
-	slip_ctx_free(ctx);
-	slip_free(f);
 	if (!data) {
 		bm_buf_printf(msg, _("Paper %s not printed: %s "), name, err.msg);
 		free(name);
@@ -68,7 +77,7 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, b
 	char *dir = ui_spool_dir(u);
 	print_result res;
 	memset(&res, 0, sizeof res);
-	if (print_paper(out, dir, c->no, form, data, len, out->pdf, now, &res, &err) != BM_OK) {
+	if (print_paper(out, dir, no, form, data, len, out->pdf, now, &res, &err) != BM_OK) {
 		bm_buf_printf(msg, _("Paper %s NOT printed or saved: %s "), name, err.msg);
 		ok = false;
 	} else if (res.printed) {

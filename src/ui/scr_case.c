@@ -28,6 +28,17 @@ void ui_open_case(ui *u, const char *no, enum ui_screen from)
 	ui_goto(u, SCR_CASE);
 }
 
+/* "2026-11-23 11:02" for the clerk, not the stored ISO time. */
+static char *short_time(bm_time t, char *buf)
+{
+	bm_time_format(t, buf);
+	if (strlen(buf) >= 16) {
+		buf[10] = ' ';
+		buf[16] = '\0';
+	}
+	return buf;
+}
+
 static void build(ui *u, tlines *t, int w)
 {
 	const bm_case *c = &u->kase;
@@ -88,7 +99,7 @@ static void build(ui *u, tlines *t, int w)
 		tl_addf(t, w, 0, ST_NORMAL, _("Proxy: %s · %s%s"), c->proxy_name, c->proxy_id ? c->proxy_id : "-",
 			c->proxy_is_agent ? _(" (village agent)") : "");
 	char acc[32];
-	tl_addf(t, w, 0, ST_NORMAL, _("Accepted %s by %s %s; owner %s %s"), bm_time_format(c->accepted, acc),
+	tl_addf(t, w, 0, ST_NORMAL, _("Accepted %s by %s %s; owner %s %s"), short_time(c->accepted, acc),
 		c->first_clerk, c->first_clerk_name ? c->first_clerk_name : "", c->owner_clerk,
 		c->owner_clerk_name ? c->owner_clerk_name : "");
 	if (c->fee_fen > 0)
@@ -105,7 +116,7 @@ static void build(ui *u, tlines *t, int w)
 		const bm_case_material *m = &c->materials[i];
 		char when[32] = "";
 		if (m->has_changed)
-			snprintf(when, sizeof when, " %s", bm_time_format(m->changed, acc));
+			snprintf(when, sizeof when, " %s", short_time(m->changed, acc));
 		char *label = text_pad(mat_state_label(m->state), 14, true);   /* by display width */
 		tl_addhf(t, w, 2, 17,
 			m->state == MAT_PRESENT || m->state == MAT_SUPPLEMENTED ? ST_NORMAL : ST_WAITING,
@@ -117,7 +128,7 @@ static void build(ui *u, tlines *t, int w)
 	tl_addf(t, w, 0, ST_HEAD, _("Timeline (%zu events)"), c->n_events);
 	for (size_t i = 0; i < c->n_events; i++) {
 		const bm_event *e = &c->events[i];
-		tl_addhf(t, w, 2, 6, ST_NORMAL, "%s  %s  %s%s%s", bm_time_format(e->at, acc), e->clerk, lc_event_label(e->type),
+		tl_addhf(t, w, 2, 6, ST_NORMAL, "%s  %s  %s%s%s", short_time(e->at, acc), e->clerk, lc_event_label(e->type),
 			e->reason ? " — " : "", e->reason ? e->reason : "");
 		if (strcmp(e->type, "intake") != 0 && e->details) {
 			char *text = lc_event_details_text(e->details);
@@ -159,6 +170,7 @@ void case_key(ui *u, ui_key k)
 	case A_FIRST: u->case_scroll = 0; break;
 	case A_LAST: u->case_scroll = 1 << 20; break;
 	case A_BACK:
+		u->msg[0] = '\0';    /* a step's message is about this case */
 		ui_goto(u, u->case_from);
 		break;
 	default:

@@ -62,6 +62,9 @@ bool case_action_allowed(const ui *u, enum action a, bm_error *why)
 		return true;
 	case A_STEP_REPRINT:
 		return u->case_loaded;
+	case A_PREV_MONTH:
+	case A_NEXT_MONTH:
+		return auth_can(&u->clerk, ROLE_SUPERVISOR);
 	case A_HANDOVER_CASE:
 		return u->case_loaded && lifecycle_allowed(&u->kase, &u->clerk, LC_HANDOVER, why);
 	default:

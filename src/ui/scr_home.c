@@ -108,6 +108,8 @@ void home_draw(ui *u)
 	int head_y = list_y + 1;
 	if (u->home_mode == HOME_ALL_OVERDUE)
 		snprintf(line, sizeof line, _("Every overdue case of the center: %zu"), u->n_home_rows);
+	else if (u->home_mode == HOME_WAITING_ON && !u->clerk.window)
+		snprintf(line, sizeof line, "%s", _("You have no window, so no joint cases wait on your opinion."));
 	else if (u->home_mode == HOME_WAITING_ON)
 		snprintf(line, sizeof line, _("Joint cases waiting on window %s: %zu"),
 			 u->clerk.window ? u->clerk.window : "-", u->n_home_rows);
@@ -189,6 +191,9 @@ void home_key(ui *u, ui_key k)
 	case A_OPEN:
 		if (u->n_home_rows)
 			ui_open_case(u, u->home_rows[u->home_sel].no, SCR_HOME);
+		break;
+	case A_FIGURES:
+		report_open(u);
 		break;
 	case A_REFRESH:
 		home_reload(u);

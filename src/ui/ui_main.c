@@ -76,6 +76,7 @@ int ui_context(const ui *u)
 	case SCR_CASE: return CTX_CASE;
 	case SCR_SEARCH: return CTX_SEARCH;
 	case SCR_HELP: return CTX_HELP;
+	case SCR_REPORT: return CTX_REPORT;
 	case SCR__COUNT: break;
 	}
 	return CTX_HOME;
@@ -139,13 +140,20 @@ static void draw_status(const ui *u)
 	for (size_t i = 0; (a = keymap_at(i)) != A_NONE; i++) {
 		if (!keymap_in(a, ctx) || !keymap_on_status(a))
 			continue;
-		if ((ctx & (CTX_CASE | CTX_HOME)) && !case_action_allowed(u, a, NULL))
+		if ((ctx & (CTX_CASE | CTX_HOME | CTX_REPORT)) && !case_action_allowed(u, a, NULL))
 			continue;    /* only the steps this clerk may take on this case now */
 		char kb[32];
 		keymap_key_label(a, kb, sizeof kb);
 		if (!*kb)
 			continue;
 		const char *label = keymap_label(a);
+		if (a == A_TOGGLE && ctx == CTX_DIALOG) {
+			/* in a step's form Space ticks a row or takes the next choice */
+			enum dlg_kind dk = u->dlg.fl[u->dlg.focus].kind;
+			if (dk == DF_TEXT)
+				continue;
+			label = dk == DF_CHECKS ? _("Tick") : _("Next choice");
+		}
 		int need = text_width(kb) + text_width(label) + 2;
 		if (x + need > COLS)
 			break;
@@ -208,6 +216,7 @@ static void draw_all(ui *u)
 	case SCR_CASE: case_draw(u); break;
 	case SCR_SEARCH: search_draw(u); break;
 	case SCR_HELP: help_draw(u); break;
+	case SCR_REPORT: report_draw(u); break;
 	case SCR__COUNT: break;
 	}
 	move(LINES - 2, 0);
@@ -275,6 +284,7 @@ static void dispatch(ui *u, ui_key k)
 	case SCR_CASE: case_key(u, k); break;
 	case SCR_SEARCH: search_key(u, k); break;
 	case SCR_HELP: help_key(u, k); break;
+	case SCR_REPORT: report_key(u, k); break;
 	case SCR__COUNT: break;
 	}
 }
@@ -313,6 +323,7 @@ static void ui_free(ui *u)
 	dlg_close(u);
 	view_close(u);
 	home_watch_free(u);
+	report_free(u);
 	free(u->home_marks);
 	case_summaries_free(u->home_rows, u->n_home_rows);
 	case_summaries_free(u->search_rows, u->n_search_rows);

@@ -38,7 +38,8 @@ enum {
 	CTX_HELP = 1 << 9,
 	CTX_DIALOG = 1 << 10,    /* a step's small form over the case view */
 	CTX_VIEW = 1 << 11,      /* a text shown over a screen (status query) */
-	CTX_ALL = (1 << 12) - 1,
+	CTX_REPORT = 1 << 12,     /* the figures: 日结 and the month */
+	CTX_ALL = (1 << 13) - 1,
 };
 
 /* Every action a key can trigger.  Names, labels and default keys are in
@@ -94,6 +95,10 @@ enum action {
 	A_ALL_OVERDUE,   /* supervisor: every overdue case of the center */
 	A_WAITING_ON,    /* joint cases waiting on my window */
 	A_HANDOVER_CASE, /* case view: hand this one case to another clerk */
+	A_FIGURES,       /* home: the figures screen (日结, the month) */
+	A_CLOSE_DAY,     /* figures: close the day, print the 日结单 */
+	A_PREV_MONTH,
+	A_NEXT_MONTH,
 	A__COUNT
 };
 
@@ -186,6 +191,7 @@ enum ui_screen {
 	SCR_CASE,
 	SCR_SEARCH,
 	SCR_HELP,
+	SCR_REPORT,
 	SCR__COUNT
 };
 
@@ -335,6 +341,9 @@ typedef struct ui {
 	case_summary *search_rows;
 	size_t n_search_rows;
 	size_t search_sel, search_top;
+
+	/* figures (scr_report.c) */
+	struct report_state *rep;
 } ui;
 
 /* The current time (the clock is read here, once per use, and passed
@@ -375,6 +384,12 @@ void search_reset(ui *u);
 void search_key(ui *u, ui_key k);
 void help_draw(ui *u);
 void help_key(ui *u, ui_key k);
+/* The figures: today's 日结 of the clerk; the month by window for
+ * supervisors. */
+void report_open(ui *u);
+void report_draw(ui *u);
+void report_key(ui *u, ui_key k);
+void report_free(ui *u);
 
 /* The intake steps (intake_*.c), called by scr_intake.c. */
 void applicant_draw(ui *u);
@@ -416,6 +431,12 @@ void tl_free(tlines *t);
  * when a fee was charged): to the printer, or the spool.  msg gets what
  * happened, for the clerk.  False when a paper could not leave at all. */
 bool ui_print_case(ui *u, const char *no, char *msg, size_t len);
+/* Send one rendered paper (form key, for the spool name `no`) to the
+ * printer or the spool; what happened is appended to msg. */
+struct slip_form;
+struct slip_ctx;
+bool ui_emit_paper(ui *u, const char *no, const char *form, const struct slip_form *f,
+		   const struct slip_ctx *ctx, bm_buf *msg);
 
 /* ---- steps, dialogs, the home's watch (dialog.c, scr_case_steps.c,
  * home_watch.c, paper.c) --------------------------------------------- */
