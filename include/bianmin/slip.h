@@ -85,6 +85,16 @@ int slip_doc_pdf(const slip_doc *doc, bm_buf *out, bm_error *err);
 /* Convenience: eval + text. */
 char *slip_render_text(const slip_form *f, const slip_ctx *ctx, int width);
 
+/* Send a laid-out paper through `out` (NULL: spool only, 80 columns,
+ * UTF-8): rendered as PDF or as text at its width and encoding, then
+ * print_paper (print.h) - the print command, else the spool.  res tells
+ * which (print_result_free it); fails only when the paper could be neither
+ * rendered nor printed nor spooled. */
+struct bm_output;
+struct print_result;
+int slip_doc_send(const slip_doc *doc, const struct bm_output *out, const char *spool_dir, const char *no,
+		  const char *form, bm_time now, struct print_result *res, bm_error *err);
+
 /* Convert UTF-8 to `encoding` ("UTF-8", "GB18030", anything iconv knows).
  * Returns malloc'd bytes, *outlen their length; NULL + err when the
  * encoding is unknown.  Characters the encoding cannot hold become '?'. */

@@ -151,28 +151,10 @@ int cli_send_paper(const bm_center *center, const char *db_path, const bm_output
 		   const char *form_key, const char *title, const slip_doc *doc, bm_time now)
 {
 	bm_error err = {0};
-	char *bytes = NULL;
-	size_t len = 0;
-	if (out->pdf) {
-		bm_buf pdf = {0};
-		if (slip_doc_pdf(doc, &pdf, &err) == BM_OK) {
-			len = pdf.len;
-			bytes = bm_buf_steal(&pdf);
-		}
-		bm_buf_free(&pdf);
-	} else {
-		char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-		bytes = slip_encode(text, out->encoding, &len, &err);
-		free(text);
-	}
-	if (!bytes) {
-		fprintf(stderr, "bianmin: %s\n", err.msg);
-		return 1;
-	}
 	int status = 0;
 	char *spool = print_spool_dir(center, db_path);
 	print_result r;
-	if (print_paper(out, spool, no, form_key, bytes, len, out->pdf, now, &r, &err) != BM_OK) {
+	if (slip_doc_send(doc, out, spool, no, form_key, now, &r, &err) != BM_OK) {
 		fprintf(stderr, "bianmin: %s\n", err.msg);
 		status = 1;
 	} else if (r.printed) {
@@ -184,7 +166,6 @@ int cli_send_paper(const bm_center *center, const char *db_path, const bm_output
 	}
 	print_result_free(&r);
 	free(spool);
-	free(bytes);
 	return status;
 }
 

@@ -281,42 +281,20 @@ static int send(const lc_ctx *x, const char *forms_dir, const char *spool_dir, c
 	}
 	diags_free(&d);
 	const bm_output *out = x->center ? center_output(x->center, form) : NULL;
-	int width = out && out->width >= 16 ? out->width : 80;
-	int rc = BM_OK;
-	bm_buf data = {0};
-	bool pdf = out && out->pdf;
-	if (pdf) {
-		slip_doc *doc = slip_eval(f, ctx);
-		rc = slip_doc_pdf(doc, &data, err);
-		slip_doc_free(doc);
-	} else {
-		char *text = slip_render_text(f, ctx, width);
-		size_t len = 0;
-		char *enc = slip_encode(text, out && out->encoding ? out->encoding : "UTF-8", &len, err);
-		free(text);
-		if (!enc)
-			rc = BM_EINVAL;
-		else
-			bm_buf_append(&data, enc, len);
-		free(enc);
-	}
 	/* the clerk reads the paper's title; the key names the spool file */
 	const char *title = slip_title(f);
 	char *name = title && *title ? bm_xstrdup(title) : bm_xstrdup(form);
+	slip_doc *doc = slip_eval(f, ctx);   /* may point into f: free f after it */
+	print_result pr = {0};
+	int rc = slip_doc_send(doc, out, spool_dir, no, form, x->now, &pr, err);
+	slip_doc_free(doc);
 	slip_free(f);
-	if (!rc) {
-		print_result pr = {0};
-		bm_output none = { .form = (char *)"default", .width = 80, .encoding = (char *)"UTF-8" };
-		rc = print_paper(out ? out : &none, spool_dir, no, form, data.data ? data.data : "", data.len, pdf,
-				 x->now, &pr, err);
-		if (!rc && where)
-			*where = pr.printed ? bm_xasprintf(_("%s: printed."), name)
-				 : bm_xasprintf(_("%s: spooled to %s%s%s"), name, pr.spool_path ? pr.spool_path : "?",
-						pr.why ? " - " : "", pr.why ? pr.why : "");
-		print_result_free(&pr);
-	}
+	if (!rc && where)
+		*where = pr.printed ? bm_xasprintf(_("%s: printed."), name)
+			 : bm_xasprintf(_("%s: spooled to %s%s%s"), name, pr.spool_path ? pr.spool_path : "?",
+					pr.why ? " - " : "", pr.why ? pr.why : "");
+	print_result_free(&pr);
 	free(name);
-	bm_buf_free(&data);
 	return rc;
 }
 

@@ -51,33 +51,11 @@ bool ui_emit_paper(ui *u, const char *no, const char *form, const slip_form *f, 
 	const char *title = slip_title(f);
 	char *name = title && *title ? bm_xasprintf("%s (%s)", title, form) : bm_xstrdup(form);
 	const bm_output *out = center_output(u->center, form);
-	char *data = NULL;
-	size_t len = 0;
-	bool ok = true;
-	if (out->pdf) {
-		slip_doc *doc = slip_eval(f, ctx);
-		bm_buf b = {0};
-		if (doc && slip_doc_pdf(doc, &b, &err) == BM_OK) {
-			len = b.len;
-			data = bm_buf_steal(&b);
-		} else {
-			bm_buf_free(&b);
-		}
-		slip_doc_free(doc);
-	} else {
-		char *text = slip_render_text(f, ctx, out->width);
-		data = text ? slip_encode(text, out->encoding ? out->encoding : "UTF-8", &len, &err) : NULL;
-		free(text);
-	}
-	if (!data) {
-		bm_buf_printf(msg, _("Paper %s not printed: %s "), name, err.msg);
-		free(name);
-		return false;
-	}
 	char *dir = ui_spool_dir(u);
 	print_result res;
-	memset(&res, 0, sizeof res);
-	if (print_paper(out, dir, no, form, data, len, out->pdf, now, &res, &err) != BM_OK) {
+	slip_doc *doc = slip_eval(f, ctx);
+	bool ok = true;
+	if (slip_doc_send(doc, out, dir, no, form, now, &res, &err) != BM_OK) {
 		bm_buf_printf(msg, _("Paper %s NOT printed or saved: %s "), name, err.msg);
 		ok = false;
 	} else if (res.printed) {
@@ -86,10 +64,10 @@ bool ui_emit_paper(ui *u, const char *no, const char *form, const slip_form *f, 
 		bm_buf_printf(msg, _("Paper %s saved to %s%s%s. "), name, res.spool_path ? res.spool_path : dir,
 			      res.why ? ": " : "", res.why ? res.why : "");
 	}
+	slip_doc_free(doc);
 	print_result_free(&res);
 	free(name);
 	free(dir);
-	free(data);
 	return ok;
 }
 

@@ -459,6 +459,13 @@ START_TEST(handover_pending_then_acknowledged)
 	ck_assert_int_eq(h.n, 2);
 	ck_assert_str_eq(h.from, "1002");
 	ck_assert_str_eq(h.to, "1001");
+	/* the 交接单 leaves through the spool (no printer configured) */
+	char spool[320], *where = NULL;
+	snprintf(spool, sizeof spool, "%s/spool", dir);
+	OK(lifecycle_print_handover(&x2, "forms", spool, &h, &where, &err));
+	ck_assert_ptr_nonnull(strstr(where, "AB岗交接单: spooled to"));
+	ck_assert_ptr_nonnull(strstr(where, h.id));
+	free(where);
 	lc_handover_free(&h);
 	/* pending: still 1002's; a second handover of the same case refused */
 	bm_case c = load(a);
