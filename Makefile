@@ -2,7 +2,7 @@
 #   make            build ./bianmin
 #   make run        build and open it on the sample data (demo database)
 #   make check      build and run every test (unit, CLI, e2e in tmux)
-#   make check-san  unit tests under AddressSanitizer + UBSan
+#   make check-san  unit, CLI and e2e tests under AddressSanitizer + UBSan
 #   make bench      benchmarks
 #   make install    PREFIX=/usr/local DESTDIR=
 
@@ -98,9 +98,13 @@ check-e2e: all
 
 check: all check-unit check-cli check-e2e
 
-# Unit tests again, under AddressSanitizer and UBSan, in their own tree.
+# Unit, command-line and terminal tests again, under AddressSanitizer and
+# UBSan, in their own tree.  faketime preloads itself before ASan's runtime
+# (verify_asan_link_order=0); tests/lsan.supp names the font libraries'
+# process-long caches.
+SAN_ENV = ASAN_OPTIONS=verify_asan_link_order=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp
 check-san:
-	$(MAKE) B=build-san BIN=build-san/bianmin SAN=1 check-unit
+	$(SAN_ENV) $(MAKE) B=build-san BIN=build-san/bianmin SAN=1 check-unit check-cli check-e2e
 
 # ---- fuzzing (tests/fuzz/) -----------------------------------------------
 # make fuzz [FUZZ_SECONDS=30] [FUZZERS="catalog text"]
