@@ -194,7 +194,8 @@ typedef struct case_filter {
 	bool overdue_only;      /* open with due < today */
 	bm_day today;           /* needed for overdue_only */
 	const char *query;      /* NULL, or matches case number, ID number,
-				   applicant name or phone (substring) */
+				   applicant name or phone, or the proxy's
+				   name or ID number (substring) */
 	size_t limit;           /* 0 = no limit */
 } case_filter;
 

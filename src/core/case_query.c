@@ -259,7 +259,8 @@ void case_free(bm_case *c)
 	" AND (?2 = 0 OR state NOT IN " FINAL ")" \
 	" AND (?3 = 0 OR (state NOT IN " FINAL " AND due IS NOT NULL AND due < ?4))" \
 	" AND (?5 IS NULL OR instr(no, ?5) > 0 OR instr(id_no, upper(?5)) > 0" \
-	"      OR instr(applicant_name, ?5) > 0 OR instr(coalesce(phone, ''), ?5) > 0)"
+	"      OR instr(applicant_name, ?5) > 0 OR instr(coalesce(phone, ''), ?5) > 0" \
+	"      OR instr(coalesce(proxy_id, ''), upper(?5)) > 0 OR instr(coalesce(proxy_name, ''), ?5) > 0)"
 static const char SQL_LIST_OPEN[] = LIST_COLS " ORDER BY due IS NULL, due, no LIMIT ?6";
 static const char SQL_LIST_ALL[] = LIST_COLS " ORDER BY id DESC LIMIT ?6";
 
