@@ -20,7 +20,7 @@ const char *case_state_key(bm_case_state s)
 const char *case_state_label(bm_case_state s)
 {
 	switch (s) {
-	case CASE_WAITING_MATERIALS: return _("waiting for materials");
+	case CASE_WAITING_MATERIALS: return _("waiting (补齐)");   /* fits the home list at 80 columns */
 	case CASE_IN_PROGRESS: return _("in progress");
 	case CASE_PAUSED: return _("paused");
 	case CASE_FORWARDED: return _("forwarded");
