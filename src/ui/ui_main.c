@@ -333,6 +333,38 @@ static void ui_free(ui *u)
 		auth_clerk_free(&u->clerk);
 }
 
+/* The home list reloads itself after BIANMIN_REFRESH seconds (default 30,
+ * 0 = never) without a key, so cases handed over or changed at other
+ * windows show up without F5 - but only when nothing is open over it and
+ * no row is marked for a handover. */
+static int home_refresh_ms(void)
+{
+	static int ms = -2;
+	if (ms == -2) {
+		const char *e = getenv("BIANMIN_REFRESH");
+		long sec = 30;
+		if (e && *e) {
+			char *end;
+			sec = strtol(e, &end, 10);
+			if (*end || sec < 0 || sec > 86400)
+				sec = 30;
+		}
+		ms = sec ? (int)(sec * 1000) : -1;
+	}
+	return ms;
+}
+
+static bool home_may_refresh(const ui *u)
+{
+	if (home_refresh_ms() < 0 || !u->logged_in || u->scr != SCR_HOME || u->home_mode != HOME_MINE || u->prompt.active ||
+	    u->dlg.active || u->view.active)
+		return false;
+	for (size_t i = 0; u->home_marks && i < u->n_home_rows; i++)
+		if (u->home_marks[i])
+			return false;
+	return true;
+}
+
 int ui_main(bm_app *app)
 {
 	ui *u = bm_xcalloc(1, sizeof *u);
@@ -367,12 +399,16 @@ int ui_main(bm_app *app)
 
 	while (!u->quit) {
 		draw_all(u);
-		/* while a wait after wrong PINs counts down, wake every second */
-		timeout(u->login_wait_until ? 250 : -1);
+		/* while a wait after wrong PINs counts down, wake every second;
+		 * on a quiet home screen, every BIANMIN_REFRESH seconds */
+		timeout(u->login_wait_until ? 250 : home_may_refresh(u) ? home_refresh_ms() : -1);
 		wint_t ch;
 		int r = get_wch(&ch);
-		if (r == ERR)
+		if (r == ERR) {
+			if (!u->login_wait_until && home_may_refresh(u))
+				home_reload(u);   /* what other windows did shows up without F5 */
 			continue;
+		}
 		ui_key k = {r == KEY_CODE_YES, ch};
 		if (k.fn && ch == KEY_RESIZE)
 			continue;          /* LINES/COLS are new; the next draw fits them */
