@@ -34,6 +34,8 @@ int cli_report(bm_app *app, int argc, char **argv);
 /* Shared helpers for subcommands (src/cli/util.c). */
 /* Print diagnostics to stderr. */
 void cli_print_diags(const bm_diags *d);
+/* The center's settings, or NULL after printing what is wrong with them. */
+bm_center *cli_center(bm_app *app);
 /* Standard --help/--version handling: returns -1 to go on, else an exit
  * status.  usage is printed for --help (to stdout) and on error (stderr). */
 int cli_usage(const char *usage, bool to_stderr, int status);

@@ -69,10 +69,7 @@ int cli_print(bm_app *app, int argc, char **argv)
 	const char *no = argv[optind];
 	const char *form_key = argc - optind == 2 ? argv[optind + 1] : NULL;
 
-	bm_diags d = {0};
-	bm_center *center = app_center(app, &d);
-	cli_print_diags(&d);
-	diags_free(&d);
+	bm_center *center = cli_center(app);
 	if (!center)
 		return 1;
 	/* no command works without a valid clerk (issue 3); the paper and a
@@ -95,6 +92,7 @@ int cli_print(bm_app *app, int argc, char **argv)
 		auth_clerk_free(&me);
 		return cli_error("print", &err);
 	}
+	bm_diags d = {0};
 	slip_form *f = slip_load_form(app->paths.forms, form_key, &d);
 	cli_print_diags(&d);
 	diags_free(&d);

@@ -81,10 +81,7 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 	bm_day day = bm_time_day(app->now);
 	if (o->date && !bm_day_parse(o->date, &day))
 		return cli_usage(_(USAGE), true, 2);
-	bm_diags d = {0};
-	bm_center *center = app_center(app, &d);
-	cli_print_diags(&d);
-	diags_free(&d);
+	bm_center *center = cli_center(app);
 	if (!center)
 		return 1;
 	bm_store *s;
@@ -106,6 +103,7 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 	int status = 0;
 	if (o->close && ledger_day_close(s, &me, &sh, app->now, &err))
 		status = cli_error("report", &err);
+	bm_diags d = {0};
 	slip_form *f = status ? NULL : slip_load_form(app->paths.forms, "daily_close", &d);
 	cli_print_diags(&d);
 	diags_free(&d);
