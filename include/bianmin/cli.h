@@ -30,6 +30,8 @@ int cli_forms(bm_app *app, int argc, char **argv);
  * exit status.  src/cli/report.c: `bianmin report month YYYY-MM`. */
 int cli_case_step(bm_app *app, int argc, char **argv);
 int cli_report(bm_app *app, int argc, char **argv);
+/* The other books (src/cli/book.c): `bianmin book ACTION ...`. */
+int cli_book(bm_app *app, int argc, char **argv);
 
 /* Shared helpers for subcommands (src/cli/util.c). */
 /* Print diagnostics to stderr. */

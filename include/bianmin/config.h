@@ -33,6 +33,13 @@ typedef struct bm_center {
 	int due_soon_days;             /* "due soon" window, working days; default 1 */
 	bm_keybinding *keys; size_t n_keys;
 	int line;
+	/* 工作时间 `hours`: spans in minutes from midnight, [from, to); a case
+	 * taken outside them or on a rest day is 延时服务 (register.h).
+	 * Default 08:30-12:00 and 14:00-17:30. */
+	int hours_from[8], hours_to[8]; size_t n_hours;
+	/* `limits` of the books, working days: consult (来信来访来电, 3),
+	 * complaint (general, 1: the same or next day), complaint_complex (5) */
+	int limit_consult, limit_complaint, limit_complaint_complex;
 } bm_center;
 
 bm_center *center_load(const char *path, bm_diags *d);

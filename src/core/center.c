@@ -19,7 +19,8 @@
 
 static const char *const top_keys[] = {
 	"version", "name", "code", "phone", "address", "windows", "spool", "outputs",
-	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", NULL};
+	"supplement_timeout_days", "followup_days", "due_soon_days", "keys",
+	"hours", "limits", NULL};
 static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", "timeout", NULL};
 
 static void output_free(bm_output *o)
@@ -162,6 +163,54 @@ static void load_keys(yd_doc *doc, const yd_node *m, bm_center *c)
 	}
 }
 
+/* "HH:MM-HH:MM" -> minutes; false when not that shape or from >= to. */
+static bool parse_span(const char *s, int *from, int *to)
+{
+	int h1, m1, h2, m2;
+	char tail;
+	if (sscanf(s, "%2d:%2d-%2d:%2d%c", &h1, &m1, &h2, &m2, &tail) != 4)
+		return false;
+	if (h1 < 0 || h1 > 24 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59)
+		return false;
+	*from = h1 * 60 + m1;
+	*to = h2 * 60 + m2;
+	return *from < *to && *to <= 24 * 60;
+}
+
+/* `hours`: a list of "HH:MM-HH:MM" spans (工作时间). */
+static void load_hours(yd_doc *doc, const yd_node *root, bm_center *c)
+{
+	char **v = NULL;
+	size_t n = 0;
+	if (!yd_get(root, "hours") || !yd_strings(doc, root, "hours", false, &v, &n))
+		return;
+	const yd_node *list = yd_get(root, "hours");
+	if (n > 8)
+		yd_error(doc, list, _("'hours' has at most 8 spans (got %zu)"), n);
+	c->n_hours = 0;
+	for (size_t i = 0; i < n && i < 8; i++) {
+		int a, b;
+		if (!parse_span(v[i], &a, &b)) {
+			yd_error(doc, list->kids[i], _("a span of 'hours' is HH:MM-HH:MM with the start before the end, not '%s'"), v[i]);
+			continue;
+		}
+		c->hours_from[c->n_hours] = a;
+		c->hours_to[c->n_hours++] = b;
+	}
+	yd_strings_free(v, n);
+}
+
+static void load_limits(yd_doc *doc, const yd_node *m, bm_center *c)
+{
+	static const char *const limit_keys[] = {"consult", "complaint", "complaint_complex", NULL};
+	if (!m || !yd_expect_map(doc, m, "'limits'"))
+		return;
+	yd_check_keys(doc, m, limit_keys);
+	yd_int(doc, m, "consult", false, 0, 1000, &c->limit_consult);
+	yd_int(doc, m, "complaint", false, 0, 1000, &c->limit_complaint);
+	yd_int(doc, m, "complaint_complex", false, 0, 1000, &c->limit_complaint_complex);
+}
+
 bm_center *center_load(const char *path, bm_diags *d)
 {
 	int errors = d->errors;
@@ -173,6 +222,12 @@ bm_center *center_load(const char *path, bm_diags *d)
 	c->supplement_timeout_days = 20;
 	c->followup_days = 5;
 	c->due_soon_days = 1;
+	c->hours_from[0] = 8 * 60 + 30; c->hours_to[0] = 12 * 60;
+	c->hours_from[1] = 14 * 60; c->hours_to[1] = 17 * 60 + 30;
+	c->n_hours = 2;
+	c->limit_consult = 3;              /* 004: 三日内给予答复 */
+	c->limit_complaint = 1;            /* 当场或当日、次日答复 */
+	c->limit_complaint_complex = 5;    /* 复杂的一周内 */
 	const yd_node *root = doc->root;
 	if (!root) {
 		yd_error(doc, NULL, "%s", _("the center file is empty; it needs 'version: 1', 'name' and 'code'"));
@@ -202,6 +257,8 @@ bm_center *center_load(const char *path, bm_diags *d)
 		yd_int(doc, root, "followup_days", false, 1, 1000, &c->followup_days);
 		yd_int(doc, root, "due_soon_days", false, 0, 1000, &c->due_soon_days);
 		load_keys(doc, yd_get(root, "keys"), c);
+		load_hours(doc, root, c);
+		load_limits(doc, yd_get(root, "limits"), c);
 	}
 	if (!c->spool_dir)
 		c->spool_dir = bm_xstrdup("spool");

@@ -87,7 +87,8 @@ int clerk_ledger_import(bm_store *s, bm_error *err)
 size_t clerk_replay_find(const clerk_replay *r, const char *code)
 {
 	size_t i = 0;
-	while (i < r->n && strcmp(flatrec_get(&r->rec[i], "clerk.code", NULL), code) != 0)
+	const char *key = r->key ? r->key : "clerk.code";
+	while (i < r->n && strcmp(flatrec_get(&r->rec[i], key, NULL), code) != 0)
 		i++;
 	return i;
 }
@@ -103,7 +104,7 @@ void clerk_replay_event(clerk_replay *r, int64_t id, const char *at, const char 
 	const char *code;
 	if (!details || !flatrec_parse(details, &ev))
 		return;   /* then the clerk has no record and the check names it */
-	if (!(code = flatrec_get(&ev, "clerk.code", NULL))) {
+	if (!(code = flatrec_get(&ev, r->key ? r->key : "clerk.code", NULL))) {
 		flatrec_free(&ev);
 		return;
 	}
@@ -139,7 +140,9 @@ void clerk_replay_free(clerk_replay *r)
 	free(r->event);
 	free(r->at);
 	free(r->seen);
+	const char *key = r->key;
 	memset(r, 0, sizeof *r);
+	r->key = key;
 }
 
 int clerk_replay_check(bm_store *s, clerk_replay *r, ledger_problem *p, bm_error *err)

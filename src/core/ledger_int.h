@@ -49,6 +49,7 @@ typedef struct clerk_replay {
 	char **at;
 	bool *seen;              /* matched by a row of the clerks table */
 	size_t n;
+	const char *key;         /* the record key naming a row; NULL = "clerk.code" */
 } clerk_replay;
 void clerk_replay_event(clerk_replay *r, int64_t id, const char *at, const char *details);
 /* Index of the clerk's record, r->n when none. */
@@ -57,6 +58,13 @@ size_t clerk_replay_find(const clerk_replay *r, const char *code);
  * 0 ok, 1 problem (in p), -1 error. */
 int clerk_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
 void clerk_replay_free(clerk_replay *r);
+
+/* ---- the books in the chain (register_verify.c) ---------------------
+ * Every change of a book entry is an event about no case, type reg_*,
+ * whose details are the entry's whole row after it; replayed with a
+ * clerk_replay keyed by "no" (the last event of an entry wins). */
+bool reg_event_type(const char *type);
+int reg_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
 
 /* The constant UPDATE that sets a record key case_apply may change, or
  * NULL when the key is not one of those. */

@@ -104,5 +104,23 @@ static const char SCHEMA_2[] =
 static const char SCHEMA_3[] =
 "CREATE INDEX events_caseless ON events(type) WHERE case_id IS NULL;";
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3 };
-const int store_n_migrations = 3;
+/* the other books (register.h): one row per entry, every change an event
+ *    about no case (type reg_*) whose details are the whole row. */
+static const char SCHEMA_REGISTER[] =
+"CREATE TABLE reg_entries ("
+"  id INTEGER PRIMARY KEY,"
+"  no TEXT NOT NULL UNIQUE, book TEXT NOT NULL, state TEXT NOT NULL,"
+"  opened_at TEXT NOT NULL, opened_day TEXT NOT NULL, clerk TEXT NOT NULL,"
+"  person TEXT, id_no TEXT, phone TEXT, village TEXT, subject TEXT, answer TEXT,"
+"  window TEXT, named_clerk TEXT, channel TEXT, flags TEXT, at_day TEXT, at_time TEXT,"
+"  due TEXT, closed_day TEXT, case_no TEXT, ref TEXT, extra TEXT"
+");"
+"CREATE INDEX reg_book_day ON reg_entries(book, opened_day);"
+"CREATE INDEX reg_at_day ON reg_entries(at_day);"
+"CREATE TRIGGER reg_no_delete BEFORE DELETE ON reg_entries"
+"  BEGIN SELECT RAISE(ABORT, 'book entries are never deleted'); END;"
+"CREATE TRIGGER reg_snapshot BEFORE UPDATE OF no, book, opened_at, opened_day, clerk ON reg_entries"
+"  BEGIN SELECT RAISE(ABORT, 'an entry keeps its number, book and opening'); END;";
+
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_REGISTER };
+const int store_n_migrations = 4;
