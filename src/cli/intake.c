@@ -3,6 +3,7 @@
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
 #include "bianmin/idno.h"
+#include "bianmin/register.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -14,13 +15,43 @@ static const char *const USAGE = N_(
 	"         [--id-type resident|uscc|other] [--phone P] [--address A]\n"
 	"         [--have N,N,...|--have-all] [--has-not-brought N,...]\n"
 	"         [--proxy-name N --proxy-id ID [--proxy-agent]]\n"
-	"         [--override KIND --reason TEXT]\n"
+	"         [--override KIND --reason TEXT] [--from ENTRY]\n"
 	"\n"
 	"Accept a case.  Materials are numbered from 1 in catalog order; those\n"
 	"not in --have are missing; --has-not-brought marks a main material the\n"
 	"applicant has but did not bring.  The clerk is --clerk or BIANMIN_CLERK,\nthe PIN from BIANMIN_PIN\n"
 	"or the terminal.  Prints the case number, the kind, the due date (or -)\n"
-	"and the missing materials, one per line.\n");
+	"and the missing materials, one per line.  --from takes the person of a\n"
+	"book entry (a consultation, a home visit) and links the case to it; a\n"
+	"home visit's case is received on the visit's date and time.  A case\n"
+	"taken outside the center's hours is marked 延时服务.\n");
+
+/* --from: the entry's person fills what was not given; a home visit's
+ * date and time become the receipt time (上门服务: taken there). */
+static int from_entry(bm_app *app, const char *no, reg_entry *e, const char **name, const char **id,
+		      const char **phone, const char **address, bm_time *when)
+{
+	bm_error err = {0};
+	bm_store *s = app_store(app, &err);
+	if (!s || reg_load(s, NULL, no, e, &err))
+		return cli_error("intake", &err);
+	if (!*name && e->f[RF_PERSON])
+		*name = e->f[RF_PERSON];
+	if (!*id && e->f[RF_ID_NO])
+		*id = e->f[RF_ID_NO];
+	if (!*phone && e->f[RF_PHONE])
+		*phone = e->f[RF_PHONE];
+	if (!*address && e->f[RF_VILLAGE])
+		*address = e->f[RF_VILLAGE];
+	bm_day d;
+	if (strcmp(reg_get(e, RF_BOOK), "visit") == 0 && bm_day_parse(reg_get(e, RF_AT_DAY), &d)) {
+		int h = 9, m = 0;
+		if (e->f[RF_AT_TIME])
+			sscanf(e->f[RF_AT_TIME], "%d:%d", &h, &m);
+		when->epoch = (int64_t)d * 86400 + h * 3600 + m * 60 - when->utc_offset;
+	}
+	return 0;
+}
 
 /* "1,3,4" -> marks[i] = v for each; false on junk or out of range. */
 static bool parse_list(const char *s, bm_mat_state *marks, size_t n, bm_mat_state v)
@@ -89,12 +120,13 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		{"proxy-agent", no_argument, NULL, O_PROXY_AGENT},
 		{"override", required_argument, NULL, 'o'},
 		{"reason", required_argument, NULL, 'r'},
+		{"from", required_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *clerk = NULL, *item_code = NULL, *name = NULL, *id = NULL, *phone = NULL;
 	const char *address = NULL, *have = NULL, *not_brought = NULL, *pname = NULL, *pid = NULL;
-	const char *override = NULL, *reason = NULL, *id_type_s = NULL;
+	const char *override = NULL, *reason = NULL, *id_type_s = NULL, *from = NULL;
 	bool have_all = false, agent = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -114,12 +146,17 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		case O_ID_TYPE: id_type_s = optarg; break;
 		case 'o': override = optarg; break;
 		case 'r': reason = optarg; break;
+		case 'F': from = optarg; break;
 		case 'h': return cli_usage(_(USAGE), false, 0);
 		default: return cli_usage(_(USAGE), true, 2);
 		}
 	}
 	if (!clerk)
 		clerk = getenv("BIANMIN_CLERK");   /* like every other command */
+	reg_entry src = {0};
+	bm_time when = app->now;
+	if (from && from_entry(app, from, &src, &name, &id, &phone, &address, &when))
+		return 1;
 	if (optind != argc || !clerk || !*clerk || !item_code || !name || !*name || !id ||
 	    (have && have_all) || (!pname != !pid) || (override && !reason))
 		return cli_usage(_(USAGE), true, 2);
@@ -144,7 +181,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		return 1;
 	}
 	diags_free(&d);
-	bm_day today = bm_time_day(app->now);
+	bm_day today = bm_time_day(when);
 
 	char idn[64], pidn[64];
 	if (!check_id(id, &id_type, id_type_s != NULL, today, idn))
@@ -196,17 +233,34 @@ int cli_intake(bm_app *app, int argc, char **argv)
 	case_intake ci = {
 		.center_code = center->code, .catalog_fingerprint = cat->fingerprint,
 		.applicant = &ap, .proxy_name = pname, .proxy_id = pid ? pidn : NULL,
-		.proxy_is_agent = agent, .clerk = me.code, .now = app->now,
+		.proxy_is_agent = agent, .clerk = me.code, .now = when,
 	};
 	char no[CASE_NO_MAX];
-	rc = case_accept(s, &ci, &in, &out, no, &err);
+	/* the case, its 延时服务 mark and its link to the entry: one transaction */
+	bool extended = false;
+	rc = store_begin(s, &err);
+	if (!rc)
+		rc = case_accept(s, &ci, &in, &out, no, &err);
+	if (!rc)
+		rc = reg_mark_extended(s, &me, center, cal, no, name, item->name, when, &extended, &err);
+	if (!rc && from) {
+		reg_set link = {RF_CASE_NO, no};
+		rc = reg_step(s, &me, cal, center, from, "link", &link, 1, NULL, app->now, &err);
+	}
+	if (!rc)
+		rc = store_commit(s, &err);
+	else if (store_in_transaction(s))
+		store_rollback(s);
 	if (rc == BM_OK) {
 		char due[11];
 		printf("%s\n%s\n%s\n", no, cli_chinese() ? kind_label(out.kind) : kind_key(out.kind),
 		       bm_day_format(out.due, due));
 		for (size_t i = 0; i < out.n_missing; i++)
 			printf("%s\n", item->materials[out.missing[i]].name);
+		if (extended)
+			fprintf(stderr, "%s\n", _("Taken outside the center's hours: marked 延时服务."));
 	}
+	reg_entry_free(&src);
 	intake_outcome_free(&out);
 	free(marks);
 	auth_clerk_free(&me);

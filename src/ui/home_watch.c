@@ -109,6 +109,15 @@ void home_watch_reload(ui *u)
 		lc_watch_rows_free(w, nw);
 	}
 
+	/* 预约 and 上门服务 of the day (scr_books.c) */
+	size_t nb;
+	char **today = books_today(u, &nb);
+	for (size_t i = 0; i < nb; i++) {
+		line(u, ST_SOON, "%s", today[i]);
+		free(today[i]);
+	}
+	free(today);
+
 	if (u->home_mode == HOME_MINE)
 		return;
 	/* the other lists: every open case, kept when in the watch */

@@ -77,6 +77,18 @@ static void id_update(ui *u)
 	}
 }
 
+void intake_prefill(ui *u, const char *name, const char *id, const char *phone, const char *address)
+{
+	intake_state *in = &u->in;
+	field_set(&in->f[AF_NAME], name);
+	field_set(&in->f[AF_ID], id);
+	field_set(&in->f[AF_PHONE], phone);
+	field_set(&in->f[AF_ADDRESS], address);
+	id_update(u);
+	/* the cursor waits where the clerk has to type: the ID when missing */
+	in->focus = in->id_ok ? AF_PHONE : AF_ID;
+}
+
 static bool check_proxy(ui *u)
 {
 	intake_state *in = &u->in;

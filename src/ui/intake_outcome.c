@@ -165,7 +165,7 @@ void outcome_draw(ui *u)
 static void confirm(ui *u)
 {
 	intake_state *in = &u->in;
-	bm_time now = ui_now();
+	bm_time now = in->has_from_time ? in->from_time : ui_now();   /* 上门服务: the visit's time */
 	/* decide again at the moment of saving, so the date is today's */
 	if (!decide(u, bm_time_day(now)))
 		return;
@@ -198,7 +198,17 @@ static void confirm(ui *u)
 	ci.now = now;
 	bm_error err = {0};
 	char no[CASE_NO_MAX] = "";
-	int rc = case_accept(u->store, &ci, &ii, &in->out, no, &err);
+	/* the case, its 延时服务 mark, its link to a book entry: one transaction */
+	bool extended = false;
+	int rc = store_begin(u->store, &err);
+	if (!rc)
+		rc = case_accept(u->store, &ci, &ii, &in->out, no, &err);
+	if (!rc)
+		rc = books_after_intake(u, no, p.name, ii.item->name, now, &extended, &err);
+	if (!rc)
+		rc = store_commit(u->store, &err);
+	else if (store_in_transaction(u->store))
+		store_rollback(u->store);
 	party_free(&p);
 	free(proxy_name);
 	free(proxy_id);
@@ -211,6 +221,10 @@ static void confirm(ui *u)
 	u->home_dirty = true;
 	u->msg[0] = '\0';
 	in->print_failed = !ui_print_case(u, no, in->print_msg, sizeof in->print_msg);
+	if (extended) {
+		size_t len = strlen(in->print_msg);
+		snprintf(in->print_msg + len, sizeof in->print_msg - len, " %s", _("Marked 延时服务 (outside the center's hours)."));
+	}
 }
 
 void outcome_key(ui *u, ui_key k)

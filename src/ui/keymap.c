@@ -24,7 +24,7 @@ typedef struct binding {
 } binding;
 
 #define FIELDS (CTX_APPLICANT | CTX_ITEM | CTX_SEARCH | CTX_LOGIN)
-#define LISTS (CTX_HOME | CTX_ITEM | CTX_MATERIALS | CTX_SEARCH | CTX_CASE | CTX_HELP | CTX_OUTCOME | CTX_VIEW | CTX_REPORT)
+#define LISTS (CTX_HOME | CTX_ITEM | CTX_MATERIALS | CTX_SEARCH | CTX_CASE | CTX_HELP | CTX_OUTCOME | CTX_VIEW | CTX_REPORT | CTX_BOOKS)
 
 /* Order = order on the status line. */
 static const binding table[] = {
@@ -32,7 +32,7 @@ static const binding table[] = {
 	{A_NEW, "new_intake", N_("New"), N_("start a new intake (受理)"), CTX_HOME | CTX_DONE, true, {"F2", "n"}},
 	{A_SEARCH, "search", N_("Search"), N_("find a case by number, ID number, name or phone"),
 	 CTX_HOME | CTX_DONE, true, {"F3", "/"}},
-	{A_OPEN, "open", N_("Open"), N_("open the selected case"), CTX_HOME | CTX_SEARCH, true, {"Enter"}},
+	{A_OPEN, "open", N_("Open"), N_("open the selected case"), CTX_HOME | CTX_SEARCH | CTX_BOOKS, true, {"Enter"}},
 	{A_VIEW_CASE, "view_case", N_("View case"), N_("open the case just accepted"), CTX_DONE, true, {"F4", "v"}},
 	{A_USE_PRIOR, "use_earlier", N_("Use earlier"),
 	 N_("fill name, phone and address from the applicant's earlier case"), CTX_APPLICANT, true, {"F4"}},
@@ -63,6 +63,26 @@ static const binding table[] = {
 	 CTX_REPORT, true, {"F8", "c"}},
 	{A_PREV_MONTH, "prev_month", N_("Month"), N_("supervisor: the month before"), CTX_REPORT, true, {"Left"}},
 	{A_NEXT_MONTH, "next_month", NULL, N_("supervisor: the month after"), CTX_REPORT, false, {"Right"}},
+	{A_BOOKS, "books", N_("Books"),
+	 N_("the other books: consultations, complaints, appointments, home visits, key people, extended hours"),
+	 CTX_HOME, true, {"b"}},
+	{A_BOOK_ADD, "book_add", N_("Add"), N_("a new entry of this book (a walk-in question with its answer: type both, Enter)"),
+	 CTX_BOOKS, true, {"a", "F2"}},
+	{A_BOOK_ANSWER, "book_answer", N_("Answer"), N_("record the answer (投诉: supervisors)"), CTX_BOOKS, true, {"r"}},
+	{A_BOOK_TRANSFER, "book_transfer", N_("Transfer"), N_("转办: to a window or office, with a due date"),
+	 CTX_BOOKS, true, {"t"}},
+	{A_BOOK_CLOSE, "book_close", N_("Close"), N_("close the entry (归档; an appointment or visit done)"),
+	 CTX_BOOKS, true, {"x"}},
+	{A_BOOK_CASE, "book_case", N_("Case"), N_("make a case of the entry: intake with its person carried over"),
+	 CTX_BOOKS, true, {"c"}},
+	{A_BOOK_SUPERVISE, "book_supervise", N_("Supervise"), N_("督办: only the open entries past their due date (again: all)"),
+	 CTX_BOOKS, true, {"s"}},
+	{A_BOOK_EXPORT, "book_export", N_("Export"), N_("write the book as CSV and TSV to the spool folder"),
+	 CTX_BOOKS, true, {"e"}},
+	{A_BOOK_FIGURES, "book_figures", N_("Figures"), N_("this month's figures of every book"), CTX_BOOKS, true,
+	 {"f"}},
+	{A_BOOK_NEXT, "book_next", N_("Book"), N_("the next book"), CTX_BOOKS, true, {"Right", "Tab"}},
+	{A_BOOK_PREV, "book_prev", NULL, N_("the previous book"), CTX_BOOKS, false, {"Left", "BTab"}},
 	{A_REFRESH, "refresh", N_("Refresh"), N_("reload the list"), CTX_HOME, true, {"F5"}},
 	{A_BACK, "back", N_("Back"), N_("go back (asks before throwing away typed data)"),
 	 CTX_ALL & ~(CTX_HOME | CTX_LOGIN), true, {"Esc"}},

@@ -195,6 +195,9 @@ void home_key(ui *u, ui_key k)
 	case A_FIGURES:
 		report_open(u);
 		break;
+	case A_BOOKS:
+		books_open(u);
+		break;
 	case A_REFRESH:
 		home_reload(u);
 		ui_message(u, false, "%s", _("Reloaded."));

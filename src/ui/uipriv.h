@@ -39,7 +39,8 @@ enum {
 	CTX_DIALOG = 1 << 10,    /* a step's small form over the case view */
 	CTX_VIEW = 1 << 11,      /* a text shown over a screen (status query) */
 	CTX_REPORT = 1 << 12,     /* the figures: 日结 and the month */
-	CTX_ALL = (1 << 13) - 1,
+	CTX_BOOKS = 1 << 13,      /* the other books (scr_books.c) */
+	CTX_ALL = (1 << 14) - 1,
 };
 
 /* Every action a key can trigger.  Names, labels and default keys are in
@@ -99,6 +100,18 @@ enum action {
 	A_CLOSE_DAY,     /* figures: close the day, print the 日结单 */
 	A_PREV_MONTH,
 	A_NEXT_MONTH,
+	/* the other books (scr_books.c) */
+	A_BOOKS,         /* home: open the books */
+	A_BOOK_NEXT,     /* the next / previous book */
+	A_BOOK_PREV,
+	A_BOOK_ADD,
+	A_BOOK_ANSWER,
+	A_BOOK_TRANSFER,
+	A_BOOK_CLOSE,
+	A_BOOK_CASE,     /* the entry becomes a case: intake with its person */
+	A_BOOK_SUPERVISE,   /* 督办: only the open entries past due */
+	A_BOOK_EXPORT,
+	A_BOOK_FIGURES,
 	A__COUNT
 };
 
@@ -192,6 +205,7 @@ enum ui_screen {
 	SCR_SEARCH,
 	SCR_HELP,
 	SCR_REPORT,
+	SCR_BOOKS,
 	SCR__COUNT
 };
 
@@ -235,6 +249,11 @@ typedef struct intake_state {
 	char case_no[CASE_NO_MAX];
 	char print_msg[512];
 	bool print_failed;
+	/* taken from a book entry (scr_books.c): linked to it on accept; a
+	 * home visit's time is the receipt time */
+	char from_entry[40];
+	bool has_from_time;
+	bm_time from_time;
 } intake_state;
 
 struct ui;
@@ -344,6 +363,9 @@ typedef struct ui {
 
 	/* figures (scr_report.c) */
 	struct report_state *rep;
+
+	/* the other books (scr_books.c) */
+	struct books_state *books;
 } ui;
 
 /* The current time (the clock is read here, once per use, and passed
@@ -390,6 +412,21 @@ void report_open(ui *u);
 void report_draw(ui *u);
 void report_key(ui *u, ui_key k);
 void report_free(ui *u);
+/* The other books (scr_books.c): consultations, complaints, appointments,
+ * home visits, key people, extended hours. */
+void books_open(ui *u);
+void books_draw(ui *u);
+void books_key(ui *u, ui_key k);
+void books_free(ui *u);
+/* Home: the day's appointments and visits as lines (malloc'd, NULL when
+ * none); books_today_free frees them. */
+char **books_today(ui *u, size_t *n);
+/* After an intake is saved inside its transaction: 延时服务 mark and the
+ * link to the entry it came from.  BM_OK or the error. */
+int books_after_intake(ui *u, const char *case_no, const char *person, const char *item, bm_time at,
+		       bool *extended, bm_error *err);
+/* Fill the applicant from a book entry (name, ID, phone, address). */
+void intake_prefill(ui *u, const char *name, const char *id, const char *phone, const char *address);
 
 /* The intake steps (intake_*.c), called by scr_intake.c. */
 void applicant_draw(ui *u);
