@@ -125,11 +125,11 @@ static void print_entry_line(const reg_entry *e)
 {
 	bm_reg_state st = REG_RECORDED;
 	reg_state_parse(reg_get(e, RF_STATE), &st);
-	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", reg_get(e, RF_NO), reg_get(e, RF_BOOK),
+	printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", reg_get(e, RF_NO), reg_get(e, RF_BOOK),
 	       cli_chinese() ? reg_state_label(st) : reg_get(e, RF_STATE),
 	       e->masked ? _("(confidential)") : reg_get(e, RF_PERSON),
 	       reg_get(e, RF_AT_DAY), reg_get(e, RF_AT_TIME), reg_get(e, RF_DUE),
-	       reg_get(e, RF_WINDOW), reg_get(e, RF_SUBJECT));
+	       reg_get(e, RF_WINDOW), reg_get(e, RF_SUBJECT), reg_get(e, RF_CASE_NO));
 }
 
 static void print_entry(const reg_entry *e)

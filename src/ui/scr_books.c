@@ -44,10 +44,13 @@ static void reload(ui *u)
 
 void books_open(ui *u)
 {
-	if (!u->books) {
+	if (!u->books)
 		u->books = bm_xcalloc(1, sizeof *u->books);
-		u->books->book = BOOK_CONSULT;
-	}
+	/* from home: always the first book, everything (another clerk may
+	 * have logged in since) */
+	u->books->book = BOOK_CONSULT;
+	u->books->supervise = false;
+	u->books->sel = u->books->top = 0;
 	reload(u);
 	u->msg[0] = '\0';
 	ui_goto(u, SCR_BOOKS);
@@ -85,7 +88,7 @@ void books_draw(ui *u)
 		x += 1 + draw_clip(UI_TOP, x, COLS - x - 1, book_label((bm_book)k), k == (int)b->book ? ST_SELECT : ST_DIM);
 	bool dated = b->book == BOOK_APPOINTMENT || b->book == BOOK_VISIT;
 	int y = UI_TOP + 2;
-	int wno = 20, wst = 10, wwhen = 17, wp = 12;
+	int wno = 19, wst = 11, wwhen = 17, wp = 14;
 	int wsub = COLS - 2 - wno - wst - wwhen - wp - 4;
 	draw_text(y, 1, wno, _("number"), ST_HEAD);
 	draw_text(y, 2 + wno, wst, _("state"), ST_HEAD);

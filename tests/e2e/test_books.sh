@@ -1,0 +1,148 @@
+# The other books on the screen, on Saturday 2026-12-05 (a rest day):
+# an appointment booked for today (休息日预约办) shows on the home screen;
+# a walk-in question with its answer takes under ten keys and becomes a
+# case carrying the person over; a complaint taken by a clerk hides the
+# complainant from that clerk and the whole complaint from the clerk it
+# names, while the supervisor sees both; a home visit of Friday gets its
+# case on return with Friday as the receipt date; a walk-in intake on
+# Saturday is marked 延时服务; verify is ok.
+. tests/e2e/lib.sh
+command -v faketime >/dev/null || { echo "faketime missing; skipped"; exit 0; }
+e2e_setup
+export BIANMIN_TEST_FAST_PIN=1
+ID=110101199003074514
+BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=2222 bm clerk add 1002 李强 --window 社保 --by 1001 >/dev/null 2>&1 || fail "clerk 1002"
+BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=3333 bm clerk add 1003 周敏 --window 民政 --by 1001 >/dev/null 2>&1 || fail "clerk 1003"
+fk() { t=$1; shift; BIANMIN_PIN=1234 faketime "$t" "$BIANMIN" --db "$DB" "$@" --clerk 1001; }
+fk '2026-12-03 10:00:00' book add appointment --item MZ-001 --person 王预约 --date 2026-12-05 --time 09:30 >/dev/null ||
+	fail "appointment"
+fk '2026-12-03 10:00:00' book add appointment --item MZ-001 --person 别的日子 --date 2026-12-07 --time 09:30 >/dev/null ||
+	fail "appointment 2"
+VISIT=$(fk '2026-12-03 10:00:00' book add visit --person 赵大爷 --village 石桥村 --date 2026-12-04 --time 15:00 \
+	--went 王小梅 --id $ID | cut -f1)
+[ -n "$VISIT" ] || fail "visit"
+
+# the program itself runs on Saturday morning
+cat > "$T/bm-sat" <<EOF
+#!/bin/sh
+exec faketime -f '@2026-12-05 10:00:00' '$BIANMIN' "\$@"
+EOF
+chmod +x "$T/bm-sat"
+REAL=$BIANMIN
+BIANMIN=$T/bm-sat
+e2e_start 100 30 C.UTF-8
+login
+wait_for "Appointment today 09:30: 王预约"
+screen | grep -q "别的日子" && fail "another day's appointment on today's home"
+
+# a walk-in question with its answer, counted from home
+KEYS=0
+key b
+wait_for "Books: consultations"
+key a
+wait_for "New entry"
+typ "低保怎么申请"; key Enter
+typ "带户口本到民政窗口"; key Enter
+typ "钱问"; key Enter
+key Enter Enter
+wait_for "Recorded QS-ZX20261205-001"
+[ "$KEYS" -lt 10 ] || fail "a walk-in consultation took $KEYS keys"
+wait_for "低保怎么申请"
+# ... becomes a case, the person carried over
+key c
+wait_for "1 Applicant"
+screen | grep -q "钱问" || fail "the person was not carried over"
+typ $ID; key Enter Enter Enter
+wait_for "Find item"
+typ MZ-001
+wait_for "MZ-001 "
+key Enter
+wait_for "Decision so far"
+key a Enter
+wait_for "Outcome:"
+key F10
+CASE1=$(accepted_no)
+[ -n "$CASE1" ] || fail "no case from the consultation"
+wait_for "延时服务"
+key Escape
+wait_for "My open cases"
+BIANMIN=$REAL
+BIANMIN_PIN=1234 bm book show QS-ZX20261205-001 --clerk 1001 | grep -q "^case_no	$CASE1" || fail "consultation not linked to $CASE1"
+BIANMIN_PIN=1234 bm book list extended --clerk 1001 | grep -q "$CASE1" || fail "Saturday intake not marked 延时服务"
+
+# the home visit of Friday: its case on return keeps Friday's date
+BIANMIN=$T/bm-sat
+key b
+wait_for "Books:"
+key Right Right Right
+wait_for "Books: home visits"
+wait_for "赵大爷"
+key c
+wait_for "1 Applicant"
+wait_for "赵大爷"
+key Enter Enter
+wait_for "Find item"
+typ MZ-001
+wait_for "MZ-001 "
+key Enter
+wait_for "Decision so far"
+key a Enter
+wait_for "Outcome:"
+key F10
+CASE2=$(accepted_no)
+case $CASE2 in QS-20261204-*) ;; *) fail "the visit's case is $CASE2, not of 2026-12-04" ;; esac
+key Escape
+wait_for "My open cases"
+BIANMIN=$REAL
+BIANMIN_PIN=1234 bm book show $VISIT --clerk 1001 | grep -q "^case_no	$CASE2" || fail "visit not linked to $CASE2"
+BIANMIN_PIN=1234 bm case show $CASE2 --clerk 1001 | grep -q "2026-12-04T15:00" || fail "receipt time is not the visit's"
+BIANMIN_PIN=1234 bm book list extended --clerk 1001 | grep -q "$CASE2" && fail "the visit's case (Friday 15:00) marked 延时服务"
+
+# a complaint taken by clerk 1002 naming clerk 1003
+BIANMIN=$T/bm-sat
+key F9
+wait_for "Clerk number"
+typ 1002; key Enter; typ 2222; key Enter
+wait_for "Open cases" 10
+key b
+wait_for "Books:"
+key Right
+wait_for "Books: complaints"
+key a
+wait_for "New entry"
+typ "窗口人员推诿"; key Enter
+typ "孙投诉"; key Enter
+typ 13900000000; key Enter
+typ 民政; key Enter
+typ 1003; key Enter
+key Enter Enter
+wait_for "Recorded QS-TS20261205-001"
+wait_for "窗口人员推诿"
+screen | grep -q "孙投诉" && fail "the clerk sees the complainant"
+screen | grep -q "(confidential)" || fail "complainant not marked confidential"
+key Escape
+wait_for "Open cases"
+key F9
+wait_for "Clerk number"
+typ 1003; key Enter; typ 3333; key Enter
+wait_for "Open cases" 10
+key b
+wait_for "Books:"
+key Right
+wait_for "Books: complaints"
+wait_for "The book is empty"
+screen | grep -q "推诿" && fail "the named clerk sees the complaint"
+key Escape
+wait_for "Open cases"
+key F9
+wait_for "Clerk number"
+typ 9001; key Enter; typ 9999; key Enter
+wait_for "Open cases" 10
+key b
+wait_for "Books:"
+key Right
+wait_for "孙投诉"
+key Escape
+BIANMIN=$REAL
+bm verify | grep -q "^ok " || fail "verify: $(bm verify)"
+echo ok
