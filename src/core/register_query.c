@@ -162,12 +162,14 @@ int reg_month_figures(bm_store *s, int year, int month, const bm_calendar *cal, 
 			out->transferred[b]++;
 		if (st == REG_CLOSED)
 			out->closed[b]++;
-		/* late: answered or closed after its due date, or still open
-		 * past it at the end of the month */
+		/* late: a consultation or complaint answered or closed after its
+		 * due date, or any dated entry still open past it at the end of
+		 * the month (an appointment or visit not done) */
 		bm_day due, done;
 		if (b != BOOK_EXTENDED && b != BOOK_PEOPLE && bm_day_parse(reg_get(e, RF_DUE), &due)) {
 			bool finished = bm_day_parse(reg_get(e, RF_CLOSED_DAY), &done);
-			if ((finished && done > due) || (!finished && due < end))
+			bool limited = b == BOOK_CONSULT || b == BOOK_COMPLAINT;
+			if ((limited && finished && done > due) || (!finished && due < end))
 				out->late[b]++;
 		}
 		if (b == BOOK_COMPLAINT) {

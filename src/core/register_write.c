@@ -377,8 +377,8 @@ int reg_step(bm_store *s, const bm_clerk *actor, const bm_calendar *cal, const b
 	}
 	if (!rc && rule->to >= 0) {
 		set(&e, RF_STATE, reg_state_key((bm_reg_state)rule->to));
-		if (rule->to == REG_CLOSED)
-			set_day(&e, RF_CLOSED_DAY, today);
+		if (rule->to == REG_CLOSED && !e.f[RF_CLOSED_DAY])
+			set_day(&e, RF_CLOSED_DAY, today);   /* answered: that day stays the day it was done */
 		else if (rule->to == REG_ANSWERED && (book == BOOK_CONSULT || book == BOOK_COMPLAINT))
 			set_day(&e, RF_CLOSED_DAY, today);   /* the day it was answered */
 	}

@@ -1,0 +1,138 @@
+# A month of the other books through the command line, November 2026
+# (11-02 Mon ... 11-30 Mon, no holidays; 11-07 a Saturday): consultations
+# answered on the spot, late, transferred; complaints (confidential, one
+# naming a clerk, a written complex serious one answered late);
+# appointments (one on a rest day); home visits (a case taken there dated
+# on the visit); key people; intakes outside the hours marked 延时服务.
+# The month's figures of every book equal the numbers worked out by hand
+# below; verify is ok; the CSV/TSV exports are exact and LibreOffice
+# reads the CSV with its Chinese intact.
+. "$(dirname "$0")/lib.sh"
+setup_clerks
+ID=110101199003074514
+as() { k=$1; p=$2; t=$3; shift 3; BIANMIN_PIN=$p at "$t" "$@" --clerk $k; }
+a1() { t=$1; shift; as 1001 1234 "$t" "$@"; }
+a2() { t=$1; shift; as 1002 2222 "$t" "$@"; }
+sup() { t=$1; shift; as 9001 9999 "$t" "$@"; }
+no() { cut -f1; }
+
+# ---- consultations (limit 3 working days) -------------------------------
+c1=$(a1 '2026-11-02 10:00:00' book add consult --subject 低保怎么申请 --answer 带户口本到民政窗口 | no)
+eq "$(a1 '2026-11-02 10:00:00' book list consult | cut -f3)" "answered" "c1 answered on the spot"
+c2=$(a1 '2026-11-03 10:00:00' book add consult --channel letter --person 来信人 --subject '问题,带"引号"')
+eq "$c2" "QS-ZX20261103-001	recorded	2026-11-06" "c2 due 3 working days later"
+c2=QS-ZX20261103-001
+a1 '2026-11-05 10:00:00' book answer $c2 --answer 已书面答复 >/dev/null || die "answer c2"
+c3=$(a1 '2026-11-04 10:00:00' book add consult --channel call --person 来电人 --subject 宅基地 | no)
+out=$(a1 '2026-11-04 11:00:00' book transfer $c3 --window 规划建设) || die "transfer c3"
+eq "$out" "$c3	transferred	2026-11-09" "c3 transferred, due 11-09"
+a1 '2026-11-10 10:00:00' book answer $c3 --answer 规划办已答复 >/dev/null || die "answer c3"
+c4=$(a1 '2026-11-20 10:00:00' book add consult --channel visit --person 来访人 --subject 医保转移 | no)
+c5=$(a1 '2026-11-27 10:00:00' book add consult --subject 社保卡 --answer 社保窗口办理 | no)
+a1 '2026-11-27 10:05:00' book close $c5 >/dev/null || die "close c5"
+a1 '2026-11-27 10:06:00' book close $c5 2>/dev/null && die "closed twice"
+a1 '2026-12-01 10:00:00' book add consult --subject 十二月的 >/dev/null || die "december consult"
+# 督办: open past due, on 11-26 only c4 (due 11-25)
+eq "$(a1 '2026-11-26 10:00:00' book list consult --supervise | cut -f1)" "$c4" "督办 list"
+a1 '2026-11-02 10:00:00' book add consult --subject "$(printf 'a\033[2Jb')" 2>$T/err && die "control character accepted"
+grep -q "control character" $T/err || die "control refusal: $(cat $T/err)"
+
+# ---- complaints (general: next working day; complex: 5) ------------------
+t1=$(a2 '2026-11-02 10:00:00' book add complaint --person 投诉人甲 --phone 13900000001 --window 民政 \
+	--named-clerk 1001 --subject 态度生硬 | no)
+eq "$(a2 '2026-11-02 10:00:00' book show $t1 | grep '^person')" "person	(confidential)" "a clerk does not see the complainant"
+a1 '2026-11-02 10:00:00' book show $t1 2>/dev/null && die "the named clerk sees the complaint"
+a1 '2026-11-02 10:00:00' book list complaint | grep -q "$t1" && die "the named clerk lists the complaint"
+eq "$(sup '2026-11-02 10:00:00' book show $t1 | grep '^person')" "person	投诉人甲" "the supervisor sees the complainant"
+a2 '2026-11-03 10:00:00' book answer $t1 --answer x 2>/dev/null && die "a clerk answered a complaint"
+sup '2026-11-03 10:00:00' book answer $t1 --answer 已批评教育并致歉 >/dev/null || die "answer t1"
+out=$(a2 '2026-11-05 10:00:00' book add complaint --channel written --flags complex,serious --window 社保 \
+	--person 投诉人乙 --subject 多次往返 2>$T/err)
+eq "$out" "QS-TS20261105-001	recorded	2026-11-12" "t2 complex: 5 working days"
+grep -q "head of the center" $T/err || die "serious not flagged to the head"
+sup '2026-11-13 10:00:00' book answer QS-TS20261105-001 --answer 书面答复已寄出 >/dev/null || die "answer t2"
+a2 '2026-11-16 10:00:00' book add complaint --channel phone --window 民政 --subject 排队太久 >/dev/null || die "t3"
+
+# ---- appointments (rest days allowed) and home visits (working days) -----
+a1 '2026-11-05 10:00:00' book add appointment --item MZ-001 --person 王预约 --date 2026-11-07 --time 09:30 >/dev/null || die "a1"
+eq "$(a1 '2026-11-07 08:00:00' book list --today | cut -f1)" "QS-YY20261105-001" "the day's appointments"
+a1 '2026-11-07 10:00:00' book close QS-YY20261105-001 >/dev/null || die "close a1"
+a1 '2026-11-10 10:00:00' book add appointment --item MZ-001 --person 李预约 --date 2026-11-12 >/dev/null || die "a2"
+a1 '2026-11-13 10:00:00' book close QS-YY20261110-001 >/dev/null || die "close a2"
+a1 '2026-11-10 10:00:00' book add appointment --subject 咨询养老 --person 张预约 --date 2026-11-11 >/dev/null || die "a4"
+a1 '2026-11-20 10:00:00' book add appointment --item MZ-001 --person 刘预约 --date 2026-12-02 >/dev/null || die "a3"
+a1 '2026-11-20 10:00:00' book add appointment --item MZ-001 --person 过去 --date 2026-11-19 2>/dev/null && die "past appointment"
+a1 '2026-11-06 10:00:00' book add visit --person 赵大爷 --date 2026-11-07 2>$T/err && die "visit on a Saturday"
+grep -q "not a working day" $T/err || die "visit refusal: $(cat $T/err)"
+p1=$(a1 '2026-11-02 10:00:00' book add people --person 赵大爷 --category old,sick --village 石桥村 --id $ID \
+	--phone 13800000000 --needs 代办养老认证 --review 2027-05-01 | no)
+a1 '2026-11-03 10:00:00' book add people --person 孙大娘 --category disabled --village 河口村 >/dev/null || die "p2"
+a1 '2026-11-04 10:00:00' book add people --person 少年 --category young 2>/dev/null && die "category young"
+v1=$(a1 '2026-11-06 10:00:00' book add visit --person 赵大爷 --ref $p1 --id $ID --village 石桥村 \
+	--date 2026-11-09 --time 14:00 --went 王小梅,李强 --needs 养老认证 | no)
+out=$(a1 '2026-11-10 09:00:00' intake --item MZ-001 --from $v1 --have-all 2>$T/err) || die "intake from visit: $(cat $T/err)"
+vcase=$(echo "$out" | sed -n 1p)
+case $vcase in QS-20261109-*) ;; *) die "the visit's case $vcase is not dated 11-09" ;; esac
+a1 '2026-11-10 09:05:00' book close $v1 --answer 已办理 >/dev/null || die "close v1"
+eq "$(a1 '2026-11-10 10:00:00' book show $v1 | grep '^case_no')" "case_no	$vcase" "visit lists its case"
+a1 '2026-11-20 10:00:00' book add visit --person 孙大娘 --date 2026-11-23 >/dev/null || die "v2"
+
+# ---- 延时服务: outside 08:30-12:00, 14:00-17:30 or on a rest day ----------
+a1 '2026-11-07 10:00:00' intake --item MZ-001 --name 周六 --id $ID --have-all >/dev/null 2>$T/err || die "sat intake"
+grep -q "延时服务" $T/err || die "Saturday intake not marked"
+a1 '2026-11-09 12:30:00' intake --item MZ-001 --name 午间 --id $ID --have-all >/dev/null 2>&1 || die "noon intake"
+a1 '2026-11-09 10:00:00' intake --item MZ-001 --name 上午 --id $ID --have-all >/dev/null 2>$T/err || die "am intake"
+grep -q "延时服务" $T/err && die "a 10:00 intake marked"
+a1 '2026-11-10 18:00:00' intake --item MZ-001 --name 傍晚 --id $ID --have-all >/dev/null 2>&1 || die "evening intake"
+
+# ---- the month, worked out by hand ---------------------------------------
+#              received answered transferred closed late
+# consult      5 (c1-c5) 4 (c1,c2,c3,c5) 1 (c3) 1 (c5) 2 (c3 answered 11-10 > 11-09; c4 open, due 11-25)
+# complaint    3         2 (t1,t2)       0      0      2 (t2 11-13 > 11-12; t3 open, due 11-17)
+# appointment  4         0               0      2      1 (a4 open, its date 11-11 passed)
+# visit        2         1 (v1's answer) 0      1      1 (v2 open, 11-23 passed)
+# people       2         0               0      0      0
+# extended     3 (Sat 10:00, 12:30, 18:00) 0     0      3      0
+cat > $T/want <<'EOF'
+consult	5	4	1	1	2
+complaint	3	2	0	0	2
+appointment	4	0	0	2	1
+visit	2	1	0	1	1
+people	2	0	0	0	0
+extended	3	0	0	3	0
+serious	1
+written	1
+window	民政	2
+window	社保	1
+EOF
+sup '2026-12-01 09:00:00' book figures 2026-11 --format tsv > $T/got || die "figures"
+diff $T/want $T/got >&2 || die "the month's figures differ from the hand count"
+out=$(sup '2026-12-01 09:00:00' verify) || die "verify: $out"
+echo "$out" | grep -Eq '^ok [0-9a-f]{64}$' || die "verify output: $out"
+
+# ---- exports ---------------------------------------------------------------
+sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.csv || die "export csv"
+sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.csv 2>/dev/null && die "overwrote an export"
+sup '2026-12-01 09:00:00' book export consult --month 2026-11 --format tsv -o $T/consult.tsv || die "export tsv"
+head -c 3 $T/consult.csv | od -An -tx1 | grep -q "ef bb bf" || die "no BOM"
+eq "$(tr -cd '\r' < $T/consult.csv | wc -c)" "6" "CRLF on the header and 5 rows"
+grep -q '"问题,带""引号"""' $T/consult.csv || die "RFC 4180 quoting: $(cat $T/consult.csv)"
+eq "$(wc -l < $T/consult.tsv)" "6" "tsv rows"
+grep -q "$(printf '\t问题,带"引号"\t')" $T/consult.tsv || die "tsv value"
+grep -q "十二月的" $T/consult.csv && die "December in November's export"
+a2 '2026-12-01 09:00:00' book export complaint > $T/complaint.csv || die "clerk export"
+grep -q "投诉人乙" $T/complaint.csv && die "a clerk's export shows a complainant"
+grep -q "态度生硬" $T/complaint.csv || die "the clerk's export misses t1"
+
+if command -v soffice >/dev/null 2>&1; then
+	mkdir -p $T/lo
+	# CSV import: comma, double quote, UTF-8 (76), from line 1
+	HOME=$T timeout 120 soffice --headless -env:UserInstallation=file://$T/lo-profile \
+		--infilter="CSV:44,34,76,1" --convert-to html --outdir $T/lo $T/consult.csv >/dev/null 2>&1 || die "soffice"
+	grep -q "低保怎么申请" $T/lo/consult.html || die "LibreOffice lost the Chinese"
+	grep -q '问题,带&quot;引号&quot;' $T/lo/consult.html || die "LibreOffice split the quoted value"
+	grep -q '>number</td>' $T/lo/consult.html || die "the BOM is in LibreOffice's first cell"
+else
+	echo "soffice missing: LibreOffice check skipped" >&2
+fi
+echo ok
