@@ -8,6 +8,12 @@
 # below; verify is ok; the CSV/TSV exports are exact and LibreOffice
 # reads the CSV with its Chinese intact.
 . "$(dirname "$0")/lib.sh"
+# libfaketime itself rather than the faketime wrapper: the wrapper's
+# semaphores, named by pid, collide with stale ones left in /dev/shm
+FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
+if [ -n "$FTLIB" ]; then
+	at() { t=$1; shift; LD_PRELOAD=$FTLIB FAKETIME="$t" "$BIANMIN" --db "$DB" "$@"; }
+fi
 setup_clerks
 ID=110101199003074514
 as() { k=$1; p=$2; t=$3; shift 3; BIANMIN_PIN=$p at "$t" "$@" --clerk $k; }
@@ -109,6 +115,13 @@ sup '2026-12-01 09:00:00' book figures 2026-11 --format tsv > $T/got || die "fig
 diff $T/want $T/got >&2 || die "the month's figures differ from the hand count"
 out=$(sup '2026-12-01 09:00:00' verify) || die "verify: $out"
 echo "$out" | grep -Eq '^ok [0-9a-f]{64}$' || die "verify output: $out"
+
+# tampering with a book entry behind bianmin's back is found
+cp $DB $T/tamper.db
+sqlite3 $T/tamper.db "UPDATE reg_entries SET answer = '没有答复' WHERE no = '$c3'"
+out=$(BIANMIN_PIN=9999 "$BIANMIN" --db $T/tamper.db verify --clerk 9001)
+echo "$out" | grep -q "book entry $c3: answer is \"没有答复\" in the database" || die "tamper not found: $out"
+sqlite3 $T/tamper.db "DELETE FROM reg_entries WHERE no = '$c3'" 2>/dev/null && die "an entry was deleted"
 
 # ---- exports ---------------------------------------------------------------
 sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.csv || die "export csv"
