@@ -2,6 +2,7 @@
  * command line: add an entry, its steps, lists (督办, a day's
  * appointments), one entry, the month's figures, CSV/TSV export. */
 #include "ledger_cli.h"
+#include "bianmin/cases.h"
 #include "bianmin/register.h"
 
 #include <getopt.h>
@@ -140,6 +141,32 @@ static void print_entry(const reg_entry *e)
 			v = _("(confidential)");
 		if (*v)
 			printf("%s\t%s\n", reg_field_key((enum reg_field)i), v);
+	}
+}
+
+/* A key person's visits and appointments (their ref) and cases (by ID
+ * number), as "entry\tNO\tBOOK\tDATE" and "case\tNO\tITEM" lines. */
+static void print_links(bm_store *s, const bm_clerk *me, const reg_entry *p)
+{
+	reg_filter f = {.book = -1, .on_day = BM_NO_DAY, .query = reg_get(p, RF_NO)};
+	reg_entry *v;
+	size_t n;
+	bm_error err = {0};
+	if (reg_list(s, me, &f, &v, &n, &err) == BM_OK) {
+		for (size_t i = 0; i < n; i++)
+			if (!strcmp(reg_get(&v[i], RF_REF), reg_get(p, RF_NO)))
+				printf("entry\t%s\t%s\t%s\n", reg_get(&v[i], RF_NO), reg_get(&v[i], RF_BOOK), reg_get(&v[i], RF_AT_DAY));
+		reg_entries_free(v, n);
+	}
+	if (!p->f[RF_ID_NO])
+		return;
+	case_filter cf = {.query = p->f[RF_ID_NO]};
+	case_summary *cs;
+	if (case_list(s, &cf, &cs, &n, &err) == BM_OK) {
+		for (size_t i = 0; i < n; i++)
+			if (cs[i].id_no && !strcmp(cs[i].id_no, p->f[RF_ID_NO]))
+				printf("case\t%s\t%s\n", cs[i].no, cs[i].item_name ? cs[i].item_name : "");
+		case_summaries_free(cs, n);
 	}
 }
 
@@ -359,6 +386,8 @@ int cli_book(bm_app *app, int argc, char **argv)
 			rc = cli_error("book", &err);
 		} else {
 			print_entry(&e);
+			if (!strcmp(reg_get(&e, RF_BOOK), book_key(BOOK_PEOPLE)))
+				print_links(s, &me, &e);
 			reg_entry_free(&e);
 		}
 	} else if (!strcmp(action, "figures")) {

@@ -5,6 +5,7 @@
 #include "bianmin/ledger.h"
 #include "bianmin/lifecycle.h"
 #include "bianmin/print.h"
+#include "bianmin/register.h"
 #include "bianmin/slip.h"
 #include "bianmin/text.h"
 
@@ -225,6 +226,16 @@ int cli_report(bm_app *app, int argc, char **argv)
 	row_cells(&r.total, _("total"), "*", num[i], cells + i * NCOL);
 	printf(_("Month %04d-%02d\n"), y, m);
 	print_rows(cells, rows, strcmp(format, "table") == 0);
+	if (strcmp(format, "table") == 0) {
+		/* the other books' month beside the cases' (register.h) */
+		reg_figures rf;
+		if (reg_month_figures(s, y, m, cal, &rf, &err) == BM_OK) {
+			char *t = reg_figures_text(&rf);
+			printf("\n%s\n%s", _("The other books"), t);
+			free(t);
+			reg_figures_free(&rf);
+		}
+	}
 	free(cells);
 	free(num);
 	lc_report_free(&r);

@@ -51,7 +51,7 @@ static bool matches(const reg_entry *e, const reg_filter *f)
 			return false;
 	}
 	if (f->query && *f->query) {
-		static const enum reg_field q[] = {RF_NO, RF_PERSON, RF_PHONE, RF_SUBJECT, RF_CASE_NO, RF_VILLAGE, RF_ID_NO};
+		static const enum reg_field q[] = {RF_NO, RF_PERSON, RF_PHONE, RF_SUBJECT, RF_CASE_NO, RF_VILLAGE, RF_ID_NO, RF_REF};
 		bool hit = false;
 		for (size_t i = 0; i < sizeof q / sizeof q[0] && !hit; i++)
 			hit = contains(e->f[q[i]], f->query);

@@ -82,6 +82,10 @@ case $vcase in QS-20261109-*) ;; *) die "the visit's case $vcase is not dated 11
 a1 '2026-11-10 09:05:00' book close $v1 --answer 已办理 >/dev/null || die "close v1"
 eq "$(a1 '2026-11-10 10:00:00' book show $v1 | grep '^case_no')" "case_no	$vcase" "visit lists its case"
 a1 '2026-11-20 10:00:00' book add visit --person 孙大娘 --date 2026-11-23 >/dev/null || die "v2"
+# the key person's page: the visit and the case taken there
+a1 '2026-11-10 10:00:00' book show $p1 > $T/p1 || die "show p1"
+grep -q "^entry	$v1	visit	2026-11-09$" $T/p1 || die "key person without the visit: $(cat $T/p1)"
+grep -q "^case	$vcase	" $T/p1 || die "key person without the case: $(cat $T/p1)"
 
 # ---- 延时服务: outside 08:30-12:00, 14:00-17:30 or on a rest day ----------
 a1 '2026-11-07 10:00:00' intake --item MZ-001 --name 周六 --id $ID --have-all >/dev/null 2>$T/err || die "sat intake"
@@ -113,6 +117,9 @@ window	社保	1
 EOF
 sup '2026-12-01 09:00:00' book figures 2026-11 --format tsv > $T/got || die "figures"
 diff $T/want $T/got >&2 || die "the month's figures differ from the hand count"
+sup '2026-12-01 09:00:00' report month 2026-11 > $T/report || die "report month"
+grep -q "^The other books" $T/report || die "the books are not beside the cases' figures"
+grep -q "^complaints by window: 民政 2 社保 1" $T/report || die "report: complaints by window"
 out=$(sup '2026-12-01 09:00:00' verify) || die "verify: $out"
 echo "$out" | grep -Eq '^ok [0-9a-f]{64}$' || die "verify output: $out"
 
