@@ -166,4 +166,16 @@ int reg_export(bm_store *s, const bm_clerk *actor, bm_book book, const char *mon
 /* The columns a book uses, in order; returns their count. */
 size_t book_fields(bm_book b, const enum reg_field **out);
 
+/* ---- papers (register_paper.c) ---------------------------------------
+ * 预约服务登记表 (forms/appointment.tmpl), 上门服务登记表 (visit.tmpl) and
+ * the written answer to a written complaint (complaint_answer.tmpl).
+ * The form of an entry, or NULL when its book has none (a complaint's
+ * only when it came written and is answered). */
+const char *reg_paper_form(const reg_entry *e);
+struct slip_ctx;
+/* The context: the center, the date, the clerk, and entry_<field> for
+ * every field (days in Chinese, state and channel as words). */
+struct slip_ctx *reg_paper_context(const reg_entry *e, const bm_center *c, const bm_clerk *clerk,
+				   bm_time now);
+
 #endif

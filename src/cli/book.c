@@ -4,6 +4,7 @@
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
 #include "bianmin/register.h"
+#include "bianmin/slip.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@ static const char *const USAGE = N_(
 	"       bianmin book show NO\n"
 	"       bianmin book figures YYYY-MM [--format text|tsv]\n"
 	"       bianmin book export BOOK [--month YYYY-MM] [--format csv|tsv] [-o FILE]\n"
+	"       bianmin book print NO [-o FILE|-]\n"
 	"\n"
 	"Books: consult (咨询, 来信来访来电), complaint (投诉), appointment (预约),\n"
 	"visit (上门服务), people (重点人群), extended (延时服务, written by intake).\n"
@@ -294,6 +296,42 @@ static int do_export(bm_store *s, const bm_clerk *me, const book_args *a, const 
 	return 0;
 }
 
+/* The entry's paper (预约服务登记表, 上门服务登记表, 投诉答复书): to the
+ * printer or spool, or as text to out ("-" = stdout). */
+static int print_paper(bm_app *app, bm_store *s, const bm_clerk *me, const reg_entry *e, const char *out)
+{
+	const char *form = reg_paper_form(e);
+	if (!form) {
+		fprintf(stderr, _("bianmin book: entry %s has no paper\n"), reg_get(e, RF_NO));
+		return 1;
+	}
+	bm_diags d = {0};
+	slip_form *f = slip_load_form(app->paths.forms, form, &d);
+	cli_print_diags(&d);
+	diags_free(&d);
+	if (!f)
+		return 1;
+	struct slip_ctx *ctx = reg_paper_context(e, app->center, me, app->now);
+	slip_doc *doc = slip_eval(f, ctx);
+	const bm_output *o = center_output(app->center, form);
+	int rc = 0;
+	if (out) {
+		char *text = slip_doc_text(doc, o->width > 0 ? o->width : 80);
+		FILE *fp = strcmp(out, "-") ? fopen(out, "wbx") : stdout;
+		if (!fp || fputs(text, fp) == EOF || (fp != stdout && fclose(fp) != 0)) {
+			fprintf(stderr, _("bianmin book: cannot write %s (it must not exist yet)\n"), out);
+			rc = 1;
+		}
+		free(text);
+	} else {
+		rc = cli_send_paper(app->center, store_path(s), o, reg_get(e, RF_NO), form, slip_title(f), doc, app->now);
+	}
+	slip_doc_free(doc);
+	slip_ctx_free(ctx);
+	slip_free(f);
+	return rc;
+}
+
 /* answer / transfer / close / update: every given field is set. */
 static int do_step(bm_store *s, bm_app *app, const bm_clerk *me, const char *step, const book_args *a,
 		   const char *no)
@@ -310,11 +348,16 @@ static int do_step(bm_store *s, bm_app *app, const bm_clerk *me, const char *ste
 	if (reg_step(s, me, app->cal, c, no, step, sets, n, a->note, app->now, &err))
 		return cli_error("book", &err);
 	reg_entry e;
+	int rc = 0;
 	if (reg_load(s, me, no, &e, &err) == BM_OK) {
 		printf("%s\t%s\t%s\n", reg_get(&e, RF_NO), reg_get(&e, RF_STATE), *reg_get(&e, RF_DUE) ? reg_get(&e, RF_DUE) : "-");
+		/* 书面投诉书面答复: the answer's paper leaves with the answer */
+		const char *form = reg_paper_form(&e);
+		if (!strcmp(step, "answer") && form && !strcmp(form, "complaint_answer"))
+			rc = print_paper(app, s, me, &e, NULL);
 		reg_entry_free(&e);
 	}
-	return 0;
+	return rc;
 }
 
 int cli_book(bm_app *app, int argc, char **argv)
@@ -325,7 +368,7 @@ int cli_book(bm_app *app, int argc, char **argv)
 	if (!strcmp(action, "--help") || !strcmp(action, "-h"))
 		return cli_usage(_(USAGE), false, 0);
 	static const char *const actions[] = {"add", "answer", "transfer", "close", "update", "link", "list",
-					      "show", "figures", "export", NULL};
+					      "show", "figures", "export", "print", NULL};
 	bool known = false;
 	for (size_t i = 0; actions[i] && !known; i++)
 		known = strcmp(actions[i], action) == 0;
@@ -392,6 +435,14 @@ int cli_book(bm_app *app, int argc, char **argv)
 		}
 	} else if (!strcmp(action, "figures")) {
 		rc = do_figures(s, app, &a, pos[0]);
+	} else if (!strcmp(action, "print")) {
+		reg_entry e;
+		if (reg_load(s, &me, pos[0], &e, &err)) {
+			rc = cli_error("book", &err);
+		} else {
+			rc = print_paper(app, s, &me, &e, a.out);
+			reg_entry_free(&e);
+		}
 	} else if (!strcmp(action, "export")) {
 		rc = do_export(s, &me, &a, pos[0]);
 	} else {

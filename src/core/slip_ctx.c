@@ -169,6 +169,11 @@ static const char *const top_fields[] = {
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
 	"close_date", "count", "total", "anchor", "anchor_event",
+	/* the other books (register_paper.c): entry_ + each field */
+	"entry_no", "entry_book", "entry_state", "entry_opened_at", "entry_opened_day", "entry_clerk",
+	"entry_person", "entry_id_no", "entry_phone", "entry_village", "entry_subject", "entry_answer",
+	"entry_window", "entry_named_clerk", "entry_channel", "entry_flags", "entry_at_day",
+	"entry_at_time", "entry_due", "entry_closed_day", "entry_case_no", "entry_ref", "entry_extra",
 	NULL
 };
 

@@ -6,6 +6,7 @@
 #include "uipriv.h"
 
 #include "bianmin/register.h"
+#include "bianmin/slip.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -283,6 +284,40 @@ static void add_open(ui *u)
 	}
 }
 
+/* The paper of entry no (loaded afresh) to the printer or the spool. */
+static void print_entry(ui *u, const char *no, bool quiet_when_none)
+{
+	reg_entry e;
+	bm_error err = {0};
+	if (reg_load(u->store, &u->clerk, no, &e, &err)) {
+		ui_message(u, true, "%s", err.msg);
+		return;
+	}
+	const char *form = reg_paper_form(&e);
+	if (!form) {
+		if (!quiet_when_none)
+			ui_message(u, true, "%s", _("This entry has no paper."));
+		reg_entry_free(&e);
+		return;
+	}
+	bm_diags d = {0};
+	slip_form *f = slip_load_form(u->app->paths.forms, form, &d);
+	diags_free(&d);
+	if (!f) {
+		ui_message(u, true, _("The form %s cannot be loaded (bianmin forms check)."), form);
+		reg_entry_free(&e);
+		return;
+	}
+	struct slip_ctx *ctx = reg_paper_context(&e, u->center, &u->clerk, ui_now());
+	bm_buf msg = {0};
+	bool ok = ui_emit_paper(u, no, form, f, ctx, &msg);
+	ui_message(u, !ok, "%s", msg.data ? msg.data : "");
+	bm_buf_free(&msg);
+	slip_ctx_free(ctx);
+	slip_free(f);
+	reg_entry_free(&e);
+}
+
 static void step_submit(ui *u)
 {
 	books_state *b = u->books;
@@ -308,10 +343,13 @@ static void step_submit(ui *u)
 		snprintf(u->dlg.err, sizeof u->dlg.err, "%s", err.msg);
 		return;
 	}
+	int step = u->dlg.step;
 	dlg_close(u);
 	reload(u);
 	u->home_dirty = true;
 	ui_message(u, false, _("%s: saved."), b->no);
+	if (step == 0)
+		print_entry(u, b->no, true);   /* 书面投诉: the written answer */
 }
 
 static void step_open(ui *u, int step)
@@ -516,6 +554,13 @@ void books_key(ui *u, ui_key k)
 		break;
 	case A_BOOK_EXPORT: export(u); break;
 	case A_BOOK_FIGURES: figures(u); break;
+	case A_BOOK_PRINT:
+		if (selected(u)) {
+			char no[40];
+			snprintf(no, sizeof no, "%s", reg_get(selected(u), RF_NO));
+			print_entry(u, no, false);
+		}
+		break;
 	case A_OPEN: show(u); break;
 	case A_BACK:
 		u->msg[0] = '\0';

@@ -112,6 +112,7 @@ enum action {
 	A_BOOK_SUPERVISE,   /* 督办: only the open entries past due */
 	A_BOOK_EXPORT,
 	A_BOOK_FIGURES,
+	A_BOOK_PRINT,    /* the entry's paper (登记表, 投诉答复书) */
 	A__COUNT
 };
 

@@ -56,7 +56,10 @@ out=$(a2 '2026-11-05 10:00:00' book add complaint --channel written --flags comp
 	--person 投诉人乙 --subject 多次往返 2>$T/err)
 eq "$out" "QS-TS20261105-001	recorded	2026-11-12" "t2 complex: 5 working days"
 grep -q "head of the center" $T/err || die "serious not flagged to the head"
-sup '2026-11-13 10:00:00' book answer QS-TS20261105-001 --answer 书面答复已寄出 >/dev/null || die "answer t2"
+sup '2026-11-13 10:00:00' book answer QS-TS20261105-001 --answer 书面答复已寄出 >/dev/null 2>&1 || die "answer t2"
+# a written complaint gets a written answer: the paper went to the spool
+ls $T/spool/*QS-TS20261105-001*complaint_answer* >/dev/null 2>&1 || die "no written answer in the spool: $(ls $T/spool 2>&1)"
+grep -q "书面答复已寄出" $T/spool/*QS-TS20261105-001*complaint_answer* || die "the answer is not on the paper"
 a2 '2026-11-16 10:00:00' book add complaint --channel phone --window 民政 --subject 排队太久 >/dev/null || die "t3"
 
 # ---- appointments (rest days allowed) and home visits (working days) -----
@@ -82,6 +85,14 @@ case $vcase in QS-20261109-*) ;; *) die "the visit's case $vcase is not dated 11
 a1 '2026-11-10 09:05:00' book close $v1 --answer 已办理 >/dev/null || die "close v1"
 eq "$(a1 '2026-11-10 10:00:00' book show $v1 | grep '^case_no')" "case_no	$vcase" "visit lists its case"
 a1 '2026-11-20 10:00:00' book add visit --person 孙大娘 --date 2026-11-23 >/dev/null || die "v2"
+# the two 登记表
+a1 '2026-11-10 10:00:00' book print QS-YY20261105-001 -o - > $T/paper || die "print appointment"
+grep -q "预约服务登记表" $T/paper && grep -q "王预约" $T/paper && grep -q "2026年11月7日 09:30" $T/paper ||
+	die "预约服务登记表: $(cat $T/paper)"
+a1 '2026-11-10 10:00:00' book print $v1 -o - > $T/paper || die "print visit"
+grep -q "上门服务登记表" $T/paper && grep -q "$vcase" $T/paper && grep -q "王小梅,李强" $T/paper ||
+	die "上门服务登记表: $(cat $T/paper)"
+a1 '2026-11-10 10:00:00' book print $c1 -o - 2>/dev/null && die "a consultation has no paper"
 # the key person's page: the visit and the case taken there
 a1 '2026-11-10 10:00:00' book show $p1 > $T/p1 || die "show p1"
 grep -q "^entry	$v1	visit	2026-11-09$" $T/p1 || die "key person without the visit: $(cat $T/p1)"
