@@ -218,6 +218,17 @@ static int check_new(bm_book b, reg_entry *e, const bm_calendar *cal, bm_day tod
 	return BM_OK;
 }
 
+/* A reference names a key person (重点人群台账) of the books. */
+static int check_ref(bm_store *s, const char *ref, bm_error *err)
+{
+	reg_entry p = {0};
+	int rc = reg_load_raw(s, ref, &p, err);
+	if (rc == BM_ENOTFOUND || (!rc && strcmp(reg_get(&p, RF_BOOK), book_key(BOOK_PEOPLE)) != 0))
+		rc = bm_fail(err, BM_EINVAL, _("%s is not a key person of the books (重点人群)."), ref);
+	reg_entry_free(&p);
+	return rc;
+}
+
 int reg_record(bm_store *s, const bm_clerk *actor, const bm_center *c, const bm_calendar *cal,
 	       bm_book book, const char *const *fields, bm_time now, char *no, bm_error *err)
 {
@@ -262,7 +273,9 @@ int reg_record(bm_store *s, const bm_clerk *actor, const bm_center *c, const bm_
 		return rc;
 	}
 	snprintf(counter, sizeof counter, "reg:%s:%04d%02d%02d", book_prefix(book), y, m, d);
-	if (!(rc = store_counter_next(s, counter, &seq, err))) {
+	if (e.f[RF_REF])
+		rc = check_ref(s, e.f[RF_REF], err);
+	if (!rc && !(rc = store_counter_next(s, counter, &seq, err))) {
 		snprintf(num, sizeof num, "%s-%s%04d%02d%02d-%03lld", c->code, book_prefix(book), y, m, d, (long long)seq);
 		set(&e, RF_NO, num);
 		rc = save(s, &e, true, "reg_record", actor->code, NULL, now, err);
@@ -359,6 +372,13 @@ int reg_step(bm_store *s, const bm_clerk *actor, const bm_calendar *cal, const b
 		if (sets[i].field == RF_AT_TIME && sets[i].value && !time_ok(sets[i].value))
 			rc = bm_fail(err, BM_EINVAL, _("A time is HH:MM, not \"%s\"."), sets[i].value);
 	}
+	/* a dated entry's due date is its date (a key person's: the review) */
+	for (size_t i = 0; !rc && i < n_sets; i++)
+		if (sets[i].field == RF_AT_DAY && (book == BOOK_APPOINTMENT || book == BOOK_VISIT || book == BOOK_PEOPLE))
+			set(&e, RF_DUE, e.f[RF_AT_DAY]);
+	for (size_t i = 0; !rc && i < n_sets; i++)
+		if (sets[i].field == RF_REF && sets[i].value)
+			rc = check_ref(s, sets[i].value, err);
 	if (!rc && strcmp(step, "answer") == 0 && !e.f[RF_ANSWER])
 		rc = bm_fail(err, BM_EINVAL, _("The answer is empty."));
 	if (!rc && strcmp(step, "transfer") == 0) {
