@@ -24,7 +24,8 @@ static const char *const USAGE = N_(
 	"and the missing materials, one per line.  --from takes the person of a\n"
 	"book entry (a consultation, a home visit) and links the case to it; a\n"
 	"home visit's case is received on the visit's date and time.  A case\n"
-	"taken outside the center's hours is marked 延时服务.\n");
+	"taken outside the center's hours is marked 延时服务 (bianmin book list\n"
+	"extended).\n");
 
 /* --from: the entry's person fills what was not given; a home visit's
  * date and time become the receipt time (上门服务: taken there). */
@@ -237,7 +238,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 	};
 	char no[CASE_NO_MAX];
 	/* the case, its 延时服务 mark and its link to the entry: one transaction */
-	bool extended = false;
+	bool extended = false;   /* listed by `bianmin book list extended` */
 	rc = store_begin(s, &err);
 	if (!rc)
 		rc = case_accept(s, &ci, &in, &out, no, &err);
@@ -257,8 +258,6 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		       bm_day_format(out.due, due));
 		for (size_t i = 0; i < out.n_missing; i++)
 			printf("%s\n", item->materials[out.missing[i]].name);
-		if (extended)
-			fprintf(stderr, "%s\n", _("Taken outside the center's hours: marked 延时服务."));
 	}
 	reg_entry_free(&src);
 	intake_outcome_free(&out);

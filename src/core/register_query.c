@@ -203,20 +203,20 @@ char *reg_figures_text(const reg_figures *f)
 {
 	bm_buf b = {0};
 	const char *heads[] = {_("received"), _("answered"), _("transferred"), _("closed"), _("late")};
-	cell(&b, _("book"), 30, true);
+	cell(&b, _("book"), 22, true);
 	for (int i = 0; i < 5; i++) {
 		bm_buf_puts(&b, " ");
-		cell(&b, heads[i], 11, false);
+		cell(&b, heads[i], 8, false);
 	}
 	bm_buf_puts(&b, "\n");
 	for (int k = 0; k < BOOK__COUNT; k++) {
 		const int v[5] = {f->received[k], f->answered[k], f->transferred[k], f->closed[k], f->late[k]};
-		cell(&b, book_label((bm_book)k), 30, true);
+		cell(&b, book_label((bm_book)k), 22, true);
 		for (int i = 0; i < 5; i++) {
 			char num[16];
 			snprintf(num, sizeof num, "%d", v[i]);
 			bm_buf_puts(&b, " ");
-			cell(&b, num, 11, false);
+			cell(&b, num, 8, false);
 		}
 		bm_buf_puts(&b, "\n");
 	}

@@ -12,7 +12,7 @@
 # semaphores, named by pid, collide with stale ones left in /dev/shm
 FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
 if [ -n "$FTLIB" ]; then
-	at() { t=$1; shift; LD_PRELOAD=$FTLIB FAKETIME="$t" "$BIANMIN" --db "$DB" "$@"; }
+	at() { t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD=$FTLIB FAKETIME="$t" "$BIANMIN" --db "$DB" "$@"; }
 fi
 setup_clerks
 ID=110101199003074514
@@ -99,12 +99,13 @@ grep -q "^entry	$v1	visit	2026-11-09$" $T/p1 || die "key person without the visi
 grep -q "^case	$vcase	" $T/p1 || die "key person without the case: $(cat $T/p1)"
 
 # ---- 延时服务: outside 08:30-12:00, 14:00-17:30 or on a rest day ----------
-a1 '2026-11-07 10:00:00' intake --item MZ-001 --name 周六 --id $ID --have-all >/dev/null 2>$T/err || die "sat intake"
-grep -q "延时服务" $T/err || die "Saturday intake not marked"
+sat=$(a1 '2026-11-07 10:00:00' intake --item MZ-001 --name 周六 --id $ID --have-all | sed -n 1p) || die "sat intake"
 a1 '2026-11-09 12:30:00' intake --item MZ-001 --name 午间 --id $ID --have-all >/dev/null 2>&1 || die "noon intake"
-a1 '2026-11-09 10:00:00' intake --item MZ-001 --name 上午 --id $ID --have-all >/dev/null 2>$T/err || die "am intake"
-grep -q "延时服务" $T/err && die "a 10:00 intake marked"
+am=$(a1 '2026-11-09 10:00:00' intake --item MZ-001 --name 上午 --id $ID --have-all | sed -n 1p) || die "am intake"
 a1 '2026-11-10 18:00:00' intake --item MZ-001 --name 傍晚 --id $ID --have-all >/dev/null 2>&1 || die "evening intake"
+a1 '2026-11-10 18:00:00' book list extended > $T/ext
+grep -q "	$sat\$" $T/ext || die "Saturday intake not marked: $(cat $T/ext)"
+grep -q "$am" $T/ext && die "a 10:00 intake marked"
 
 # ---- the month, worked out by hand ---------------------------------------
 #              received answered transferred closed late
