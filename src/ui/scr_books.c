@@ -414,6 +414,21 @@ static void figures(ui *u)
 	reg_figures_free(&f);
 }
 
+void books_month_lines(ui *u, struct tlines *t, int width, int year, int month)
+{
+	reg_figures f;
+	bm_error err = {0};
+	if (reg_month_figures(u->store, year, month, u->cal, &f, &err) != BM_OK)
+		return;
+	tl_add(t, width, 0, ST_NORMAL, "");
+	tl_addf(t, width, 0, ST_HEAD, _("The other books, %04d-%02d"), year, month);
+	char *text = reg_figures_text(&f);
+	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
+		tl_add(t, width, 0, ST_NORMAL, line);
+	free(text);
+	reg_figures_free(&f);
+}
+
 /* Write data to dir/name.ext as a new file (name-2, -3 ... when taken). */
 static char *write_new(const char *dir, const char *name, const char *ext, const bm_buf *data)
 {

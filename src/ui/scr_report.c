@@ -201,6 +201,7 @@ static void month_lines(ui *u, tlines *t, int width)
 	free(cells);
 	free(num);
 	free(st);
+	books_month_lines(u, t, width, r->y, r->m);   /* the other books beside */
 }
 
 void report_draw(ui *u)

@@ -420,6 +420,9 @@ void books_open(ui *u);
 void books_draw(ui *u);
 void books_key(ui *u, ui_key k);
 void books_free(ui *u);
+/* The other books' month figures as lines of t (the figures screen). */
+struct tlines;
+void books_month_lines(ui *u, struct tlines *t, int width, int year, int month);
 /* Home: the day's appointments and visits as lines (malloc'd, NULL when
  * none); books_today_free frees them. */
 char **books_today(ui *u, size_t *n);

@@ -131,5 +131,13 @@ wait_for "Books:"
 key Right
 wait_for "孙投诉"
 key Escape
+wait_for "Open cases"
+# the supervisor's figures: the books' month beside the cases'
+key F7
+wait_for "by window" 10
+key End PgDn
+wait_for "The other books, 2026-12"
+screen | grep -q "complaints by window: 民政 1" || fail "complaints by window on the figures screen"
+key Escape
 bm verify | grep -q "^ok " || fail "verify: $(bm verify)"
 echo ok
