@@ -102,7 +102,10 @@ static bool check_id(const char *id, bm_id_type *type, bool type_given, bm_day t
 	return false;
 }
 
-int cli_intake(bm_app *app, int argc, char **argv)
+/* The entry of --from: its fields back name, ID ... until the end. */
+static reg_entry from_src;
+
+static int intake_main(bm_app *app, int argc, char **argv)
 {
 	enum { O_HAVE_ALL = 256, O_NOT_BROUGHT, O_PROXY_NAME, O_PROXY_ID, O_PROXY_AGENT, O_ID_TYPE };
 	static const struct option opts[] = {
@@ -154,9 +157,8 @@ int cli_intake(bm_app *app, int argc, char **argv)
 	}
 	if (!clerk)
 		clerk = getenv("BIANMIN_CLERK");   /* like every other command */
-	reg_entry src = {0};
 	bm_time when = app->now;
-	if (from && from_entry(app, from, &src, &name, &id, &phone, &address, &when))
+	if (from && from_entry(app, from, &from_src, &name, &id, &phone, &address, &when))
 		return 1;
 	if (optind != argc || !clerk || !*clerk || !item_code || !name || !*name || !id ||
 	    (have && have_all) || (!pname != !pid) || (override && !reason))
@@ -259,9 +261,15 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		for (size_t i = 0; i < out.n_missing; i++)
 			printf("%s\n", item->materials[out.missing[i]].name);
 	}
-	reg_entry_free(&src);
 	intake_outcome_free(&out);
 	free(marks);
 	auth_clerk_free(&me);
 	return rc ? cli_error("intake", &err) : 0;
+}
+
+int cli_intake(bm_app *app, int argc, char **argv)
+{
+	int rc = intake_main(app, argc, argv);
+	reg_entry_free(&from_src);
+	return rc;
 }
