@@ -36,6 +36,9 @@ static void reload(ui *u)
 	b->rows = NULL;
 	b->n = 0;
 	reg_filter f = {.book = (int)b->book, .overdue_only = b->supervise, .today = ui_today(), .on_day = BM_NO_DAY};
+	/* 督办: a clerk follows up what they recorded (首问), the head everything */
+	if (b->supervise && !auth_can(&u->clerk, ROLE_SUPERVISOR))
+		f.mine = u->clerk.code;
 	bm_error err = {0};
 	if (reg_list(u->store, &u->clerk, &f, &b->rows, &b->n, &err) != BM_OK)
 		ui_message(u, true, "%s", err.msg);
@@ -541,6 +544,19 @@ char **books_today(ui *u, size_t *n)
 					      reg_get(&v[i], RF_NO));
 	}
 	reg_entries_free(v, nv);
+	/* 督办: the clerk's own entries past their due date (all, for the head) */
+	reg_filter o = {.book = -1, .overdue_only = true, .today = ui_today(), .on_day = BM_NO_DAY,
+			.mine = auth_can(&u->clerk, ROLE_SUPERVISOR) ? NULL : u->clerk.code};
+	if (reg_list(u->store, &u->clerk, &o, &v, &nv, &err) == BM_OK) {
+		if (nv) {
+			char k1[16], k2[16];
+			lines = bm_xrealloc(lines, (*n + 1) * sizeof *lines);
+			lines[(*n)++] = bm_xasprintf(_("督办: %zu book entries past their due date (%s, then %s)"), nv,
+						      keymap_key_label(A_BOOKS, k1, sizeof k1),
+						      keymap_key_label(A_BOOK_SUPERVISE, k2, sizeof k2));
+		}
+		reg_entries_free(v, nv);
+	}
 	return lines;
 }
 

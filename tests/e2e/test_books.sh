@@ -26,6 +26,8 @@ e2e_start 100 30 C.UTF-8
 login
 wait_for "Appointment today 09:30: 王预约"
 screen | grep -q "别的日子" && fail "another day's appointment on today's home"
+# 督办 on home: Friday's visit is still open
+wait_for "督办: 1 book entries past their due date"
 
 # a walk-in question with its answer, counted from home
 KEYS=0
