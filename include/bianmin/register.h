@@ -121,7 +121,7 @@ int reg_load(bm_store *s, const bm_clerk *actor, const char *no, reg_entry *out,
 
 typedef struct reg_filter {
 	int book;               /* bm_book, or -1 = every book */
-	bool open_only;         /* not closed (answered counts as open for transferred only) */
+	bool open_only;         /* open: recorded or transferred (reg_is_open) */
 	bool overdue_only;      /* 督办: open, due < today */
 	bm_day today;
 	bm_day on_day;          /* entries whose at_day is this day; BM_NO_DAY = any */
@@ -133,7 +133,7 @@ typedef struct reg_filter {
  * and visits by date and time). */
 int reg_list(bm_store *s, const bm_clerk *actor, const reg_filter *f, reg_entry **out, size_t *n,
 	     bm_error *err);
-/* Open: not closed; a consult or complaint that is answered is done. */
+/* Open: recorded or transferred; answered and closed entries are done. */
 bool reg_is_open(const reg_entry *e);
 bool reg_is_overdue(const reg_entry *e, bm_day today);
 

@@ -135,7 +135,7 @@ static void count_window(reg_figures *f, const char *w)
 int reg_month_figures(bm_store *s, int year, int month, const bm_calendar *cal, reg_figures *out,
 		      bm_error *err)
 {
-	(void)cal;
+	(void)cal;   /* due dates are stored: the figures need no calendar */
 	memset(out, 0, sizeof *out);
 	char ym[8];
 	snprintf(ym, sizeof ym, "%04d-%02d", year, month);
