@@ -152,16 +152,24 @@ grep -q '"问题,带""引号"""' $T/consult.csv || die "RFC 4180 quoting: $(cat 
 eq "$(wc -l < $T/consult.tsv)" "6" "tsv rows"
 grep -q "$(printf '\t问题,带"引号"\t')" $T/consult.tsv || die "tsv value"
 grep -q "十二月的" $T/consult.csv && die "December in November's export"
-a2 '2026-12-01 09:00:00' book export complaint > $T/complaint.csv || die "clerk export"
-grep -q "投诉人乙" $T/complaint.csv && die "a clerk's export shows a complainant"
-grep -q "态度生硬" $T/complaint.csv || die "the clerk's export misses t1"
+a2 '2026-12-01 09:00:00' book export complaint > $T/complaint-clerk.csv || die "clerk export"
+grep -q "投诉人乙" $T/complaint-clerk.csv && die "a clerk's export shows a complainant"
+grep -q "态度生硬" $T/complaint-clerk.csv || die "the clerk's export misses t1"
 
+# every book as CSV, each with a Chinese value to find again
+for b in complaint appointment visit people extended; do
+	sup '2026-12-01 09:00:00' book export $b --month 2026-11 -o $T/$b.csv || die "export $b"
+done
 if command -v soffice >/dev/null 2>&1; then
 	mkdir -p $T/lo
 	# CSV import: comma, double quote, UTF-8 (76), from line 1
-	HOME=$T timeout 120 soffice --headless -env:UserInstallation=file://$T/lo-profile \
-		--infilter="CSV:44,34,76,1" --convert-to html --outdir $T/lo $T/consult.csv >/dev/null 2>&1 || die "soffice"
-	grep -q "低保怎么申请" $T/lo/consult.html || die "LibreOffice lost the Chinese"
+	HOME=$T timeout 180 soffice --headless -env:UserInstallation=file://$T/lo-profile \
+		--infilter="CSV:44,34,76,1" --convert-to html --outdir $T/lo \
+		$T/consult.csv $T/complaint.csv $T/appointment.csv $T/visit.csv $T/people.csv $T/extended.csv \
+		>/dev/null 2>&1 || die "soffice"
+	for pair in consult:低保怎么申请 complaint:投诉人乙 appointment:王预约 visit:石桥村 people:孙大娘 extended:周六; do
+		grep -q "${pair#*:}" $T/lo/${pair%%:*}.html || die "LibreOffice lost the Chinese of ${pair%%:*}.csv"
+	done
 	grep -q '问题,带&quot;引号&quot;' $T/lo/consult.html || die "LibreOffice split the quoted value"
 	grep -q '>number</td>' $T/lo/consult.html || die "the BOM is in LibreOffice's first cell"
 else
