@@ -12,7 +12,7 @@
 # semaphores, named by pid, collide with stale ones left in /dev/shm
 FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
 if [ -n "$FTLIB" ]; then
-	at() { t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD=$FTLIB FAKETIME="$t" "$BIANMIN" --db "$DB" "$@"; }
+	ft() { _t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FTLIB" FAKETIME="$_t" "$@"; }
 fi
 setup_clerks
 ID=110101199003074514
