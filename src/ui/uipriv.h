@@ -414,7 +414,8 @@ void report_open(ui *u);
 void report_draw(ui *u);
 void report_key(ui *u, ui_key k);
 void report_free(ui *u);
-/* The other books (scr_books.c): consultations, complaints, appointments,
+/* The other books (scr_books.c, books_forms.c, books_home.c):
+ * consultations, complaints, appointments,
  * home visits, key people, extended hours. */
 void books_open(ui *u);
 void books_draw(ui *u);
