@@ -163,7 +163,8 @@ done
 if command -v soffice >/dev/null 2>&1; then
 	mkdir -p $T/lo
 	# CSV import: comma, double quote, UTF-8 (76), from line 1
-	HOME=$T timeout 180 soffice --headless -env:UserInstallation=file://$T/lo-profile \
+	# on the machine's own clock even when the suite runs on a faked one
+	env -u LD_PRELOAD -u FAKETIME HOME=$T timeout 180 soffice --headless -env:UserInstallation=file://$T/lo-profile \
 		--infilter="CSV:44,34,76,1" --convert-to html --outdir $T/lo \
 		$T/consult.csv $T/complaint.csv $T/appointment.csv $T/visit.csv $T/people.csv $T/extended.csv \
 		>/dev/null 2>&1 || die "soffice"
