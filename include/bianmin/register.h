@@ -147,13 +147,19 @@ typedef struct reg_figures {
 	int answered[BOOK__COUNT];     /* of those: answered (state answered or closed with an answer) */
 	int transferred[BOOK__COUNT];  /* of those: ever transferred */
 	int closed[BOOK__COUNT];       /* of those: closed by the end of the month */
-	int late[BOOK__COUNT];         /* of those: still open past due at month end, or
-					  answered/closed after the due date */
+	int late[BOOK__COUNT];         /* of those: a consult/complaint answered after its
+					  due date, or any entry open past its due date at
+					  the period's end (or today, if sooner) */
 	int serious, written;          /* complaints */
 	reg_window_count *windows; size_t n_windows;   /* complaints per window */
 } reg_figures;
-int reg_month_figures(bm_store *s, int year, int month, const bm_calendar *cal, reg_figures *out,
-		      bm_error *err);
+/* today: an open entry is late when its due date is before the end of
+ * the month, or before today while the month runs. */
+int reg_month_figures(bm_store *s, int year, int month, bm_day today, reg_figures *out, bm_error *err);
+/* The same for the entries recorded in [first, end), e.g. a year (the
+ * yearly 延时服务的办件量). */
+int reg_figures_between(bm_store *s, bm_day first, bm_day end, bm_day today, reg_figures *out,
+			bm_error *err);
 void reg_figures_free(reg_figures *f);
 /* The figures as text lines (for the CLI and the figures screen). */
 char *reg_figures_text(const reg_figures *f);

@@ -20,7 +20,7 @@ static const char *const USAGE = N_(
 	"       bianmin book list [BOOK] [--open] [--supervise] [--mine] [--day D|--today]\n"
 	"                         [--month YYYY-MM] [--search TEXT] [--format text|tsv]\n"
 	"       bianmin book show NO\n"
-	"       bianmin book figures YYYY-MM [--format text|tsv]\n"
+	"       bianmin book figures YYYY-MM|YYYY [--format text|tsv]\n"
 	"       bianmin book export BOOK [--month YYYY-MM] [--format csv|tsv] [-o FILE]\n"
 	"       bianmin book print NO [-o FILE|-]\n"
 	"\n"
@@ -231,14 +231,21 @@ static int do_list(bm_store *s, const bm_clerk *me, const book_args *a, const ch
 static int do_figures(bm_store *s, bm_app *app, const book_args *a, const char *month)
 {
 	int y, m;
-	if (!month_ok(month, &y, &m)) {
-		fprintf(stderr, _("bianmin book: a month is YYYY-MM, not '%s'\n"), month ? month : "");
-		return 2;
-	}
+	char tail;
 	reg_figures f;
 	bm_error err = {0};
-	if (reg_month_figures(s, y, m, app->cal, &f, &err))
+	bm_day first, end;
+	if (month && strlen(month) == 4 && sscanf(month, "%4d%c", &y, &tail) == 1 &&
+	    bm_day_from_ymd(y, 1, 1, &first) && bm_day_from_ymd(y + 1, 1, 1, &end)) {
+		/* a year: 延时服务的办件量 is a yearly figure */
+		if (reg_figures_between(s, first, end, bm_time_day(app->now), &f, &err))
+			return cli_error("book", &err);
+	} else if (!month_ok(month, &y, &m)) {
+		fprintf(stderr, _("bianmin book: a month is YYYY-MM (or a year YYYY), not '%s'\n"), month ? month : "");
+		return 2;
+	} else if (reg_month_figures(s, y, m, bm_time_day(app->now), &f, &err)) {
 		return cli_error("book", &err);
+	}
 	if (a->format && strcmp(a->format, "tsv") == 0) {
 		for (int k = 0; k < BOOK__COUNT; k++)
 			printf("%s\t%d\t%d\t%d\t%d\t%d\n", book_key((bm_book)k), f.received[k], f.answered[k],

@@ -229,7 +229,7 @@ int cli_report(bm_app *app, int argc, char **argv)
 	if (strcmp(format, "table") == 0) {
 		/* the other books' month beside the cases' (register.h) */
 		reg_figures rf;
-		if (reg_month_figures(s, y, m, cal, &rf, &err) == BM_OK) {
+		if (reg_month_figures(s, y, m, bm_time_day(app->now), &rf, &err) == BM_OK) {
 			char *t = reg_figures_text(&rf);
 			printf("\n%s\n%s", _("The other books"), t);
 			free(t);

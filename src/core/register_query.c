@@ -132,17 +132,24 @@ static void count_window(reg_figures *f, const char *w)
 	f->windows[f->n_windows++].n = 1;
 }
 
-int reg_month_figures(bm_store *s, int year, int month, const bm_calendar *cal, reg_figures *out,
-		      bm_error *err)
+int reg_month_figures(bm_store *s, int year, int month, bm_day today, reg_figures *out, bm_error *err)
 {
-	(void)cal;   /* due dates are stored: the figures need no calendar */
-	memset(out, 0, sizeof *out);
-	char ym[8];
-	snprintf(ym, sizeof ym, "%04d-%02d", year, month);
 	bm_day first, end;
 	if (!bm_day_from_ymd(year, month, 1, &first) ||
-	    !bm_day_from_ymd(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1, &end))
-		return bm_fail(err, BM_EINVAL, _("There is no month %s."), ym);
+	    !bm_day_from_ymd(month == 12 ? year + 1 : year, month == 12 ? 1 : month + 1, 1, &end)) {
+		memset(out, 0, sizeof *out);
+		return bm_fail(err, BM_EINVAL, _("There is no month %04d-%02d."), year, month);
+	}
+	return reg_figures_between(s, first, end, today, out, err);
+}
+
+int reg_figures_between(bm_store *s, bm_day first, bm_day end, bm_day today, reg_figures *out,
+			bm_error *err)
+{
+	/* open past due counts as late at the period's end, or today while
+	 * the period runs */
+	bm_day until = today < end ? today : end;
+	memset(out, 0, sizeof *out);
 	reg_entry *all;
 	size_t n;
 	int rc = load_all(s, false, &all, &n, err);
@@ -151,7 +158,9 @@ int reg_month_figures(bm_store *s, int year, int month, const bm_calendar *cal, 
 	for (size_t i = 0; i < n; i++) {
 		reg_entry *e = &all[i];
 		bm_book b;
-		if (!month_of(e->f[RF_OPENED_DAY], ym) || !book_parse(reg_get(e, RF_BOOK), &b))
+		bm_day opened;
+		if (!bm_day_parse(reg_get(e, RF_OPENED_DAY), &opened) || opened < first || opened >= end ||
+		    !book_parse(reg_get(e, RF_BOOK), &b))
 			continue;
 		bm_reg_state st = REG_RECORDED;
 		reg_state_parse(reg_get(e, RF_STATE), &st);
@@ -164,12 +173,12 @@ int reg_month_figures(bm_store *s, int year, int month, const bm_calendar *cal, 
 			out->closed[b]++;
 		/* late: a consultation or complaint answered or closed after its
 		 * due date, or any dated entry still open past it at the end of
-		 * the month (an appointment or visit not done) */
+		 * the period (an appointment or visit not done) */
 		bm_day due, done;
 		if (b != BOOK_EXTENDED && b != BOOK_PEOPLE && bm_day_parse(reg_get(e, RF_DUE), &due)) {
 			bool finished = bm_day_parse(reg_get(e, RF_CLOSED_DAY), &done);
 			bool limited = b == BOOK_CONSULT || b == BOOK_COMPLAINT;
-			if ((limited && finished && done > due) || (!finished && due < end))
+			if ((limited && finished && done > due) || (!finished && due < until))
 				out->late[b]++;
 		}
 		if (b == BOOK_COMPLAINT) {

@@ -11,7 +11,7 @@ void books_month_lines(ui *u, struct tlines *t, int width, int year, int month)
 {
 	reg_figures f;
 	bm_error err = {0};
-	if (reg_month_figures(u->store, year, month, u->cal, &f, &err) != BM_OK)
+	if (reg_month_figures(u->store, year, month, ui_today(), &f, &err) != BM_OK)
 		return;
 	tl_add(t, width, 0, ST_NORMAL, "");
 	tl_addf(t, width, 0, ST_HEAD, _("The other books, %04d-%02d"), year, month);

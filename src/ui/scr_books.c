@@ -141,7 +141,7 @@ static void figures(ui *u)
 	bm_day_to_ymd(ui_today(), &y, &m, &d);
 	reg_figures f;
 	bm_error err = {0};
-	if (reg_month_figures(u->store, y, m, u->cal, &f, &err)) {
+	if (reg_month_figures(u->store, y, m, ui_today(), &f, &err)) {
 		ui_message(u, true, "%s", err.msg);
 		return;
 	}

@@ -129,6 +129,9 @@ window	社保	1
 EOF
 sup '2026-12-01 09:00:00' book figures 2026-11 --format tsv > $T/got || die "figures"
 diff $T/want $T/got >&2 || die "the month's figures differ from the hand count"
+# the year: 延时服务的办件量 is a yearly figure (November's 3, December's none)
+eq "$(sup '2026-12-01 09:00:00' book figures 2026 --format tsv | grep '^extended')" "extended	3	0	0	3	0" "the year's 延时服务"
+eq "$(sup '2026-12-01 09:00:00' book figures 2026 --format tsv | grep '^consult')" "consult	6	4	1	1	2" "the year's consultations"
 sup '2026-12-01 09:00:00' report month 2026-11 > $T/report || die "report month"
 grep -q "^The other books" $T/report || die "the books are not beside the cases' figures"
 grep -q "^complaints by window: 民政 2 社保 1" $T/report || die "report: complaints by window"
