@@ -145,11 +145,52 @@ START_TEST(test_record_steps_verify)
 }
 END_TEST
 
+/* center.yaml `hours` and `limits`: read, defaults, mistakes named. */
+static bm_center *center_text(const char *extra, bm_diags *d)
+{
+	char path[] = "/tmp/bm-center-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	fprintf(f, "version: 1\nname: 青山镇便民服务中心\ncode: QS\n%s", extra);
+	fclose(f);
+	bm_center *c = center_load(path, d);
+	unlink(path);
+	return c;
+}
+
+START_TEST(test_center_hours_limits)
+{
+	bm_diags d = {0};
+	bm_center *c = center_text("", &d);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->n_hours, 2);
+	ck_assert_int_eq(c->hours_from[0], 8 * 60 + 30);
+	ck_assert_int_eq(c->limit_consult, 3);
+	ck_assert_int_eq(c->limit_complaint, 1);
+	ck_assert_int_eq(c->limit_complaint_complex, 5);
+	center_free(c);
+	c = center_text("hours: [\"09:00-12:30\"]\nlimits:\n  consult: 2\n  complaint_complex: 7\n", &d);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_uint_eq(c->n_hours, 1);
+	ck_assert_int_eq(c->hours_to[0], 12 * 60 + 30);
+	ck_assert_int_eq(c->limit_consult, 2);
+	ck_assert_int_eq(c->limit_complaint, 1);
+	ck_assert_int_eq(c->limit_complaint_complex, 7);
+	center_free(c);
+	ck_assert_ptr_null(center_text("hours: [\"17:30-08:30\"]\n", &d));
+	ck_assert_ptr_nonnull(strstr(d.msgs[d.n - 1], "HH:MM-HH:MM"));
+	ck_assert_ptr_null(center_text("limits:\n  letters: 3\n", &d));
+	diags_free(&d);
+}
+END_TEST
+
 static Suite *register_suite(void)
 {
 	Suite *s = suite_create("register");
 	TCase *t = tcase_create("books");
 	tcase_add_test(t, test_hours);
+	tcase_add_test(t, test_center_hours_limits);
 	tcase_add_test(t, test_record_steps_verify);
 	suite_add_tcase(s, t);
 	return s;
