@@ -218,13 +218,18 @@ static int check_new(bm_book b, reg_entry *e, const bm_calendar *cal, bm_day tod
 	return BM_OK;
 }
 
-/* A reference names a key person (重点人群台账) of the books. */
-static int check_ref(bm_store *s, const char *ref, bm_error *err)
+/* A reference names a key person (重点人群台账) of the books; when e is
+ * given, the person's name, ID, phone and village fill what e lacks. */
+static int check_ref(bm_store *s, const char *ref, reg_entry *e, bm_error *err)
 {
 	reg_entry p = {0};
 	int rc = reg_load_raw(s, ref, &p, err);
 	if (rc == BM_ENOTFOUND || (!rc && strcmp(reg_get(&p, RF_BOOK), book_key(BOOK_PEOPLE)) != 0))
 		rc = bm_fail(err, BM_EINVAL, _("%s is not a key person of the books (重点人群)."), ref);
+	static const enum reg_field carried[] = {RF_PERSON, RF_ID_NO, RF_PHONE, RF_VILLAGE};
+	for (size_t i = 0; !rc && e && i < sizeof carried / sizeof carried[0]; i++)
+		if (!e->f[carried[i]])
+			set(e, carried[i], p.f[carried[i]]);
 	reg_entry_free(&p);
 	return rc;
 }
@@ -239,7 +244,9 @@ int reg_record(bm_store *s, const bm_clerk *actor, const bm_center *c, const bm_
 		if (i != RF_STATE && i != RF_DUE && i != RF_CLOSED_DAY)
 			set(&e, (enum reg_field)i, fields ? fields[i] : NULL);
 	bm_day today = bm_time_day(now);
-	int rc = check_new(book, &e, cal, today, err);
+	int rc = e.f[RF_REF] ? check_ref(s, e.f[RF_REF], &e, err) : BM_OK;
+	if (!rc)
+		rc = check_new(book, &e, cal, today, err);
 	if (rc) {
 		reg_entry_free(&e);
 		return rc;
@@ -273,9 +280,7 @@ int reg_record(bm_store *s, const bm_clerk *actor, const bm_center *c, const bm_
 		return rc;
 	}
 	snprintf(counter, sizeof counter, "reg:%s:%04d%02d%02d", book_prefix(book), y, m, d);
-	if (e.f[RF_REF])
-		rc = check_ref(s, e.f[RF_REF], err);
-	if (!rc && !(rc = store_counter_next(s, counter, &seq, err))) {
+	if (!(rc = store_counter_next(s, counter, &seq, err))) {
 		snprintf(num, sizeof num, "%s-%s%04d%02d%02d-%03lld", c->code, book_prefix(book), y, m, d, (long long)seq);
 		set(&e, RF_NO, num);
 		rc = save(s, &e, true, "reg_record", actor->code, NULL, now, err);
@@ -378,7 +383,7 @@ int reg_step(bm_store *s, const bm_clerk *actor, const bm_calendar *cal, const b
 			set(&e, RF_DUE, e.f[RF_AT_DAY]);
 	for (size_t i = 0; !rc && i < n_sets; i++)
 		if (sets[i].field == RF_REF && sets[i].value)
-			rc = check_ref(s, sets[i].value, err);
+			rc = check_ref(s, sets[i].value, NULL, err);
 	if (!rc && strcmp(step, "answer") == 0 && !e.f[RF_ANSWER])
 		rc = bm_fail(err, BM_EINVAL, _("The answer is empty."));
 	if (!rc && strcmp(step, "transfer") == 0) {

@@ -138,7 +138,9 @@ void books_add_open(ui *u)
 		dlg_open(u, 0, title, add_submit);
 		text(u, RF_AT_DAY, _("Date (YYYY-MM-DD)"), 10, true, tomorrow);
 		text(u, RF_AT_TIME, _("Time (HH:MM)"), 5, false, "09:00");
-		text(u, RF_PERSON, _("Name"), 40, true, NULL);
+		/* a key person (重点人群) fills name, phone and village */
+		text(u, RF_REF, _("Key person (ZD number)"), 40, false, NULL);
+		text(u, RF_PERSON, _("Name (empty: the key person's)"), 40, false, NULL);
 		text(u, RF_PHONE, _("Phone"), 20, false, NULL);
 		if (b->book == BOOK_APPOINTMENT) {
 			text(u, RF_SUBJECT, _("Item (code or text)"), 80, true, NULL);
@@ -147,7 +149,6 @@ void books_add_open(ui *u)
 			text(u, RF_SUBJECT, _("Needs"), 200, false, NULL);
 			text(u, RF_EXTRA, _("Who goes"), 60, false, u->clerk.name);
 		}
-		text(u, RF_REF, _("Key person (ZD number)"), 40, false, NULL);
 		break;
 	case BOOK_PEOPLE:
 		dlg_open(u, 0, title, add_submit);

@@ -116,6 +116,38 @@ void books_draw(ui *u)
 
 /* ---- the rest ------------------------------------------------------- */
 
+/* A key person's visits and appointments (their ref) and cases (their
+ * ID number), under the entry. */
+static void person_links(ui *u, const reg_entry *p, bm_buf *t)
+{
+	reg_filter f = {.book = -1, .on_day = BM_NO_DAY, .query = reg_get(p, RF_NO)};
+	reg_entry *v;
+	size_t n;
+	bm_error err = {0};
+	if (reg_list(u->store, &u->clerk, &f, &v, &n, &err) == BM_OK) {
+		for (size_t i = 0; i < n; i++) {
+			bm_book b;
+			if (strcmp(reg_get(&v[i], RF_REF), reg_get(p, RF_NO)) || !book_parse(reg_get(&v[i], RF_BOOK), &b))
+				continue;
+			bm_buf_printf(t, "%s %s %s %s %s\n", book_label(b), reg_get(&v[i], RF_NO), reg_get(&v[i], RF_AT_DAY),
+				      reg_get(&v[i], RF_AT_TIME), reg_get(&v[i], RF_SUBJECT));
+		}
+		reg_entries_free(v, n);
+	}
+	if (!p->f[RF_ID_NO])
+		return;
+	case_filter cf;
+	memset(&cf, 0, sizeof cf);
+	cf.query = p->f[RF_ID_NO];
+	case_summary *cs;
+	if (case_list(u->store, &cf, &cs, &n, &err) == BM_OK) {
+		for (size_t i = 0; i < n; i++)
+			if (cs[i].id_no && !strcmp(cs[i].id_no, p->f[RF_ID_NO]))
+				bm_buf_printf(t, "%s %s %s\n", _("case"), cs[i].no, cs[i].item_name ? cs[i].item_name : "");
+		case_summaries_free(cs, n);
+	}
+}
+
 static void show(ui *u)
 {
 	const reg_entry *e = books_selected(u);
@@ -132,6 +164,8 @@ static void show(ui *u)
 		if (*v)
 			bm_buf_printf(&t, "%s: %s\n", reg_field_label((enum reg_field)i), v);
 	}
+	if (!strcmp(reg_get(e, RF_BOOK), book_key(BOOK_PEOPLE)))
+		person_links(u, e, &t);
 	view_open(u, reg_get(e, RF_NO), "", bm_buf_steal(&t));
 }
 

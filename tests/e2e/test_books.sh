@@ -18,8 +18,9 @@ fk '2026-12-03 10:00:00' book add appointment --item MZ-001 --person 王预约 -
 	fail "appointment"
 fk '2026-12-03 10:00:00' book add appointment --item MZ-001 --person 别的日子 --date 2026-12-07 --time 09:30 >/dev/null ||
 	fail "appointment 2"
-VISIT=$(fk '2026-12-03 10:00:00' book add visit --person 赵大爷 --village 石桥村 --date 2026-12-04 --time 15:00 \
-	--went 王小梅 --id $ID | cut -f1)
+# a key person, and a visit to them (name, ID, village come from the 台账)
+KP=$(fk '2026-12-03 10:00:00' book add people --person 赵大爷 --category old,sick --village 石桥村 --id $ID | cut -f1)
+VISIT=$(fk '2026-12-03 10:00:00' book add visit --ref $KP --date 2026-12-04 --time 15:00 --went 王小梅 | cut -f1)
 [ -n "$VISIT" ] || fail "visit"
 
 e2e_start 100 30 C.UTF-8
@@ -88,6 +89,17 @@ wait_for "My open cases"
 BIANMIN_PIN=1234 bm book show $VISIT --clerk 1001 | grep -q "^case_no	$CASE2" || fail "visit not linked to $CASE2"
 BIANMIN_PIN=1234 bm case show $CASE2 --clerk 1001 | grep -q "2026-12-04T15:00" || fail "receipt time is not the visit's"
 BIANMIN_PIN=1234 bm book list extended --clerk 1001 | grep -q "$CASE2" && fail "the visit's case (Friday 15:00) marked 延时服务"
+# the key person's page shows the visit and the case taken there
+key b
+wait_for "Books:"
+key Right Right Right Right
+wait_for "Books: key people"
+key Enter
+wait_for "$KP"
+wait_for "home visits $VISIT 2026-12-04 15:00"
+wait_for "case $CASE2"
+key Escape Escape
+wait_for "My open cases"
 
 # a complaint taken by clerk 1002 naming clerk 1003
 key F9
