@@ -206,6 +206,9 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		       bm_day_format(out.due, due));
 		for (size_t i = 0; i < out.n_missing; i++)
 			printf("%s\n", item->materials[out.missing[i]].name);
+		if (out.due_uncertain)
+			fprintf(stderr, _("bianmin intake: due date %s is provisional (暂定): its year's holiday schedule is "
+					  "not published; counted with the statutory holidays only\n"), due);
 	}
 	intake_outcome_free(&out);
 	free(marks);

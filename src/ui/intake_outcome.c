@@ -82,7 +82,7 @@ static void build(ui *u, tlines *t, int w)
 		tl_add(t, w, 0, ST_NORMAL, _("Done on the spot (即办): completed when confirmed."));
 	else if (o->due != BM_NO_DAY)
 		tl_addf(t, w, 0, ST_NORMAL, _("Time limit: %d working days · due %s%s"), o->limit_days,
-			bm_day_format(o->due, day), o->due_uncertain ? _(" (holiday file does not cover that year)") : "");
+			bm_day_format(o->due, day), o->due_uncertain ? _(" (provisional, 暂定)") : "");
 	else if (!o->clock_running && o->kind == KIND_SUPPLEMENT)
 		tl_addf(t, w, 0, ST_NORMAL,
 			_("Time limit: %d working days, counted from the day the last material arrives."),
