@@ -117,6 +117,37 @@ typedef struct lc_info {
 void lifecycle_info(const bm_case *c, lc_info *out);
 void lc_info_free(lc_info *i);
 
+/* ---- the steps as one table (lifecycle_table.c) ----------------------
+ * One row per step: the states it may be taken in, who may take it,
+ * whether a supervisor must approve it (PIN), its paper and the fields of
+ * its form.  lifecycle_allowed, the case view's forms and `bianmin case
+ * STEP` all read it, so a new rule is a row (or a row's check). */
+typedef enum {
+	LC_WHO_OWNER = 0,       /* the case's owner, or a supervisor */
+	LC_WHO_ANYONE,
+	LC_WHO_WINDOW,          /* a clerk of a window the case waits on */
+	LC_WHO_SUPERVISOR,
+	LC_WHO_RECEIVER,        /* the clerk a handover is pending to */
+} lc_who;
+
+#define LC_IN(s) (1u << (s))
+typedef struct lc_step_def {
+	lc_step step;
+	unsigned states;        /* LC_IN(state) for each state it may be taken in */
+	lc_who who;
+	bool approval;          /* a supervisor approves (否定报备, 延期): PIN at the counter */
+	const char *paper;      /* the form printed after it, NULL = none */
+	const char *fields;     /* the form's fields, comma-separated (CLI options) */
+	/* when the state is not in `states`: a sentence saying why (NULL: a
+	 * generic one) */
+	bool (*why_not)(const bm_case *c, const lc_info *in, bm_error *why);
+	/* further rules in an allowed state; NULL = none */
+	bool (*check)(const bm_case *c, const lc_info *in, bm_error *why);
+} lc_step_def;
+
+/* The row of a step; NULL for LC_STEP__COUNT or beyond. */
+const lc_step_def *lc_step_row(lc_step s);
+
 /* ---- may this clerk take this step now? ------------------------------ */
 /* true, or false with why->msg a translated sentence ("A completed case
  * cannot be supplemented.").  clerk NULL = don't check permissions, only
@@ -132,6 +163,13 @@ typedef struct lc_ctx {
 	const bm_center *center;    /* timeouts; NULL = defaults (20, 5, 1) */
 	const bm_clerk *clerk;      /* the logged-in clerk doing the step */
 	bm_time now;
+	/* the supervisor approving a step whose row says `approval`
+	 * (否定报备: 退回, 退件, a refused 办结), PIN already checked by the
+	 * caller; NULL = none (then only a supervisor's own step passes) */
+	const bm_clerk *approver;
+	/* the catalog, for rules an item sets (extension_days); NULL = the
+	 * defaults */
+	const struct bm_catalog *catalog;
 } lc_ctx;
 
 /* What a step did, for the screen and the command line. */
@@ -160,8 +198,12 @@ int lifecycle_demand(const lc_ctx *x, const char *no, const char *material, cons
 int lifecycle_pause(const lc_ctx *x, const char *no, lc_pause_kind kind, const char *reason,
 		    lc_result *res, bm_error *err);
 int lifecycle_resume(const lc_ctx *x, const char *no, const char *note, lc_result *res, bm_error *err);
-/* 延期: days > 0, or to (a later date) when days == 0.  supervisor: the
- * approving supervisor/admin, already logged in with their PIN. */
+/* 延期 (行政许可法 art. 42): days > 0, or to (a later date) when days ==
+ * 0.  supervisor: the approving supervisor/admin, already logged in with
+ * their PIN; a reason.  Refused (with a sentence saying why) for a case
+ * that is closed, paused, waiting, already past its due date, already
+ * extended once, or for more than the item's extension_days (10 unless
+ * the catalog says otherwise; the limit is kept in the event). */
 int lifecycle_extend(const lc_ctx *x, const char *no, const bm_clerk *supervisor, int days,
 		     bm_day to, const char *reason, lc_result *res, bm_error *err);
 /* 联办: one window's opinion.  The case does not complete by itself: when

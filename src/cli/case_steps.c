@@ -21,13 +21,19 @@ static const char *const USAGE = N_(
 	"  bianmin case pause NO --kind hearing|site_visit|expert_review|public_notice --reason TEXT\n"
 	"  bianmin case resume NO [--note TEXT]           end the special procedure (特别程序)\n"
 	"  bianmin case extend NO --days N|--to DATE --reason TEXT --supervisor CODE\n"
-	"                                                 延期; supervisor's PIN from\n"
-	"                                                 BIANMIN_SUPERVISOR_PIN or the terminal\n"
+	"                                                 延期 (行政许可法 art. 42): once, before\n"
+	"                                                 the due date, at most the item's\n"
+	"                                                 extension_days (default 10); supervisor's\n"
+	"                                                 PIN from BIANMIN_SUPERVISOR_PIN or the terminal\n"
 	"  bianmin case opinion NO --window W --opinion TEXT [--agree|--disagree]   联办件\n"
 	"  bianmin case forward NO [--to WHOM] [--note TEXT]                         上报件\n"
 	"  bianmin case result NO --result TEXT [--approved|--refused]   upper result; completes\n"
 	"  bianmin case complete NO --result TEXT [--approved|--refused] [--certificate NO]\n"
-	"  bianmin case return NO --reason TEXT [--non-supplement]       退回 / 退件\n"
+	"                                                 --refused (不予) needs --supervisor CODE\n"
+	"  bianmin case return NO --reason TEXT [--non-supplement] [--supervisor CODE]\n"
+	"                                                 退回 / 退件; 否定报备: a supervisor\n"
+	"                                                 approves (their PIN from\n"
+	"                                                 BIANMIN_SUPERVISOR_PIN or the terminal)\n"
 	"  bianmin case withdraw NO --reason TEXT                        撤回\n"
 	"  bianmin case notify NO --how phone|in_person|agent [--note TEXT]   回复\n"
 	"  bianmin case rate NO --level 1..5|非常满意|满意|基本满意|不满意|非常不满意\n"
@@ -177,6 +183,8 @@ typedef struct run {
 	bm_clerk me;
 	lc_ctx x;
 	const bm_center *center;
+	bm_clerk approver;          /* --supervisor, logged in (否定报备, 延期) */
+	bool has_approver;
 } run;
 
 static int open_run(bm_app *app, const char *code, run *r)
@@ -196,13 +204,19 @@ static int open_run(bm_app *app, const char *code, run *r)
 	if (rc)
 		return rc;
 	r->center = center;
-	r->x = (lc_ctx){ .store = r->store, .cal = cal, .center = center, .clerk = &r->me, .now = app->now };
+	bm_diags cd = {0};
+	const bm_catalog *cat = app_catalog(app, &cd);
+	diags_free(&cd);
+	r->x = (lc_ctx){ .store = r->store, .cal = cal, .center = center, .clerk = &r->me, .now = app->now,
+			 .catalog = cat };
 	return 0;
 }
 
 static void close_run(run *r)
 {
 	auth_clerk_free(&r->me);
+	if (r->has_approver)
+		auth_clerk_free(&r->approver);
 }
 
 /* Print (or spool) the step's paper; a failure is a warning, the step
@@ -231,10 +245,8 @@ static void report_step(run *r, const char *no, const lc_result *res, bool print
 		paper(r, no, res->paper, res);
 }
 
-static int supervisor_login(run *r, const char *code, bm_clerk *sup)
+static int supervisor_pin(run *r, const char *code, bm_clerk *sup)
 {
-	if (!code)
-		return usage_error(_("an extension needs --supervisor CODE (the approving supervisor)"));
 	char prompt[128];
 	snprintf(prompt, sizeof prompt, _("PIN of supervisor %s: "), code);
 	char *pin = cli_read_pin("BIANMIN_SUPERVISOR_PIN", prompt, false);
@@ -243,7 +255,29 @@ static int supervisor_login(run *r, const char *code, bm_clerk *sup)
 	bm_error err = {0};
 	int rc = auth_login(r->store, code, pin, sup, &err);
 	free(pin);
-	return rc ? cli_error("case extend", &err) : 0;
+	return rc ? cli_error("case", &err) : 0;
+}
+
+static int supervisor_login(run *r, const char *code, bm_clerk *sup)
+{
+	if (!code)
+		return usage_error(_("an extension needs --supervisor CODE (the approving supervisor)"));
+	return supervisor_pin(r, code, sup);
+}
+
+/* The approving supervisor of a step whose table row says `approval`
+ * (否定报备): --supervisor CODE and their PIN; without it the step goes to
+ * the core, which lets only a supervisor's own step pass. */
+static int approver_login(run *r, const args *a)
+{
+	if (!a->supervisor)
+		return 0;
+	int rc = supervisor_pin(r, a->supervisor, &r->approver);
+	if (rc)
+		return rc;
+	r->has_approver = true;
+	r->x.approver = &r->approver;
+	return 0;
 }
 
 static int do_step(run *r, lc_step step, const char *no, const args *a)
@@ -254,6 +288,9 @@ static int do_step(run *r, lc_step step, const char *no, const args *a)
 	int rc = 0;
 	bool print = !a->noprint;
 	const char *cmd = lc_step_key(step);
+	const lc_step_def *row = lc_step_row(step);
+	if (step != LC_EXTEND && (row->approval || (step == LC_COMPLETE && a->refused)) && (rc = approver_login(r, a)))
+		return rc;
 	switch (step) {
 	case LC_SUPPLEMENT: {
 		if (!a->materials && !a->demand)

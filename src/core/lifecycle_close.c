@@ -113,9 +113,17 @@ static int close_done(const lc_ctx *x, const char *no, lc_step step, bool approv
 	int rc = lc_begin(x, no, step, &c, &in, err);
 	if (rc)
 		return rc;
+	/* 否定报备: a refusal (不予) of our own is approved by the supervisor;
+	 * an upper result is the upper authority's, not ours */
+	if (!approved && step == LC_COMPLETE && (rc = lc_need_approval(x, _("A refusal (不予)"), err)))
+		return end_step(x, no, rc, &c, &in, res, err);
 	char d[11];
 	flatrec note = {0};
 	flatrec_set(&note, "approved", approved ? "1" : "0");
+	if (!approved && step == LC_COMPLETE) {
+		flatrec_set(&note, "approver", lc_approver(x)->code);
+		flatrec_set(&note, "approver_name", lc_approver(x)->name);
+	}
 	flatrec_set(&note, "result", result);
 	if (lc_has_text(certificate))
 		flatrec_set(&note, "certificate", certificate);
@@ -164,6 +172,8 @@ int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool n
 		if (non_supplement)
 			flatrec_set(&note, "non_supplement", "1");
 		flatrec_set(&note, "from_state", case_state_key(c.state));
+		flatrec_set(&note, "approver", lc_approver(x)->code);
+		flatrec_set(&note, "approver_name", lc_approver(x)->name);
 		case_set sets[] = {
 			{ "state", case_state_key(CASE_RETURNED) },
 			{ "return_reason", reason },

@@ -321,18 +321,17 @@ START_TEST(supplement_late_start_pause_national_day_extension)
 	x = X(&C1002, "2026-10-20");
 	ck_assert_int_eq(lifecycle_extend(&x, no, &C1002, 5, BM_NO_DAY, "需补充调查", &r, &err), BM_EDENIED);
 	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "", &r, &err), BM_EINVAL);
-	/* 5 days -> 10-29: (09-24, 10-29] = 20 working days - 5 paused = 15 = statutory: no warning */
-	OK(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "需补充调查", &r, &err));
-	ck_assert_int_eq(r.due, D("2026-10-29"));
-	ck_assert_int_eq(r.over_statutory, 0);
-	ck_assert_str_eq(r.warning, "");
-	/* 3 more -> 11-03: 18 > 15, warns by 3 */
-	OK(lifecycle_extend(&x, no, &C9001, 3, BM_NO_DAY, "专家意见未回", &r, &err));
+	/* art. 42: at most 10 working days (the item's extension_days) */
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 11, BM_NO_DAY, "需补充调查", &r, &err), BM_EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "at most 10 working days"));
+	/* 8 days -> 11-03: (09-24, 11-03] = 23 working days - 5 paused = 18 > 15: warns by 3 */
+	OK(lifecycle_extend(&x, no, &C9001, 8, BM_NO_DAY, "需补充调查", &r, &err));
 	ck_assert_int_eq(r.due, D("2026-11-03"));
 	ck_assert_int_eq(r.over_statutory, 3);
 	ck_assert_ptr_nonnull(strstr(r.warning, "statutory"));
-	/* --to an earlier date: refused */
-	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 0, D("2026-11-01"), "x", &r, &err), BM_EINVAL);
+	/* once per case */
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 1, BM_NO_DAY, "专家意见未回", &r, &err), BM_ESTATE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "already extended once"));
 
 	/* overdue by working days: due 11-03 (Tue); 11-06 (Fri) -> 3 */
 	c = load(no);
@@ -344,6 +343,9 @@ START_TEST(supplement_late_start_pause_national_day_extension)
 
 	/* complete late on 11-05: overdue 2, a completed case cannot be supplemented */
 	x = X(&C1002, "2026-11-05");
+	/* a clerk returns alone: refused (否定报备) */
+	ck_assert_int_eq(lifecycle_return(&x, no, "x", false, &r, &err), BM_EDENIED);
+	ck_assert_ptr_nonnull(strstr(err.msg, "否定报备"));
 	OK(lifecycle_complete(&x, no, true, "准予救助", "JZ-001", &r, &err));
 	ck_assert_int_eq(r.state, CASE_COMPLETED);
 	ck_assert_str_eq(r.paper, "notice_completed");
@@ -369,7 +371,11 @@ START_TEST(breach_and_bad_rating_in_the_figures)
 	OK(lifecycle_demand(&x, no, "村委会证明", "政策调整需补充", &r, &err));
 	x = X(&C1002, "2026-11-04");
 	ck_assert_int_eq(lifecycle_rate(&x, no, 4, NULL, &r, &err), BM_ESTATE);   /* not completed yet */
+	/* a refusal (不予) needs the supervisor's approval */
+	ck_assert_int_eq(lifecycle_complete(&x, no, false, "不符合条件", NULL, &r, &err), BM_EDENIED);
+	x.approver = &C9001;
 	OK(lifecycle_complete(&x, no, false, "不符合条件", NULL, &r, &err));
+	x.approver = NULL;
 	OK(lifecycle_notify(&x, no, LC_PHONE, "电话告知", &r, &err));
 	/* 不满意: a follow-up due 5 working days later, 11-11 */
 	OK(lifecycle_rate(&x, no, 4, "等待时间长", &r, &err));
@@ -534,6 +540,8 @@ START_TEST(stale_supplement_returned)
 	ck_assert_int_eq(v[0].days, 21);
 	lc_watch_rows_free(v, n);
 	ck_assert_int_eq(lifecycle_return(&x, no, NULL, true, &r, &err), BM_EINVAL);   /* never silent */
+	ck_assert_int_eq(lifecycle_return(&x, no, "逾期未补齐材料", true, &r, &err), BM_EDENIED);
+	x.approver = &C9001;
 	OK(lifecycle_return(&x, no, "逾期未补齐材料", true, &r, &err));
 	ck_assert_int_eq(r.state, CASE_RETURNED);
 	ck_assert_str_eq(r.paper, "notice_returned");
