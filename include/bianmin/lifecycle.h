@@ -182,6 +182,7 @@ typedef struct lc_result {
 	int over_statutory;         /* extend: working days past the statutory limit */
 	bm_day followup_due;        /* rate: BM_NO_DAY unless a follow-up opened */
 	const char *paper;          /* form key to print for the applicant, NULL = none */
+	const char *refund_paper;   /* "fee_refund" when the step voided the case's fee */
 	char warning[512];          /* translated; "" when none */
 } lc_result;
 
@@ -219,7 +220,11 @@ int lifecycle_result(const lc_ctx *x, const char *no, bool approved, const char 
 		     lc_result *res, bm_error *err);
 int lifecycle_complete(const lc_ctx *x, const char *no, bool approved, const char *result,
 		       const char *certificate, lc_result *res, bm_error *err);
-/* 退回 at any open stage; non_supplement: 退件 of a stale 补办件. */
+/* 退回 at any open stage; non_supplement: 退件 of a stale 补办件.  否定报备:
+ * x->approver (or x->clerk) must be a supervisor.  A fee kept on the case
+ * is voided in the same transaction (a receipt_void event, 退费) and
+ * res->refund_paper names its paper.  Withdraw does the same when a
+ * supervisor approves, else warns that the fee is still kept. */
 int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool non_supplement,
 		     lc_result *res, bm_error *err);
 int lifecycle_withdraw(const lc_ctx *x, const char *no, const char *reason, lc_result *res,

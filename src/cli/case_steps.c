@@ -243,6 +243,11 @@ static void report_step(run *r, const char *no, const lc_result *res, bool print
 		fprintf(stderr, _("bianmin case: warning: %s\n"), res->warning);
 	if (print && res->paper)
 		paper(r, no, res->paper, res);
+	if (res->refund_paper) {
+		fprintf(stderr, _("bianmin case: the fee of %s was voided and given back (退费)\n"), no);
+		if (print)
+			paper(r, no, res->refund_paper, NULL);
+	}
 }
 
 static int supervisor_pin(run *r, const char *code, bm_clerk *sup)

@@ -3,6 +3,7 @@
  * follow-up. */
 #include "lifecycle_int.h"
 #include "bianmin/store.h"
+#include "bianmin/ledger.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,6 +153,40 @@ int lifecycle_complete(const lc_ctx *x, const char *no, bool approved, const cha
 	return close_done(x, no, LC_COMPLETE, approved, result, certificate, res, err);
 }
 
+/* The case's receipt, when it is not voided yet (NULL otherwise). */
+static const char *live_receipt(const bm_case *c)
+{
+	if (!c->receipt_no)
+		return NULL;
+	for (size_t i = 0; i < c->n_receipts; i++)
+		if (c->receipts[i].no && strcmp(c->receipts[i].no, c->receipt_no) == 0 && c->receipts[i].voided)
+			return NULL;
+	return c->receipt_no;
+}
+
+/* 退费: a case that ends without its service gives its fee back, as a
+ * receipt void (an event of the case) in the step's transaction. */
+static int refund(const lc_ctx *x, const bm_case *c, const char *why, lc_result *res, bm_error *err)
+{
+	const char *rno = live_receipt(c);
+	if (!rno)
+		return BM_OK;
+	const bm_clerk *a = lc_approver(x);
+	if (!a) {
+		if (res)
+			snprintf(res->warning, sizeof res->warning,
+				 _("The fee of case %s (receipt %s) is still kept: a supervisor voids it ('bianmin receipt void')."),
+				 c->no, rno);
+		return BM_OK;
+	}
+	char text[600];
+	snprintf(text, sizeof text, "退费：%s", why);
+	int rc = ledger_receipt_void(x->store, a, rno, text, x->now, err);
+	if (!rc && res)
+		res->refund_paper = "fee_refund";
+	return rc;
+}
+
 int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool non_supplement,
 		     lc_result *res, bm_error *err)
 {
@@ -181,6 +216,8 @@ int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool n
 		};
 		rc = lc_apply(x, no, "return", reason, &note, sets, 3, NULL, 0, err);
 		flatrec_free(&note);
+		if (!rc)
+			rc = refund(x, &c, reason, res, err);
 	}
 	if (res)
 		res->paper = lifecycle_paper_for_type("return");
@@ -207,6 +244,8 @@ int lifecycle_withdraw(const lc_ctx *x, const char *no, const char *reason, lc_r
 	};
 	rc = lc_apply(x, no, "withdraw", reason, &note, sets, 2, NULL, 0, err);
 	flatrec_free(&note);
+	if (!rc)
+		rc = refund(x, &c, reason, res, err);
 	return end_step(x, no, rc, &c, &in, res, err);
 }
 

@@ -112,6 +112,7 @@ static const struct {
 	{ "result", "notice_completed" },
 	{ "return", "notice_returned" },    /* 退回件通知书 / 退件 */
 	{ "handover", "handover" },         /* AB岗交接单 */
+	{ "receipt_void", "fee_refund" },   /* 退费凭证 (a fee given back) */
 };
 
 const char *lifecycle_paper_for_type(const char *type)

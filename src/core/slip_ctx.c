@@ -169,6 +169,8 @@ static const char *const top_fields[] = {
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
 	"close_date", "count", "total", "anchor", "anchor_event",
+	/* 上缴, provisional dates, the month (issue 11) */
+	"handed_in", "due_provisional", "month", "period",
 	NULL
 };
 
@@ -181,7 +183,7 @@ static const char *const case_fields[] = {
 };
 static const char *const fee_fields[] = {
 	"no", "case_no", "item_name", "applicant", "amount", "receipt_no", "time", "clerk_no",
-	"voided", NULL
+	"voided", "mark", NULL
 };
 static const char *const event_fields[] = {
 	"no", "time", "action", "clerk", "note", NULL

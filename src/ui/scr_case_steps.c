@@ -119,6 +119,18 @@ static void done(ui *u, const char *what, const lc_result *res, const char *pape
 		free(where);
 		free(spool);
 	}
+	if (res->refund_paper && n > 0 && (size_t)(n = (int)strlen(line)) < sizeof line) {
+		/* 退费: the fee went back, with its paper */
+		lc_ctx x = ctx_of(u);
+		char *spool = ui_spool_dir(u), *where = NULL;
+		bm_error err = {0};
+		bool ok = !lifecycle_print(&x, u->app->paths.forms, spool, u->case_no, res->refund_paper, NULL, &where, &err);
+		snprintf(line + n, sizeof line - (size_t)n, ok ? _(" Fee voided (退费): %s") : _(" Fee voided (退费); its paper was NOT printed: %s"),
+			 ok ? (where ? where : "") : err.msg);
+		bad |= !ok;
+		free(where);
+		free(spool);
+	}
 	dlg_close(u);
 	ui_message(u, bad, "%s", line);
 	ui_reload_case(u);
