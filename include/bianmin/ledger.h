@@ -70,6 +70,8 @@ typedef struct day_sheet {
 	char *closed_by;        /* 工号 */
 	int64_t close_event;    /* the close event: the chain head when it was */
 	char close_hash[65];    /* closed, printed as the 台账校验码 anchor */
+	int64_t handed_fen;     /* 上缴 recorded for the day (and clerk) */
+	char *handed_text;      /* "20.00 元 → 县财政 (缴款单 JK-1)；..."; NULL when none */
 } day_sheet;
 
 /* The day's sheet of `clerk` (NULL = everyone) (day_book.c).  A closed

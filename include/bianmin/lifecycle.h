@@ -300,13 +300,29 @@ typedef struct lc_report_row {
 	int overdue;            /* completed late in the month, or open and overdue at its end */
 	int breaches;           /* 二次告知 recorded in the month */
 	int bad_ratings;        /* 不满意/非常不满意 given in the month */
+	/* issue 11: the parts of overdue (a quarter adds the months' late
+	 * ones and its last month's open ones), 否定报备 and 延期 */
+	int overdue_late;       /* closed late in the period */
+	int overdue_open;       /* open and overdue at the period's end */
+	int refused;            /* returned (不予受理) at intake in the period */
+	int negatives;          /* returns and refusals after intake (approved by a supervisor) */
+	int extensions;         /* 延期 granted in the period */
 } lc_report_row;
 
 typedef struct lc_report {
-	int year, month;
+	int year, month;        /* month 0: a quarter or a year (first, last) */
+	bm_day first, last;     /* the period */
 	lc_report_row total;
 	lc_report_row *windows; size_t n_windows;   /* by window name */
 	lc_report_row *items; size_t n_items;       /* by window, then item code */
+	int64_t fees_fen;       /* fees taken in the period, less those voided by its end */
+	int64_t handed_fen;     /* 上缴 recorded for days of the period */
+	/* a closed month (月结): as stored on the chain */
+	bool closed;
+	bm_time closed_at;
+	char closed_by[32];     /* 工号 */
+	int64_t close_event;
+	char close_hash[65];    /* the close event's hash: 台账校验码 */
 } lc_report;
 
 /* today: figures for the current month stop at today. */
@@ -315,6 +331,43 @@ int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int mo
 void lc_report_free(lc_report *r);
 /* 办结率 in tenths of a percent (completed * 1000 / received; 0 when none). */
 int lc_completion_rate(const lc_report_row *r);
+
+/* ---- figures as history (figures.c, month_close.c) --------------------
+ * Every figure of a period is computed from the events as of the
+ * period's end: the case's state, due date, pause and closing as its
+ * events up to that day made them, so a later step (an extension in
+ * December of a case overdue in November) never changes a past month. */
+/* One case's part of the figures of [first, end]. */
+void lc_case_figures(const bm_case *c, const bm_calendar *cal, bm_day first, bm_day end, lc_report_row *d);
+/* Add d into r (every count). */
+void lc_report_add(lc_report_row *r, const lc_report_row *d);
+/* The month's figures: the stored ones of a closed month (月结), else
+ * computed as of its end (today for the current month). */
+int lifecycle_figures_month(bm_store *s, const bm_calendar *cal, int year, int month, bm_day today,
+			    lc_report *out, bm_error *err);
+/* A quarter (q 1..4) or a year (q 0): its months added, overdue_open
+ * from its last month (to today for the current one). */
+int lifecycle_figures_period(bm_store *s, const bm_calendar *cal, int year, int quarter, bm_day today,
+			     lc_report *out, bm_error *err);
+/* 月结: a supervisor closes a month that has ended: its figures, fees,
+ * hand-ins and the chain head go on the chain as ONE event (type
+ * "month_close", about no case); out gets the closed report.  BM_ESTATE
+ * when the month has not ended or is closed already; BM_EDENIED for a
+ * clerk. */
+int lifecycle_month_close(bm_store *s, const bm_calendar *cal, const bm_clerk *actor, int year, int month,
+			  bm_time now, lc_report *out, bm_error *err);
+/* The ranking of windows (每月排出名次, 每季度考核排队): by completion
+ * rate, then fewer overdue, fewer breaches, fewer bad ratings, more
+ * completed, then name.  order[i] = index into r->windows; malloc'd. */
+size_t *lc_report_ranking(const lc_report *r);
+/* The 月报 as CSV: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting
+ * (Excel, WPS, LibreOffice).  malloc'd. */
+char *lc_report_csv(const lc_report *r);
+/* The 月报's context (forms/monthly_report.tmpl): period, rows (window,
+ * item, counts, rate, rank), total, fees, hand-ins, and for a closed
+ * month its close (date, clerk, anchor).  No print time: a closed month
+ * prints the same bytes every time. */
+struct slip_ctx *lc_report_context(const lc_report *r, const bm_center *center);
 
 /* ---- status query (公开查询) and papers (lifecycle_paper.c) ----------- */
 /* A short text a clerk can read out or print: item, state, due, what is

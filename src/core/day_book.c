@@ -292,6 +292,20 @@ int ledger_day(bm_store *s, bm_day day, const char *clerk, day_sheet *out, bm_er
 	if (rc)
 		return rc;
 	rc = out->closed ? closed_sheet(s, out, err) : open_extras(s, out, err);
+	day_handin *h = NULL;
+	size_t nh = 0;
+	if (!rc && !(rc = ledger_handins(s, day, day, clerk, &h, &nh, err))) {
+		bm_buf b = {0};
+		for (size_t i = 0; i < nh; i++) {
+			char m[24];
+			out->handed_fen += h[i].amount_fen;
+			bm_buf_printf(&b, "%s%s 元 → %s（缴款单 %s）", i ? "；" : "", bm_money_format(h[i].amount_fen, m),
+				      h[i].to, h[i].slip);
+		}
+		out->handed_text = nh ? bm_buf_steal(&b) : NULL;
+		bm_buf_free(&b);
+		day_handins_free(h, nh);
+	}
 	if (rc)
 		day_sheet_free(out);
 	return rc;

@@ -20,6 +20,7 @@ void day_sheet_free(day_sheet *d)
 	free(d->v);
 	free(d->clerk);
 	free(d->closed_by);
+	free(d->handed_text);
 	memset(d, 0, sizeof *d);
 }
 
@@ -195,6 +196,7 @@ struct slip_ctx *ledger_day_context(const day_sheet *d, const struct bm_center *
 			snprintf(mark, sizeof mark, "%s日结后收取", slip_day_cn(bm_time_day(r->at), cn));
 		slip_ctx_set(x, "mark", mark);
 	}
+	slip_ctx_set(c, "handed_in", d->handed_text);
 	slip_ctx_setf(c, "count", "%d", d->count);
 	slip_ctx_set(c, "total", bm_money_format(d->total_fen, money));
 	if (d->closed) {
