@@ -369,6 +369,21 @@ char *lc_report_csv(const lc_report *r);
  * prints the same bytes every time. */
 struct slip_ctx *lc_report_context(const lc_report *r, const bm_center *center);
 
+/* ---- 否定报备: the supervisor's daily list (refusals.c) --------------- */
+typedef enum { LC_REFUSED_AT_INTAKE = 0, LC_RETURNED_AFTER, LC_REFUSED_AT_END } lc_refusal_kind;
+typedef struct lc_refusal {
+	lc_refusal_kind kind;   /* 不予受理 at intake, 退回 after it, 不予 at completion */
+	bm_time at;
+	char no[CASE_NO_MAX];
+	char *item_name, *applicant;
+	char *clerk;            /* 工号 of the clerk who did it */
+	char *approver;         /* the approving supervisor; NULL at intake */
+	char *reason;
+} lc_refusal;
+/* Every refusal of `day`, in the order they were recorded. */
+int lifecycle_refusals(bm_store *s, bm_day day, lc_refusal **out, size_t *n, bm_error *err);
+void lc_refusals_free(lc_refusal *v, size_t n);
+
 /* ---- status query (公开查询) and papers (lifecycle_paper.c) ----------- */
 /* A short text a clerk can read out or print: item, state, due, what is
  * still missing; the ID number masked except its last four.  malloc'd. */

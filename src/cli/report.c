@@ -142,7 +142,7 @@ int cli_report(bm_app *app, int argc, char **argv)
 {
 	/* the periods: report_period.c */
 	if (argc >= 2 && (!strcmp(argv[1], "month") || !strcmp(argv[1], "quarter") || !strcmp(argv[1], "year") ||
-			  !strcmp(argv[1], "rank")))
+			  !strcmp(argv[1], "rank") || !strcmp(argv[1], "refusals")))
 		return cli_report_period(app, argc - 1, argv + 1);
 	enum { O_ALL = 256, O_CLOSE, O_PRINT, O_PDF, O_REPRINT, O_AMOUNT, O_TO, O_SLIP };
 	static const struct option opts[] = {

@@ -19,6 +19,7 @@ static const char *const USAGE = N_(
 	"       bianmin report quarter YYYY-Qn [--format ...] [--pdf FILE] [--csv FILE]\n"
 	"       bianmin report year YYYY [--format ...] [--pdf FILE] [--csv FILE]\n"
 	"       bianmin report rank YYYY-MM|YYYY-Qn|YYYY\n"
+	"       bianmin report refusals [YYYY-MM-DD]\n"
 	"\n"
 	"The figures by window and by item: received (受理), completed (办结), rate\n"
 	"(办结率), returned, overdue (completed late, or open and overdue at the end,\n"
@@ -31,7 +32,9 @@ static const char *const USAGE = N_(
 	"the 月报 (forms/monthly_report.tmpl); csv: UTF-8 with BOM, CRLF (Excel, WPS,\n"
 	"LibreOffice).  A quarter or a year adds its months.  rank: the windows by\n"
 	"completion rate, then fewer overdue, breaches, bad ratings (每月排出名次,\n"
-	"每季度考核排队).  Supervisors and admins only.\n");
+	"每季度考核排队).  refusals: 否定报备, the day's refusals at intake, returns and\n"
+	"refusals after intake with the approving supervisor (time, case, kind, item,\n"
+	"applicant, clerk, approver, reason).  Supervisors and admins only.\n");
 
 enum { NCOL = 12 };
 
@@ -241,6 +244,41 @@ static int run(bm_app *app, const char *kind, int y, int m, int q, const popts *
 	return status;
 }
 
+/* `report refusals [DATE]`: 否定报备, the supervisor's daily list. */
+static int refusals(bm_app *app, const char *who, const char *date)
+{
+	bm_day day = bm_time_day(app->now);
+	if (date && !bm_day_parse(date, &day))
+		return cli_usage(_(USAGE), true, 2);
+	bm_store *s;
+	bm_clerk me;
+	int rc = cli_session(app, who, "BIANMIN_PIN", &s, &me);
+	if (rc)
+		return rc;
+	bool sup = auth_can(&me, ROLE_SUPERVISOR);
+	auth_clerk_free(&me);
+	if (!sup) {
+		fprintf(stderr, "%s\n", _("bianmin report: the refusals (否定报备) are for supervisors and admins"));
+		return 1;
+	}
+	lc_refusal *v;
+	size_t n;
+	bm_error err = {0};
+	if (lifecycle_refusals(s, day, &v, &n, &err))
+		return cli_error("report", &err);
+	static const char *const kinds[] = { "不予受理", "退回", "不予许可" };
+	for (size_t i = 0; i < n; i++) {
+		char t[40];
+		bm_time_format(v[i].at, t);
+		printf("%.16s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", t, v[i].no, kinds[v[i].kind], v[i].item_name,
+		       v[i].applicant, v[i].clerk, v[i].approver ? v[i].approver : "-", v[i].reason ? v[i].reason : "");
+	}
+	char d[11];
+	fprintf(stderr, _("%s: %zu refusals (否定报备)\n"), bm_day_format(day, d), n);
+	lc_refusals_free(v, n);
+	return 0;
+}
+
 int cli_report_period(bm_app *app, int argc, char **argv)
 {
 	enum { O_CLOSE = 256, O_PRINT, O_PDF, O_CSV };
@@ -271,6 +309,8 @@ int cli_report_period(bm_app *app, int argc, char **argv)
 	}
 	int y, m, q;
 	const char *kind = argv[0];
+	if (!strcmp(kind, "refusals") && argc - optind <= 1)
+		return refusals(app, o.who, argc - optind == 1 ? argv[optind] : NULL);
 	if (argc - optind != 1 || !parse_period(kind, argv[optind], &y, &m, &q) ||
 	    (o.format && strcmp(o.format, "table") && strcmp(o.format, "tsv") && strcmp(o.format, "csv") &&
 	     strcmp(o.format, "paper")))
