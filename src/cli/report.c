@@ -104,6 +104,8 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 		char money[24];
 		fprintf(stderr, _("%s: %d receipts, %s yuan%s\n"), bm_day_format(day, dd), sh.count,
 			bm_money_format(sh.total_fen, money), sh.closed ? _(" (closed)") : _(" (not closed)"));
+		if (sh.handed_fen)
+			fprintf(stderr, _("%s: handed in (上缴) %s yuan\n"), dd, bm_money_format(sh.handed_fen, money));
 		slip_doc_free(doc);
 		slip_ctx_free(ctx);
 		slip_free(f);

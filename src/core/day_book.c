@@ -299,10 +299,14 @@ int ledger_day(bm_store *s, bm_day day, const char *clerk, day_sheet *out, bm_er
 		for (size_t i = 0; i < nh; i++) {
 			char m[24];
 			out->handed_fen += h[i].amount_fen;
-			bm_buf_printf(&b, "%s%s 元 → %s（缴款单 %s）", i ? "；" : "", bm_money_format(h[i].amount_fen, m),
+			/* a closed sheet prints as it was closed: only the
+			 * hand-ins recorded before its close */
+			if (out->closed && h[i].at.epoch > out->closed_at.epoch)
+				continue;
+			bm_buf_printf(&b, "%s%s 元 → %s（缴款单 %s）", b.len ? "；" : "", bm_money_format(h[i].amount_fen, m),
 				      h[i].to, h[i].slip);
 		}
-		out->handed_text = nh ? bm_buf_steal(&b) : NULL;
+		out->handed_text = b.len ? bm_buf_steal(&b) : NULL;
 		bm_buf_free(&b);
 		day_handins_free(h, nh);
 	}
