@@ -721,6 +721,85 @@ START_TEST(event_details_read_as_words)
 }
 END_TEST
 
+/* Figures are history (issue 11): November as of its end counts a case
+ * overdue; a December extension attempt is refused, a December completion
+ * leaves November as it was; 月结 stores it, refuses an early or second
+ * close; the CSV is UTF-8 with BOM, CRLF, quoted. */
+START_TEST(figures_are_history_and_month_close)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	accept(&PROMISE, "2026-11-02", true, no);   /* 10 days: due 11-16 */
+	lc_report m;
+	OK(lifecycle_report_month(S, CAL, 2026, 11, D("2026-11-30"), &m, &err));
+	ck_assert_int_eq(m.total.received, 1);
+	ck_assert_int_eq(m.total.overdue, 1);
+	ck_assert_int_eq(m.total.overdue_open, 1);
+	lc_report_free(&m);
+	lc_ctx x = X(&C1002, "2026-12-01");
+	/* past due: no extension, overdue stays overdue */
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "补办延期", &r, &err), BM_ESTATE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "overdue by"));
+	/* the month is closed from its next day on, by a supervisor, once */
+	ck_assert_int_eq(lifecycle_month_close(S, CAL, &C9001, 2026, 11, T("2026-11-30"), &m, &err), BM_ESTATE);
+	ck_assert_int_eq(lifecycle_month_close(S, CAL, &C1002, 2026, 11, T("2026-12-01"), &m, &err), BM_EDENIED);
+	OK(lifecycle_month_close(S, CAL, &C9001, 2026, 11, T("2026-12-01"), &m, &err));
+	ck_assert(m.closed);
+	ck_assert_str_eq(m.closed_by, "9001");
+	ck_assert_int_eq(m.total.overdue, 1);
+	char *csv1 = lc_report_csv(&m);
+	lc_report_free(&m);
+	ck_assert_int_eq(lifecycle_month_close(S, CAL, &C9001, 2026, 11, T("2026-12-02"), &m, &err), BM_ESTATE);
+	/* a December step on the November case */
+	x = X(&C1002, "2026-12-02");
+	OK(lifecycle_complete(&x, no, true, "准予", NULL, &r, &err));
+	OK(lifecycle_figures_month(S, CAL, 2026, 11, D("2026-12-03"), &m, &err));
+	ck_assert(m.closed);
+	char *csv2 = lc_report_csv(&m);
+	ck_assert_str_eq(csv1, csv2);
+	ck_assert(strncmp(csv1, "\xEF\xBB\xBF", 3) == 0);
+	ck_assert_ptr_nonnull(strstr(csv1, "\r\n"));
+	lc_report_free(&m);
+	/* computed (not stored) November agrees: as of its end */
+	OK(lifecycle_report_month(S, CAL, 2026, 11, D("2026-12-03"), &m, &err));
+	ck_assert_int_eq(m.total.overdue, 1);
+	ck_assert_int_eq(m.total.completed, 0);
+	lc_report_free(&m);
+	/* December: completed late */
+	OK(lifecycle_report_month(S, CAL, 2026, 12, D("2026-12-03"), &m, &err));
+	ck_assert_int_eq(m.total.completed, 1);
+	ck_assert_int_eq(m.total.overdue_late, 1);
+	lc_report_free(&m);
+	/* the quarter: November's open overdue is not counted twice */
+	OK(lifecycle_figures_period(S, CAL, 2026, 4, D("2026-12-03"), &m, &err));
+	ck_assert_int_eq(m.total.received, 1);
+	ck_assert_int_eq(m.total.completed, 1);
+	ck_assert_int_eq(m.total.overdue, 1);
+	lc_report_free(&m);
+	free(csv1);
+	free(csv2);
+	verify_ok();
+}
+END_TEST
+
+START_TEST(csv_quotes_and_ranking)
+{
+	lc_report_row w[2] = {
+		{ .window = "民政", .received = 4, .completed = 2 },
+		{ .window = "a,\"b\"", .received = 2, .completed = 2 },
+	};
+	lc_report r = { .year = 2026, .month = 11, .windows = w, .n_windows = 2 };
+	size_t *o = lc_report_ranking(&r);
+	ck_assert_uint_eq(o[0], 1);   /* 100% before 50% */
+	free(o);
+	char *csv = lc_report_csv(&r);
+	ck_assert_ptr_nonnull(strstr(csv, "1,\"a,\"\"b\"\"\",,,2,2,100.0%,"));
+	ck_assert_ptr_nonnull(strstr(csv, "2,民政,,,4,2,50.0%,"));
+	free(csv);
+}
+END_TEST
+
 static Suite *lifecycle_suite(void)
 {
 	Suite *s = suite_create("lifecycle");
@@ -743,6 +822,8 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, latest_paper_and_reprint_fields);
 	tcase_add_test(t, override_missing_material_blocks_completion);
 	tcase_add_test(t, clerk_disabled_after_login_can_do_nothing);
+	tcase_add_test(t, figures_are_history_and_month_close);
+	tcase_add_test(t, csv_quotes_and_ranking);
 	suite_add_tcase(s, t);
 	return s;
 }
