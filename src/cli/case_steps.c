@@ -293,8 +293,9 @@ static int do_step(run *r, lc_step step, const char *no, const args *a)
 	int rc = 0;
 	bool print = !a->noprint;
 	const char *cmd = lc_step_key(step);
-	const lc_step_def *row = lc_step_row(step);
-	if (step != LC_EXTEND && (row->approval || (step == LC_COMPLETE && a->refused)) && (rc = approver_login(r, a)))
+	/* a supervisor's approval: the table's rows that need it, a refused
+	 * 办结, and a withdrawal giving back a fee */
+	if (step != LC_EXTEND && (rc = approver_login(r, a)))
 		return rc;
 	switch (step) {
 	case LC_SUPPLEMENT: {
@@ -538,6 +539,47 @@ static int do_watch(bm_app *app, const args *a)
 	return 0;
 }
 
+/* The options a step takes are its table row's fields (lifecycle_table.c),
+ * plus the ones every step has; another is refused naming the step's. */
+static int check_fields(lc_step step, int argc, char **argv)
+{
+	static const char *const common[] = { "clerk", "print", "no-print", "help", "supervisor", NULL };
+	const lc_step_def *row = lc_step_row(step);
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) != 0 || !argv[i][2])
+			continue;
+		char name[64];
+		snprintf(name, sizeof name, "%s", argv[i] + 2);
+		char *eq = strchr(name, '=');
+		if (eq)
+			*eq = '\0';
+		bool ok = false;
+		for (const char *const *c = common; *c && !ok; c++)
+			ok = strcmp(*c, name) == 0;
+		/* the fields, comma-separated; --approved/--refused stand for
+		 * "approved", --agree/--disagree for "agree" */
+		const char *f = row ? row->fields : "";
+		size_t n = strlen(name);
+		for (const char *p = f; p && *p && !ok; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+			size_t len = strcspn(p, ",");
+			ok = (len == n && strncmp(p, name, n) == 0) ||
+			     (!strncmp(p, "approved", len) && !strcmp(name, "refused")) ||
+			     (!strncmp(p, "agree", len) && !strcmp(name, "disagree")) ||
+			     (!strncmp(p, "days", len) && !strcmp(name, "to"));
+		}
+		if (!ok) {
+			fprintf(stderr, _("bianmin case: %s takes no --%s (its options: %s)\n"), lc_step_key(step), name,
+				row && *row->fields ? row->fields : "-");
+			return 2;
+		}
+		if (!eq && i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0)
+			i += strcmp(name, "print") && strcmp(name, "no-print") && strcmp(name, "help") &&
+			     strcmp(name, "approved") && strcmp(name, "refused") && strcmp(name, "agree") &&
+			     strcmp(name, "disagree") && strcmp(name, "non-supplement") && strcmp(name, "all");
+	}
+	return -1;
+}
+
 int cli_case_step(bm_app *app, int argc, char **argv)
 {
 	if (argc < 1)
@@ -579,6 +621,8 @@ int cli_case_step(bm_app *app, int argc, char **argv)
 	}
 	if (a.npos != 1)
 		return usage_error(_("give exactly one case number after the step"));
+	if ((st = check_fields(step, argc, argv)) >= 0)
+		return st;
 	if ((st = open_run(app, a.clerk, &r)))
 		return st;
 	st = do_step(&r, step, a.pos[0], &a);

@@ -219,7 +219,7 @@ static bool acknowledge_check(const bm_case *c, const lc_info *in, bm_error *why
 /* ---- the table -------------------------------------------------------- */
 static const lc_step_def STEPS[LC_STEP__COUNT] = {
 	[LC_SUPPLEMENT] = { LC_SUPPLEMENT, LC_IN(CASE_WAITING_MATERIALS), LC_WHO_OWNER, false, NULL,
-			    "materials", supplement_not, NULL },
+			    "materials,demand,reason", supplement_not, NULL },
 	[LC_PAUSE] = { LC_PAUSE, LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, false, "notice_special",
 		       "kind,reason", pause_not, NULL },
 	[LC_RESUME] = { LC_RESUME, LC_IN(CASE_PAUSED), LC_WHO_OWNER, false, "notice_special",
