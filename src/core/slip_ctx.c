@@ -163,14 +163,14 @@ static const char *const top_fields[] = {
 	"joint_windows", "forward_to",
 	/* 延期 */
 	"old_due", "new_due", "extension_days", "approver",
+	/* 上缴, provisional dates, the month (issue 11) */
+	"handed_in", "due_provisional", "month", "period",
 	/* 特别程序 (行政许可法 art. 45) */
 	"special_procedure", "special_from", "special_to", "special_days",
 	/* AB岗交接 */
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
 	"close_date", "count", "total", "anchor", "anchor_event",
-	/* 上缴, provisional dates, the month (issue 11) */
-	"handed_in", "due_provisional", "month", "period",
 	NULL
 };
 
