@@ -97,12 +97,15 @@ sv '2026-12-03 18:00:00' report refusals 2>/dev/null | grep -q "	$b	退回	.*	10
 # November prints the same bytes
 sv '2026-12-03 18:00:00' report month 2026-11 --format paper >$T/nov2.txt 2>/dev/null
 cmp -s $T/nov1.txt $T/nov2.txt || die "November's 月报 changed: $(diff $T/nov1.txt $T/nov2.txt)"
+# the 月报 as PDF, through the paper pipeline
+sv '2026-12-03 18:00:00' report month 2026-11 --pdf $T/nov.pdf 2>/dev/null >/dev/null || die "pdf"
+pdftotext $T/nov.pdf - | grep -q "便民服务中心月报" || die "月报 PDF: $(pdftotext $T/nov.pdf - | head -5)"
 # CSV: UTF-8 with BOM, CRLF, RFC 4180
 sv '2026-12-03 18:00:00' report month 2026-11 --csv $T/nov.csv 2>/dev/null >/dev/null || die "csv"
 [ "$(head -c 3 $T/nov.csv | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || die "csv BOM"
 [ "$(grep -c "$(printf '\r')\$" $T/nov.csv)" = "$(wc -l <$T/nov.csv)" ] || die "csv CRLF"
 grep -q "^,合计,,,5,0,0.0%,0,0,0,1,1,0,0" $T/nov.csv || die "csv total: $(cat $T/nov.csv)"
-if command -v soffice >/dev/null 2>&1; then
+if command -v soffice >/dev/null 2>&1; then   # tools/deps.sh check installs it
 	# LibreOffice reads it back cell for cell
 	mkdir -p $T/lo
 	timeout 120 soffice -env:UserInstallation=file://$T/lo/profile --headless --infilter="CSV:44,34,76,1" \
