@@ -91,6 +91,16 @@ BIANMIN_PIN=2222 bm case show $b --clerk 1002 | grep -q "2026-000001  20.00 .*(v
 k '2026-12-03 10:05:00' print $b fee_refund --out - >$T/refund.txt || die "print the refund"
 grep -q "退费凭证" $T/refund.txt && grep -q "20.00" $T/refund.txt && grep -q "逾期未补齐材料" $T/refund.txt ||
 	die "refund paper: $(cat $T/refund.txt)"
+# a fee of a closed day (d's, 11-30) given back later: a 退费 line of that later day
+approve k '2026-12-03 11:00:00' case return $d --reason 申请人放弃 >/dev/null 2>&1 || die "return d"
+k '2026-12-03 17:00:00' report day >$T/day3.txt 2>/dev/null
+grep "$d" $T/day3.txt | grep -q "退费" && grep -q "\-20.00" $T/day3.txt || die "refund line: $(cat $T/day3.txt)"
+[ "$(noprinttime <$T/close.txt)" = "$(k '2026-12-03 17:00:00' report day 2026-11-30 2>/dev/null | noprinttime)" ] ||
+	die "the closed 日结单 changed after a refund"
+# a control item refused at intake is on the list too
+k '2026-12-03 12:00:00' intake --item GH-003 --name 郑一 --id $ID --have-all >/dev/null || die "GH-003 at intake"
+sv '2026-12-03 18:00:00' report refusals 2>/dev/null | grep -q "	不予受理	在永久基本农田上建房申请	郑一	1002	-	" ||
+	die "refusal at intake not listed: $(sv '2026-12-03 18:00:00' report refusals)"
 # the 否定报备 list of the day: the return, with its approver
 sv '2026-12-03 18:00:00' report refusals 2>/dev/null | grep -q "	$b	退回	.*	1002	9001	逾期未补齐材料$" ||
 	die "refusals list: $(sv '2026-12-03 18:00:00' report refusals)"
@@ -114,7 +124,7 @@ if command -v soffice >/dev/null 2>&1; then   # tools/deps.sh check installs it
 	grep -q '"合计",,,5,0,0.00*%,0,0,0,1,1,0,0' $T/lo/nov.csv || die "LibreOffice read: $(cat $T/lo/nov.csv)"
 fi
 # quarter and ranking from the same figures
-sv '2026-12-31 18:00:00' report quarter 2026-Q4 --format tsv 2>/dev/null | grep -q "^total	\*	5	" || die "quarter"
+sv '2026-12-31 18:00:00' report quarter 2026-Q4 --format tsv 2>/dev/null | grep -q "^total	\*	6	" || die "quarter: 5 in November, 1 refused at intake in December"
 eq "$(sv '2026-12-31 18:00:00' report rank 2026-11 2>/dev/null | cut -f1,2 | tr '\t\n' ' ')" "1 户籍 2 民政 " "ranking"
 
 # ---- control items: promised only when the catalog allows it ---------------
