@@ -100,6 +100,10 @@ void home_draw(ui *u)
 	bm_money_format(u->today.fees_fen, fee);
 	snprintf(line, sizeof line, _("Today: received %d (returned %d) · completed %d · fees %s yuan on %d receipts"),
 		 u->today.received, u->today.returned, u->today.completed, fee, u->today.receipts);
+	draw_text(UI_TOP, 1, COLS - 2, line, ST_NORMAL);
+
+	int x[COL__N], w[COL__N];
+	layout(x, w);
 	if (calendar_next_year_missing(u->cal, ui_today())) {
 		/* from 1 November: next year's 放假安排 is not in the file yet */
 		int y, m, d;
@@ -108,12 +112,7 @@ void home_draw(ui *u)
 		snprintf(banner, sizeof banner, _("%d holidays are not in the holiday file: due dates in %d are provisional (暂定) · %s"),
 			 y + 1, y + 1, line);
 		draw_text(UI_TOP, 1, COLS - 2, banner, ST_ERROR);
-	} else {
-		draw_text(UI_TOP, 1, COLS - 2, line, ST_NORMAL);
 	}
-
-	int x[COL__N], w[COL__N];
-	layout(x, w);
 	int list_y = UI_TOP + 1 + home_watch_draw(u, UI_TOP + 1);
 	int head_y = list_y + 1;
 	if (u->home_mode == HOME_ALL_OVERDUE)
