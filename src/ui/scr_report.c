@@ -51,8 +51,7 @@ static void load_month(ui *u)
 	if (!supervisor(u))
 		return;
 	bm_error err = {0};
-	/* a closed month (月结) as stored, else as of its end (today) */
-	if (lifecycle_figures_month(u->store, u->cal, r->y, r->m, ui_today(), &r->month, &err) != BM_OK)
+	if (lifecycle_report_month(u->store, u->cal, r->y, r->m, ui_today(), &r->month, &err) != BM_OK)
 		ui_message(u, true, "%s", err.msg);
 	else
 		r->has_month = true;
@@ -202,12 +201,6 @@ static void month_lines(ui *u, tlines *t, int width)
 	free(cells);
 	free(num);
 	free(st);
-	char day[16];
-	if (m->closed)
-		tl_addf(t, width, 0, ST_DIM, _("Closed (月结) by %s on %s; 台账校验码 %.16s."), m->closed_by,
-			bm_day_format(bm_time_day(m->closed_at), day), m->close_hash);
-	else
-		tl_addf(t, width, 0, ST_DIM, "%s", _("Not closed (月结): the figures are as of the month's end, or today."));
 }
 
 void report_draw(ui *u)
