@@ -10,10 +10,9 @@
 
 static const char *const top_keys[] = {"version", "items", NULL};
 static const char *const item_keys[] = {
-	"code", "name", "window", "department", "regime", "basis", "statutory_days",
+	"code", "name", "window", "department", "regime", "basis", "statutory_days", "extension_days", "promise_allowed",
 	"promised_days", "fee", "proxy", "site_visit", "joint_windows", "forward_to",
-	"refusal", "keywords", "procedure", "collect", "phone", "materials",
-	"extension_days", "promise_allowed", NULL};
+	"refusal", "keywords", "procedure", "collect", "phone", "materials", NULL};
 static const char *const fee_keys[] = {"amount", "basis", NULL};
 static const char *const material_keys[] = {"name", "form", "copies", "main", "note", NULL};
 
