@@ -226,11 +226,6 @@ static void load_item(yd_doc *doc, const yd_node *m, bm_item *it)
 	yd_bool(doc, m, "site_visit", &it->site_visit);
 	yd_strings(doc, m, "keywords", false, &it->keywords, &it->n_keywords);
 	yd_strings(doc, m, "procedure", false, &it->procedure, &it->n_procedure);
-	/* 行政许可法 art. 42: one extension of at most 10 working days unless
-	 * a law says otherwise */
-	it->extension_days = 10;
-	yd_int(doc, m, "extension_days", false, 0, MAX_DAYS, &it->extension_days);
-	yd_bool(doc, m, "promise_allowed", &it->promise_allowed);
 
 	char *regime = NULL;
 	bool regime_ok = false;
@@ -256,6 +251,11 @@ static void load_item(yd_doc *doc, const yd_node *m, bm_item *it)
 			 it->promised_days, it->statutory_days);
 	if (regime_ok)
 		check_regime(doc, m, it);
+	/* 行政许可法 art. 42: one extension of at most 10 working days unless
+	 * a law says otherwise */
+	it->extension_days = 10;
+	yd_int(doc, m, "extension_days", false, 0, MAX_DAYS, &it->extension_days);
+	yd_bool(doc, m, "promise_allowed", &it->promise_allowed);
 	if (it->promise_allowed && regime_ok && it->regime != REGIME_CONTROL)
 		yd_error(doc, yd_get(m, "promise_allowed"), "%s",
 			 _("'promise_allowed' is for a 'control' item (the others are promised by their regime)"));
