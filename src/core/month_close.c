@@ -220,6 +220,10 @@ int lifecycle_figures_period(bm_store *s, const bm_calendar *cal, int year, int 
 			lastm = tm;
 	}
 	for (int m = m0; m <= lastm; m++) {
+		bm_day mfirst;
+		bm_day_from_ymd(year, m, 1, &mfirst);
+		if (today != BM_NO_DAY && mfirst > today)
+			break;          /* a month to come counts nothing yet */
 		lc_report r;
 		int rc = lifecycle_figures_month(s, cal, year, m, today, &r, err);
 		if (rc) {
