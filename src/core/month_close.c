@@ -210,8 +210,10 @@ int lifecycle_figures_period(bm_store *s, const bm_calendar *cal, int year, int 
 		return bm_fail(err, BM_EINVAL, _("A quarter is 1 to 4."));
 	int m0 = quarter ? (quarter - 1) * 3 + 1 : 1, m1 = quarter ? m0 + 2 : 12;
 	out->year = year;
-	if (!bm_day_from_ymd(year, m0, 1, &out->first))
+	bm_day after;
+	if (!bm_day_from_ymd(year, m0, 1, &out->first) || !bm_day_from_ymd(m1 == 12 ? year + 1 : year, m1 == 12 ? 1 : m1 + 1, 1, &after))
 		return bm_fail(err, BM_EINVAL, _("%04d is not a year."), year);
+	out->last = after - 1;   /* the last month so far sets it below */
 	/* the period's last month so far: its open-and-overdue count */
 	int lastm = m1, ty, tm, td;
 	if (today != BM_NO_DAY) {
