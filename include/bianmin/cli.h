@@ -32,6 +32,9 @@ int cli_case_step(bm_app *app, int argc, char **argv);
 int cli_report(bm_app *app, int argc, char **argv);
 /* The other books (src/cli/book.c): `bianmin book ACTION ...`. */
 int cli_book(bm_app *app, int argc, char **argv);
+/* src/cli/report_period.c: `report month|quarter|year|rank` (argv[0] is
+ * the period kind). */
+int cli_report_period(bm_app *app, int argc, char **argv);
 
 /* Shared helpers for subcommands (src/cli/util.c). */
 /* Print diagnostics to stderr. */
