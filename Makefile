@@ -163,7 +163,11 @@ $(B)/bench/bench: bench/bench.c $(B)/libbianmin.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
 
-bench: all $(B)/bench/bench
+$(B)/bench/gen: bench/gen.c $(B)/libbianmin.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
+
+bench: all $(B)/bench/bench $(B)/bench/gen
 	@BIANMIN=$(BIN) B=$(B) sh bench/run.sh
 
 # ---- run ---------------------------------------------------------------
