@@ -3,7 +3,7 @@
 #   make run        build and open it on the sample data (demo database)
 #   make check      build and run every test (unit, CLI, e2e in tmux)
 #   make check-san  unit, CLI and e2e tests under AddressSanitizer + UBSan
-#   make bench      benchmarks
+#   make bench      benchmarks (make bench-big: 2.3 M cases)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 .SUFFIXES:
@@ -167,8 +167,16 @@ $(B)/bench/gen: bench/gen.c $(B)/libbianmin.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
 
-bench: all $(B)/bench/bench $(B)/bench/gen
+$(B)/bench/ratios: bench/ratios.c $(B)/libbianmin.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
+
+bench: all $(B)/bench/bench $(B)/bench/gen $(B)/bench/ratios
 	@BIANMIN=$(BIN) B=$(B) sh bench/run.sh
+
+# the county decade (2.3 M cases): hours to generate on a small machine
+bench-big: all $(B)/bench/bench $(B)/bench/gen $(B)/bench/ratios
+	@BIANMIN=$(BIN) B=$(B) BENCH_SIZES=2300000 sh bench/run.sh
 
 # ---- run ---------------------------------------------------------------
 run: all
@@ -198,4 +206,4 @@ uninstall:
 clean:
 	rm -rf build build-san bianmin
 
-.PHONY: all run check check-unit check-cli check-e2e check-san bench install uninstall clean pot fuzz fuzz-deps check-fuzz
+.PHONY: all run check check-unit check-cli check-e2e check-san bench bench-big install uninstall clean pot fuzz fuzz-deps check-fuzz
