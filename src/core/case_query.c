@@ -283,9 +283,11 @@ const char SQL_CASES_FIND[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c ON c.
 const char SQL_CASES_FIND_OPEN[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c ON c.id = f.rowid"
 	" WHERE cases_fts MATCH ?5" FIND_FILTER OPEN_ORDER;
 /* search, one or two characters: a name's (or proxy's) first characters,
- * or the start of a number, ID or phone */
+ * the given name after a one-character surname, or the start of a
+ * number, ID or phone */
 #define PREFIX_IDS \
 	" WHERE c.id IN (SELECT id FROM cases WHERE applicant_name >= ?5 AND applicant_name < ?7" \
+	" UNION SELECT id FROM cases WHERE substr(applicant_name, 2) >= ?5 AND substr(applicant_name, 2) < ?7" \
 	" UNION SELECT id FROM cases WHERE proxy_name >= ?5 AND proxy_name < ?7" \
 	" UNION SELECT id FROM cases WHERE no >= ?5 AND no < ?7" \
 	" UNION SELECT id FROM cases WHERE id_no >= upper(?5) AND id_no < upper(?7)" \

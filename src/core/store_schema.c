@@ -116,6 +116,8 @@ static const char SCHEMA_4[] =
 "  WHERE state IN ('waiting_materials','in_progress','paused','forwarded');"
 "CREATE INDEX cases_completed_day ON cases(completed_day) WHERE completed_day IS NOT NULL;"
 "CREATE INDEX cases_name ON cases(applicant_name);"
+/* the given name after a one-character surname: "小梅" finds 王小梅 */
+"CREATE INDEX cases_given_name ON cases(substr(applicant_name, 2));"
 "CREATE INDEX cases_proxy_name ON cases(proxy_name) WHERE proxy_name IS NOT NULL;"
 "CREATE INDEX cases_proxy_id ON cases(proxy_id) WHERE proxy_id IS NOT NULL;"
 "CREATE INDEX receipts_at ON receipts(at);"

@@ -5,8 +5,11 @@
  * VIRTUAL TABLE line is allowed. */
 #include "unit.h"
 
+#include "bianmin/calendar.h"
+#include "bianmin/lifecycle.h"
 #include "bianmin/queries.h"
 #include "bianmin/store.h"
+#include "ledger_fixture.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -76,6 +79,128 @@ START_TEST(no_query_scans)
 }
 END_TEST
 
+static bool verify_ok(bm_store *s)
+{
+	bool ok = false;
+	char head[65];
+	ledger_problem p;
+	bm_error err = {0};
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	if (!ok)
+		fprintf(stderr, "verify: %s\n", p.what);
+	return ok;
+}
+
+/* A ledger of the schema before the indexes (3) with a pending handover,
+ * an open follow-up and a closed one: the migration fills the watch
+ * state and the search index from the events, and verify passes before
+ * and after it. */
+START_TEST(migration_fills_watch_and_search)
+{
+	fx_tmpdir();
+	bm_error err = {0};
+	bm_store *s = store_open_version(fx_path, true, 3, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(store_schema_version(s), 3);
+	bm_clerk admin, clerk, sup;
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_CLERK, "1234", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_login(s, "1001", "1234", &admin, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, &admin, "1002", "李强", NULL, ROLE_CLERK, "2222", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, &admin, "9001", "张建国", NULL, ROLE_SUPERVISOR, "9999", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_get(s, "1002", &clerk, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_get(s, "9001", &sup, &err), BM_OK);
+	bm_calendar *cal = calendar_new();
+	calendar_cover_year(cal, 2026);
+	bm_mat_state all[] = { MAT_PRESENT, MAT_PRESENT, MAT_PRESENT };
+	char no[3][CASE_NO_MAX];
+	const char *names[] = { "欧阳娜娜", "司马相如", "诸葛孔明" };
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(fx_accept(s, cal, all, names[i], no[i], &err), BM_OK);
+	lc_ctx x = { .store = s, .cal = cal, .clerk = &clerk };
+	ck_assert(bm_time_parse("2026-10-09T10:00:00+08:00", &x.now));
+	lc_handover h;
+	const char *one = no[0];
+	ck_assert_int_eq(lifecycle_handover(&x, "1002", "1001", &one, 1, "休假", &h, &err), BM_OK);
+	lc_handover_free(&h);
+	for (int i = 1; i < 3; i++) {
+		ck_assert_int_eq(lifecycle_complete(&x, no[i], true, "准予", NULL, NULL, &err), BM_OK);
+		ck_assert_int_eq(lifecycle_rate(&x, no[i], 5, "太慢", NULL, &err), BM_OK);
+	}
+	lc_ctx y = x;
+	y.clerk = &sup;
+	ck_assert_int_eq(lifecycle_followup(&y, no[2], "已回访", NULL, &err), BM_OK);
+	ck_assert(verify_ok(s));
+	store_close(s);
+
+	s = store_open(fx_path, false, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(store_schema_version(s), STORE_SCHEMA_VERSION);
+	ck_assert(verify_ok(s));
+	x.store = y.store = s;
+	lc_handover *v;
+	size_t n;
+	ck_assert_int_eq(lifecycle_pending_handovers(s, NULL, &v, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(v[0].n, 1);
+	ck_assert_str_eq(v[0].nos[0], no[0]);
+	lc_handovers_free(v, n);
+	lc_watch_row *w;
+	ck_assert_int_eq(lifecycle_watch(&y, LC_WATCH_FOLLOWUP, NULL, NULL, &w, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(w[0].no, no[1]);
+	lc_watch_rows_free(w, n);
+	/* the search index: a part of a name, the start of a name, a number's end */
+	case_filter f = { .query = "马相" };
+	case_summary *cs;
+	ck_assert_int_eq(case_list(s, &f, &cs, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 1);     /* two characters: the given name after the first */
+	case_summaries_free(cs, n);
+	f.query = "相如";
+	ck_assert_int_eq(case_list(s, &f, &cs, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 0);     /* ... not any two in the middle */
+	case_summaries_free(cs, n);
+	f.query = "司马";
+	ck_assert_int_eq(case_list(s, &f, &cs, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(cs[0].no, no[1]);
+	case_summaries_free(cs, n);
+	f.query = "马相如";
+	ck_assert_int_eq(case_list(s, &f, &cs, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 1);
+	case_summaries_free(cs, n);
+	f.query = no[2] + strlen(no[2]) - 6;   /* "0-0003": the end of a case number */
+	ck_assert_int_eq(case_list(s, &f, &cs, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(cs[0].no, no[2]);
+	case_summaries_free(cs, n);
+	f.query = "03074514";                   /* the end of the ID number */
+	ck_assert_int_eq(case_list(s, &f, &cs, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 3);
+	case_summaries_free(cs, n);
+	/* acknowledging clears the watch; a new bad rating opens one */
+	bm_clerk me;
+	ck_assert_int_eq(auth_clerk_get(s, "1001", &me, &err), BM_OK);
+	lc_ctx z = x;
+	z.clerk = &me;
+	ck_assert_int_eq(lifecycle_acknowledge(&z, NULL, &n, &err), BM_OK);
+	ck_assert_int_eq(lifecycle_pending_handovers(s, NULL, &v, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 0);
+	lc_handovers_free(v, n);
+	ck_assert_int_eq(lifecycle_followup(&y, no[1], "已回访", NULL, &err), BM_OK);
+	ck_assert_int_eq(lifecycle_watch(&y, LC_WATCH_FOLLOWUP, NULL, NULL, &w, &n, &err), BM_OK);
+	ck_assert_uint_eq(n, 0);
+	lc_watch_rows_free(w, n);
+	ck_assert(verify_ok(s));
+	auth_clerk_free(&me);
+	auth_clerk_free(&admin);
+	auth_clerk_free(&clerk);
+	auth_clerk_free(&sup);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
 static void setup(void)
 {
 	ck_assert_ptr_nonnull(mkdtemp(dir));
@@ -96,6 +221,7 @@ static Suite *queries_suite(void)
 	TCase *tc = tcase_create("plans");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, no_query_scans);
+	tcase_add_test(tc, migration_fills_watch_and_search);
 	suite_add_tcase(su, tc);
 	return su;
 }
