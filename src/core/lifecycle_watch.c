@@ -91,9 +91,45 @@ static int row_cmp(const void *a, const void *b)
 const char SQL_WATCH_FOLLOWUP[] =
 	"SELECT c.no FROM case_watch w JOIN cases c ON c.id = w.case_id"
 	" WHERE w.what = 'followup' AND (?1 IS NULL OR c.owner_clerk = ?1) ORDER BY c.no";
+/* 联办件 in progress still waiting on window ?1's opinion, whole from
+ * the rows: the window is the item's or one of its joint windows, and no
+ * opinion event of the case names it (the note's "window"). */
 const char SQL_WATCH_JOINT[] =
-	"SELECT c.no FROM cases c WHERE c.state IN ('waiting_materials','in_progress','paused','forwarded')"
-	" AND c.state = 'in_progress' AND c.kind = 'joint' ORDER BY c.no";
+	"SELECT c.no, c.applicant_name, c.item_name, c.item_window, c.owner_clerk, c.due, c.clock_start"
+	" FROM cases c WHERE c.state IN ('waiting_materials','in_progress','paused','forwarded')"
+	" AND c.state = 'in_progress' AND c.kind = 'joint'"
+	" AND (c.item_window = ?1 OR instr(char(10) || coalesce(c.item_joint_windows, '') || char(10),"
+	"      char(10) || ?1 || char(10)) > 0)"
+	" AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type = 'opinion'"
+	"      AND json_extract(json_extract(e.details, '$.\"x.note\"'), '$.window') = ?1)"
+	" ORDER BY c.no";
+
+/* The 联办件 waiting on window, rows straight from SQL_WATCH_JOINT. */
+static int waiting_on(const lc_ctx *x, const char *window, lc_watch_row **out, size_t *n, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(x->store, SQL_WATCH_JOINT, err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, window);
+	bm_day today = bm_time_day(x->now);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = bm_xrealloc(*out, (*n + 1) * sizeof **out);
+		lc_watch_row *r = &(*out)[(*n)++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->no, sizeof r->no, "%s", col_text(st, 0));
+		r->applicant = col_dup(st, 1);
+		r->item_name = col_dup(st, 2);
+		r->window = col_dup(st, 3);
+		r->owner = col_dup(st, 4);
+		r->state = CASE_IN_PROGRESS;
+		r->due = day_from_text(col_text(st, 5));
+		bm_day cs = day_from_text(col_text(st, 6));
+		r->days = cs == BM_NO_DAY ? 0 : calendar_workdays_between(x->cal, cs, today, NULL);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? BM_OK : store_fail(x->store, err, _("reading the watch lists"));
+}
 
 static int watch_nos(bm_store *s, const char *sql, const char *clerk, char ***nos, size_t *n, bm_error *err)
 {
@@ -168,7 +204,14 @@ int lifecycle_watch(const lc_ctx *x, lc_watch what, const char *clerk, const cha
 	if (what == LC_WATCH_FOLLOWUP) {
 		rc = watch_nos(x->store, SQL_WATCH_FOLLOWUP, clerk, &nos, &nn, err);
 	} else if (what == LC_WATCH_WAITING_ON) {
-		rc = watch_nos(x->store, SQL_WATCH_JOINT, NULL, &nos, &nn, err);
+		if ((rc = waiting_on(x, window, out, n, err))) {
+			lc_watch_rows_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+		} else if (*n) {
+			qsort(*out, *n, sizeof **out, row_cmp);
+		}
+		return rc;
 	} else {
 		/* the clerk's (or the center's) open cases, overdue ones only
 		 * when that is the question; cheap filters before loading */
