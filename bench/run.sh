@@ -48,7 +48,7 @@ for size in $SIZES; do
 		echo "generated in $(( $(date +%s) - s )) s: $(cat "$db.today")"
 		# a clerk with a cheap PIN, so whole commands measure the program,
 		# not argon2id (measured on its own below)
-		BIANMIN_TEST_FAST_PIN=1 BIANMIN_PIN=1 BIANMIN_ADMIN_PIN=1234 "$BIANMIN" --db "$db" \
+		BIANMIN_TEST_FAST_PIN=1 BIANMIN_PIN=1111 BIANMIN_ADMIN_PIN=1234 "$BIANMIN" --db "$db" \
 			clerk add 1005 测试员 --window 民政 --by 1001 >/dev/null
 	fi
 	today=$(cut -d' ' -f1 "$db.today")
@@ -60,7 +60,7 @@ for size in $SIZES; do
 	cp "$db" "$tmp/day.db"
 	"$B/bench/ratios" verify "$tmp/day.db" since >/dev/null
 	for i in 1 2 3 4 5 6 7 8 9 10; do
-		BIANMIN_PIN=1 faketime "$today 10:00:00" "$BIANMIN" --db "$tmp/day.db" intake --clerk 1005 \
+		BIANMIN_PIN=1111 faketime "$today 10:00:00" "$BIANMIN" --db "$tmp/day.db" intake --clerk 1005 \
 			--item "$(sed -n 's/^  - code: *\([A-Z0-9-]*\).*/\1/p' data/catalog.yaml | head -1)" \
 			--name 张三 --id 11010519491231002X --have-all >/dev/null
 	done
@@ -70,9 +70,9 @@ for size in $SIZES; do
 	echo "whole commands (median of 5, ms):"
 	echo "  bianmin --version                      $(ms "$BIANMIN" --version)"
 	echo "  bianmin workdays (no database)         $(ms "$BIANMIN" workdays 2026-10-01 5)"
-	echo "  case show (open + PIN + load)          $(ms env BIANMIN_PIN=1 "$BIANMIN" --db "$db" case show "$no" --clerk 1005)"
-	echo "  case list --open --owner 1002          $(ms env BIANMIN_PIN=1 "$BIANMIN" --db "$db" case list --open --owner 1002 --clerk 1005)"
-	echo "  case list --search 王小梅              $(ms env BIANMIN_PIN=1 "$BIANMIN" --db "$db" case list --search 王小梅 --clerk 1005)"
+	echo "  case show (open + PIN + load)          $(ms env BIANMIN_PIN=1111 "$BIANMIN" --db "$db" case show "$no" --clerk 1005)"
+	echo "  case list --open --owner 1002          $(ms env BIANMIN_PIN=1111 "$BIANMIN" --db "$db" case list --open --owner 1002 --clerk 1005)"
+	echo "  case list --search 王小梅              $(ms env BIANMIN_PIN=1111 "$BIANMIN" --db "$db" case list --search 王小梅 --clerk 1005)"
 	echo "  report day --all                       $(ms env BIANMIN_PIN=9999 faketime "$today 18:00:00" "$BIANMIN" --db "$db" report day --all --clerk 9001)"
 	echo "  report month                           $(ms env BIANMIN_PIN=9999 faketime "$today 18:00:00" "$BIANMIN" --db "$db" report month "${today%-*}" --clerk 9001)"
 	echo "  the same with argon2id (interactive) PIN: case show $(ms env BIANMIN_PIN=1234 "$BIANMIN" --db "$db" case show "$no" --clerk 1001)"

@@ -33,9 +33,9 @@ const char SQL_DAY_RECEIPTS[] =
 	" ORDER BY r.year, r.seq";
 
 /* The close event of (day, clerk), if any: its time and clerk. */
-/* the closes (events_caseless), only those naming the day read whole */
+/* the closes of the day (events_day_close: by the day they close) */
 const char SQL_DAY_CLOSES[] = "SELECT at, clerk, details, id, hash FROM events"
-	" WHERE type = 'day_close' AND case_id IS NULL AND instr(details, ?1) > 0 ORDER BY id";
+	" WHERE type = 'day_close' AND case_id IS NULL AND json_extract(details, '$.\"x.day\"') = ?1 ORDER BY id";
 
 static int find_close(bm_store *s, day_sheet *d, bm_error *err)
 {

@@ -121,6 +121,11 @@ static const char SCHEMA_4[] =
 "CREATE INDEX cases_proxy_name ON cases(proxy_name) WHERE proxy_name IS NOT NULL;"
 "CREATE INDEX cases_proxy_id ON cases(proxy_id) WHERE proxy_id IS NOT NULL;"
 "CREATE INDEX receipts_at ON receipts(at);"
+/* a clerk's cases newest first, without sorting them all */
+"CREATE INDEX cases_owner ON cases(owner_clerk);"
+/* the 日结 of a day, by the day it closes */
+"CREATE INDEX events_day_close ON events(json_extract(details, '$.\"x.day\"'))"
+"  WHERE type = 'day_close' AND case_id IS NULL;"
 "CREATE INDEX events_figures ON events(type, at) WHERE type IN ('rate','notice_breach');"
 "CREATE INDEX events_handover ON events(at) WHERE type = 'handover';"
 "CREATE VIRTUAL TABLE cases_fts USING fts5(no, id_no, applicant_name, phone, proxy_name, proxy_id,"
