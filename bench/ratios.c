@@ -298,8 +298,11 @@ static int screens(const char *db, const char *day)
 	     "shell: the case row only");
 	line("intake: previous applicant by ID", core_time(c_prev, 15), shell_time(p_id, sql_named("intake: the previous"), 20), "");
 	line("home: the day's figures", core_time(c_counts, 15), shell_time(p_day, sql_named("home: the day's"), 20), "");
-	line("report day --all (ledger_day)", core_time(c_day, 15), shell_time(p_day, sql_named("report day: receipts"), 20),
-	     "core also reads the closes");
+	char p_all[256], both[4096];
+	snprintf(p_all, sizeof p_all, ".parameter set ?1 \"'%s'\"\n.parameter set ?2 NULL\n.parameter set ?3 \"'%s'\"\n",
+		 today_s, next_s);
+	snprintf(both, sizeof both, "%s;\n%s", sql_named("report day: receipts"), sql_named("report day: closes"));
+	line("report day --all (ledger_day)", core_time(c_day, 15), shell_time(p_all, both, 20), "shell: receipts and closes");
 	line("watch: follow-ups (case_watch)", core_time(c_followup, 15), shell_time(".parameter set ?1 NULL\n",
 	     sql_named("watch: follow-ups"), 20), "core loads each case listed");
 	line("watch: 联办件 waiting on a window", core_time(c_joint, 15), shell_time("", sql_named("watch: 联办件"), 20),
@@ -317,7 +320,7 @@ static int screens(const char *db, const char *day)
 }
 
 /* ---- verify alone ---------------------------------------------------- */
-static int verify(const char *db, bool since)
+static int verify(const char *db, bool since, bool checkpoint)
 {
 	bm_error err = {0};
 	bm_store *s = store_open(db, false, &err);
@@ -325,7 +328,7 @@ static int verify(const char *db, bool since)
 		die(db, &err);
 	struct rusage ru0, ru1;
 	getrusage(RUSAGE_SELF, &ru0);
-	verify_opts o = { .since_checkpoint = since, .checkpoint_by = since ? "1001" : NULL };
+	verify_opts o = { .since_checkpoint = since, .checkpoint_by = since || checkpoint ? "1001" : NULL };
 	o.now.epoch = (int64_t)time(NULL);
 	o.now.utc_offset = 8 * 3600;
 	verify_result r;
@@ -468,11 +471,12 @@ int main(int argc, char **argv)
 	if (argc >= 4 && strcmp(argv[1], "screens") == 0)
 		return screens(argv[2], argv[3]);
 	if (argc >= 3 && strcmp(argv[1], "verify") == 0)
-		return verify(argv[2], argc > 3);
+		return verify(argv[2], argc > 3 && strcmp(argv[3], "since") == 0,
+			      argc > 3 && strcmp(argv[3], "checkpoint") == 0);
 	if (argc >= 3 && strcmp(argv[1], "catalog") == 0)
 		return catalog(argv[2]);
 	if (argc >= 4 && strcmp(argv[1], "intake") == 0)
 		return intake(argv[2], atol(argv[3]));
-	fprintf(stderr, "usage: ratios screens DB YYYY-MM-DD | verify DB [since] | catalog FILE | intake DIR N\n");
+	fprintf(stderr, "usage: ratios screens DB YYYY-MM-DD | verify DB [checkpoint|since] | catalog FILE | intake DIR N\n");
 	return 2;
 }
