@@ -305,8 +305,8 @@ static int screens(const char *db, const char *day)
 	line("report day --all (ledger_day)", core_time(c_day, 15), shell_time(p_all, both, 20), "shell: receipts and closes");
 	line("watch: follow-ups (case_watch)", core_time(c_followup, 15), shell_time(".parameter set ?1 NULL\n",
 	     sql_named("watch: follow-ups"), 20), "core loads each case listed");
-	line("watch: 联办件 waiting on a window", core_time(c_joint, 15), shell_time("", sql_named("watch: 联办件"), 20),
-	     "core loads each case listed");
+	line("watch: 联办件 waiting on a window", core_time(c_joint, 15),
+	     shell_time(".parameter set ?1 \"'规划建设'\"\n", sql_named("watch: 联办件"), 20), "");
 	line("watch: pending handovers", core_time(c_handovers, 15), shell_time("", sql_named("watch: pending"), 20), "");
 	line("watch: 补办件 past the timeout (1002)", core_time(c_stale, 15), shell_time(p_mine, sql_named("home: my open"), 20),
 	     "shell: my open cases");
