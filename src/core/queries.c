@@ -19,6 +19,7 @@ static const bm_query QUERIES[] = {
 	{ "watch: 联办件 waiting on a window", SQL_WATCH_JOINT },
 	{ "watch: pending handovers", SQL_HANDOVERS_PENDING },
 	{ "report month", SQL_MONTH },
+	{ "report day: refusals (否定报备)", SQL_REFUSALS },
 };
 
 const bm_query *bm_queries(size_t *n)

@@ -8,6 +8,6 @@ extern const char SQL_CASES_FIND[], SQL_CASES_FIND_OPEN[], SQL_CASES_PREFIX[], S
 extern const char SQL_CASE_LOAD[], SQL_CASE_BY_ID_NO[], SQL_DAY_COUNTS[];
 extern const char SQL_DAY_RECEIPTS[], SQL_DAY_CLOSES[];
 extern const char SQL_WATCH_FOLLOWUP[], SQL_WATCH_JOINT[], SQL_MONTH[];
-extern const char SQL_HANDOVERS_PENDING[];
+extern const char SQL_HANDOVERS_PENDING[], SQL_REFUSALS[];
 
 #endif
