@@ -25,6 +25,11 @@ echo "$out" | grep -q "since checkpoint event $ck: 2 events, 1 cases, 1 receipts
 ck2=$(echo "$out" | sed -n 's/^checkpoint: event \([0-9]*\)$/\1/p')
 [ -n "$ck2" ] && [ "$ck2" -gt "$ck" ] || die "a new checkpoint: $out"
 at '2026-10-08 17:00:00' verify --clerk 1001 >/dev/null || die "full verify with checkpoints in the chain"
+# an anchor from before the checkpoint is still found (by the hash index)
+old=$(sqlite3 "$DB" "SELECT substr(hash, 1, 16) FROM events WHERE id = 2")
+out=$(at '2026-10-08 17:00:00' verify --since-checkpoint --anchor "$old" --clerk 1001) || die "old anchor: $out"
+echo "$out" | grep -q "anchor $old: event 2, in the chain" || die "old anchor named: $out"
+at '2026-10-08 17:00:00' verify --since-checkpoint --anchor 0123456789abcdef --clerk 1001 >/dev/null && die "a made-up anchor passed"
 cp "$DB" $T/checked.db
 
 DROP="DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete; DROP TRIGGER receipts_no_update;
