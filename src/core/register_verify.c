@@ -7,9 +7,29 @@
 
 #include <string.h>
 
+/* A file of a schema before the books has no reg_entries table. */
+static int has_table(bm_store *s)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+			       " AND name = 'reg_entries'", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return n;
+}
+
 int reg_replay_check(bm_store *s, clerk_replay *r, ledger_problem *p, bm_error *err)
 {
 	sqlite3_stmt *st;
+	int has = has_table(s);
+	if (has < 0)
+		return store_fail(s, err, _("verifying the ledger")), -1;
+	if (has == 0)   /* older file: then the chain must name no entry either */
+		return r->n ? verify_problem(p, r->event[0], NULL, r->at[0],
+					     _("book entry %s is in the ledger but missing from the database"),
+					     flatrec_get(&r->rec[0], "no", NULL))
+			    : 0;
 	if (sqlite3_prepare_v2(store_db(s), "SELECT id, " REG_COLS " FROM reg_entries ORDER BY id", -1, &st,
 			       NULL) != SQLITE_OK)
 		return store_fail(s, err, _("verifying the ledger")), -1;
