@@ -71,7 +71,8 @@ int cli_demo(bm_app *app, int argc, char **argv)
 		return cli_usage(_(USAGE), strcmp(argv[1], "--help") != 0 && strcmp(argv[1], "-h") != 0,
 				 strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ? 0 : 2);
 	bm_error err = {0};
-	bm_store *s = app_store(app, &err);
+	bool made;
+	bm_store *s = app_store_create(app, &made, &err);   /* on purpose */
 	if (!s)
 		return cli_error("demo", &err);
 	int n;

@@ -6,25 +6,30 @@
 #include <stdio.h>
 
 static const char *const VERIFY_USAGE = N_(
-	"usage: bianmin verify [--anchor HASH] [--clerk CODE]\n"
+	"usage: bianmin verify [--anchor HASH] [--paper NO CODE] [--clerk CODE]\n"
 	"\n"
 	"Check the database (integrity_check), the hash chain of events, every\n"
 	"case, receipt and clerk against the events, and that receipt numbers\n"
 	"have no gaps.  Prints \"ok\" and the chain head, or the first broken\n"
 	"link and exits 1.  --anchor: also check that the event with this hash\n"
 	"(at least 16 hex digits: the 台账校验码 of a daily close sheet) is still\n"
-	"in the chain; events deleted from the end are found no other way.\n");
+	"in the chain; events deleted from the end are found no other way.\n"
+	"--paper NO CODE: also check the check code (校验码) printed on a paper of\n"
+	"case or receipt NO; a code no event of the case has means the ledger was\n"
+	"changed after the paper was printed (or the paper is not genuine).\n");
 static const char *const BACKUP_USAGE = N_(
 	"usage: bianmin backup FILE [--clerk CODE]\n"
 	"\n"
 	"Copy the database to a new FILE while others keep working (SQLite's\n"
 	"online backup).  Never overwrites an existing file.\n");
 
-static int parse(int argc, char **argv, const char *usage, const char **who, const char **anchor)
+static int parse(int argc, char **argv, const char *usage, const char **who, const char **anchor,
+		 const char **paper)
 {
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"anchor", required_argument, NULL, 'a'},
+		{"paper", required_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -37,6 +42,11 @@ static int parse(int argc, char **argv, const char *usage, const char **who, con
 				return cli_usage(_(usage), true, 2);
 			*anchor = optarg;
 			break;
+		case 'p':
+			if (!paper)
+				return cli_usage(_(usage), true, 2);
+			*paper = optarg;
+			break;
 		case 'h': return cli_usage(_(usage), false, 0);
 		default: return cli_usage(_(usage), true, 2);
 		}
@@ -44,14 +54,36 @@ static int parse(int argc, char **argv, const char *usage, const char **who, con
 	return -1;
 }
 
+/* The paper's check: 0 when its code names an event of its case. */
+static int verify_paper(bm_store *s, const char *no, const char *code)
+{
+	paper_check pc;
+	bm_error err = {0};
+	if (ledger_verify_paper(s, no, code, &pc, &err))
+		return cli_error("verify", &err);
+	if (!pc.found_case) {
+		printf(_("BROKEN: there is no case or receipt %s in this ledger: the paper's case was removed, or the paper is not genuine\n"), no);
+		return 1;
+	}
+	if (!pc.event_id) {
+		printf(_("BROKEN: the check code %s on the paper of %s matches no event of case %s: the ledger was changed after the paper was printed, or the paper is not genuine\n"),
+		       code, no, pc.case_no);
+		return 1;
+	}
+	printf(_("paper %s %s: event %lld (%s, %s) of case %s, unchanged\n"), no, code, (long long)pc.event_id,
+	       pc.type, pc.at, pc.case_no);
+	return 0;
+}
+
 int cli_verify(bm_app *app, int argc, char **argv)
 {
-	const char *who = NULL, *anchor = NULL;
-	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor);
+	const char *who = NULL, *anchor = NULL, *paper = NULL;
+	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor, &paper);
 	if (rc >= 0)
 		return rc;
-	if (optind != argc)
+	if (optind != argc - (paper ? 1 : 0))
 		return cli_usage(_(VERIFY_USAGE), true, 2);
+	const char *code = paper ? argv[optind] : NULL;
 	bm_store *s;
 	bm_clerk me;
 	if ((rc = cli_session(app, who, "BIANMIN_PIN", &s, &me)))
@@ -68,7 +100,7 @@ int cli_verify(bm_app *app, int argc, char **argv)
 		printf("ok %s\n", head);
 		if (anchor)
 			printf(_("anchor %s: event %lld, in the chain\n"), anchor, (long long)anchored);
-		return 0;
+		return paper ? verify_paper(s, paper, code) : 0;
 	}
 	printf(_("BROKEN: %s\n"), p.what);
 	if (p.event_id)
@@ -83,7 +115,7 @@ int cli_verify(bm_app *app, int argc, char **argv)
 int cli_backup(bm_app *app, int argc, char **argv)
 {
 	const char *who = NULL;
-	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL);
+	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL, NULL);
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 1)

@@ -30,8 +30,9 @@ int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err);
  * by migration 3 for clerks of an older file), whose details are the
  * clerk's whole record after the change: clerk.code, clerk.name,
  * clerk.window, clerk.role, clerk.active ("1"/"0"), and for clerk_pin
- * x.pin = "changed" (by the clerk) or "reset" (by an admin).  Never the
- * PIN or its hash. */
+ * x.pin = "changed" (by the clerk) or "reset" (by an admin), and x.pin_tag
+ * (a BLAKE2b of the PIN hash, checked by verify).  Never the PIN or its
+ * hash. */
 int clerk_event(bm_store *s, const char *by, const char *type, const char *code,
 		const char *pin, bm_time now, bm_error *err);
 int clerk_ledger_import(bm_store *s, bm_error *err);
@@ -48,6 +49,7 @@ typedef struct clerk_replay {
 	int64_t *event;          /* its last event */
 	char **at;
 	bool *seen;              /* matched by a row of the clerks table */
+	char (*pin_tag)[17];     /* x.pin_tag of its last event, "" = none */
 	size_t n;
 } clerk_replay;
 void clerk_replay_event(clerk_replay *r, int64_t id, const char *at, const char *details);

@@ -3,6 +3,7 @@
  * slip.h and print.h. */
 #include "lifecycle_int.h"
 #include "bianmin/idno.h"
+#include "bianmin/ledger.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
 
@@ -232,6 +233,18 @@ slip_ctx *lifecycle_paper_context(const bm_case *c, const bm_center *center, con
 	return ctx;
 }
 
+/* The paper's check code (校验码, ledger_witness.c): of the event that
+ * printed it, or the case's newest when none did; none without a key. */
+static void set_check_code(const lc_ctx *x, slip_ctx *ctx, const bm_case *c, size_t ev)
+{
+	if (!x->store || !c->n_events)
+		return;
+	const bm_event *e = &c->events[ev < c->n_events ? ev : c->n_events - 1];
+	char code[WITNESS_CODE_SIZE];
+	if (witness_paper_code(x->store, e->id, e->hash, code) == BM_OK)
+		slip_ctx_set(ctx, "check_code", code);
+}
+
 slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *form, bool reprint,
 				const char **form_out, bm_error *err)
 {
@@ -265,7 +278,9 @@ slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *fo
 	slip_case_opts o = { .form = form, .now = x->now, .reprint = reprint,
 			     .clerk_no = x->clerk ? x->clerk->code : NULL,
 			     .clerk_name = x->clerk ? x->clerk->name : NULL };
-	return lifecycle_paper_context(c, x->center, &o, ev, NULL);
+	slip_ctx *ctx = lifecycle_paper_context(c, x->center, &o, ev, NULL);
+	set_check_code(x, ctx, c, ev);
+	return ctx;
 }
 
 static int send(const lc_ctx *x, const char *forms_dir, const char *spool_dir, const char *no,
@@ -312,6 +327,7 @@ int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_di
 	size_t ev;
 	lifecycle_latest_paper(&c, form, &ev);
 	slip_ctx *ctx = lifecycle_paper_context(&c, x->center, &o, ev, res);
+	set_check_code(x, ctx, &c, ev);
 	rc = send(x, forms_dir, spool_dir, no, form, ctx, where, err);
 	slip_ctx_free(ctx);
 	case_free(&c);

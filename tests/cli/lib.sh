@@ -14,6 +14,7 @@ die() { echo "FAIL: $*" >&2; exit 1; }
 eq() { [ "$1" = "$2" ] || die "$3: expected '$2', got '$1'"; }
 # setup_clerks: admin 1001/1234, clerk 1002/2222, supervisor 9001/9999
 setup_clerks() {
+	bm init >/dev/null || die "init"
 	BIANMIN_PIN=1234 bm clerk add 1001 王小梅 --window 民政 >/dev/null || die "first clerk"
 	BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=2222 bm clerk add 1002 李强 --window 社保 --by 1001 >/dev/null || die "clerk 1002"
 	BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=9999 bm clerk add 9001 张建国 --role supervisor --by 1001 >/dev/null || die "supervisor"
