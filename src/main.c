@@ -98,6 +98,7 @@ int main(int argc, char **argv)
 		app_free(&app);
 		return bad_option ? 2 : 0;
 	}
+	app_settings(&app);   /* the center's time zone and PIN rules */
 	app.now = bm_clock_now();
 
 	int status;

@@ -104,5 +104,15 @@ static const char SCHEMA_2[] =
 static const char SCHEMA_3[] =
 "CREATE INDEX events_caseless ON events(type) WHERE case_id IS NULL;";
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3 };
-const int store_n_migrations = 3;
+/* 4: wrong PINs per clerk, across processes and restarts (auth_lock.c);
+ *    locking and unlocking are clerk events of the chain. */
+static const char SCHEMA_4[] =
+"CREATE TABLE pin_failures ("
+"  code TEXT PRIMARY KEY,"
+"  failures INTEGER NOT NULL,"
+"  last_at INTEGER NOT NULL,"
+"  locked INTEGER NOT NULL DEFAULT 0"
+") WITHOUT ROWID;";
+
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4 };
+const int store_n_migrations = 4;

@@ -5,6 +5,10 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 DB=$T/test.db
 export BIANMIN_TEST_FAST_PIN=1
+# test builds only (BIANMIN_TEST_HOOKS): the suites' 4-digit PINs
+export BIANMIN_TEST_PIN_MIN=4
+# times in the tests are the center's (Asia/Shanghai), as faketime reads them
+export TZ=Asia/Shanghai
 unset BIANMIN_PIN BIANMIN_ADMIN_PIN BIANMIN_CLERK BIANMIN_NEW_PIN
 export LC_ALL=C.UTF-8
 bm() { "$BIANMIN" --db "$DB" "$@"; }

@@ -16,7 +16,7 @@ ROOT=$(pwd)
 KEYS=0
 SOCK=bm-e2e-$$
 TMUX_CMD="tmux -L $SOCK -f /dev/null"
-export BIANMIN_CLERK=1001 BIANMIN_PIN=1234
+export BIANMIN_CLERK=1001 BIANMIN_PIN=1234 TZ=Asia/Shanghai BIANMIN_TEST_FAST_PIN=1 BIANMIN_TEST_PIN_MIN=4
 
 e2e_cleanup() {
 	$TMUX_CMD kill-server 2>/dev/null
@@ -37,7 +37,7 @@ e2e_start() {
 	# the program runs under `env` so the locale is exactly what we say;
 	# stderr goes to a file we can show on failure.
 	$TMUX_CMD new-session -d -x "$w" -y "$h" \
-		"cd '$ROOT' && env -i PATH='$PATH' HOME='$T' TERM=screen LANG=$lang LC_ALL=$lang \
+		"cd '$ROOT' && env -i PATH='$PATH' HOME='$T' TERM=screen LANG=$lang LC_ALL=$lang TZ=Asia/Shanghai BIANMIN_TEST_FAST_PIN=1 BIANMIN_TEST_PIN_MIN=4 \
 		 ${E2E_ENV:-} '$BIANMIN' --db '$DB' ${E2E_ARGS:-} 2>'$T/stderr'; echo EXITED \$?; sleep 60" || {
 		echo "FAIL: tmux"; exit 1; }
 	$TMUX_CMD set-option -g remain-on-exit on >/dev/null 2>&1

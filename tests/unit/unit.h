@@ -15,6 +15,9 @@
 	int main(void)                                              \
 	{                                                           \
 		setlocale(LC_ALL, "C.UTF-8");                       \
+		/* test builds: fast PIN hashes, 4-digit PINs */    \
+		setenv("BIANMIN_TEST_FAST_PIN", "1", 0);            \
+		setenv("BIANMIN_TEST_PIN_MIN", "4", 0);             \
 		SRunner *sr = srunner_create(suite_fn());           \
 		srunner_run_all(sr, CK_NORMAL);                     \
 		int failed = srunner_ntests_failed(sr);             \
