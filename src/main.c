@@ -25,6 +25,7 @@ static const cli_command commands[] = {
 	{"verify", cli_verify, N_("check the ledger: hash chain, cases, receipts")},
 	{"backup", cli_backup, N_("copy the database to a new file while in use")},
 	{"demo", cli_demo, N_("fill an empty database with demo clerks and cases")},
+	{"clock", cli_clock, N_("a supervisor accepts the clock after it went back")},
 	{"init", cli_init, N_("start a new ledger (no other command makes one)")},
 	{NULL, NULL, NULL},
 };

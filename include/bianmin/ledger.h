@@ -94,6 +94,16 @@ struct slip_ctx *ledger_day_context(const day_sheet *d, const struct bm_center *
  * overwrite an existing one (BM_EIO). */
 int ledger_backup(bm_store *s, const char *path, bm_error *err);
 
+/* ---- the clock (ledger_clock.c) -------------------------------------
+ * An event earlier than the ledger's newest by more than the tolerance
+ * (center.yaml clock_tolerance_minutes, default 10), or outside the years
+ * 2000-2099, is refused with a sentence, and verify names one.  A
+ * supervisor who finds the earlier times were wrong records a
+ * "clock_override" event (with a reason); events then follow it. */
+void ledger_set_clock_tolerance(int minutes);   /* <= 0: no order check */
+int ledger_clock_tolerance(void);
+int ledger_clock_accept(bm_store *s, const bm_clerk *actor, const char *reason, bm_time now, bm_error *err);
+
 /* ---- witnesses outside the file (ledger_witness.c) -------------------
  * Every paper of a case carries a check code (校验码): a keyed BLAKE2b of
  * the chain head right after the paper's event and its number, 50 bits as

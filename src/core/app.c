@@ -1,6 +1,7 @@
 /* app.c - lazy loading of what one run needs. */
 #include "bianmin/app.h"
 #include "bianmin/auth.h"
+#include "bianmin/ledger.h"
 #include "bianmin/store.h"
 
 #include <stdlib.h>
@@ -31,6 +32,7 @@ void app_settings(bm_app *app)
 		app->clock_tolerance_minutes = c->clock_tolerance_minutes;
 	}
 	auth_set_policy(&p);
+	ledger_set_clock_tolerance(c ? c->clock_tolerance_minutes : 10);
 	center_free(c);
 }
 

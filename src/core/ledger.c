@@ -27,6 +27,7 @@ typedef struct verify_ctx {
 	const char *anchor;     /* hash prefix to find, or NULL */
 	int64_t anchor_id;      /* the event it names, 0 = not found */
 	int64_t head_id;        /* the newest event */
+	clock_order clock;      /* events in time order (ledger_clock.c) */
 } verify_ctx;
 
 int verify_problem(ledger_problem *p, int64_t ev, const char *case_no, const char *at,
@@ -99,6 +100,8 @@ static int check_chain(bm_store *s, verify_ctx *v, char *head, ledger_problem *p
 			res = verify_problem(p, id, no, at, _("event %lld was changed after it was written (its hash does not match)"), (long long)id);
 			break;
 		}
+		if ((res = clock_verify_step(&v->clock, id, at, type, no, p)))
+			break;
 		snprintf(prev, sizeof prev, "%s", h);
 		expect = id + 1;
 		v->head_id = id;

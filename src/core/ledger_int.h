@@ -60,6 +60,15 @@ size_t clerk_replay_find(const clerk_replay *r, const char *code);
 int clerk_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
 void clerk_replay_free(clerk_replay *r);
 
+/* ---- the clock (ledger_clock.c) ---- */
+/* A new event at `at` after the newest at last_at (NULL: none): BM_OK, or
+ * BM_EINVAL with a sentence (out of 2000-2099, or back in time). */
+int clock_event_ok(const char *last_at, const char *at, const char *type, bm_error *err);
+typedef struct clock_order { bool have; int64_t last; } clock_order;
+/* verify: the same order along the chain; 1 with p filled, else 0. */
+int clock_verify_step(clock_order *c, int64_t id, const char *at, const char *type, const char *case_no,
+		      struct ledger_problem *p);
+
 /* The constant UPDATE that sets a record key case_apply may change, or
  * NULL when the key is not one of those. */
 const char *case_record_update_sql(const char *key);

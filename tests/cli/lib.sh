@@ -11,7 +11,20 @@ export BIANMIN_TEST_PIN_MIN=4
 export TZ=Asia/Shanghai
 unset BIANMIN_PIN BIANMIN_ADMIN_PIN BIANMIN_CLERK BIANMIN_NEW_PIN
 export LC_ALL=C.UTF-8
-bm() { "$BIANMIN" --db "$DB" "$@"; }
+# faketime T CMD...: libfaketime preloaded directly.  The faketime wrapper
+# names a semaphore after its pid, and one a killed wrapper left behind in
+# /dev/shm fails a later run with "sem_open: File exists".
+for FT_LIB in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1 ""; do
+	[ -z "$FT_LIB" ] || [ -r "$FT_LIB" ] && break
+done
+if [ -n "$FT_LIB" ]; then
+	faketime() { _t=$1; shift; FAKETIME="$_t" LD_PRELOAD="$FT_LIB${LD_PRELOAD:+:$LD_PRELOAD}" "$@"; }
+fi
+# bm ARGS...: at an early fixed time (BM_NOW), so that what a test does
+# with bm (clerks) comes before what it does with `at` (bianmin refuses
+# an event earlier than the ledger's newest: the clock went back)
+BM_NOW=${BM_NOW:-2026-01-05 09:00:00}
+bm() { faketime "$BM_NOW" "$BIANMIN" --db "$DB" "$@"; }
 # at 'YYYY-MM-DD HH:MM:SS' ARGS...: run with a fixed clock
 at() { t=$1; shift; faketime "$t" "$BIANMIN" --db "$DB" "$@"; }
 die() { echo "FAIL: $*" >&2; exit 1; }

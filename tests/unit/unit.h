@@ -4,6 +4,7 @@
 #define BIANMIN_UNIT_H
 
 #include <check.h>
+#include "bianmin/ledger.h"
 #include <locale.h>
 #include <stdlib.h>
 
@@ -18,6 +19,8 @@
 		/* test builds: fast PIN hashes, 4-digit PINs */    \
 		setenv("BIANMIN_TEST_FAST_PIN", "1", 0);            \
 		setenv("BIANMIN_TEST_PIN_MIN", "4", 0);             \
+		/* fixtures mix the wall clock and fixed times */   \
+		ledger_set_clock_tolerance(0);                      \
 		SRunner *sr = srunner_create(suite_fn());           \
 		srunner_run_all(sr, CK_NORMAL);                     \
 		int failed = srunner_ntests_failed(sr);             \
