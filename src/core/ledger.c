@@ -341,6 +341,8 @@ int ledger_verify_anchor(bm_store *s, const char *anchor, bool *ok, char *head, 
 		res = check_receipts(s, &v, prob, err);
 	if (!res)
 		res = clerk_replay_check(s, &v.clerks, prob, err);
+	if (!res)
+		res = counters_check(s, prob, err);
 	/* events deleted from the end leave an intact but shorter chain: only
 	 * a hash kept outside the file (the 日结单's 台账校验码) shows it */
 	if (!res && anchor && !v.anchor_id)

@@ -69,6 +69,14 @@ typedef struct clock_order { bool have; int64_t last; } clock_order;
 int clock_verify_step(clock_order *c, int64_t id, const char *at, const char *type, const char *case_no,
 		      struct ledger_problem *p);
 
+/* ---- numbers (counters.c) ---- */
+/* The next case / receipt number, repaired from the rows when the counter
+ * was reset behind bianmin's back. */
+int counter_next_case(bm_store *s, const char *center, int y, int m, int d, int64_t *seq, bm_error *err);
+int counter_next_receipt(bm_store *s, int y, int64_t *seq, bm_error *err);
+/* verify: 0 ok, 1 problem (in p), -1 error. */
+int counters_check(bm_store *s, struct ledger_problem *p, bm_error *err);
+
 /* The constant UPDATE that sets a record key case_apply may change, or
  * NULL when the key is not one of those. */
 const char *case_record_update_sql(const char *key);
