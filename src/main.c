@@ -119,6 +119,7 @@ int main(int argc, char **argv)
 			 * name; optind = 0 makes glibc's getopt start afresh. */
 			int first = optind;
 			optind = 0;
+			cli_filter_std();   /* no control characters reach the terminal */
 			status = cmd->fn(&app, argc - first, argv + first);
 		}
 	}

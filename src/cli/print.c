@@ -15,13 +15,13 @@
 
 static int write_file(const char *path, const void *data, size_t len)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+	FILE *f = strcmp(path, "-") == 0 ? cli_raw_stdout() : fopen(path, "wb");
 	if (!f) {
 		fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
 		return 1;
 	}
 	bool ok = fwrite(data, 1, len, f) == len;
-	if (f != stdout)
+	if (f != cli_raw_stdout())
 		ok = fclose(f) == 0 && ok;
 	else
 		ok = fflush(f) == 0 && ok;

@@ -2,6 +2,8 @@
 #include "bianmin/auth.h"
 #include "auth_int.h"
 #include "ledger_int.h"
+#include "bianmin/cases.h"
+#include "bianmin/text.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -226,14 +228,31 @@ static bool code_ok(const char *code)
 	return true;
 }
 
+static int clerk_add_checked(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
+			     const char *window, bm_role role, const char *pin, bm_time now, bm_error *err);
+
+/* The name and window as typed: trimmed, UTF-8, no control characters. */
 int auth_clerk_add(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
 		   const char *window, bm_role role, const char *pin, bm_time now, bm_error *err)
+{
+	char *n = NULL, *w = NULL;
+	int rc = text_check_name(name, _("The clerk's name"), CASE_NAME_MAX, true, &n, err);
+	if (!rc)
+		rc = text_check_name(window, _("The window"), CASE_NAME_MAX, false, &w, err);
+	if (!rc)
+		rc = clerk_add_checked(s, actor, code, n, w, role, pin, now, err);
+	free(n);
+	free(w);
+	return rc;
+}
+
+static int clerk_add_checked(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
+			     const char *window, bm_role role, const char *pin, bm_time now, bm_error *err)
 {
 	if (!code_ok(code))
 		return bm_fail(err, BM_EINVAL, _("A clerk number (工号) has 1 to 16 letters, digits, '-' or '_'; \"%s\" does not."),
 			       code ? code : "");
-	if (!name || !*name)
-		return bm_fail(err, BM_EINVAL, _("The clerk's name is empty."));
+
 	if (auth_pin_check(pin, err))
 		return BM_EINVAL;
 	char hash[crypto_pwhash_STRBYTES];
