@@ -15,7 +15,7 @@
 
 static const char *const USAGE = N_(
 	"usage: bianmin report month YYYY-MM [--format table|tsv] [--clerk CODE]\n"
-	"       bianmin report day [YYYY-MM-DD] [--all] [--close] [--print] [--pdf FILE]\n"
+	"       bianmin report day [YYYY-MM-DD] [--all] [--close] [--print] [--pdf FILE [--force]]\n"
 	"                          [--reprint] [--clerk CODE]\n"
 	"\n"
 	"day: 日结, the day's receipts (default today) of the logged-in clerk, or\n"
@@ -73,7 +73,7 @@ static void print_rows(const char **cells, size_t rows, bool table)
 /* `report day`: 日结. */
 typedef struct day_opts {
 	const char *date, *pdf;
-	bool all, close, print, reprint;
+	bool all, close, print, reprint, force;
 } day_opts;
 
 static int report_day(bm_app *app, const char *who, const day_opts *o)
@@ -125,15 +125,9 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 						 app->now);
 		if (o->pdf) {
 			bm_buf pdf = {0};
-			FILE *pf = NULL;
-			if (slip_doc_pdf(doc, &pdf, &err) != BM_OK)
+			if (slip_doc_pdf(doc, &pdf, &err) != BM_OK ||
+			    file_write_new(o->pdf, pdf.data, pdf.len, o->force, &err) != BM_OK)
 				status = cli_error("report", &err);
-			else if (!(pf = fopen(o->pdf, "wb")) || fwrite(pdf.data, 1, pdf.len, pf) != pdf.len) {
-				fprintf(stderr, _("bianmin: cannot write %s\n"), o->pdf);
-				status = 1;
-			}
-			if (pf && fclose(pf) != 0)
-				status = 1;
 			bm_buf_free(&pdf);
 		}
 		char money[24];
@@ -150,7 +144,7 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 
 int cli_report(bm_app *app, int argc, char **argv)
 {
-	enum { O_ALL = 256, O_CLOSE, O_PRINT, O_PDF, O_REPRINT };
+	enum { O_ALL = 256, O_CLOSE, O_PRINT, O_PDF, O_REPRINT, O_FORCE };
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"format", required_argument, NULL, 'f'},
@@ -159,6 +153,7 @@ int cli_report(bm_app *app, int argc, char **argv)
 		{"print", no_argument, NULL, O_PRINT},
 		{"pdf", required_argument, NULL, O_PDF},
 		{"reprint", no_argument, NULL, O_REPRINT},
+		{"force", no_argument, NULL, O_FORCE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -174,6 +169,7 @@ int cli_report(bm_app *app, int argc, char **argv)
 		case O_PRINT: dopt.print = true; break;
 		case O_PDF: dopt.pdf = optarg; break;
 		case O_REPRINT: dopt.reprint = true; break;
+		case O_FORCE: dopt.force = true; break;
 		case 'h': return cli_usage(_(USAGE), false, 0);
 		default: return cli_usage(_(USAGE), true, 2);
 		}
