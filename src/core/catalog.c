@@ -147,6 +147,10 @@ static void load_fee(yd_doc *doc, const yd_node *fee, bm_item *it)
 			yd_error(doc, a, _("fee amount is not a number of yuan such as \"10.00\" (got '%s')"), s);
 		return;
 	}
+	if (it->fee_fen > BM_FEE_MAX_FEN) {
+		yd_error(doc, a, _("fee amount is over the limit of 1000000.00 yuan for one fee (got %s)"), s);
+		return;
+	}
 	it->has_fee = true;
 }
 
