@@ -185,6 +185,18 @@ int cli_forms(bm_app *app, int argc, char **argv)
 		printf("%-20s %-8s %s\n", slip_key(forms[i]), slip_paper_key(slip_paper_of(forms[i])),
 		       slip_title(forms[i]));
 	cli_print_diags(&d);
+	/* every paper a step prints must be there */
+	const char *need[32];
+	size_t nn = lifecycle_paper_forms(need, 32);
+	for (size_t k = 0; k < nn; k++) {
+		size_t i = 0;
+		while (i < n && strcmp(slip_key(forms[i]), need[k]) != 0)
+			i++;
+		if (i == n) {
+			fprintf(stderr, _("%s/%s.tmpl: missing; bianmin prints this paper\n"), dir, need[k]);
+			broken++;
+		}
+	}
 	if (broken)
 		fprintf(stderr, _("%s: %d broken template(s)\n"), dir, broken);
 	else

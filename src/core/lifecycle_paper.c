@@ -115,6 +115,30 @@ static const struct {
 	{ "handover", "handover" },         /* AB岗交接单 */
 };
 
+size_t lifecycle_paper_forms(const char **out, size_t max)
+{
+	/* every paper bianmin prints: the intake notices by kind, the
+	 * receipt, the steps' papers, the status answer, the 日结单 */
+	size_t n = 0;
+	const char *fixed[] = { "receipt", "status", "daily_close" };
+	for (int k = 0; k < KIND__COUNT && n < max; k++)
+		out[n++] = slip_form_for_kind((bm_kind)k);
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0] && n < max; i++)
+		out[n++] = fixed[i];
+	for (size_t i = 0; i < sizeof STEP_PAPERS / sizeof STEP_PAPERS[0] && n < max; i++)
+		out[n++] = STEP_PAPERS[i].form;
+	/* distinct, in order */
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		while (j < m && strcmp(out[j], out[i]) != 0)
+			j++;
+		if (j == m)
+			out[m++] = out[i];
+	}
+	return m;
+}
+
 const char *lifecycle_paper_for_type(const char *type)
 {
 	for (size_t i = 0; type && i < sizeof STEP_PAPERS / sizeof STEP_PAPERS[0]; i++)
