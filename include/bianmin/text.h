@@ -58,6 +58,10 @@ typedef struct text_filter {
 void text_filter_feed(text_filter *f, const char *in, size_t n, bm_buf *out);
 void text_filter_flush(text_filter *f, bm_buf *out);
 char *text_clean(const char *s);   /* malloc'd */
+/* A CSV cell a spreadsheet would run as a formula: it starts with =, +, @,
+ * a tab or CR, or with - and is not a plain negative number.  Writers put
+ * an apostrophe in front of it. */
+bool text_csv_formula(const char *s);
 /* A name typed in (applicant, proxy, clerk, address ...): valid UTF-8, no
  * control characters (tab and newline included), spaces (also 　) trimmed
  * at both ends, at most max_chars characters; *out = the trimmed copy

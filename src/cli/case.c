@@ -83,7 +83,7 @@ static void csv_field(const char *s, bool last)
 {
 	/* a cell a spreadsheet would run as a formula (=, +, -, @, or a tab
 	 * or CR first) is quoted with a leading apostrophe */
-	bool formula = (s[0] && strchr("=+@\t\r", s[0])) || (s[0] == '-' && s[1]);
+	bool formula = text_csv_formula(s);
 	bool quote = formula || strpbrk(s, ",\"\n\r") != NULL;
 	if (quote) {
 		putchar('"');

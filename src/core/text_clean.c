@@ -126,3 +126,27 @@ int text_check_name(const char *in, const char *what, int max_chars, bool requir
 	*out = bm_xstrndup(b, (size_t)(last - b));
 	return BM_OK;
 }
+
+bool text_csv_formula(const char *s)
+{
+	if (!s || !*s)
+		return false;
+	if (strchr("=+@\t\r", s[0]))
+		return true;
+	if (s[0] != '-' || !s[1])
+		return false;
+	/* a plain negative number stays a number */
+	const char *p = s + 1;
+	bool digit = false, dot = false;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digit = true;
+		else if (*p == '.' && !dot)
+			dot = true;
+		else if (*p == '%' && !p[1])
+			break;
+		else
+			return true;
+	}
+	return !digit;
+}
