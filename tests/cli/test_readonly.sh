@@ -17,7 +17,13 @@ fi
 runuser -u nobody -- test -x "$BIANMIN" || { echo "SKIP: nobody cannot run $BIANMIN" >&2; exit 0; }
 chmod 0755 $T
 bm backup $T/copy.db --clerk 1001 >/dev/null || die "backup for the copy"
-as_nobody() { runuser -u nobody -- env BIANMIN_PIN=${P:-1234} TZ=Asia/Shanghai LC_ALL=C.UTF-8 "$BIANMIN" "$@"; }
+# (runuser itself without libfaketime: a semaphore root's process made
+# under the same pid cannot be opened by nobody; bianmin on the test's clock)
+as_nobody() {
+	env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED runuser -u nobody -- \
+		env BIANMIN_PIN=${P:-1234} TZ=Asia/Shanghai LC_ALL=C.UTF-8 FAKETIME_FLSHM=1 \
+		LD_PRELOAD="$FAKETIME_LIB" FAKETIME="@2026-10-01 09:00:00" "$BIANMIN" "$@"
+}
 for place in writable locked; do
 	d=$T/$place; mkdir $d
 	cp $T/copy.db $d/ledger.db
