@@ -169,7 +169,17 @@ int event_append(bm_store *s, int64_t case_id, const char *at, const char *clerk
 		return store_fail(s, err, _("writing the ledger"));
 	}
 	sqlite3_reset(st);
-	/* the clock is not believed blindly (ledger_clock.c) */
+	/* the clock is not believed blindly (ledger_clock.c), measured from
+	 * the newest event that is itself in order (not a PIN lock, whose
+	 * time a guesser's clock may have set) */
+	if (last_at[0]) {
+		if (!(st = store_stmt(s, "SELECT at FROM events WHERE type <> 'clerk_lock' ORDER BY id DESC LIMIT 1", err)))
+			return BM_EDB;
+		last_at[0] = '\0';
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(last_at, sizeof last_at, "%s", col_text(st, 0) ? col_text(st, 0) : "");
+		sqlite3_reset(st);
+	}
 	if ((rc = clock_event_ok(last_at[0] ? last_at : NULL, at, type, err)))
 		return rc;
 

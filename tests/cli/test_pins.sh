@@ -64,4 +64,11 @@ BIANMIN_SUPERVISOR_PIN=9999 cb "$D" clerk unlock 1002 --by 9001 >/dev/null || di
 login "$D" 2222 1002 || die "the right PIN after the unlock: $(cat $T/err)"
 eq "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE type = 'clerk_unlock' AND clerk = '9001'")" "1" "unlock event"
 BIANMIN_PIN=1234 at "$D" verify --clerk 1001 >/dev/null || die "verify after lock and unlock"
+# a guesser on a clock of 2300 still locks the clerk, and the lock's odd
+# time does not stop the center's next intake
+for i in 1 2 3 4 5 6 7 8 9 10; do login '2300-01-01 00:00:00' x$i 1002; done
+eq "$(sqlite3 "$DB" "SELECT locked FROM pin_failures WHERE code = '1002'")" "1" "locked from 2300"
+BIANMIN_PIN=1234 at "$D" intake --clerk 1001 --item HJ-005 --name 张三 --id 110101199003074514 --have-all >/dev/null \
+	|| die "an intake after a lock stamped 2300"
+BIANMIN_PIN=1234 at "$D" verify --clerk 1001 >/dev/null || die "verify with a lock stamped 2300"
 exit 0
