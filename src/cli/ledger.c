@@ -6,7 +6,8 @@
 #include <stdio.h>
 
 static const char *const VERIFY_USAGE = N_(
-	"usage: bianmin verify [--anchor HASH] [--paper NO CODE] [--clerk CODE]\n"
+	"usage: bianmin verify [--anchor HASH] [--paper NO CODE] [--checkpoint] [--since-checkpoint]\n"
+	"                      [--clerk CODE]\n"
 	"\n"
 	"Check the database (integrity_check), the hash chain of events, every\n"
 	"case, receipt and clerk against the events, and that receipt numbers\n"
@@ -14,6 +15,10 @@ static const char *const VERIFY_USAGE = N_(
 	"link and exits 1.  --anchor: also check that the event with this hash\n"
 	"(at least 16 hex digits: the 台账校验码 of a daily close sheet) is still\n"
 	"in the chain; events deleted from the end are found no other way.\n"
+	"--checkpoint: when all is well, record a checkpoint on the chain.\n"
+	"--since-checkpoint: check only what came after the newest checkpoint\n"
+	"(the chain from it on, the cases and receipts changed since), then\n"
+	"record a new one: the daily check.  Without a checkpoint it checks all.\n"
 	"--paper NO CODE: also check the check code (校验码) printed on a paper of\n"
 	"case or receipt NO; a code no event of the case has means the ledger was\n"
 	"changed after the paper was printed (or the paper is not genuine).\n");
@@ -24,11 +29,13 @@ static const char *const BACKUP_USAGE = N_(
 	"online backup).  Never overwrites an existing file.\n");
 
 static int parse(int argc, char **argv, const char *usage, const char **who, const char **anchor,
-		 const char **paper)
+		 int *checkpoint, const char **paper)
 {
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"anchor", required_argument, NULL, 'a'},
+		{"checkpoint", no_argument, NULL, 'c'},
+		{"since-checkpoint", no_argument, NULL, 's'},
 		{"paper", required_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -41,6 +48,12 @@ static int parse(int argc, char **argv, const char *usage, const char **who, con
 			if (!anchor)
 				return cli_usage(_(usage), true, 2);
 			*anchor = optarg;
+			break;
+		case 'c':
+		case 's':
+			if (!checkpoint)
+				return cli_usage(_(usage), true, 2);
+			*checkpoint |= c == 'c' ? 1 : 2;
 			break;
 		case 'p':
 			if (!paper)
@@ -78,7 +91,8 @@ static int verify_paper(bm_store *s, const char *no, const char *code)
 int cli_verify(bm_app *app, int argc, char **argv)
 {
 	const char *who = NULL, *anchor = NULL, *paper = NULL;
-	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor, &paper);
+	int ck = 0;
+	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor, &ck, &paper);
 	if (rc >= 0)
 		return rc;
 	if (optind != argc - (paper ? 1 : 0))
@@ -88,18 +102,26 @@ int cli_verify(bm_app *app, int argc, char **argv)
 	bm_clerk me;
 	if ((rc = cli_session(app, who, "BIANMIN_PIN", &s, &me)))
 		return rc;
-	auth_clerk_free(&me);
-	bool ok;
-	char head[65];
 	ledger_problem p;
 	bm_error err = {0};
-	int64_t anchored = 0;
-	if (ledger_verify_anchor(s, anchor, &ok, head, &anchored, &p, &err))
+	verify_opts o = { .anchor = anchor, .since_checkpoint = ck & 2, .checkpoint_by = ck ? me.code : NULL,
+			  .now = app->now };
+	verify_result r;
+	rc = ledger_verify_run(s, &o, &r, &p, &err);
+	auth_clerk_free(&me);
+	if (rc)
 		return cli_error("verify", &err);
-	if (ok) {
-		printf("ok %s\n", head);
+	if (r.ok) {
+		printf("ok %s\n", r.head);
 		if (anchor)
-			printf(_("anchor %s: event %lld, in the chain\n"), anchor, (long long)anchored);
+			printf(_("anchor %s: event %lld, in the chain\n"), anchor, (long long)r.anchor_event);
+		if (ck & 2 && r.checkpoint)
+			printf(_("since checkpoint event %lld: %lld events, %lld cases, %lld receipts checked\n"),
+			       (long long)r.checkpoint, (long long)r.events, (long long)r.cases, (long long)r.receipts);
+		else if (ck & 2)
+			printf("%s\n", _("no checkpoint yet: the whole ledger was checked"));
+		if (r.written)
+			printf(_("checkpoint: event %lld\n"), (long long)r.written);
 		return paper ? verify_paper(s, paper, code) : 0;
 	}
 	printf(_("BROKEN: %s\n"), p.what);
@@ -115,7 +137,7 @@ int cli_verify(bm_app *app, int argc, char **argv)
 int cli_backup(bm_app *app, int argc, char **argv)
 {
 	const char *who = NULL;
-	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL, NULL);
+	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL, NULL, NULL);
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 1)
