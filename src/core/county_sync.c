@@ -422,6 +422,24 @@ static int run(syncer *y, const bm_center *center, int batch, county_sync_result
 	int64_t local_max = 0, server_last = 0;
 	char lgen[65], sgen[65], shash[65], lhash[65], at[40], type[40];
 	bool known = false;
+	/* one sync of a center at a time (released when the connection ends;
+	 * a killed sync's server session may take a moment to notice) */
+	const char *p[1] = { y->code };
+	bool mine = false;
+	for (int tries = 0; tries < 30 && !mine; tries++) {
+		if (tries) {
+			struct timespec ts = { 0, 100000000L };
+			nanosleep(&ts, NULL);
+		}
+		PGresult *r = PQexecParams(y->c->pg, "SELECT pg_try_advisory_lock(hashtext('bianmin sync ' || $1))", 1,
+					   NULL, p, NULL, NULL, 0);
+		if (!r || PQresultStatus(r) != PGRES_TUPLES_OK)
+			return county_fail(y->c, r, y->err, _("preparing the sync"));
+		mine = PQgetvalue(r, 0, 0)[0] == 't';
+		PQclear(r);
+	}
+	if (!mine)
+		return bm_fail(y->err, BM_ESTATE, _("Another sync of center %s is running now; try again when it has finished."), y->code);
 	int rc = local_head(y, &local_max, lgen);
 	if (!rc)
 		rc = server_head(y, &known, sgen, &server_last, shash);

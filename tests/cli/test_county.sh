@@ -135,10 +135,12 @@ eq "$(q "SELECT count(*) FROM cases WHERE center = 'AA'")" "$(sqlite3 $T/AA/db '
 
 # ---- the sync never blocks intake ----------------------------------------
 for d in 07 08 11 12; do new BB "2026-05-$d 09:00:00" intake --item MZ-001 --name 周八$d --id $ID --have-all >/dev/null || exit 1; done
-BIANMIN_TEST_SYNC_PAUSE_MS=1500 sync_ BB --batch 2 >$T/slow 2>&1 &
+BIANMIN_TEST_SYNC_PAUSE_MS=2500 sync_ BB --batch 2 >$T/slow 2>&1 &
 pid=$!; sleep 0.7
 BIANMIN_BUSY_TIMEOUT_MS=300 ck BB "2026-05-13 09:00:00" intake --item MZ-001 --name 吴九 --id $ID --have-all >/dev/null \
 	|| die "intake blocked by a running sync"
+sync_ BB >$T/out 2>&1; eq $? 1 "a second sync of the same center at once"
+grep -q "Another sync of center BB is running" $T/out || die "two syncs: $(cat $T/out)"
 wait $pid || die "slow sync: $(cat $T/slow)"
 sync_ BB >$T/out 2>&1 || die "BB catch-up"
 grep -q "sent 1 events" $T/out || die "the intake made during the sync comes next time: $(cat $T/out)"
