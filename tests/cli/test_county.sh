@@ -12,7 +12,7 @@
 . "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 PGDIR=$(mktemp -d)
-trap 'sh "$ROOT/tests/pg.sh" stop "$PGDIR"; rm -rf "$T" "$PGDIR"' EXIT
+trap 'sh "$ROOT/tests/pg.sh" stop "$PGDIR"; umount "$PGDIR/full" 2>/dev/null; rm -rf "$T" "$PGDIR"' EXIT
 URI=$(sh "$ROOT/tests/pg.sh" start "$PGDIR") || die "PostgreSQL could not be started for the county tests (see above); install it with tools/deps.sh check"
 PSQL=
 for d in /usr/lib/postgresql/*/bin; do [ -x "$d/psql" ] && PSQL=$d/psql; done
@@ -37,11 +37,13 @@ center() {
 	echo "county: \"$URI\"" >> $T/$1/center.yaml
 }
 # c CODE 'DATE TIME' ARGS...: the center's binary at a fixed time, as clerk 1001
-# libfaketime preloaded directly: the faketime wrapper's semaphore can collide
-# (sem_open: File exists) when many tests run at once
+# cft TIME CMD...: libfaketime preloaded directly (the faketime wrapper's
+# semaphore can collide, "sem_open: File exists", when many tests run at
+# once); an absolute time, whatever clock the suite itself runs under
 FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
-ft() { t=$1; shift; if [ -n "$FTLIB" ]; then LD_PRELOAD=$FTLIB FAKETIME="@$t" "$@"; else faketime "$t" "$@"; fi; }
-c() { k=$1; t=$2; shift 2; BIANMIN_PIN=${PIN:-1234} ft "$t" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml "$@"; }
+[ -n "$FTLIB" ] || die "libfaketime is not installed (tools/deps.sh check)"
+cft() { t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FTLIB" FAKETIME="@$t" "$@"; }
+c() { k=$1; t=$2; shift 2; BIANMIN_PIN=${PIN:-1234} cft "$t" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml "$@"; }
 # new CODE 'DATE TIME' ARGS...: intake, prints the case number or dies
 new() { n_=$(ck "$@" | sed -n 1p); [ -n "$n_" ] || die "intake at $1 $2 failed"; echo "$n_"; }
 ck() { c "$@" --clerk 1001; }
@@ -96,27 +98,27 @@ q "SELECT count(*) FROM clerks WHERE center = 'AA' AND code = '9001'" | grep -qx
 # ---- each center's figures: its own report = the county's for it -----------
 for k in AA BB CC; do
 	for m in 2026-03 2026-04; do
-		BIANMIN_PIN=9999 ft "2026-04-30 12:00:00" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml \
+		BIANMIN_PIN=9999 cft "2026-04-30 12:00:00" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml \
 			report month $m --format tsv --clerk 9001 >$T/own || die "$k own report"
-		ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/$k/center.yaml county report month $m --center $k \
+		cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/$k/center.yaml county report month $m --center $k \
 			--format tsv >$T/county.tsv || die "$k county report"
 		cut -f2-10 $T/county.tsv >$T/county
 		cmp -s $T/own $T/county || { diff $T/own $T/county >&2; die "$k $m: the county's figures differ from the center's"; }
 	done
 done
 # the figures are real: something completed, returned, overdue, breached, badly rated
-tot=$(BIANMIN_PIN=9999 ft "2026-04-30 12:00:00" "$BIANMIN" --db $T/CC/db report month 2026-03 --format tsv --clerk 9001 | awk -F'\t' '$1=="total"')
+tot=$(BIANMIN_PIN=9999 cft "2026-04-30 12:00:00" "$BIANMIN" --db $T/CC/db report month 2026-03 --format tsv --clerk 9001 | awk -F'\t' '$1=="total"')
 echo "$tot" | awk -F'\t' '$4>0 && $6>0 && $7>0 && $8>0 && $9>0 {ok=1} END {exit !ok}' || die "CC's March figures too thin: $tot"
 # the whole county: totals add up, three centers ranked, CSV with BOM and CRLF
-ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report month 2026-03 --format tsv >$T/all || die "county report"
+cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report month 2026-03 --format tsv >$T/all || die "county report"
 eq "$(awk -F'\t' '$2=="total" && $1!="county" {s+=$4} END {print s}' $T/all)" \
    "$(awk -F'\t' '$1=="county" && $2=="total" {print $4}' $T/all)" "county total = sum of centers"
 eq "$(awk -F'\t' '$2=="total" && $1!="county" {print $11}' $T/all | sort | tr '\n' ' ')" "1 2 3 " "centers ranked"
-ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report quarter 2026-Q1 --format csv >$T/csv || die "csv"
+cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report quarter 2026-Q1 --format csv >$T/csv || die "csv"
 eq "$(head -c 3 $T/csv | od -An -tx1 | tr -d ' ')" "efbbbf" "CSV starts with a BOM"
 eq "$(grep -c "$(printf '\r')\$" $T/csv)" "$(wc -l < $T/csv | tr -d ' ')" "CSV lines end in CRLF"
-ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report year 2026 >/dev/null || die "year"
-ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report month 2026-13 >/dev/null 2>&1; eq $? 2 "bad month"
+cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report year 2026 >/dev/null || die "year"
+cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report month 2026-13 >/dev/null 2>&1; eq $? 2 "bad month"
 
 # ---- killed mid-way, resumed ----------------------------------------------
 for d in 01 02 03 04 05 06; do
@@ -151,15 +153,29 @@ sync_ CC --to "postgresql:///county?host=$T/nowhere&user=bianmin&password=x" >$T
 grep -q "Cannot reach the county server" $T/out || die "unreachable: $(cat $T/out)"
 sync_ CC --to "$(echo "$URI" | sed 's/password=[^&]*/password=wrong/')" >$T/out 2>&1; eq $? 1 "wrong password"
 grep -q "refused the login" $T/out || die "password: $(cat $T/out)"
-# disk full: the server's own error (SQLSTATE 53100) from a test trigger
-q "CREATE FUNCTION test_full() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
-   RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = 'could not extend file: No space left on device'; END \$\$;
-   CREATE TRIGGER test_full BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION test_full()" || die "test trigger"
+# disk full: as root, a real one - the events table moved to a small tmpfs
+# filled up; otherwise the server's disk_full error raised by a test trigger
+for d in 1 2 3; do new CC "2026-05-04 1$d:00:00" intake --item MZ-001 --name 郑$d --id $ID --have-all >/dev/null || exit 1; done
+full=$PGDIR/full
+if [ "$(id -u)" = 0 ] && mkdir -p $full && mount -t tmpfs -o size=16m tmpfs $full 2>/dev/null; then
+	chown nobody $full
+	q "CREATE TABLESPACE tiny LOCATION '$full'" && q "ALTER TABLE events SET TABLESPACE tiny" || die "tablespace"
+	dd if=/dev/zero of=$full/filler bs=4k 2>/dev/null
+	undo() { rm -f $full/filler; }
+	echo "disk full: a real one (tmpfs tablespace)"
+else
+	q "CREATE FUNCTION test_full() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN
+	   RAISE EXCEPTION USING ERRCODE = 'disk_full', MESSAGE = 'could not extend file: No space left on device'; END \$\$;
+	   CREATE TRIGGER test_full BEFORE INSERT ON cases FOR EACH ROW EXECUTE FUNCTION test_full()" || die "test trigger"
+	undo() { q "DROP TRIGGER test_full ON cases; DROP FUNCTION test_full()"; }
+	echo "disk full: simulated (the server's disk_full error from a trigger; not root or no tmpfs)"
+fi
 sync_ CC >$T/out 2>&1; eq $? 1 "disk full"
 grep -q "out of disk space" $T/out || die "disk full: $(cat $T/out)"
-eq "$(q "SELECT max(seq) FROM events WHERE center = 'CC'")" "$(($(sqlite3 $T/CC/db 'SELECT max(id) FROM events') - 1))" "the failed batch left nothing"
-q "DROP TRIGGER test_full ON cases; DROP FUNCTION test_full()"
+eq "$(q "SELECT max(seq) FROM events WHERE center = 'CC'")" "$(($(sqlite3 $T/CC/db 'SELECT max(id) FROM events') - 4))" "the failed batch left nothing"
+undo
 sync_ CC >$T/out 2>&1 || die "after disk full: $(cat $T/out)"
+eq "$(q "SELECT max(seq) FROM events WHERE center = 'CC'")" "$(sqlite3 $T/CC/db 'SELECT max(id) FROM events')" "CC complete after the disk full"
 # the server restarted mid-sync
 for d in 05 06 07 08; do new CC "2026-05-$d 09:00:00" intake --item MZ-001 --name 钱一$d --id $ID --have-all >/dev/null || exit 1; done
 BIANMIN_TEST_SYNC_PAUSE_MS=1500 sync_ CC --batch 1 >$T/out 2>&1 &
@@ -171,7 +187,7 @@ sync_ CC >$T/out 2>&1 || die "after restart: $(cat $T/out)"
 eq "$(q "SELECT max(seq) FROM events WHERE center = 'CC'")" "$(sqlite3 $T/CC/db 'SELECT max(id) FROM events')" "CC complete after the restart"
 
 # ---- a restored old backup: refused, the fork named ----------------------
-BIANMIN_PIN=1234 "$BIANMIN" --db $T/BB/db backup $T/BB/old.db --clerk 1001 >/dev/null || die "backup"
+ck BB "2026-05-13 18:00:00" backup $T/BB/old.db >/dev/null || die "backup"
 oldmax=$(sqlite3 $T/BB/old.db 'SELECT max(id) FROM events')
 new BB "2026-05-14 09:00:00" intake --item MZ-001 --name 甲 --id $ID --have-all >/dev/null || exit 1
 sync_ BB >/dev/null 2>&1 || die "BB sync before the restore"
@@ -186,7 +202,7 @@ eq "$(q "SELECT count(*) FROM events WHERE center = 'BB'")" "$before" "nothing w
 
 # ---- a second ledger with the same center code ----------------------------
 mkdir -p $T/dup; cp $T/AA/center.yaml $T/dup/center.yaml
-BIANMIN_PIN=1234 ft "2026-03-01 07:00:00" "$BIANMIN" --db $T/dup/db --config $T/dup/center.yaml clerk add 1001 冒名 --window 民政 >/dev/null || die "dup clerk"
+BIANMIN_PIN=1234 cft "2026-03-01 07:00:00" "$BIANMIN" --db $T/dup/db --config $T/dup/center.yaml clerk add 1001 冒名 --window 民政 >/dev/null || die "dup clerk"
 "$BIANMIN" --db $T/dup/db --config $T/dup/center.yaml sync >$T/out 2>&1; eq $? 1 "duplicate code"
 grep -q "Center code AA is already held by another ledger" $T/out || die "duplicate: $(cat $T/out)"
 
