@@ -19,7 +19,7 @@ YEAR=2026
 tmp=$(mktemp -d)
 pg=$(mktemp -d)
 trap 'sh tests/pg.sh stop "$pg"; rm -rf "$tmp" "$pg"' EXIT INT TERM
-URI=$(sh tests/pg.sh start "$pg")
+URI=$(PG_FSYNC=on sh tests/pg.sh start "$pg")   # fsync on: real commits
 PSQL=psql
 for d in /usr/lib/postgresql/*/bin; do [ -x "$d/psql" ] && PSQL=$d/psql; done
 q() { "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$URI" -c "$1"; }

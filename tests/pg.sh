@@ -7,6 +7,7 @@
 #   sh tests/pg.sh stop DIR
 #   sh tests/pg.sh restart DIR
 # Fails loudly (exit 1, the log on stderr) when the server cannot start.
+# PG_FSYNC=on keeps fsync (the benchmark); the tests run with fsync=off.
 set -u
 cmd=${1:-}; dir=${2:-}
 [ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: pg.sh start|stop|restart DIR [PASSWORD]" >&2; exit 2; }
@@ -22,6 +23,7 @@ as=
 if [ "$(id -u)" = 0 ]; then as="runuser -u nobody --"; fi
 run() { $as "$@"; }
 data=$dir/data; sock=$dir/sock
+fsync=${PG_FSYNC:-off}
 case $cmd in
 start)
 	mkdir -p "$dir" "$sock" || exit 1
@@ -35,7 +37,7 @@ start)
 	fi
 	rm -f "$dir/pwfile"
 	run "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 \
-		-o "-c listen_addresses='' -c unix_socket_directories='$sock' -c fsync=off -c lc_messages=C" \
+		-o "-c listen_addresses='' -c unix_socket_directories='$sock' -c fsync=$fsync -c lc_messages=C" \
 		start >"$dir/pg_ctl.log" 2>&1 \
 		|| { echo "pg.sh: the PostgreSQL server did not start:" >&2; cat "$dir/pg_ctl.log" "$dir/server.log" >&2; exit 1; }
 	PGPASSWORD=$pw "$bin/psql" -X -q "postgresql:///postgres?host=$sock&user=bianmin" \
@@ -50,7 +52,7 @@ stop)
 	;;
 restart)
 	run "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -m fast -w -t 60 restart \
-		-o "-c listen_addresses='' -c unix_socket_directories='$sock' -c fsync=off -c lc_messages=C" \
+		-o "-c listen_addresses='' -c unix_socket_directories='$sock' -c fsync=$fsync -c lc_messages=C" \
 		>"$dir/pg_ctl.log" 2>&1 || { cat "$dir/pg_ctl.log" "$dir/server.log" >&2; exit 1; }
 	;;
 *) echo "pg.sh: unknown command $cmd" >&2; exit 2 ;;

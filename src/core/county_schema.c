@@ -2,10 +2,11 @@
  * Forward only: a released step is never edited; a change is a new step at
  * the end.  `bianmin county init` runs them (county_init.c).
  *
- * The chain check lives here, in the server: the BEFORE INSERT trigger on
- * events accepts an event only when it continues its center's last stored
- * hash (seq = last + 1, prev_hash = last hash) and its hash is the SHA-256
- * of its own fields, computed exactly as case_record.c's event_hash does.
+ * The chain check lives here, in the server: the trigger on events accepts
+ * the rows of an INSERT or COPY only when they continue their center's last
+ * stored hash (seq = last + 1, prev_hash = the hash before) and each hash is
+ * the SHA-256 of its own fields, computed exactly as case_record.c's
+ * event_hash does.
  * So a client that skips bianmin's own checks still cannot break or fork a
  * chain.  Events and receipts are append-only; a center's chain head
  * (centers.last_seq/last_hash/genesis) moves only through that trigger. */
@@ -29,16 +30,17 @@ static const char *const COUNTY_1[] = {
 "CREATE FUNCTION bm_day(at text) RETURNS date LANGUAGE sql IMMUTABLE AS $$"
 "  SELECT make_date(substr(at, 1, 4)::int, substr(at, 6, 2)::int, substr(at, 9, 2)::int) $$;"
 /* the rating level of a 'rate' event (x.note's level, as lc_event_note) */
-"CREATE FUNCTION bm_rating(type text, details text) RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$"
+"CREATE FUNCTION bm_rating_of(details text) RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$"
 "DECLARE note text; lv text;"
 "BEGIN"
-"  IF type IS DISTINCT FROM 'rate' THEN RETURN NULL; END IF;"
 "  note := details::jsonb ->> 'x.note';"
 "  IF note IS NULL OR left(note, 1) <> '{' THEN RETURN NULL; END IF;"
 "  lv := note::jsonb ->> 'level';"
 "  RETURN coalesce(substring(lv FROM '^\\s*[+-]?[0-9]{1,9}')::int, 0);"
 "EXCEPTION WHEN others THEN RETURN NULL;"
 "END $$;"
+"CREATE FUNCTION bm_rating(type text, details text) RETURNS int LANGUAGE sql IMMUTABLE AS $$"
+"  SELECT CASE WHEN type = 'rate' THEN bm_rating_of(details) END $$;"
 ,
 /* ---- tables --------------------------------------------------------- */
 "CREATE TABLE centers ("
@@ -106,32 +108,47 @@ static const char *const COUNTY_1[] = {
 "CREATE TABLE calendar_days (day date PRIMARY KEY, workday boolean NOT NULL, name text);"
 ,
 /* ---- the chain ------------------------------------------------------ */
+/* After each INSERT or COPY statement, over the rows it added (a
+ * transition table): per center, the rows must be seq last+1 .. last+n,
+ * each linking to the one before (the first to the stored head), each
+ * hash the SHA-256 of its own fields; then the head moves, once.  Any
+ * violation aborts the statement, and with it the batch's transaction. */
 "CREATE FUNCTION bm_event_chain() RETURNS trigger LANGUAGE plpgsql AS $$"
-"DECLARE c centers%ROWTYPE;"
+"DECLARE c centers%ROWTYPE; g record; bad bigint;"
 "BEGIN"
-"  SELECT * INTO c FROM centers WHERE code = NEW.center FOR UPDATE;"
-"  IF NOT FOUND THEN"
-"    RAISE EXCEPTION USING ERRCODE = 'BMC01', MESSAGE = format('center %s is not registered on the county server', NEW.center);"
-"  END IF;"
-"  IF NEW.seq = 1 AND c.genesis IS NOT NULL AND c.genesis <> NEW.hash THEN"
-"    RAISE EXCEPTION USING ERRCODE = 'BMC03', MESSAGE = format("
-"      'center code %s is already held by another ledger (its first event is %s, this one''s is %s)',"
-"      NEW.center, left(c.genesis, 12), left(NEW.hash, 12));"
-"  END IF;"
-"  IF NEW.seq <> c.last_seq + 1 OR NEW.prev_hash <> c.last_hash THEN"
-"    RAISE EXCEPTION USING ERRCODE = 'BMC01', MESSAGE = format("
-"      'event %s of center %s does not continue the chain stored on the county server (which ends at event %s, hash %s)',"
-"      NEW.seq, NEW.center, c.last_seq, left(c.last_hash, 12));"
-"  END IF;"
-"  IF NEW.hash <> bm_event_hash(NEW.prev_hash, NEW.seq, NEW.case_no, NEW.at, NEW.clerk, NEW.type, NEW.details, NEW.reason) THEN"
-"    RAISE EXCEPTION USING ERRCODE = 'BMC02', MESSAGE = format("
-"      'event %s of center %s does not match its own hash (it was changed after it was written)', NEW.seq, NEW.center);"
-"  END IF;"
-"  UPDATE centers SET last_seq = NEW.seq, last_hash = NEW.hash,"
-"    genesis = CASE WHEN NEW.seq = 1 THEN NEW.hash ELSE genesis END WHERE code = NEW.center;"
-"  RETURN NEW;"
+"  FOR g IN SELECT center, min(seq) AS lo, max(seq) AS hi, count(*) AS n FROM new_events GROUP BY center ORDER BY center LOOP"
+"    SELECT * INTO c FROM centers WHERE code = g.center FOR UPDATE;"
+"    IF NOT FOUND THEN"
+"      RAISE EXCEPTION USING ERRCODE = 'BMC01', MESSAGE = format('center %s is not registered on the county server', g.center);"
+"    END IF;"
+"    IF g.lo <> c.last_seq + 1 OR g.hi - g.lo + 1 <> g.n THEN"
+"      RAISE EXCEPTION USING ERRCODE = 'BMC01', MESSAGE = format("
+"        'event %s of center %s does not continue the chain stored on the county server (which ends at event %s, hash %s)',"
+"        g.lo, g.center, c.last_seq, left(c.last_hash, 12));"
+"    END IF;"
+"    SELECT seq INTO bad FROM (SELECT seq, prev_hash, lag(hash) OVER (ORDER BY seq) AS before"
+"      FROM new_events WHERE center = g.center) x"
+"      WHERE prev_hash <> coalesce(before, c.last_hash) ORDER BY seq LIMIT 1;"
+"    IF FOUND THEN"
+"      RAISE EXCEPTION USING ERRCODE = 'BMC01', MESSAGE = format("
+"        'event %s of center %s does not continue the chain stored on the county server (which ends at event %s, hash %s)',"
+"        bad, g.center, c.last_seq, left(c.last_hash, 12));"
+"    END IF;"
+"    SELECT seq INTO bad FROM new_events WHERE center = g.center"
+"      AND hash <> bm_event_hash(prev_hash, seq, case_no, at, clerk, type, details, reason) ORDER BY seq LIMIT 1;"
+"    IF FOUND THEN"
+"      RAISE EXCEPTION USING ERRCODE = 'BMC02', MESSAGE = format("
+"        'event %s of center %s does not match its own hash (it was changed after it was written)', bad, g.center);"
+"    END IF;"
+"    UPDATE centers SET last_seq = g.hi,"
+"      last_hash = (SELECT hash FROM new_events WHERE center = g.center AND seq = g.hi),"
+"      genesis = CASE WHEN g.lo = 1 THEN (SELECT hash FROM new_events WHERE center = g.center AND seq = 1) ELSE genesis END"
+"      WHERE code = g.center;"
+"  END LOOP;"
+"  RETURN NULL;"
 "END $$;"
-"CREATE TRIGGER events_chain BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION bm_event_chain();"
+"CREATE TRIGGER events_chain AFTER INSERT ON events REFERENCING NEW TABLE AS new_events"
+"  FOR EACH STATEMENT EXECUTE FUNCTION bm_event_chain();"
 "CREATE FUNCTION bm_append_only() RETURNS trigger LANGUAGE plpgsql AS $$"
 "BEGIN RAISE EXCEPTION USING ERRCODE = 'BMC04', MESSAGE = TG_TABLE_NAME || ' are append-only'; END $$;"
 "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION bm_append_only();"
