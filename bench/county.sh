@@ -9,6 +9,7 @@
 # on the server, dates shifted back a year per copy, directly in SQL with
 # the triggers off (session_replication_role = replica): a report-only
 # data set of that many cases (its copied events do not form chains).
+# COUNTY_LEDGERS=DIR keeps the generated ledgers there and reuses them.
 set -eu
 B=${B:-build}
 BIANMIN=${BIANMIN:-./bianmin}
@@ -19,6 +20,8 @@ YEAR=2026
 tmp=$(mktemp -d)
 pg=$(mktemp -d)
 trap 'sh tests/pg.sh stop "$pg"; rm -rf "$tmp" "$pg"' EXIT INT TERM
+gen=${COUNTY_LEDGERS:-$tmp}
+mkdir -p "$gen"
 URI=$(PG_FSYNC=on sh tests/pg.sh start "$pg")   # fsync on: real commits
 PSQL=psql
 for d in /usr/lib/postgresql/*/bin; do [ -x "$d/psql" ] && PSQL=$d/psql; done
@@ -33,20 +36,22 @@ t0=$(now)
 for i in $(seq 1 "$NC"); do
 	code=$(printf 'C%02d' "$i")
 	sed -e "s/^code: .*/code: $code/" data/center.yaml > "$tmp/$code.yaml"
-	"$B/bench/county_gen" "$tmp/$code.db" "$code" "$N" "$YEAR" data/catalog.yaml data/holidays.yaml >/dev/null
+	[ -f "$gen/$code.db" ] && [ "$(sqlite3 "$gen/$code.db" 'SELECT count(*) FROM cases')" -ge "$N" ] && continue
+	rm -f "$gen/$code.db"
+	"$B/bench/county_gen" "$gen/$code.db" "$code" "$N" "$YEAR" data/catalog.yaml data/holidays.yaml >/dev/null
 done
 t1=$(now)
 events=0
 for i in $(seq 1 "$NC"); do
 	code=$(printf 'C%02d' "$i")
-	events=$((events + $(sqlite3 "$tmp/$code.db" 'SELECT max(id) FROM events')))
+	events=$((events + $(sqlite3 "$gen/$code.db" 'SELECT max(id) FROM events')))
 done
-echo "generate $NC ledgers (core, one transaction a day)   $(ms "$t0" "$t1") ms, $events events"
+echo "generate $NC ledgers (core, one transaction a day)   $(ms "$t0" "$t1") ms, $events events$([ "$gen" = "$tmp" ] || echo " (kept in $gen)")"
 
 t0=$(now)
 for i in $(seq 1 "$NC"); do
 	code=$(printf 'C%02d' "$i")
-	"$BIANMIN" --db "$tmp/$code.db" --config "$tmp/$code.yaml" sync --to "$URI" >/dev/null
+	"$BIANMIN" --db "$gen/$code.db" --config "$tmp/$code.yaml" sync --to "$URI" >/dev/null
 done
 t1=$(now)
 t=$(ms "$t0" "$t1")
@@ -54,7 +59,7 @@ echo "bianmin sync, all centers (batches of 5000)        $t ms = $(( events * 10
 t0=$(now)
 for i in $(seq 1 "$NC"); do
 	code=$(printf 'C%02d' "$i")
-	"$BIANMIN" --db "$tmp/$code.db" --config "$tmp/$code.yaml" sync --to "$URI" >/dev/null
+	"$BIANMIN" --db "$gen/$code.db" --config "$tmp/$code.yaml" sync --to "$URI" >/dev/null
 done
 t1=$(now)
 echo "bianmin sync again, nothing new (per center)       $(( $(ms "$t0" "$t1") / NC )) ms"
