@@ -67,10 +67,13 @@ void county_close(county_conn *c)
 
 int county_fail(county_conn *c, PGresult *r, bm_error *err, const char *what)
 {
-	char msg[600];
-	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	char msg[600], code[8] = "";
+	const char *sqlstate = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
 	const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
 	one_line(primary ? primary : PQerrorMessage(c->pg), msg, sizeof msg);
+	if (sqlstate)
+		snprintf(code, sizeof code, "%s", sqlstate);
+	const char *state = code[0] ? code : NULL;   /* the result is freed below */
 	if (r)
 		PQclear(r);
 	if (PQstatus(c->pg) == CONNECTION_BAD || (state && (!strncmp(state, "08", 2) || !strncmp(state, "57P", 3))))
