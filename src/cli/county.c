@@ -34,7 +34,8 @@ static const char *const COUNTY_USAGE = N_(
 	"\n"
 	"report: the figures of every center over the county database, with the\n"
 	"month report's definitions (received, completed, rate, returned, overdue,\n"
-	"breaches, bad ratings) by center, window and item, each center's total,\n"
+	"breaches, bad ratings, refused, negatives, extensions; as of the period's\n"
+	"end) by center, window and item, each center's total,\n"
 	"the county's windows and total; rank: the centers' and the windows' place\n"
 	"by completion rate.  csv is UTF-8 with a byte-order mark and CRLF lines.\n");
 
@@ -149,7 +150,7 @@ static int county_init_cmd(bm_app *app, const char *to)
 }
 
 /* ---- county report ------------------------------------------------------- */
-enum { NCOL = 11 };
+enum { NCOL = 14 };
 
 typedef struct table {
 	char **cells;            /* rows * NCOL, owned */
@@ -161,7 +162,8 @@ static void cell_rows(table *t, const county_report *rep)
 	t->rows = rep->n + 1;
 	t->cells = bm_xcalloc(t->rows * NCOL, sizeof *t->cells);
 	const char *head[NCOL] = { _("center"), _("window"), _("item"), _("received"), _("completed"), _("rate"),
-				   _("returned"), _("overdue"), _("breaches"), _("bad ratings"), _("rank") };
+				   _("returned"), _("overdue"), _("breaches"), _("bad ratings"), _("refused"),
+				   _("negatives"), _("extensions"), _("rank") };
 	for (int k = 0; k < NCOL; k++)
 		t->cells[k] = bm_xstrdup(head[k]);
 	for (size_t i = 0; i < rep->n; i++) {
@@ -171,9 +173,9 @@ static void cell_rows(table *t, const county_report *rep)
 		c[0] = bm_xstrdup(x->center ? x->center : _("county"));
 		c[1] = bm_xstrdup(x->r.window ? x->r.window : _("total"));
 		c[2] = bm_xstrdup(x->r.item_code ? x->r.item_code : "*");
-		int v[7] = { x->r.received, x->r.completed, 0, x->r.returned, x->r.overdue, x->r.breaches,
-			     x->r.bad_ratings };
-		for (int k = 0; k < 7; k++) {
+		int v[10] = { x->r.received, x->r.completed, 0, x->r.returned, x->r.overdue, x->r.breaches,
+			      x->r.bad_ratings, x->r.refused, x->r.negatives, x->r.extensions };
+		for (int k = 0; k < 10; k++) {
 			if (k == 2)
 				snprintf(num, sizeof num, "%d.%d%%", rate / 10, rate % 10);
 			else
@@ -181,7 +183,7 @@ static void cell_rows(table *t, const county_report *rep)
 			c[3 + k] = bm_xstrdup(num);
 		}
 		snprintf(num, sizeof num, "%d", x->rank);
-		c[10] = bm_xstrdup(x->rank ? num : "");
+		c[13] = bm_xstrdup(x->rank ? num : "");
 	}
 }
 

@@ -37,6 +37,15 @@ static const char *val(PGresult *r, int i, int k)
 	return PQgetisnull(r, i, k) ? NULL : PQgetvalue(r, i, k);
 }
 
+/* columns 4.. of county_figures() */
+static void read_counts(lc_report_row *x, PGresult *r, int i)
+{
+	int *f[9] = { &x->received, &x->completed, &x->returned, &x->overdue, &x->breaches, &x->bad_ratings,
+		      &x->refused, &x->negatives, &x->extensions };
+	for (int k = 0; k < 9; k++)
+		*f[k] = atoi(PQgetvalue(r, i, 4 + k));
+}
+
 /* better first: higher rate, then more received, then by name */
 static int better(const county_row *a, const county_row *b)
 {
@@ -88,7 +97,8 @@ int county_report_figures(county_conn *c, bm_day first, bm_day last, const char 
 	const char *p[2] = { bm_day_format(first, a), bm_day_format(last, b) };
 	PGresult *r = PQexecParams(c->pg,
 		"SELECT level, center, window_name, item_code, coalesce(received, 0), coalesce(completed, 0),"
-		" coalesce(returned, 0), coalesce(overdue, 0), coalesce(breaches, 0), coalesce(bad_ratings, 0)"
+		" coalesce(returned, 0), coalesce(overdue, 0), coalesce(breaches, 0), coalesce(bad_ratings, 0),"
+		" coalesce(refused, 0), coalesce(negatives, 0), coalesce(extensions, 0)"
 		" FROM county_figures($1, $2)"
 		" ORDER BY center COLLATE \"C\" NULLS LAST, CASE level WHEN 1 THEN 0 WHEN 0 THEN 1 ELSE level END,"
 		" window_name COLLATE \"C\" NULLS LAST, item_code COLLATE \"C\"", 2, NULL, p, NULL, NULL, 0);
@@ -105,10 +115,7 @@ int county_report_figures(county_conn *c, bm_day first, bm_day last, const char 
 			i++;
 		for (; i < n && val(r, i, 1) && strcmp(val(r, i, 1), code) == 0; i++) {
 			county_row *x = push(out, code, val(r, i, 2), val(r, i, 3));
-			int *f[6] = { &x->r.received, &x->r.completed, &x->r.returned, &x->r.overdue, &x->r.breaches,
-				      &x->r.bad_ratings };
-			for (int k = 0; k < 6; k++)
-				*f[k] = atoi(PQgetvalue(r, i, 4 + k));
+			read_counts(&x->r, r, i);
 			total |= atoi(PQgetvalue(r, i, 0)) == 2;
 		}
 		if (!total)
@@ -119,10 +126,7 @@ int county_report_figures(county_conn *c, bm_day first, bm_day last, const char 
 	bool county_total = false;
 	for (; i < n; i++) {
 		county_row *x = push(out, NULL, val(r, i, 2), NULL);
-		int *f[6] = { &x->r.received, &x->r.completed, &x->r.returned, &x->r.overdue, &x->r.breaches,
-			      &x->r.bad_ratings };
-		for (int k = 0; k < 6; k++)
-			*f[k] = atoi(PQgetvalue(r, i, 4 + k));
+		read_counts(&x->r, r, i);
 		county_total |= !x->r.window;
 	}
 	if (!county_total)

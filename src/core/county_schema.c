@@ -29,18 +29,33 @@ static const char *const COUNTY_1[] = {
 /* the civil day of an ISO 8601 timestamp as written (its own offset) */
 "CREATE FUNCTION bm_day(at text) RETURNS date LANGUAGE sql IMMUTABLE AS $$"
 "  SELECT make_date(substr(at, 1, 4)::int, substr(at, 6, 2)::int, substr(at, 9, 2)::int) $$;"
-/* the rating level of a 'rate' event (x.note's level, as lc_event_note) */
-"CREATE FUNCTION bm_rating_of(details text) RETURNS int LANGUAGE plpgsql IMMUTABLE AS $$"
-"DECLARE note text; lv text;"
+/* What the figures read from an event, as figures.c does: the case
+ * fields it set (state, kind, due, completed_day; a key present with null
+ * clears it) and, from its note (x.note, lc_event_note), a rating's level
+ * and a completion's approved. */
+"CREATE FUNCTION bm_facts(type text, details text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$"
+"DECLARE d jsonb; f jsonb; note text; n jsonb;"
 "BEGIN"
-"  note := details::jsonb ->> 'x.note';"
-"  IF note IS NULL OR left(note, 1) <> '{' THEN RETURN NULL; END IF;"
-"  lv := note::jsonb ->> 'level';"
-"  RETURN coalesce(substring(lv FROM '^\\s*[+-]?[0-9]{1,9}')::int, 0);"
-"EXCEPTION WHEN others THEN RETURN NULL;"
+"  d := details::jsonb;"
+"  SELECT coalesce(jsonb_object_agg(key, value), '{}') INTO f FROM jsonb_each(d)"
+"    WHERE key IN ('state', 'kind', 'due', 'completed_day');"
+"  IF type IN ('rate', 'complete') THEN"
+"    note := d ->> 'x.note';"
+"    IF note IS NOT NULL AND left(note, 1) = '{' THEN"
+"      n := note::jsonb;"
+"      f := f || jsonb_build_object('level', n -> 'level', 'approved', n -> 'approved');"
+"    END IF;"
+"  END IF;"
+"  RETURN f;"
+"EXCEPTION WHEN others THEN RETURN '{}';"
 "END $$;"
-"CREATE FUNCTION bm_rating(type text, details text) RETURNS int LANGUAGE sql IMMUTABLE AS $$"
-"  SELECT CASE WHEN type = 'rate' THEN bm_rating_of(details) END $$;"
+/* atoi() of a level; 0 when none */
+"CREATE FUNCTION bm_level(facts jsonb) RETURNS int LANGUAGE sql IMMUTABLE AS $$"
+"  SELECT coalesce(substring(facts ->> 'level' FROM '^\\s*[+-]?[0-9]{1,9}')::int, 0) $$;"
+/* 'YYYY-MM-DD' as a date, NULL for anything else (day_from_text) */
+"CREATE FUNCTION bm_date(v text) RETURNS date LANGUAGE sql IMMUTABLE AS $$"
+"  SELECT CASE WHEN v ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' THEN make_date(substr(v, 1, 4)::int,"
+"    substr(v, 6, 2)::int, substr(v, 9, 2)::int) END $$;"
 ,
 /* ---- tables --------------------------------------------------------- */
 "CREATE TABLE centers ("
@@ -59,7 +74,7 @@ static const char *const COUNTY_1[] = {
 "  details text NOT NULL, reason text,"
 "  prev_hash text NOT NULL, hash text NOT NULL,"
 "  day date GENERATED ALWAYS AS (bm_day(at)) STORED,"
-"  rating int GENERATED ALWAYS AS (bm_rating(type, details)) STORED,"
+"  facts jsonb GENERATED ALWAYS AS (bm_facts(type, details)) STORED,"
 "  PRIMARY KEY (center, seq)"
 ");"
 "CREATE TABLE cases ("
@@ -177,7 +192,7 @@ static const char *const COUNTY_1[] = {
 ,
 /* ---- the county's questions ----------------------------------------- */
 "CREATE INDEX events_case ON events(center, case_no, seq);"
-"CREATE INDEX events_counted ON events(day) WHERE type IN ('rate', 'notice_breach');"
+"CREATE INDEX events_counted ON events(day) WHERE type IN ('rate', 'notice_breach', 'return', 'complete', 'extend');"
 "CREATE INDEX cases_accepted ON cases(accepted_day);"
 "CREATE INDEX cases_completed ON cases(completed_day);"
 "CREATE INDEX cases_open ON cases(accepted_day) WHERE completed_day IS NULL;"
@@ -190,50 +205,71 @@ static const char *const COUNTY_1[] = {
 "    LEFT JOIN calendar_days k ON k.day = g.d::date"
 "    WHERE coalesce(k.workday, extract(isodow FROM g.d) < 6))) $$;"
 ,
-/* One row per case (and per counted event) of the window [first, last]:
- * 受理 received, 办结 completed, 退回 returned, 超期 overdue (completed
- * late, or open and overdue at the window's end, pauses excluded), 二次告知
- * breaches, 差评 bad ratings (level 4 and worse) - exactly the
- * definitions of lifecycle_report_month (lifecycle_watch.c). */
+/* One row per case (and per counted event) of the period [first, last]
+ * with exactly the definitions of lc_case_figures (figures.c): every case
+ * as its events up to `last` made it (state, due date, closing day, the
+ * kind decided at intake, its last pause), then 受理 received, 不予受理
+ * refused at intake, 办结 completed, 退回 returned, 超期 overdue (closed
+ * late in the period, or open and overdue at its end, pauses excluded);
+ * and from the events of the period: 二次告知 breaches, 差评 bad ratings
+ * (level 4 and worse), 否定报备 negatives (returns, refused completions),
+ * 延期 extensions.  A part that counts nothing is left out, as the
+ * center leaves out a case that counts nothing. */
+"CREATE FUNCTION bm_overdue(due date, ref date) RETURNS int LANGUAGE sql STABLE AS $$"
+"  SELECT CASE WHEN ref IS NULL OR due IS NULL OR ref <= due THEN 0 WHEN ref - due > 40 THEN 1"
+"    ELSE bm_any_workday(due, ref)::int END $$;"
 "CREATE FUNCTION county_case_figures(first date, last date)"
 "  RETURNS TABLE (center text, window_name text, item_code text, item_name text, received int,"
-"    completed int, returned int, overdue int, breaches int, bad_ratings int)"
+"    completed int, returned int, overdue int, breaches int, bad_ratings int, refused int,"
+"    negatives int, extensions int)"
 "  LANGUAGE sql STABLE AS $$"
 "  WITH k AS ("
-"    SELECT c.center, c.no, c.item_window, c.item_code, c.item_name, c.state, c.accepted_day,"
-"      c.completed_day, c.due,"
-"      (c.state IN ('completed', 'returned', 'withdrawn') AND c.completed_day BETWEEN first AND last) AS closed_in,"
-"      CASE WHEN c.state = 'paused' THEN (SELECT e.day FROM events e WHERE e.center = c.center"
-"        AND e.case_no = c.no AND e.type = 'pause' ORDER BY e.seq DESC LIMIT 1) END AS pause_day"
-"    FROM cases c"
+"    SELECT c.center, c.item_window, c.item_code, c.item_name, c.accepted_day,"
+"      coalesce(a.state, c.state) AS state,"
+"      coalesce(a.intake_kind, c.kind) AS intake_kind,"
+"      CASE WHEN a.n_due > 0 THEN bm_date(a.due) ELSE c.due END AS due,"
+"      CASE WHEN a.n_done > 0 THEN bm_date(a.done) ELSE c.completed_day END AS completed_day,"
+"      a.pause_day"
+"    FROM cases c LEFT JOIN LATERAL ("
+"      SELECT (array_agg(e.facts ->> 'state' ORDER BY e.seq DESC) FILTER (WHERE e.facts ->> 'state' IS NOT NULL))[1] AS state,"
+"        (array_agg(e.facts ->> 'kind' ORDER BY e.seq DESC)"
+"          FILTER (WHERE e.type = 'intake' AND e.facts ->> 'kind' IS NOT NULL))[1] AS intake_kind,"
+"        count(*) FILTER (WHERE e.facts ? 'due') AS n_due,"
+"        (array_agg(e.facts ->> 'due' ORDER BY e.seq DESC) FILTER (WHERE e.facts ? 'due'))[1] AS due,"
+"        count(*) FILTER (WHERE e.facts ? 'completed_day') AS n_done,"
+"        (array_agg(e.facts ->> 'completed_day' ORDER BY e.seq DESC) FILTER (WHERE e.facts ? 'completed_day'))[1] AS done,"
+"        (array_agg(e.day ORDER BY e.seq DESC) FILTER (WHERE e.type = 'pause'))[1] AS pause_day"
+"      FROM events e WHERE e.center = c.center AND e.case_no = c.no AND e.day <= last"
+"    ) a ON true"
 "    WHERE c.accepted_day <= last AND (c.completed_day IS NULL OR c.completed_day >= first)"
 "  ), r AS ("
-"    SELECT k.center, k.item_window, k.item_code, k.item_name,"
-"      (k.accepted_day >= first)::int AS received,"
-"      (k.closed_in AND k.state = 'completed')::int AS completed,"
-"      (k.closed_in AND k.state = 'returned')::int AS returned,"
-"      k.due, CASE"
-"        WHEN k.closed_in THEN k.completed_day"
-"        WHEN k.state NOT IN ('completed', 'returned', 'withdrawn') OR k.completed_day > last THEN"
-"          CASE WHEN k.state = 'paused' AND k.pause_day < last THEN k.pause_day"
-"               WHEN k.state = 'waiting_materials' THEN NULL ELSE last END"
-"        END AS ref"
+"    SELECT k.*, k.accepted_day >= first AS recv,"
+"      k.state IN ('completed', 'returned', 'withdrawn') AS final,"
+"      k.state IN ('completed', 'returned', 'withdrawn') AND k.completed_day BETWEEN first AND last AS closed_in"
 "    FROM k"
 "  ), f AS ("
-/* the calendar is asked only when the clock ran past the due date by
- * fewer than 41 days (a longer span always holds a working day) */
-"    SELECT center, item_window, item_code, item_name, received, completed, returned,"
-"      CASE WHEN ref IS NULL OR due IS NULL OR ref <= due THEN 0 WHEN ref - due > 40 THEN 1"
-"        ELSE bm_any_workday(due, ref)::int END AS overdue"
+"    SELECT center, item_window, item_code, item_name, recv::int AS received,"
+"      (closed_in AND state = 'completed')::int AS completed,"
+"      (closed_in AND state = 'returned')::int AS returned,"
+"      CASE WHEN closed_in THEN bm_overdue(due, completed_day)"
+"        WHEN NOT final THEN bm_overdue(due, CASE WHEN state = 'paused' AND pause_day < last THEN pause_day"
+"          WHEN state = 'waiting_materials' THEN NULL ELSE last END)"
+"        ELSE 0 END AS overdue,"
+"      (recv AND intake_kind = 'returned')::int AS refused"
 "    FROM r"
 "  )"
-"  SELECT center, item_window, item_code, item_name, received, completed, returned, overdue, 0, 0"
+"  SELECT center, item_window, item_code, item_name, received, completed, returned, overdue, 0, 0,"
+"    refused, 0, 0"
 "    FROM f WHERE received + completed + returned + overdue > 0"
 "  UNION ALL"
-"  SELECT c.center, c.item_window, c.item_code, c.item_name, 0, 0, 0, 0,"
-"    (e.type = 'notice_breach')::int, (e.type = 'rate' AND coalesce(e.rating, 0) >= 4)::int"
-"  FROM events e JOIN cases c ON c.center = e.center AND c.no = e.case_no"
-"  WHERE e.day BETWEEN first AND last AND e.type IN ('rate', 'notice_breach')"
+"  SELECT * FROM ("
+"    SELECT c.center, c.item_window, c.item_code, c.item_name, 0, 0, 0, 0,"
+"      (e.type = 'notice_breach')::int AS breaches, (e.type = 'rate' AND bm_level(e.facts) >= 4)::int AS bad,"
+"      0, (e.type = 'return' OR (e.type = 'complete' AND e.facts ->> 'approved' = '0'))::int AS negatives,"
+"      (e.type = 'extend')::int AS extensions"
+"    FROM events e JOIN cases c ON c.center = e.center AND c.no = e.case_no"
+"    WHERE e.day BETWEEN first AND last AND e.type IN ('rate', 'notice_breach', 'return', 'complete', 'extend')"
+"  ) x WHERE breaches + bad + negatives + extensions > 0"
 "$$;"
 ,
 /* The figures by center, window and item, with the subtotals: level 0 =
@@ -241,7 +277,8 @@ static const char *const COUNTY_1[] = {
  * 4 = the county. */
 "CREATE FUNCTION county_figures(first date, last date)"
 "  RETURNS TABLE (level int, center text, window_name text, item_code text, received bigint,"
-"    completed bigint, returned bigint, overdue bigint, breaches bigint, bad_ratings bigint)"
+"    completed bigint, returned bigint, overdue bigint, breaches bigint, bad_ratings bigint,"
+"    refused bigint, negatives bigint, extensions bigint)"
 "  LANGUAGE plpgsql STABLE AS $f$"
 "BEGIN"
 /* EXECUTE: planned for these very dates (a plan for any dates would
@@ -249,7 +286,7 @@ static const char *const COUNTY_1[] = {
 "  RETURN QUERY EXECUTE 'SELECT CASE GROUPING(center, window_name, item_code) WHEN 0 THEN 0 WHEN 1 THEN 1"
 "      WHEN 3 THEN 2 WHEN 5 THEN 3 ELSE 4 END,"
 "    center, window_name, item_code, sum(received), sum(completed), sum(returned), sum(overdue),"
-"    sum(breaches), sum(bad_ratings)"
+"    sum(breaches), sum(bad_ratings), sum(refused), sum(negatives), sum(extensions)"
 "  FROM county_case_figures($1, $2)"
 "  GROUP BY GROUPING SETS ((center, window_name, item_code), (center, window_name), (center),"
 "    (window_name), ())' USING first, last;"

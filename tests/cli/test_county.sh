@@ -37,13 +37,7 @@ center() {
 	echo "county: \"$URI\"" >> $T/$1/center.yaml
 }
 # c CODE 'DATE TIME' ARGS...: the center's binary at a fixed time, as clerk 1001
-# cft TIME CMD...: libfaketime preloaded directly (the faketime wrapper's
-# semaphore can collide, "sem_open: File exists", when many tests run at
-# once); an absolute time, whatever clock the suite itself runs under
-FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
-[ -n "$FTLIB" ] || die "libfaketime is not installed (tools/deps.sh check)"
-cft() { t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FTLIB" FAKETIME="@$t" "$@"; }
-c() { k=$1; t=$2; shift 2; BIANMIN_PIN=${PIN:-1234} cft "$t" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml "$@"; }
+c() { k=$1; t=$2; shift 2; BIANMIN_PIN=${PIN:-1234} ft "$t" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml "$@"; }
 # new CODE 'DATE TIME' ARGS...: intake, prints the case number or dies
 new() { n_=$(ck "$@" | sed -n 1p); [ -n "$n_" ] || die "intake at $1 $2 failed"; echo "$n_"; }
 ck() { c "$@" --clerk 1001; }
@@ -68,6 +62,8 @@ gen() {
 		03|10) ck $k "2026-03-$d 15:00:00" case return $a --reason 不符合条件 --no-print >/dev/null || die "$k return" ;;
 		04|17) ck $k "2026-03-$d 15:00:00" case pause $a --kind site_visit --reason 入户核查 --no-print >/dev/null || die "$k pause" ;;
 		05) ck $k "2026-03-$d 15:00:00" case supplement $w --demand 村委会证明 --reason 县局新规要求 >/dev/null 2>&1 || die "$k breach" ;;
+		12) BIANMIN_SUPERVISOR_PIN=9999 ck $k "2026-03-$d 15:00:00" case extend $a --days 5 --reason 需县级核实 --supervisor 9001 --no-print >/dev/null 2>&1 || die "$k extend" ;;
+		18) ck $k "2026-03-$d 15:00:00" case complete $b --refused --result 不予许可 --no-print >/dev/null 2>&1 || die "$k refuse" ;;
 		11) ck $k "2026-04-20 15:00:00" case complete $a --approved --result 迟办 --no-print >/dev/null || die "$k late"
 			ck $k "2026-04-20 15:10:00" case rate $a --level 满意 >/dev/null 2>&1 || die "$k rate ok" ;;
 		esac
@@ -98,27 +94,27 @@ q "SELECT count(*) FROM clerks WHERE center = 'AA' AND code = '9001'" | grep -qx
 # ---- each center's figures: its own report = the county's for it -----------
 for k in AA BB CC; do
 	for m in 2026-03 2026-04; do
-		BIANMIN_PIN=9999 cft "2026-04-30 12:00:00" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml \
-			report month $m --format tsv --clerk 9001 >$T/own || die "$k own report"
-		cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/$k/center.yaml county report month $m --center $k \
+		BIANMIN_PIN=9999 ft "2026-04-30 12:00:00" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml \
+			report month $m --format tsv --clerk 9001 >$T/own 2>/dev/null || die "$k own report"
+		ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/$k/center.yaml county report month $m --center $k \
 			--format tsv >$T/county.tsv || die "$k county report"
-		cut -f2-10 $T/county.tsv >$T/county
+		cut -f2-13 $T/county.tsv >$T/county
 		cmp -s $T/own $T/county || { diff $T/own $T/county >&2; die "$k $m: the county's figures differ from the center's"; }
 	done
 done
 # the figures are real: something completed, returned, overdue, breached, badly rated
-tot=$(BIANMIN_PIN=9999 cft "2026-04-30 12:00:00" "$BIANMIN" --db $T/CC/db report month 2026-03 --format tsv --clerk 9001 | awk -F'\t' '$1=="total"')
-echo "$tot" | awk -F'\t' '$4>0 && $6>0 && $7>0 && $8>0 && $9>0 {ok=1} END {exit !ok}' || die "CC's March figures too thin: $tot"
+tot=$(BIANMIN_PIN=9999 ft "2026-04-30 12:00:00" "$BIANMIN" --db $T/CC/db report month 2026-03 --format tsv --clerk 9001 2>/dev/null | awk -F'\t' '$1=="total"')
+echo "$tot" | awk -F'\t' '$4>0 && $6>0 && $7>0 && $8>0 && $9>0 && $11>0 && $12>0 {ok=1} END {exit !ok}' || die "CC's March figures too thin: $tot"
 # the whole county: totals add up, three centers ranked, CSV with BOM and CRLF
-cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report month 2026-03 --format tsv >$T/all || die "county report"
+ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report month 2026-03 --format tsv >$T/all || die "county report"
 eq "$(awk -F'\t' '$2=="total" && $1!="county" {s+=$4} END {print s}' $T/all)" \
    "$(awk -F'\t' '$1=="county" && $2=="total" {print $4}' $T/all)" "county total = sum of centers"
-eq "$(awk -F'\t' '$2=="total" && $1!="county" {print $11}' $T/all | sort | tr '\n' ' ')" "1 2 3 " "centers ranked"
-cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report quarter 2026-Q1 --format csv >$T/csv || die "csv"
+eq "$(awk -F'\t' '$2=="total" && $1!="county" {print $14}' $T/all | sort | tr '\n' ' ')" "1 2 3 " "centers ranked"
+ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report quarter 2026-Q1 --format csv >$T/csv || die "csv"
 eq "$(head -c 3 $T/csv | od -An -tx1 | tr -d ' ')" "efbbbf" "CSV starts with a BOM"
 eq "$(grep -c "$(printf '\r')\$" $T/csv)" "$(wc -l < $T/csv | tr -d ' ')" "CSV lines end in CRLF"
-cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report year 2026 >/dev/null || die "year"
-cft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report month 2026-13 >/dev/null 2>&1; eq $? 2 "bad month"
+ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report year 2026 >/dev/null || die "year"
+ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report month 2026-13 >/dev/null 2>&1; eq $? 2 "bad month"
 
 # ---- killed mid-way, resumed ----------------------------------------------
 for d in 01 02 03 04 05 06; do
@@ -129,8 +125,8 @@ BIANMIN_TEST_SYNC_KILL_AT=2 sync_ AA --batch 2 >/dev/null 2>&1; eq $? 137 "sync 
 eq "$(q "SELECT last_seq FROM centers WHERE code = 'AA'")" "$((head + 2))" "only the committed batch is on the server"
 eq "$(q "SELECT count(*) FROM events WHERE center = 'AA'")" "$((head + 2))" "nothing half-written"
 # a real kill -9 between batches
-BIANMIN_TEST_SYNC_PAUSE_MS=400 sync_ AA --batch 1 >/dev/null 2>&1 &
-pid=$!; sleep 0.6; kill -9 $pid; wait $pid 2>/dev/null
+BIANMIN_TEST_SYNC_PAUSE_MS=400 "$BIANMIN" --db $T/AA/db --config $T/AA/center.yaml sync --batch 1 >/dev/null 2>&1 &
+pid=$!; sleep 0.6; kill -9 $pid; wait $pid 2>/dev/null   # $! is bianmin itself
 sync_ AA >$T/out 2>&1 || die "resume: $(cat $T/out)"
 eq "$(q "SELECT max(seq) FROM events WHERE center = 'AA'")" "$(sqlite3 $T/AA/db 'SELECT max(id) FROM events')" "resumed to the end"
 eq "$(q "SELECT count(*) FROM cases WHERE center = 'AA'")" "$(sqlite3 $T/AA/db 'SELECT count(*) FROM cases')" "resumed cases"
@@ -202,7 +198,7 @@ eq "$(q "SELECT count(*) FROM events WHERE center = 'BB'")" "$before" "nothing w
 
 # ---- a second ledger with the same center code ----------------------------
 mkdir -p $T/dup; cp $T/AA/center.yaml $T/dup/center.yaml
-BIANMIN_PIN=1234 cft "2026-03-01 07:00:00" "$BIANMIN" --db $T/dup/db --config $T/dup/center.yaml clerk add 1001 冒名 --window 民政 >/dev/null || die "dup clerk"
+BIANMIN_PIN=1234 ft "2026-03-01 07:00:00" "$BIANMIN" --db $T/dup/db --config $T/dup/center.yaml clerk add 1001 冒名 --window 民政 >/dev/null || die "dup clerk"
 "$BIANMIN" --db $T/dup/db --config $T/dup/center.yaml sync >$T/out 2>&1; eq $? 1 "duplicate code"
 grep -q "Center code AA is already held by another ledger" $T/out || die "duplicate: $(cat $T/out)"
 
