@@ -7,7 +7,8 @@
 # sentence and exit 1, and the next sync completes; an old backup restored
 # at a center is refused with the fork named; a second ledger with the same
 # center code is refused; the server's own trigger refuses a broken chain;
-# each center's month figures on the county server equal its own report.
+# each center's month, quarter and year figures on the county server equal
+# its own report.
 # PostgreSQL that cannot be started is a FAILURE, never a skip.
 . "$(dirname "$0")/lib.sh"
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -93,11 +94,11 @@ q "SELECT count(*) FROM clerks WHERE center = 'AA' AND code = '9001'" | grep -qx
 
 # ---- each center's figures: its own report = the county's for it -----------
 for k in AA BB CC; do
-	for m in 2026-03 2026-04; do
+	for m in "month 2026-03" "month 2026-04" "quarter 2026-Q1" "year 2026"; do
 		BIANMIN_PIN=9999 ft "2026-04-30 12:00:00" "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml \
-			report month $m --format tsv --clerk 9001 >$T/own 2>/dev/null || die "$k own report"
-		ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/$k/center.yaml county report month $m --center $k \
-			--format tsv >$T/county.tsv || die "$k county report"
+			report $m --format tsv --clerk 9001 >$T/own 2>/dev/null || die "$k own report $m"
+		ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/$k/center.yaml county report $m --center $k \
+			--format tsv >$T/county.tsv || die "$k county report $m"
 		cut -f2-13 $T/county.tsv >$T/county
 		cmp -s $T/own $T/county || { diff $T/own $T/county >&2; die "$k $m: the county's figures differ from the center's"; }
 	done
