@@ -3,7 +3,8 @@
 # Three centers generated with the real binary under faketime are synced;
 # a sync killed mid-way (test hook, and a real kill -9) is resumed; the
 # server restarted mid-sync, unreachable, a wrong password and a full disk
-# (the server's disk_full error, raised by a test trigger) each give a
+# (as root a real one: a filled tmpfs tablespace; else the server's disk_full
+# error raised by a test trigger) each give a
 # sentence and exit 1, and the next sync completes; an old backup restored
 # at a center is refused with the fork named; a second ledger with the same
 # center code is refused; the server's own trigger refuses a broken chain;
