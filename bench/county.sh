@@ -77,7 +77,8 @@ if [ "$RN" -gt "$have" ]; then
 	    kind, decided, override_reason, return_reason, state, accepted_at,
 	    (accepted_day - make_interval(years => k))::date, (clock_start - make_interval(years => k))::date,
 	    (due - make_interval(years => k))::date, due_uncertain, limit_days,
-	    (completed_day - make_interval(years => k))::date, fee_fen, receipt_no, as_of
+	    (completed_day - make_interval(years => k))::date, fee_fen, receipt_no, as_of,
+	    (as_of_day - make_interval(years => k))::date
 	  FROM cases WHERE no NOT LIKE '%/%';
 	  INSERT INTO events (center, seq, case_no, at, clerk, type, details, reason, prev_hash, hash)
 	  SELECT center, seq + k * 1000000000::bigint, case_no || '/' || k, (substr(at, 1, 4)::int - k)::text || substr(at, 5),

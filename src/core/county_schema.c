@@ -47,7 +47,6 @@ static const char *const COUNTY_1[] = {
 "    END IF;"
 "  END IF;"
 "  RETURN f;"
-"EXCEPTION WHEN others THEN RETURN '{}';"
 "END $$;"
 /* atoi() of a level; 0 when none */
 "CREATE FUNCTION bm_level(facts jsonb) RETURNS int LANGUAGE sql IMMUTABLE AS $$"
@@ -97,6 +96,7 @@ static const char *const COUNTY_1[] = {
 "  limit_days int, completed_day date,"
 "  fee_fen bigint NOT NULL, receipt_no text,"
 "  as_of bigint NOT NULL,"                           /* the case's last event: the row is as of it */
+"  as_of_day date,"                                  /* that event's day (bm_case_as_of) */
 "  PRIMARY KEY (center, no),"
 "  FOREIGN KEY (center, as_of) REFERENCES events(center, seq)"
 ");"
@@ -189,6 +189,14 @@ static const char *const COUNTY_1[] = {
 "END $$;"
 "CREATE TRIGGER centers_new BEFORE INSERT ON centers FOR EACH ROW EXECUTE FUNCTION bm_center_new();"
 "CREATE TRIGGER centers_no_delete BEFORE DELETE ON centers FOR EACH ROW EXECUTE FUNCTION bm_append_only();"
+/* a case row knows the day of the event it is as of: the figures replay
+ * only the cases that changed after a period's end */
+"CREATE FUNCTION bm_case_as_of() RETURNS trigger LANGUAGE plpgsql AS $$"
+"BEGIN"
+"  NEW.as_of_day := (SELECT day FROM events WHERE center = NEW.center AND seq = NEW.as_of);"
+"  RETURN NEW;"
+"END $$;"
+"CREATE TRIGGER cases_as_of BEFORE INSERT OR UPDATE ON cases FOR EACH ROW EXECUTE FUNCTION bm_case_as_of();"
 ,
 /* ---- the county's questions ----------------------------------------- */
 "CREATE INDEX events_case ON events(center, case_no, seq);"
@@ -226,20 +234,22 @@ static const char *const COUNTY_1[] = {
 "  WITH k AS ("
 "    SELECT c.center, c.item_window, c.item_code, c.item_name, c.accepted_day,"
 "      coalesce(a.state, c.state) AS state,"
-"      coalesce(a.intake_kind, c.kind) AS intake_kind,"
+/* 不予受理 is a case returned at intake: returned for good since */
+"      CASE WHEN c.state = 'returned' AND c.accepted_day >= first THEN coalesce((SELECT e.facts ->> 'kind'"
+"        FROM events e WHERE e.center = c.center AND e.case_no = c.no AND e.type = 'intake'"
+"        AND e.facts ->> 'kind' IS NOT NULL ORDER BY e.seq DESC LIMIT 1), c.kind) END AS intake_kind,"
 "      CASE WHEN a.n_due > 0 THEN bm_date(a.due) ELSE c.due END AS due,"
 "      CASE WHEN a.n_done > 0 THEN bm_date(a.done) ELSE c.completed_day END AS completed_day,"
-"      a.pause_day"
+"      CASE WHEN coalesce(a.state, c.state) = 'paused' THEN (SELECT e.day FROM events e"
+"        WHERE e.center = c.center AND e.case_no = c.no AND e.type = 'pause' AND e.day <= last"
+"        ORDER BY e.seq DESC LIMIT 1) END AS pause_day"
 "    FROM cases c LEFT JOIN LATERAL ("
 "      SELECT (array_agg(e.facts ->> 'state' ORDER BY e.seq DESC) FILTER (WHERE e.facts ->> 'state' IS NOT NULL))[1] AS state,"
-"        (array_agg(e.facts ->> 'kind' ORDER BY e.seq DESC)"
-"          FILTER (WHERE e.type = 'intake' AND e.facts ->> 'kind' IS NOT NULL))[1] AS intake_kind,"
 "        count(*) FILTER (WHERE e.facts ? 'due') AS n_due,"
 "        (array_agg(e.facts ->> 'due' ORDER BY e.seq DESC) FILTER (WHERE e.facts ? 'due'))[1] AS due,"
 "        count(*) FILTER (WHERE e.facts ? 'completed_day') AS n_done,"
-"        (array_agg(e.facts ->> 'completed_day' ORDER BY e.seq DESC) FILTER (WHERE e.facts ? 'completed_day'))[1] AS done,"
-"        (array_agg(e.day ORDER BY e.seq DESC) FILTER (WHERE e.type = 'pause'))[1] AS pause_day"
-"      FROM events e WHERE e.center = c.center AND e.case_no = c.no AND e.day <= last"
+"        (array_agg(e.facts ->> 'completed_day' ORDER BY e.seq DESC) FILTER (WHERE e.facts ? 'completed_day'))[1] AS done"
+"      FROM events e WHERE c.as_of_day > last AND e.center = c.center AND e.case_no = c.no AND e.day <= last"
 "    ) a ON true"
 "    WHERE c.accepted_day <= last AND (c.completed_day IS NULL OR c.completed_day >= first)"
 "  ), r AS ("
