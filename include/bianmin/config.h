@@ -37,6 +37,7 @@ typedef struct bm_center {
 	int pin_delay;                 /* seconds, doubling from the third wrong PIN; default 1 */
 	char *time_zone;               /* the center's zone for days and times; default Asia/Shanghai */
 	int clock_tolerance_minutes;   /* how far an event may be older than the last; default 10 */
+	char *county;        /* the county database (libpq URI) for `bianmin sync`; NULL = none */
 	int line;
 } bm_center;
 
