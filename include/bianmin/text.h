@@ -47,13 +47,15 @@ bool text_contains(const char *haystack, const char *needle);
 
 /* ---- hygiene (text_clean.c) ----------------------------------------
  * Nothing raw reaches a terminal or a file: C0 controls but tab and
- * newline, DEL, C1 (U+0080-U+009F) and the bidi overrides are dropped,
+ * newline (and CR before LF), DEL, C1 (U+0080-U+009F) and the bidi
+ * overrides are dropped,
  * bad UTF-8 becomes U+FFFD.  The filter keeps state across calls, so a
  * stream can be fed in pieces (src/cli/outfilter.c wraps stdout/stderr). */
 bool text_cp_unsafe(uint32_t cp);
 typedef struct text_filter {
 	unsigned char pend[4];
 	size_t npend, want;
+	bool cr;                 /* a CR waits: kept only before LF */
 } text_filter;
 void text_filter_feed(text_filter *f, const char *in, size_t n, bm_buf *out);
 void text_filter_flush(text_filter *f, bm_buf *out);

@@ -16,7 +16,7 @@ typedef struct sink {
 	text_filter f;
 } sink;
 
-static sink out_sink = {1, {{0}, 0, 0}}, err_sink = {2, {{0}, 0, 0}};
+static sink out_sink = {1, {{0}, 0, 0, false}}, err_sink = {2, {{0}, 0, 0, false}};
 static FILE *raw_stdout;
 
 static ssize_t sink_write(void *c, const char *buf, size_t n)

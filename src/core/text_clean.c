@@ -42,6 +42,17 @@ void text_filter_feed(text_filter *f, const char *in, size_t n, bm_buf *out)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)in[i];
+		/* a CR is kept only as half of a CRLF line end (CSV); alone it
+		 * would move the cursor back over what was written */
+		if (f->cr) {
+			f->cr = false;
+			if (b == '\n')
+				bm_buf_append(out, "\r", 1);
+		}
+		if (b == '\r' && !f->npend) {
+			f->cr = true;
+			continue;
+		}
 		if (f->npend) {
 			if ((b & 0xC0) == 0x80) {
 				f->pend[f->npend++] = b;
