@@ -176,6 +176,8 @@ static const char *const top_fields[] = {
 	"entry_person", "entry_id_no", "entry_phone", "entry_village", "entry_subject", "entry_answer",
 	"entry_window", "entry_named_clerk", "entry_channel", "entry_flags", "entry_at_day",
 	"entry_at_time", "entry_due", "entry_closed_day", "entry_case_no", "entry_ref", "entry_extra",
+	/* the paper's 校验码 (bianmin verify --paper) */
+	"check_code",
 	NULL
 };
 

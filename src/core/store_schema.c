@@ -174,8 +174,17 @@ static const char SCHEMA_4[] =
 "  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
 "END;";
 
+/* 5: wrong PINs per clerk, across processes and restarts (auth_lock.c);
+ *    locking and unlocking are clerk events of the chain. */
+static const char SCHEMA_5[] =
+"CREATE TABLE pin_failures ("
+"  code TEXT PRIMARY KEY,"
+"  failures INTEGER NOT NULL,"
+"  last_at INTEGER NOT NULL,"
+"  locked INTEGER NOT NULL DEFAULT 0"
+") WITHOUT ROWID;";
 
-/* 5: the other books (register.h): one row per entry, every change an event
+/* 6: the other books (register.h): one row per entry, every change an event
  *    about no case (type reg_*) whose details are the whole row. */
 static const char SCHEMA_REGISTER[] =
 "CREATE TABLE reg_entries ("
@@ -193,6 +202,6 @@ static const char SCHEMA_REGISTER[] =
 "CREATE TRIGGER reg_snapshot BEFORE UPDATE OF no, book, opened_at, opened_day, clerk ON reg_entries"
 "  BEGIN SELECT RAISE(ABORT, 'an entry keeps its number, book and opening'); END;";
 
-
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_REGISTER };
-const int store_n_migrations = 5;
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5,
+	SCHEMA_REGISTER };
+const int store_n_migrations = 6;
