@@ -4,8 +4,9 @@
 # naming a clerk, a written complex serious one answered late);
 # appointments (one on a rest day); home visits (a case taken there dated
 # on the visit); key people; intakes outside the hours marked 延时服务.
-# The month's figures of every book equal the numbers worked out by hand
-# below; verify is ok; the CSV/TSV exports are exact and LibreOffice
+# The steps run in the order of their times (the ledger refuses a clock
+# that goes back).  The month's figures of every book equal the numbers
+# worked out by hand below; verify is ok; the CSV/TSV exports are exact and LibreOffice
 # reads the CSV with its Chinese intact.
 . "$(dirname "$0")/lib.sh"
 # libfaketime itself rather than the faketime wrapper: the wrapper's
@@ -14,6 +15,13 @@ FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
 if [ -n "$FTLIB" ]; then
 	ft() { _t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FTLIB" FAKETIME="$_t" "$@"; }
 fi
+# a home visit's case is received at the visit's time, up to a day before
+# the ledger's newest event: the center allows its clock that much
+CFG=$T/center.yaml
+cp "$(dirname "$0")/../../data/center.yaml" $CFG
+echo "clock_tolerance_minutes: 1440" >> $CFG
+at() { t=$1; shift; ft "$t" "$BIANMIN" --config "$CFG" --db "$DB" "$@"; }
+bm() { ft "$CLI_NOW" "$BIANMIN" --config "$CFG" --db "$DB" "$@"; }
 setup_clerks
 ID=110101199003074514
 as() { k=$1; p=$2; t=$3; shift 3; BIANMIN_PIN=$p at "$t" "$@" --clerk $k; }
@@ -22,90 +30,105 @@ a2() { t=$1; shift; as 1002 2222 "$t" "$@"; }
 sup() { t=$1; shift; as 9001 9999 "$t" "$@"; }
 no() { cut -f1; }
 
-# ---- consultations (limit 3 working days) -------------------------------
+# ---- 11-02 (Mon) ----------------------------------------------------------
 c1=$(a1 '2026-11-02 10:00:00' book add consult --subject 低保怎么申请 --answer 带户口本到民政窗口 | no)
 eq "$(a1 '2026-11-02 10:00:00' book list consult | cut -f3)" "answered" "c1 answered on the spot"
+a1 '2026-11-02 10:00:00' book add consult --subject "$(printf 'a\033[2Jb')" 2>$T/err && die "control character accepted"
+grep -q "control character" $T/err || die "control refusal: $(cat $T/err)"
+# complaints (general: next working day; complex: 5), confidential
+t1=$(a2 '2026-11-02 10:01:00' book add complaint --person 投诉人甲 --phone 13900000001 --window 民政 \
+	--named-clerk 1001 --subject 态度生硬 | no)
+eq "$(a2 '2026-11-02 10:02:00' book show $t1 | grep '^person')" "person	(confidential)" "a clerk does not see the complainant"
+a1 '2026-11-02 10:02:00' book show $t1 2>/dev/null && die "the named clerk sees the complaint"
+a1 '2026-11-02 10:02:00' book list complaint | grep -q "$t1" && die "the named clerk lists the complaint"
+eq "$(sup '2026-11-02 10:02:00' book show $t1 | grep '^person')" "person	投诉人甲" "the supervisor sees the complainant"
+p1=$(a1 '2026-11-02 10:03:00' book add people --person 赵大爷 --category old,sick --village 石桥村 --id $ID \
+	--phone 13800000000 --needs 代办养老认证 --review 2027-05-01 | no)
+
+# ---- 11-03 ------------------------------------------------------------------
 c2=$(a1 '2026-11-03 10:00:00' book add consult --channel letter --person 来信人 --subject '问题,带"引号"')
 eq "$c2" "QS-ZX20261103-001	recorded	2026-11-06" "c2 due 3 working days later"
 c2=QS-ZX20261103-001
-a1 '2026-11-05 10:00:00' book answer $c2 --answer 已书面答复 >/dev/null || die "answer c2"
+a2 '2026-11-03 10:01:00' book answer $t1 --answer x 2>/dev/null && die "a clerk answered a complaint"
+sup '2026-11-03 10:01:00' book answer $t1 --answer 已批评教育并致歉 >/dev/null || die "answer t1"
+a1 '2026-11-03 10:02:00' book add people --person 孙大娘 --category disabled --village 河口村 >/dev/null || die "p2"
+
+# ---- 11-04 ------------------------------------------------------------------
 c3=$(a1 '2026-11-04 10:00:00' book add consult --channel call --person 来电人 --subject 宅基地 | no)
 out=$(a1 '2026-11-04 11:00:00' book transfer $c3 --window 规划建设) || die "transfer c3"
 eq "$out" "$c3	transferred	2026-11-09" "c3 transferred, due 11-09"
-a1 '2026-11-10 10:00:00' book answer $c3 --answer 规划办已答复 >/dev/null || die "answer c3"
-c4=$(a1 '2026-11-20 10:00:00' book add consult --channel visit --person 来访人 --subject 医保转移 | no)
-c5=$(a1 '2026-11-27 10:00:00' book add consult --subject 社保卡 --answer 社保窗口办理 | no)
-a1 '2026-11-27 10:05:00' book close $c5 >/dev/null || die "close c5"
-a1 '2026-11-27 10:06:00' book close $c5 2>/dev/null && die "closed twice"
-a1 '2026-12-01 10:00:00' book add consult --subject 十二月的 >/dev/null || die "december consult"
-# 督办: open past due, on 11-26 only c4 (due 11-25)
-eq "$(a1 '2026-11-26 10:00:00' book list consult --supervise | cut -f1)" "$c4" "督办 list"
-a1 '2026-11-02 10:00:00' book add consult --subject "$(printf 'a\033[2Jb')" 2>$T/err && die "control character accepted"
-grep -q "control character" $T/err || die "control refusal: $(cat $T/err)"
+a1 '2026-11-04 11:00:00' book add people --person 少年 --category young 2>/dev/null && die "category young"
 
-# ---- complaints (general: next working day; complex: 5) ------------------
-t1=$(a2 '2026-11-02 10:00:00' book add complaint --person 投诉人甲 --phone 13900000001 --window 民政 \
-	--named-clerk 1001 --subject 态度生硬 | no)
-eq "$(a2 '2026-11-02 10:00:00' book show $t1 | grep '^person')" "person	(confidential)" "a clerk does not see the complainant"
-a1 '2026-11-02 10:00:00' book show $t1 2>/dev/null && die "the named clerk sees the complaint"
-a1 '2026-11-02 10:00:00' book list complaint | grep -q "$t1" && die "the named clerk lists the complaint"
-eq "$(sup '2026-11-02 10:00:00' book show $t1 | grep '^person')" "person	投诉人甲" "the supervisor sees the complainant"
-a2 '2026-11-03 10:00:00' book answer $t1 --answer x 2>/dev/null && die "a clerk answered a complaint"
-sup '2026-11-03 10:00:00' book answer $t1 --answer 已批评教育并致歉 >/dev/null || die "answer t1"
-out=$(a2 '2026-11-05 10:00:00' book add complaint --channel written --flags complex,serious --window 社保 \
+# ---- 11-05 ------------------------------------------------------------------
+a1 '2026-11-05 10:00:00' book answer $c2 --answer 已书面答复 >/dev/null || die "answer c2"
+out=$(a2 '2026-11-05 10:01:00' book add complaint --channel written --flags complex,serious --window 社保 \
 	--person 投诉人乙 --subject 多次往返 2>$T/err)
 eq "$out" "QS-TS20261105-001	recorded	2026-11-12" "t2 complex: 5 working days"
 grep -q "head of the center" $T/err || die "serious not flagged to the head"
-sup '2026-11-13 10:00:00' book answer QS-TS20261105-001 --answer 书面答复已寄出 >/dev/null 2>&1 || die "answer t2"
-# a written complaint gets a written answer: the paper went to the spool
-ls $T/spool/*QS-TS20261105-001*complaint_answer* >/dev/null 2>&1 || die "no written answer in the spool: $(ls $T/spool 2>&1)"
-grep -q "书面答复已寄出" $T/spool/*QS-TS20261105-001*complaint_answer* || die "the answer is not on the paper"
-a2 '2026-11-16 10:00:00' book add complaint --channel phone --window 民政 --subject 排队太久 >/dev/null || die "t3"
+# appointments (rest days allowed: 11-07 is a Saturday)
+a1 '2026-11-05 10:02:00' book add appointment --item MZ-001 --person 王预约 --date 2026-11-07 --time 09:30 >/dev/null || die "a1"
 
-# ---- appointments (rest days allowed) and home visits (working days) -----
-a1 '2026-11-05 10:00:00' book add appointment --item MZ-001 --person 王预约 --date 2026-11-07 --time 09:30 >/dev/null || die "a1"
-eq "$(a1 '2026-11-07 08:00:00' book list --today | cut -f1)" "QS-YY20261105-001" "the day's appointments"
-a1 '2026-11-07 10:00:00' book close QS-YY20261105-001 >/dev/null || die "close a1"
-a1 '2026-11-10 10:00:00' book add appointment --item MZ-001 --person 李预约 --date 2026-11-12 >/dev/null || die "a2"
-a1 '2026-11-13 10:00:00' book close QS-YY20261110-001 >/dev/null || die "close a2"
-a1 '2026-11-10 10:00:00' book add appointment --subject 咨询养老 --person 张预约 --date 2026-11-11 >/dev/null || die "a4"
-a1 '2026-11-20 10:00:00' book add appointment --item MZ-001 --person 刘预约 --date 2026-12-02 >/dev/null || die "a3"
-a1 '2026-11-20 10:00:00' book add appointment --item MZ-001 --person 过去 --date 2026-11-19 2>/dev/null && die "past appointment"
+# ---- 11-06: home visits are on working days ---------------------------------
 a1 '2026-11-06 10:00:00' book add visit --person 赵大爷 --date 2026-11-07 2>$T/err && die "visit on a Saturday"
 grep -q "not a working day" $T/err || die "visit refusal: $(cat $T/err)"
-p1=$(a1 '2026-11-02 10:00:00' book add people --person 赵大爷 --category old,sick --village 石桥村 --id $ID \
-	--phone 13800000000 --needs 代办养老认证 --review 2027-05-01 | no)
-a1 '2026-11-03 10:00:00' book add people --person 孙大娘 --category disabled --village 河口村 >/dev/null || die "p2"
-a1 '2026-11-04 10:00:00' book add people --person 少年 --category young 2>/dev/null && die "category young"
-v1=$(a1 '2026-11-06 10:00:00' book add visit --person 赵大爷 --ref $p1 --id $ID --village 石桥村 \
-	--date 2026-11-09 --time 14:00 --went 王小梅,李强 --needs 养老认证 | no)
+v1=$(a1 '2026-11-06 10:00:00' book add visit --ref $p1 --date 2026-11-09 --time 14:00 --went 王小梅,李强 \
+	--needs 养老认证 | no)
+eq "$(a1 '2026-11-06 10:00:00' book show $v1 | grep '^person')" "person	赵大爷" "the key person fills the visit"
+
+# ---- 11-07 (Sat) -------------------------------------------------------------
+eq "$(a1 '2026-11-07 08:00:00' book list --today | cut -f1)" "QS-YY20261105-001" "the day's appointments"
+a1 '2026-11-07 10:00:00' book close QS-YY20261105-001 >/dev/null || die "close a1"
+# 延时服务: outside 08:30-12:00, 14:00-17:30 or on a rest day
+sat=$(a1 '2026-11-07 10:01:00' intake --item MZ-001 --name 周六 --id $ID --have-all | sed -n 1p) || die "sat intake"
+
+# ---- 11-09 ------------------------------------------------------------------
+am=$(a1 '2026-11-09 10:00:00' intake --item MZ-001 --name 上午 --id $ID --have-all | sed -n 1p) || die "am intake"
+a1 '2026-11-09 12:30:00' intake --item MZ-001 --name 午间 --id $ID --have-all >/dev/null 2>&1 || die "noon intake"
+
+# ---- 11-10: back from the visit, its case dated on the visit -------------------
 out=$(a1 '2026-11-10 09:00:00' intake --item MZ-001 --from $v1 --have-all 2>$T/err) || die "intake from visit: $(cat $T/err)"
 vcase=$(echo "$out" | sed -n 1p)
 case $vcase in QS-20261109-*) ;; *) die "the visit's case $vcase is not dated 11-09" ;; esac
 a1 '2026-11-10 09:05:00' book close $v1 --answer 已办理 >/dev/null || die "close v1"
-eq "$(a1 '2026-11-10 10:00:00' book show $v1 | grep '^case_no')" "case_no	$vcase" "visit lists its case"
-a1 '2026-11-20 10:00:00' book add visit --person 孙大娘 --date 2026-11-23 >/dev/null || die "v2"
+eq "$(a1 '2026-11-10 09:06:00' book show $v1 | grep '^case_no')" "case_no	$vcase" "visit lists its case"
+a1 '2026-11-10 10:00:00' book answer $c3 --answer 规划办已答复 >/dev/null || die "answer c3"
+a1 '2026-11-10 10:01:00' book add appointment --item MZ-001 --person 李预约 --date 2026-11-12 >/dev/null || die "a2"
+a1 '2026-11-10 10:02:00' book add appointment --subject 咨询养老 --person 张预约 --date 2026-11-11 >/dev/null || die "a4"
 # the two 登记表
-a1 '2026-11-10 10:00:00' book print QS-YY20261105-001 -o - > $T/paper || die "print appointment"
+a1 '2026-11-10 10:03:00' book print QS-YY20261105-001 -o - > $T/paper || die "print appointment"
 grep -q "预约服务登记表" $T/paper && grep -q "王预约" $T/paper && grep -q "2026年11月7日 09:30" $T/paper ||
 	die "预约服务登记表: $(cat $T/paper)"
-a1 '2026-11-10 10:00:00' book print $v1 -o - > $T/paper || die "print visit"
+a1 '2026-11-10 10:03:00' book print $v1 -o - > $T/paper || die "print visit"
 grep -q "上门服务登记表" $T/paper && grep -q "$vcase" $T/paper && grep -q "王小梅,李强" $T/paper ||
 	die "上门服务登记表: $(cat $T/paper)"
-a1 '2026-11-10 10:00:00' book print $c1 -o - 2>/dev/null && die "a consultation has no paper"
+a1 '2026-11-10 10:03:00' book print $c1 -o - 2>/dev/null && die "a consultation has no paper"
 # the key person's page: the visit and the case taken there
-a1 '2026-11-10 10:00:00' book show $p1 > $T/p1 || die "show p1"
+a1 '2026-11-10 10:03:00' book show $p1 > $T/p1 || die "show p1"
 grep -q "^entry	$v1	visit	2026-11-09$" $T/p1 || die "key person without the visit: $(cat $T/p1)"
 grep -q "^case	$vcase	" $T/p1 || die "key person without the case: $(cat $T/p1)"
-
-# ---- 延时服务: outside 08:30-12:00, 14:00-17:30 or on a rest day ----------
-sat=$(a1 '2026-11-07 10:00:00' intake --item MZ-001 --name 周六 --id $ID --have-all | sed -n 1p) || die "sat intake"
-a1 '2026-11-09 12:30:00' intake --item MZ-001 --name 午间 --id $ID --have-all >/dev/null 2>&1 || die "noon intake"
-am=$(a1 '2026-11-09 10:00:00' intake --item MZ-001 --name 上午 --id $ID --have-all | sed -n 1p) || die "am intake"
 a1 '2026-11-10 18:00:00' intake --item MZ-001 --name 傍晚 --id $ID --have-all >/dev/null 2>&1 || die "evening intake"
-a1 '2026-11-10 18:00:00' book list extended > $T/ext
+a1 '2026-11-10 18:01:00' book list extended > $T/ext
 grep -q "	$sat\$" $T/ext || die "Saturday intake not marked: $(cat $T/ext)"
 grep -q "$am" $T/ext && die "a 10:00 intake marked"
+grep -q "$vcase" $T/ext && die "the visit's case (14:00) marked"
+
+# ---- 11-13 ... 11-27 ----------------------------------------------------------
+a1 '2026-11-13 10:00:00' book close QS-YY20261110-001 >/dev/null || die "close a2"
+sup '2026-11-13 10:01:00' book answer QS-TS20261105-001 --answer 书面答复已寄出 >/dev/null 2>&1 || die "answer t2"
+# a written complaint gets a written answer: the paper went to the spool
+ls $T/spool/*QS-TS20261105-001*complaint_answer* >/dev/null 2>&1 || die "no written answer in the spool: $(ls $T/spool 2>&1)"
+grep -q "书面答复已寄出" $T/spool/*QS-TS20261105-001*complaint_answer* || die "the answer is not on the paper"
+a2 '2026-11-16 10:00:00' book add complaint --channel phone --window 民政 --subject 排队太久 >/dev/null || die "t3"
+c4=$(a1 '2026-11-20 10:00:00' book add consult --channel visit --person 来访人 --subject 医保转移 | no)
+a1 '2026-11-20 10:01:00' book add appointment --item MZ-001 --person 刘预约 --date 2026-12-02 >/dev/null || die "a3"
+a1 '2026-11-20 10:01:00' book add appointment --item MZ-001 --person 过去 --date 2026-11-19 2>/dev/null && die "past appointment"
+a1 '2026-11-20 10:02:00' book add visit --person 孙大娘 --date 2026-11-23 >/dev/null || die "v2"
+# 督办: open past due, on 11-26 only c4 (due 11-25)
+eq "$(a1 '2026-11-26 10:00:00' book list consult --supervise | cut -f1)" "$c4" "督办 list"
+c5=$(a1 '2026-11-27 10:00:00' book add consult --subject 社保卡 --answer 社保窗口办理 | no)
+a1 '2026-11-27 10:05:00' book close $c5 >/dev/null || die "close c5"
+a1 '2026-11-27 10:06:00' book close $c5 2>/dev/null && die "closed twice"
+a1 '2026-12-01 08:00:00' book add consult --subject 十二月的 >/dev/null || die "december consult"
 
 # ---- the month, worked out by hand ---------------------------------------
 #              received answered transferred closed late
