@@ -74,6 +74,12 @@ typedef struct bm_case_item {
 	char *forward_to;
 	char *refusal;
 	char **joint_windows; size_t n_joint_windows;
+	/* the rest of the item, for the papers (NULL / empty for cases taken
+	 * in before the snapshot kept them) */
+	char **procedure; size_t n_procedure;   /* 办理程序, one step each */
+	char *collect;          /* 领取地点 */
+	char *phone;            /* the item's 咨询电话 */
+	bool proxy, site_visit; /* 代办 allowed; 现场核查 needed */
 } bm_case_item;
 
 /* One event of the ledger (append-only, hash-chained). */

@@ -40,6 +40,9 @@ bool slip_list_known(const char *name);
 const char *const *slip_top_fields(void);
 const char *const *slip_list_names(void);
 const char *const *slip_list_fields(const char *list);
+/* Is the value of `name` one that never splits across lines (a name, a
+ * case/ID/receipt number, an amount, a date)?  See slip_break.c. */
+bool slip_field_whole(const char *name);
 
 /* ---- templates -------------------------------------------------------- */
 typedef enum {

@@ -26,7 +26,8 @@ static const char SQL_LOAD[] =
 	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
-	" completed_day, fee_fen, receipt_no"
+	" completed_day, fee_fen, receipt_no, item_procedure, item_collect, item_phone,"
+	" item_proxy, item_site_visit"
 	" FROM cases c LEFT JOIN clerks f ON f.code = c.first_clerk"
 	" LEFT JOIN clerks o ON o.code = c.owner_clerk WHERE c.no = ?";
 
@@ -101,6 +102,11 @@ static void load_row(sqlite3_stmt *st, bm_case *c)
 	c->completed_day = day_from_text(col_text(st, i++));
 	c->fee_fen = sqlite3_column_int64(st, i++);
 	c->receipt_no = col_dup(st, i++);
+	split_lines(col_text(st, i++), &it->procedure, &it->n_procedure);
+	it->collect = col_dup(st, i++);
+	it->phone = col_dup(st, i++);
+	it->proxy = sqlite3_column_int(st, i++) != 0;
+	it->site_visit = sqlite3_column_int(st, i++) != 0;
 }
 
 static bool mat_state_parse(const char *s, bm_mat_state *out)
@@ -226,6 +232,11 @@ void case_free(bm_case *c)
 	for (size_t i = 0; i < it->n_joint_windows; i++)
 		free(it->joint_windows[i]);
 	free(it->joint_windows);
+	for (size_t i = 0; i < it->n_procedure; i++)
+		free(it->procedure[i]);
+	free(it->procedure);
+	free(it->collect);
+	free(it->phone);
 	for (size_t i = 0; i < c->n_materials; i++) {
 		free(c->materials[i].name);
 		free(c->materials[i].note);

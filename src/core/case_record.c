@@ -52,6 +52,12 @@ static const struct { const char *key, *col, *update; } REC[] = {
 	{ "fee_fen", "fee_fen", NULL },
 	{ "receipt_no", "receipt_no", NULL },
 };
+/* Snapshot columns added later (the whole item with the case), selected
+ * after REC's: absent from the record when NULL, so the intake events of
+ * older cases still replay. */
+static const char *const REC_LATER[] = {
+	"item.procedure", "item.collect", "item.phone", "item.proxy", "item.site_visit",
+};
 #define N_REC (sizeof REC / sizeof REC[0])
 
 static const char *const MAT_COLS[] = { "name", "form", "copies", "main", "note", "state", "changed_at" };
@@ -71,7 +77,8 @@ static const char SQL_CASE[] =
 	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
-	" completed_day, fee_fen, receipt_no FROM cases WHERE id = ?";
+	" completed_day, fee_fen, receipt_no, item_procedure, item_collect, item_phone,"
+	" item_proxy, item_site_visit FROM cases WHERE id = ?";
 static const char SQL_MATS[] =
 	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"
 	" WHERE case_id = ? ORDER BY idx";
@@ -92,6 +99,9 @@ int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err)
 	}
 	for (size_t i = 0; i < N_REC; i++)
 		flatrec_set(out, REC[i].key, col_text(st, (int)i));
+	for (size_t i = 0; i < sizeof REC_LATER / sizeof REC_LATER[0]; i++)
+		if (col_text(st, (int)(N_REC + i)))
+			flatrec_set(out, REC_LATER[i], col_text(st, (int)(N_REC + i)));
 	sqlite3_reset(st);
 	if (!(st = store_stmt(s, SQL_MATS, err)))
 		goto fail;

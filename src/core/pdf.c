@@ -48,7 +48,9 @@ static PangoLayout *layout(pdf *p, const char *s, double size, bool bold, double
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	pango_layout_set_alignment(l, align);
-	pango_layout_set_text(l, s, -1);
+	char *t = slip_pango_text(s);   /* whole values never split (slip_break.c) */
+	pango_layout_set_text(l, t, -1);
+	free(t);
 	return l;
 }
 

@@ -232,6 +232,24 @@ bool slip_field_known(const char *list, const char *name)
 	return f && in(f, name);
 }
 
+/* Values that never split across lines on a paper (slip_break.c): names
+ * of people and items, numbers, amounts, dates. */
+static const char *const whole_fields[] = {
+	"applicant", "agent", "idno", "case_no", "receipt_no", "clerk_no", "clerk_name",
+	"first_clerk", "from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
+	"approver", "approver_name", "fee", "fee_upper", "total", "amount", "item_code",
+	"item_name", "window", "center_phone", "item_phone", "applicant_phone",
+	"date", "datetime", "time", "accepted", "accepted_time", "due", "completed", "old_due",
+	"new_due", "special_from", "special_to", "close_date", "name", "clerk",
+	"review_body", "court", "reprint_time", "reprint_clerk", "demanded_day", "first_notice_day",
+	NULL
+};
+
+bool slip_field_whole(const char *name)
+{
+	return name && in(whole_fields, name);
+}
+
 const char *const *slip_top_fields(void)
 {
 	return top_fields;
