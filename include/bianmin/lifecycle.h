@@ -91,7 +91,8 @@ typedef struct lc_opinion {
 } lc_opinion;
 
 typedef struct lc_info {
-	bool paused;            /* now in a special procedure */
+	bool paused;            /* now in a special procedure, or held by a 二次告知 */
+	bool pause_demand;      /* the pause is a 二次告知's: until the material arrives */
 	bm_day pause_day;       /* its first day */
 	lc_pause_kind pause_kind;
 	int paused_days;        /* working days of finished pauses (already added to due) */

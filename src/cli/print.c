@@ -3,6 +3,7 @@
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
 #include "bianmin/lifecycle.h"
+#include "bianmin/paper.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
 
@@ -13,45 +14,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int write_file(const char *path, const void *data, size_t len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-	if (!f) {
-		fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
-		return 1;
-	}
-	bool ok = fwrite(data, 1, len, f) == len;
-	if (f != stdout)
-		ok = fclose(f) == 0 && ok;
-	else
-		ok = fflush(f) == 0 && ok;
-	if (!ok) {
-		fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
-		return 1;
-	}
-	return 0;
-}
-
 int cli_print(bm_app *app, int argc, char **argv)
 {
-	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--pdf FILE] [--clerk CODE]\n"
+	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--width N] [--pdf FILE] [--clerk CODE]\n"
 			      "Print a paper of case NO (default: the paper of its latest step).\n"
-			      "  --reprint   mark it 补打 and record the reprint in the ledger\n"
+			      "  --reprint   mark it 补打 (a paper printed before is always 补打)\n"
 			      "  --out FILE  write the text rendering to FILE ('-' = stdout)\n"
+			      "  --width N   its width in columns (default: the paper's output)\n"
 			      "  --pdf FILE  write the PDF to FILE\n"
 			      "  --clerk CODE  the logged-in clerk (or BIANMIN_CLERK), PIN from\n"
 			      "              BIANMIN_PIN or the terminal; the paper shows this clerk\n"
 			      "Without --out/--pdf the paper goes to the configured printer, or\n"
-			      "to the spool folder when there is none, it fails or it hangs.\n");
+			      "to the spool folder when there is none, it fails or it hangs.\n"
+			      "The paper says what it said the day its step printed it; every\n"
+			      "print is recorded in the ledger under the clerk.\n");
 	static const struct option opts[] = {
 		{"reprint", no_argument, NULL, 'r'},
 		{"out", required_argument, NULL, 'o'},
 		{"pdf", required_argument, NULL, 'p'},
 		{"clerk", required_argument, NULL, 'k'},
+		{"width", required_argument, NULL, 'w'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	bool reprint = false;
+	int width = 0;
 	const char *out_path = NULL, *pdf_path = NULL, *who = NULL;
 	int ch;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -60,6 +47,11 @@ int cli_print(bm_app *app, int argc, char **argv)
 		case 'o': out_path = optarg; break;
 		case 'p': pdf_path = optarg; break;
 		case 'k': who = optarg; break;
+		case 'w':
+			width = atoi(optarg);
+			if (width < 16 || width > 200)
+				return cli_usage(usage, true, 2);
+			break;
 		case 'h': return cli_usage(usage, false, 0);
 		default: return cli_usage(usage, true, 2);
 		}
@@ -79,68 +71,29 @@ int cli_print(bm_app *app, int argc, char **argv)
 	int lrc = cli_session(app, who, "BIANMIN_PIN", &st, &me);
 	if (lrc)
 		return lrc;
+	/* the one pipeline (paper.h): the paper as of its step, sent or
+	 * written, and the print recorded as an event under this clerk */
 	bm_error err = {0};
-	bm_case cs;
-	if (case_load(st, no, &cs, &err) != BM_OK) {
-		auth_clerk_free(&me);
-		return cli_error("print", &err);
-	}
 	lc_ctx x = { .store = st, .center = center, .clerk = &me, .now = app->now };
-	slip_ctx *ctx = lifecycle_case_paper(&x, &cs, form_key, reprint, &form_key, &err);
-	if (!ctx) {
-		case_free(&cs);
-		auth_clerk_free(&me);
-		return cli_error("print", &err);
-	}
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(app->paths.forms, form_key, &d);
-	cli_print_diags(&d);
-	diags_free(&d);
-	if (!f) {
-		slip_ctx_free(ctx);
-		case_free(&cs);
-		auth_clerk_free(&me);
-		return 1;
-	}
-	slip_doc *doc = slip_eval(f, ctx);
-	const bm_output *out = center_output(center, form_key);
+	paper_req r = { .x = &x, .forms_dir = app->paths.forms, .no = no, .form = form_key,
+			.reprint = reprint, .text_path = out_path, .pdf_path = pdf_path, .width = width };
+	paper_done d;
 	int status = 0;
-
-	if (out_path || pdf_path) {
-		if (out_path) {
-			char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-			status |= write_file(out_path, text, strlen(text));
-			free(text);
+	if (paper_issue(&r, &d, &err) != BM_OK) {
+		status = cli_error("print", &err);
+	} else if (!out_path && !pdf_path) {
+		const char *title = d.title ? d.title : d.form;
+		if (d.printed) {
+			printf(_("%s: %s sent to the printer (%s)\n"), no, title, center_output(center, d.form)->command);
+		} else {
+			if (d.why)
+				fprintf(stderr, _("bianmin: %s; the paper is in the spool folder\n"), d.why);
+			printf(_("%s: %s spooled to %s\n"), no, title, d.spool_path);
 		}
-		if (pdf_path) {
-			bm_buf pdf = {0};
-			if (slip_doc_pdf(doc, &pdf, &err) != BM_OK) {
-				fprintf(stderr, "bianmin: %s\n", err.msg);
-				status = 1;
-			} else {
-				status |= write_file(pdf_path, pdf.data, pdf.len);
-			}
-			bm_buf_free(&pdf);
-		}
-	} else {
-		status = cli_send_paper(center, store_path(st), out, cs.no, form_key, slip_title(f), doc, app->now);
 	}
-
-	/* 补打 is recorded as an event of the case, under the logged-in clerk. */
-	if (reprint && status == 0) {
-		case_step step = {
-			.type = "reprint",
-			.clerk = me.code,
-			.at = app->now,
-			.note = form_key,
-		};
-		if (case_apply(st, cs.no, &step, &err) != BM_OK)
-			status = cli_error("print", &err);
-	}
-	slip_doc_free(doc);
-	slip_ctx_free(ctx);
-	slip_free(f);
-	case_free(&cs);
+	if (!status && d.reprint && !reprint)
+		fprintf(stderr, _("bianmin: %s of %s was printed before: this copy is marked 补打\n"), d.form, no);
+	paper_done_free(&d);
 	auth_clerk_free(&me);
 	return status;
 }

@@ -305,11 +305,17 @@ void lifecycle_info(const bm_case *c, lc_info *out)
 				out->pause_kind = LC_SITE_VISIT;
 		} else if (strcmp(t, "resume") == 0) {
 			out->paused = false;
+			out->pause_demand = false;
 			out->paused_days += has ? note_int(&n, "paused_days", 0) : 0;
 		} else if (strcmp(t, "extend") == 0) {
 			out->n_extensions++;
 		} else if (strcmp(t, "notice_breach") == 0) {
 			out->n_breaches++;
+			/* 二次告知 holds the clock until the material arrives */
+			if (has && note_int(&n, "held", 0) == 1) {
+				out->paused = out->pause_demand = true;
+				out->pause_day = day;
+			}
 		} else if (strcmp(t, "notify") == 0) {
 			out->n_notified++;
 		} else if (strcmp(t, "supplement") == 0) {

@@ -53,7 +53,7 @@ static bool no_line_end(uint32_t c)
 /* Punctuation after which a break reads well (，。、；：！？ and closers). */
 static bool good_end(uint32_t c)
 {
-	return c == ' ' || (c >= 0x3001 && c <= 0x3002) || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
+	return c == ' ' || c == 0x3000 || (c >= 0x3001 && c <= 0x3002) || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A ||
 	       c == 0xFF01 || c == 0xFF1F || c == 0xFF09 || c == 0x300B || c == 0x201D || c == 0x3011;
 }
 
@@ -140,8 +140,28 @@ static void push(char ***lines, size_t *n, const run *r, size_t from, size_t to)
 	(*lines)[*n] = NULL;
 }
 
-static void wrap_run(const run *r, int width, char ***lines, size_t *n)
+/* A whole value wider than a line cannot stay whole: it breaks like text. */
+static void drop_wide_wholes(run *r, int width)
 {
+	for (size_t i = 0; i < r->n;) {
+		if (!r->keep[i]) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		int w = 0;
+		while (j < r->n && r->keep[j] == r->keep[i])
+			w += r->w[j++];
+		if (w > width)
+			for (size_t k = i; k < j; k++)
+				r->keep[k] = 0;
+		i = j;
+	}
+}
+
+static void wrap_run(run *r, int width, char ***lines, size_t *n)
+{
+	drop_wide_wholes(r, width);
 	size_t start = 0;
 	while (start < r->n && r->cp[start] == ' ')
 		start++;

@@ -169,6 +169,11 @@ static const char *const top_fields[] = {
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
 	"close_date", "count", "total", "anchor", "anchor_event",
+	/* where and how; the appeal route; 大写; the paper's own step (issue 12) */
+	"center_hours", "review_body", "court", "proxy_allowed", "site_visit",
+	"fee_upper", "reprint_time", "reprint_clerk", "approver_name", "special_counted",
+	"old_due_note", "demanded", "demanded_reason", "demanded_day", "first_notice_day",
+	"result_text", "approved", "refused", "certificate", "accepted_time",
 	NULL
 };
 
@@ -240,7 +245,7 @@ static const char *const whole_fields[] = {
 	"approver", "approver_name", "fee", "fee_upper", "total", "amount", "item_code",
 	"item_name", "window", "center_phone", "item_phone", "applicant_phone",
 	"date", "datetime", "time", "accepted", "accepted_time", "due", "completed", "old_due",
-	"new_due", "special_from", "special_to", "close_date", "name", "clerk",
+	"new_due", "special_from", "special_to", "close_date", "clerk",
 	"review_body", "court", "reprint_time", "reprint_clerk", "demanded_day", "first_notice_day",
 	NULL
 };

@@ -205,9 +205,10 @@ static void put_row(bm_buf *out, const slip_block *b, const slip_block *head, in
 
 static void put_field(bm_buf *out, const slip_block *b, int lw, int width)
 {
-	const char *label = b->n_cells > 0 ? b->cells[0] : "";
-	while (*label == ' ')
-		label++;
+	char *label = slip_plain(b->n_cells > 0 ? b->cells[0] : "");
+	char *lstart = label + strspn(label, " ");
+	for (size_t k = strlen(lstart); k && lstart[k - 1] == ' ';)
+		lstart[--k] = 0;   /* "@field 标签： | 值": the blank before | */
 	bm_buf val = {0};
 	for (size_t k = 1; k < b->n_cells; k++) {
 		const char *s = b->cells[k];
@@ -216,9 +217,10 @@ static void put_field(bm_buf *out, const slip_block *b, int lw, int width)
 		bm_buf_printf(&val, "%s%s", k > 1 ? "|" : "", s);
 	}
 	size_t nl, nv;
-	if (slip_widest_whole(val.data ? val.data : "") > width - lw) {
-		/* a whole value that does not fit beside the label: under it */
-		char **l = wrap(label, width, &nl);
+	if (slip_width(lstart) > lw || slip_widest_whole(val.data ? val.data : "") > width - lw) {
+		/* a label wider than the label column, or a whole value that
+		 * does not fit beside it: the value goes under the label */
+		char **l = wrap(lstart, width, &nl);
 		for (size_t r = 0; r < nl; r++)
 			put_line(out, l[r]);
 		text_lines_free(l);
@@ -229,9 +231,10 @@ static void put_field(bm_buf *out, const slip_block *b, int lw, int width)
 		}
 		text_lines_free(v);
 		bm_buf_free(&val);
+		free(label);
 		return;
 	}
-	char **l = wrap(label, lw, &nl);
+	char **l = wrap(lstart, lw, &nl);
 	char **v = wrap(val.data ? val.data : "", width - lw, &nv);
 	size_t rows = nl > nv ? nl : nv;
 	for (size_t r = 0; r < rows; r++) {
@@ -246,6 +249,7 @@ static void put_field(bm_buf *out, const slip_block *b, int lw, int width)
 	text_lines_free(l);
 	text_lines_free(v);
 	bm_buf_free(&val);
+	free(label);
 }
 
 /* Label column of the run of @field blocks starting at i: the widest label,
