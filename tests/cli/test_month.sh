@@ -56,6 +56,10 @@ eq "$out" "$c2	in_progress	2026-11-06" "c2 due after the pause"
 # a material not on the notice: refused without a reason, a breach with one
 a1 2026-10-12 case supplement $c1 --demand 村委会证明 2>/dev/null; eq $? 1 "demand without reason"
 a1 2026-10-12 case supplement $c1 --demand 村委会证明 --reason 县局新规要求 >/dev/null 2>&1 || die "demand"
+# the 二次告知 holds the clock until the material arrives (the same day here)
+eq "$(row $c1)" "paused 2026-10-22 1001" "c1 held by the demand"
+out=$(a1 2026-10-12 case resume $c1 --no-print 2>/dev/null) || die "demanded material arrived"
+eq "$out" "$c1	in_progress	2026-10-22" "c1 runs again, nothing to add"
 
 # ---- 10-13: the joint case: each window's opinion, then complete ----------
 a1 2026-10-13 case complete $c3 --result 同意 2>$T/err && die "joint completed early"
@@ -132,7 +136,7 @@ eq "$(sup 2026-11-09 report month 2026-11 --format tsv | awk -F'\t' '$1=="total"
 	"total	*	0	1	0.0%	1	1	0	0" "November figures"
 a2 2026-11-09 report month 2026-10 2>/dev/null; eq $? 1 "figures are for supervisors"
 n=$(BIANMIN_PIN=1234 bm case show $c1 --clerk 1001 | grep -c '  #')
-eq "$n" "10" "c1's events: intake supplement x2 breach extend handover acknowledge complete rate followup"
+eq "$n" "12" "c1's events: intake supplement x2 breach, its paper printed, resume, extend handover acknowledge complete rate followup"
 out=$(a1 2026-11-09 verify) || die "verify: $out"
 echo "$out" | grep -Eq '^ok [0-9a-f]{64}$' || die "verify output: $out"
 exit 0

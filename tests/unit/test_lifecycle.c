@@ -367,7 +367,13 @@ START_TEST(breach_and_bad_rating_in_the_figures)
 	ck_assert_int_eq(lifecycle_demand(&x, no, "村委会证明", NULL, &r, &err), BM_EINVAL);
 	ck_assert_int_eq(lifecycle_demand(&x, no, "照片", "x", &r, &err), BM_EINVAL);
 	OK(lifecycle_demand(&x, no, "村委会证明", "政策调整需补充", &r, &err));
+	/* 二次告知 holds the clock until the material arrives */
+	ck_assert_int_eq(r.state, CASE_PAUSED);
+	ck_assert_str_eq(r.paper, "notice_demand");
 	x = X(&C1002, "2026-11-04");
+	OK(lifecycle_resume(&x, no, "村委会证明已收到", &r, &err));
+	ck_assert_int_eq(r.state, CASE_IN_PROGRESS);
+	ck_assert_int_eq(r.days, 1);   /* (11-03, 11-04] */
 	ck_assert_int_eq(lifecycle_rate(&x, no, 4, NULL, &r, &err), BM_ESTATE);   /* not completed yet */
 	OK(lifecycle_complete(&x, no, false, "不符合条件", NULL, &r, &err));
 	OK(lifecycle_notify(&x, no, LC_PHONE, "电话告知", &r, &err));
@@ -593,7 +599,9 @@ START_TEST(latest_paper_and_reprint_fields)
 	ck_assert_str_eq(slip_ctx_get(ctx, "approver"), "9001");
 	ck_assert_str_eq(slip_ctx_get(ctx, "extension_days"), "5");
 	ck_assert_str_eq(slip_ctx_get(ctx, "reprint"), "补打");
-	ck_assert_str_eq(slip_ctx_get(ctx, "clerk_no"), "1001");
+	/* as of its step: the clerk who extended; the reprint's clerk apart */
+	ck_assert_str_eq(slip_ctx_get(ctx, "clerk_no"), "1002");
+	ck_assert_ptr_nonnull(strstr(slip_ctx_get(ctx, "reprint_clerk"), "1001"));
 	char d1[32], d2[32];
 	ck_assert_str_eq(slip_ctx_get(ctx, "old_due"), slip_day_cn(calendar_add_workdays(CAL, D("2026-11-02"), 10, NULL), d1));
 	ck_assert_str_ne(slip_ctx_get(ctx, "new_due"), slip_day_cn(c.due, d2));
