@@ -6,6 +6,7 @@
 #include "flatrec.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +33,11 @@ char *paper_where(const paper_done *d)
 			    d->why ? " - " : "", d->why ? d->why : "");
 }
 
-/* Was paper `form` of the case printed before (a print or reprint event)? */
-static bool printed_before(const bm_case *c, const char *form)
+/* Was this paper printed before (a print or reprint event)?  A paper is
+ * its form and the event of the step that made it ("notice_demand@57"):
+ * the 补充材料告知书 of the arrival is not a reprint of the demand's.
+ * Events before papers were keyed so name the form alone. */
+static bool printed_before(const bm_case *c, const char *form, const char *key)
 {
 	for (size_t k = 0; k < c->n_events; k++) {
 		const bm_event *e = &c->events[k];
@@ -43,7 +47,7 @@ static bool printed_before(const bm_case *c, const char *form)
 		if (!e->details || !flatrec_parse(e->details, &d))
 			continue;
 		const char *f = flatrec_get(&d, "x.note", NULL);
-		bool same = f && strcmp(f, form) == 0;
+		bool same = f && (strcmp(f, key) == 0 || strcmp(f, form) == 0);
 		flatrec_free(&d);
 		if (same)
 			return true;
@@ -102,8 +106,23 @@ int paper_issue(const paper_req *r, paper_done *d, bm_error *err)
 			form = slip_form_for_kind(c.kind);
 	}
 	snprintf(d->form, sizeof d->form, "%s", form);
+	if (strcmp(form, "receipt") == 0 && !c.receipt_no) {
+		rc = bm_fail(err, BM_ENOTFOUND, _("Case %s took no fee: it has no receipt."), c.no);
+		case_free(&c);
+		return rc;
+	}
+	size_t ev;
+	lifecycle_latest_paper(&c, d->form, &ev);
+	if (ev == SIZE_MAX && strcmp(form, "status") != 0) {
+		/* a step that never happened gave no paper */
+		rc = bm_fail(err, BM_ENOTFOUND, _("Case %s has no paper '%s': no step of it made one."), c.no, form);
+		case_free(&c);
+		return rc;
+	}
+	char key[96];
+	snprintf(key, sizeof key, "%s@%lld", d->form, ev < c.n_events ? (long long)c.events[ev].id : 0LL);
 	/* a paper given once is given again only as 补打 */
-	d->reprint = r->reprint || (strcmp(form, "status") != 0 && printed_before(&c, form));
+	d->reprint = r->reprint || (strcmp(form, "status") != 0 && printed_before(&c, d->form, key));
 	slip_ctx *ctx = lifecycle_case_paper(x, &c, d->form, d->reprint, NULL, err);
 	if (!ctx) {
 		case_free(&c);
@@ -146,7 +165,7 @@ int paper_issue(const paper_req *r, paper_done *d, bm_error *err)
 	/* every print and reprint is an event of the case, under the clerk */
 	if (!rc) {
 		case_step step = { .type = d->reprint ? "reprint" : "print", .clerk = x->clerk->code,
-				   .at = x->now, .note = d->form };
+				   .at = x->now, .note = key };
 		rc = case_apply(x->store, c.no, &step, err);
 	}
 	case_free(&c);

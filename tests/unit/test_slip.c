@@ -402,7 +402,9 @@ START_TEST(test_reprint_and_free)
 	slip_ctx_set(c, "fee", "");
 	char *s = render("notice_promised", c, 80);
 	/* 补打 with the reprint's time and clerk; the original's clerk stays */
-	must_hold("notice_promised", s, "（补打　2026年11月25日 14:05　经办人：赵敏（工号：A020））");
+	must_hold("notice_promised", s, "（补打）");
+	must_hold("notice_promised", s, "补打时间：2026年11月25日 14:05");
+	must_hold("notice_promised", s, "补打人：赵敏（工号：A020）");
 	must_hold("notice_promised", s, "李秀英（工号：A017）");
 	must_hold("notice_promised", s, "不收费");
 	free(s);
