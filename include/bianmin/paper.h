@@ -41,4 +41,13 @@ void paper_done_free(paper_done *d);
 /* A sentence for the clerk: "受理通知书: printed." / "... spooled to P". */
 char *paper_where(const paper_done *d);
 
+/* `forms check`: load every template of forms_dir and render each case
+ * paper for a case of every kind and every step that prints it (as at the
+ * counter, with `center`'s settings; NULL = none), at 32, 42, 48 and 80
+ * columns.  Every blank field label, English word on an applicant paper
+ * and name/number/amount split across lines is an error in d.  Returns
+ * the number of problems (broken templates included); *rendered gets the
+ * number of papers rendered. */
+int paper_check_forms(const char *forms_dir, const bm_center *center, size_t *rendered, bm_diags *d);
+
 #endif

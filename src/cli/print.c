@@ -124,7 +124,10 @@ int cli_forms(bm_app *app, int argc, char **argv)
 {
 	const char *usage = _("usage: bianmin forms check [DIR]\n"
 			      "Load every template (*.tmpl) of the forms folder and list them;\n"
-			      "a broken one is reported as FILE:LINE: message (exit 1).\n");
+			      "a broken one is reported as FILE:LINE: message (exit 1).  Then\n"
+			      "render every case paper for a case of each kind and each step at\n"
+			      "32, 42, 48 and 80 columns: a blank field, an English word on an\n"
+			      "applicant's paper or a name split across lines fails (exit 1).\n");
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return cli_usage(usage, argc < 2, argc < 2 ? 2 : 0);
 	if (strcmp(argv[1], "check") != 0 || argc > 3)
@@ -137,12 +140,26 @@ int cli_forms(bm_app *app, int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		printf("%-20s %-8s %s\n", slip_key(forms[i]), slip_paper_key(slip_paper_of(forms[i])),
 		       slip_title(forms[i]));
+	slip_forms_free(forms, n);
+	/* completeness: every paper rendered for a case of each kind and
+	 * each step, as at the counter (the center's settings when readable) */
+	bm_diags cd = {0};
+	bm_center *center = center_load(app->paths.config, &cd);
+	diags_free(&cd);
+	size_t rendered = 0;
+	bm_diags pd = {0};
+	int problems = broken ? 0 : paper_check_forms(dir, center, &rendered, &pd);
+	center_free(center);
 	cli_print_diags(&d);
+	cli_print_diags(&pd);
 	if (broken)
 		fprintf(stderr, _("%s: %d broken template(s)\n"), dir, broken);
+	else if (problems)
+		fprintf(stderr, _("%s: %d problem(s) on the papers (%zu rendered)\n"), dir, problems, rendered);
 	else
-		printf(_("%zu templates: ok\n"), n);
-	slip_forms_free(forms, n);
+		printf(_("%zu templates: ok; %zu papers rendered at 32, 42, 48 and 80 columns: complete, in Chinese, no name split\n"),
+		       n, rendered);
 	diags_free(&d);
-	return broken ? 1 : 0;
+	diags_free(&pd);
+	return broken || problems ? 1 : 0;
 }

@@ -140,6 +140,24 @@ static void push(char ***lines, size_t *n, const run *r, size_t from, size_t to)
 	(*lines)[*n] = NULL;
 }
 
+/* Whole values that had to break (for `forms check`): how many since the
+ * last reset, and the first of them. */
+static int n_split;
+static char first_split[160];
+
+void slip_split_reset(void)
+{
+	n_split = 0;
+	first_split[0] = 0;
+}
+
+int slip_split_count(const char **what)
+{
+	if (what)
+		*what = first_split;
+	return n_split;
+}
+
 /* A whole value wider than a line cannot stay whole: it breaks like text. */
 static void drop_wide_wholes(run *r, int width)
 {
@@ -152,9 +170,16 @@ static void drop_wide_wholes(run *r, int width)
 		int w = 0;
 		while (j < r->n && r->keep[j] == r->keep[i])
 			w += r->w[j++];
-		if (w > width)
+		if (w > width) {
+			if (!n_split++) {
+				size_t o = 0;
+				for (size_t k = i; k < j && o + 4 < sizeof first_split; k++)
+					o += text_utf8_encode(r->cp[k], first_split + o);
+				first_split[o] = 0;
+			}
 			for (size_t k = i; k < j; k++)
 				r->keep[k] = 0;
+		}
 		i = j;
 	}
 }

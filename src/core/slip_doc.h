@@ -53,6 +53,11 @@ int slip_widest_whole(const char *s);
  * of a whole value so no line breaks inside it (malloc'd). */
 char *slip_pango_text(const char *s);
 
+/* Whole values the views had to break because they were wider than the
+ * room they had (forms check): reset, then count (*what: the first). */
+void slip_split_reset(void);
+int slip_split_count(const char **what);
+
 /* Column widths for a table of cols at `width` text columns, 1-column gaps;
  * out gets n widths that sum (with gaps) to at most width. */
 void slip_cols_layout(const slip_col *cols, size_t n, int width, int *out);

@@ -152,6 +152,21 @@ run_locale() {
 	rm -rf $T/spool
 }
 
+# forms check: every paper rendered for a case of each kind and step
+FORMS=$(dirname "$0")/../../forms
+for loc in C.UTF-8 zh_CN.UTF-8; do
+	LC_ALL=$loc bm forms check "$FORMS" >$T/out 2>&1 || die "forms check under $loc: $(cat $T/out)"
+done
+grep -Eq "[0-9]+ papers rendered" $T/out || die "forms check renders the papers: $(cat $T/out)"
+# ... and it catches a blank field, an English word and a split name
+cp -r "$FORMS" $T/forms
+sed -i 's/^@field 办理窗口： | {{window}}$/@field 办理窗口： | {{window}}\n@field 联系电话： | {{applicant_phone}}\nPlease come back./' $T/forms/notice_promised.tmpl
+printf '@cols 3 *\n@row {{applicant}} | 申请人\n' >> $T/forms/notice_extension.tmpl
+bm forms check $T/forms >$T/out 2>&1 && die "forms check passed broken papers"
+grep -q "notice_promised.tmpl: the field '联系电话：' is blank" $T/out || die "blank field: $(cat $T/out)"
+grep -q "the English word 'Please'" $T/out || die "English word: $(cat $T/out)"
+grep -q "notice_extension.tmpl: '欧阳娜娜' is split across lines at 80 columns" $T/out || die "split name: $(cat $T/out)"
+
 run_locale C.UTF-8
 run_locale zh_CN.UTF-8
 echo ok
