@@ -23,7 +23,7 @@ int cli_print(bm_app *app, int argc, char **argv)
 			      "  --width N   its width in columns (default: the paper's output)\n"
 			      "  --pdf FILE  write the PDF to FILE\n"
 			      "  --clerk CODE  the logged-in clerk (or BIANMIN_CLERK), PIN from\n"
-			      "              BIANMIN_PIN or the terminal; the paper shows this clerk\n"
+			      "              BIANMIN_PIN or the terminal: the clerk who prints\n"
 			      "Without --out/--pdf the paper goes to the configured printer, or\n"
 			      "to the spool folder when there is none, it fails or it hangs.\n"
 			      "The paper says what it said the day its step printed it; every\n"
