@@ -26,7 +26,9 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, b
 	paper_done d;
 	bm_error err = {0};
 	bool ok = paper_issue(&r, &d, &err) == BM_OK;
-	const char *name = d.title && *d.title ? d.title : form ? form : "?";
+	/* the clerk reads the paper's title (受理通知书), the key is for the spool */
+	char *name = d.title && *d.title ? bm_xasprintf("%s (%s)", d.title, d.form)
+		     : bm_xstrdup(form ? form : d.form[0] ? d.form : "?");
 	if (!ok)
 		bm_buf_printf(msg, _("Paper %s NOT printed or saved: %s "), name, err.msg);
 	else if (d.printed)
@@ -35,6 +37,7 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, b
 		bm_buf_printf(msg, _("Paper %s saved to %s%s%s. "), name, d.spool_path ? d.spool_path : dir,
 			      d.why ? ": " : "", d.why ? d.why : "");
 	paper_done_free(&d);
+	free(name);
 	free(dir);
 	return ok;
 }
