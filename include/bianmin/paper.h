@@ -18,7 +18,7 @@ typedef struct paper_req {
 	const char *no;           /* the case */
 	const char *form;         /* NULL: the paper of the case's latest step */
 	bool reprint;             /* 补打 asked for */
-	const lc_result *res;     /* a step's warning, printed as "note" (may be NULL) */
+	const lc_result *res;     /* the step (may be NULL); its translated warning is never printed */
 	const char *text_path;    /* write the text here ("-": stdout) instead of sending */
 	const char *pdf_path;     /* write the PDF here instead of sending */
 	int width;                /* text columns for text_path; 0 = the form's output */

@@ -341,8 +341,7 @@ static void step_fields(slip_ctx *ctx, const bm_case *c, size_t upto, const lc_r
 		flatrec_free(&n);
 	}
 	paper_step(ctx, c, upto);
-	if (res && res->warning[0])
-		slip_ctx_set(ctx, "note", res->warning);
+	(void)res;   /* its warning is the clerk's (translated) message: never on a paper */
 }
 
 slip_ctx *lifecycle_paper_context(const bm_case *c, const bm_center *center, const slip_case_opts *o,

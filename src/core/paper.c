@@ -128,8 +128,7 @@ int paper_issue(const paper_req *r, paper_done *d, bm_error *err)
 		case_free(&c);
 		return err && err->code ? err->code : BM_ENOTFOUND;
 	}
-	if (r->res && r->res->warning[0])
-		slip_ctx_set(ctx, "note", r->res->warning);
+	/* r->res->warning is the clerk's (translated) message: never on a paper */
 	bm_diags dg = {0};
 	slip_form *f = slip_load_form(r->forms_dir, d->form, &dg);
 	if (!f) {
