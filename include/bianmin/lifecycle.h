@@ -117,6 +117,9 @@ typedef struct lc_info {
  * skipped).  Free with lc_info_free. */
 void lifecycle_info(const bm_case *c, lc_info *out);
 void lc_info_free(lc_info *i);
+/* What holds a paused case: the special procedure's label, or the
+ * 二次告知 waiting for its material. */
+const char *lc_info_pause_label(const lc_info *in);
 
 /* ---- may this clerk take this step now? ------------------------------ */
 /* true, or false with why->msg a translated sentence ("A completed case

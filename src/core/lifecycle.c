@@ -180,6 +180,7 @@ static const char *const PAUSE_LABELS[LC_PAUSE__COUNT] = { "听证", "现场踏�
 
 const char *lc_pause_key(lc_pause_kind k) { return (unsigned)k < LC_PAUSE__COUNT ? PAUSE_KEYS[k] : "?"; }
 const char *lc_pause_label(lc_pause_kind k) { return (unsigned)k < LC_PAUSE__COUNT ? PAUSE_LABELS[k] : "?"; }
+const char *lc_info_pause_label(const lc_info *in) { return in->pause_demand ? "二次告知，待补充材料" : lc_pause_label(in->pause_kind); }
 
 bool lc_pause_parse(const char *s, lc_pause_kind *out)
 {
@@ -432,7 +433,7 @@ static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_e
 		if (s == CASE_IN_PROGRESS)
 			return true;
 		if (s == CASE_PAUSED)
-			return deny(why, BM_ESTATE, _("Case %s is already in a special procedure (%s)."), no, lc_pause_label(in->pause_kind));
+			return deny(why, BM_ESTATE, _("Case %s is already in a special procedure (%s)."), no, lc_info_pause_label(in));
 		return deny(why, BM_ESTATE, _("Case %s is %s: only a case in progress can start a special procedure."), no, st);
 	case LC_RESUME:
 		if (s == CASE_PAUSED)
@@ -473,7 +474,7 @@ static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_e
 		case CASE_IN_PROGRESS:
 			break;
 		case CASE_PAUSED:
-			return deny(why, BM_ESTATE, _("Case %s is paused (%s): resume it before completing it."), no, lc_pause_label(in->pause_kind));
+			return deny(why, BM_ESTATE, _("Case %s is paused (%s): resume it before completing it."), no, lc_info_pause_label(in));
 		case CASE_WAITING_MATERIALS:
 			return deny(why, BM_ESTATE, _("Case %s still waits for materials: it cannot be completed before they are all in."), no, NULL);
 		case CASE_FORWARDED:

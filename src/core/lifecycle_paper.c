@@ -26,7 +26,7 @@ char *lifecycle_status_text(const bm_case *c, bm_day today, const bm_calendar *c
 	bm_buf_printf(&b, "%s %s %s\n", _("Applicant:"), c->applicant.name, masked);
 	bm_buf_printf(&b, "%s %s", _("State:"), case_state_label(c->state));
 	if (c->state == CASE_PAUSED)
-		bm_buf_printf(&b, " (%s)", lc_pause_label(in.pause_kind));
+		bm_buf_printf(&b, " (%s)", lc_info_pause_label(&in));
 	if (c->state == CASE_FORWARDED && in.forwarded_to)
 		bm_buf_printf(&b, " (%s)", in.forwarded_to);
 	bm_buf_puts(&b, "\n");

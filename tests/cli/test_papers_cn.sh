@@ -11,7 +11,8 @@ ID=110101199003074514
 # semaphore collides when several test scripts run at once)
 FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | sed -n 1p)
 if [ -n "$FTLIB" ]; then
-	at() { t=$1; shift; LD_PRELOAD=$FTLIB FAKETIME="@$t" "$BIANMIN" --db "$DB" "$@"; }
+	ft() { _t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FTLIB" FAKETIME="@$_t" "$@"; }
+	at() { t=$1; shift; ft "$t" "$BIANMIN" --db "$DB" "$@"; }
 fi
 PDF=0
 command -v pdftotext >/dev/null 2>&1 && PDF=1
@@ -155,9 +156,10 @@ run_locale() {
 # forms check: every paper rendered for a case of each kind and step
 FORMS=$(dirname "$0")/../../forms
 for loc in C.UTF-8 zh_CN.UTF-8; do
-	LC_ALL=$loc bm forms check "$FORMS" >$T/out 2>&1 || die "forms check under $loc: $(cat $T/out)"
+	LC_ALL=$loc bm forms check "$FORMS" >$T/out.$loc 2>&1 || die "forms check under $loc: $(cat $T/out.$loc)"
 done
-grep -Eq "[0-9]+ papers rendered" $T/out || die "forms check renders the papers: $(cat $T/out)"
+grep -Eq "[0-9]+ papers rendered at 32, 42, 48 and 80 columns" $T/out.C.UTF-8 || die "forms check renders the papers: $(cat $T/out.C.UTF-8)"
+grep -Eq "[0-9]+ 份文书：栏目齐全、全部中文、无姓名断行" $T/out.zh_CN.UTF-8 || die "forms check in Chinese: $(cat $T/out.zh_CN.UTF-8)"
 # ... and it catches a blank field, an English word and a split name
 cp -r "$FORMS" $T/forms
 sed -i 's/^@field 办理窗口： | {{window}}$/@field 办理窗口： | {{window}}\n@field 联系电话： | {{applicant_phone}}\nPlease come back./' $T/forms/notice_promised.tmpl
