@@ -290,6 +290,8 @@ static void step_fields(slip_ctx *ctx, const bm_case *c, size_t upto, const lc_r
 			slip_ctx_set(ctx, "reason", e->reason);
 		} else if (strcmp(e->type, "notice_breach") == 0) {
 			slip_ctx_set(ctx, "demanded", flatrec_get(&n, "material", NULL));
+			const char *held = flatrec_get(&n, "held", NULL);
+			slip_ctx_set(ctx, "demand_open", held && strcmp(held, "1") == 0 ? "1" : "");
 			slip_ctx_set(ctx, "demanded_reason", e->reason);
 			set_day_cn(ctx, "demanded_day", bm_time_day(e->at));
 			slip_ctx_set(ctx, "special_from", slip_ctx_get(ctx, "demanded_day"));
@@ -312,6 +314,8 @@ static void step_fields(slip_ctx *ctx, const bm_case *c, size_t upto, const lc_r
 			set_detail_day(ctx, "new_due", e, "due", c->due);
 			if (!flatrec_get(&n, "old_due", NULL))
 				slip_ctx_set(ctx, "new_due", "");
+			if (flatrec_get(&n, "demand", NULL))
+				slip_ctx_set(ctx, "demand_open", "");
 		} else if (strcmp(e->type, "complete") == 0 || strcmp(e->type, "result") == 0) {
 			const char *r = flatrec_get(&n, "result", NULL), *cert = flatrec_get(&n, "certificate", NULL);
 			const char *ap = flatrec_get(&n, "approved", NULL);

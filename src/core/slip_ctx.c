@@ -172,7 +172,7 @@ static const char *const top_fields[] = {
 	/* where and how; the appeal route; 大写; the paper's own step (issue 12) */
 	"center_hours", "review_body", "court", "proxy_allowed", "site_visit",
 	"fee_upper", "reprint_time", "reprint_clerk", "approver_name", "special_counted",
-	"old_due_note", "demanded", "demanded_reason", "demanded_day", "first_notice_day",
+	"old_due_note", "demanded", "demand_open", "demanded_reason", "demanded_day", "first_notice_day",
 	"result_text", "approved", "refused", "certificate", "accepted_time",
 	NULL
 };

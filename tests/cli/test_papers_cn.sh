@@ -1,7 +1,7 @@
 # Applicant papers an applicant can act on (issue 12), for a scripted case
 # set under C.UTF-8 and zh_CN.UTF-8 alike: entirely Chinese; a refusal
 # with its reason, 复议机关 and both time limits; the one-time notice with
-# 办理程序 and 领取地点; every name, number and amount whole at 32, 48 and
+# 办理程序 and 领取地点; every name, number and amount whole at 32, 42, 48 and
 # 80 columns and in the PDF; 人民币大写 on the receipt; a 二次告知 that
 # prints its paper and holds the clock; reprints identical to the
 # originals but for the 补打 line.
@@ -78,6 +78,8 @@ run_locale() {
 	[ -n "$spooled" ] || die "the 补充材料告知书 was printed: $(ls $T/spool)"
 	cp $T/spool/$spooled $T/$loc-demand.txt
 	a1 2026-11-06 case complete $cm --result x 2>/dev/null && die "completed while the demanded material is missing"
+	a1 2026-11-06 print $cm status --out $T/st.txt || die "status during the demand"
+	grep -q "尚需补充的材料（二次告知，材料送达前暂停计时）：村委会出具的困难情况证明" $T/st.txt || die "status names the demanded material: $(cat $T/st.txt)"
 	out=$(a1 2026-11-09 case resume $cm 2>/dev/null) || die "demanded material arrived"
 	echo "$out" | grep -q "	in_progress	2026-11-19" || die "due moved by the 3 held working days (11-16 + 3): $out"
 	a1 2026-11-09 print $cm notice_demand --out $T/$loc-arrived.txt || die "arrival paper"
@@ -97,7 +99,7 @@ run_locale() {
 	# every paper at 32, 48 and 80 columns, reprinted (补打) and as PDF
 	for c in $cp $cf $cr $cs $ci $cj $cw $cm; do
 		for form in "" receipt notice_extension notice_special notice_demand notice_completed handover status; do
-			for w in 32 48 80; do
+			for w in 32 42 48 80; do
 				a2 2026-11-12 print $c $form --width $w --out $T/w.txt 2>/dev/null || continue
 				case $form in handover) ;; *) chinese $T/w.txt ;; esac
 				whole $T/w.txt $names
