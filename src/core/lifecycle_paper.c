@@ -525,5 +525,21 @@ int lifecycle_print_handover(const lc_ctx *x, const char *forms_dir, const char 
 	slip_ctx *ctx = lifecycle_handover_context(x, h);
 	int rc = send(x, forms_dir, spool_dir, h->id, "handover", ctx, where, err);
 	slip_ctx_free(ctx);
+	/* every print is an event: of each case the 交接单 lists, naming the
+	 * paper as paper_issue does (a later `print NO handover` is 补打) */
+	for (size_t i = 0; !rc && x->clerk && i < h->n; i++) {
+		bm_case c;
+		if (case_load(x->store, h->nos[i], &c, err)) {
+			rc = err && err->code ? err->code : BM_EDB;
+			break;
+		}
+		size_t ev;
+		lifecycle_latest_paper(&c, "handover", &ev);
+		char key[96];
+		snprintf(key, sizeof key, "handover@%lld", ev < c.n_events ? (long long)c.events[ev].id : 0LL);
+		case_step step = { .type = "print", .clerk = x->clerk->code, .at = x->now, .note = key };
+		rc = case_apply(x->store, c.no, &step, err);
+		case_free(&c);
+	}
 	return rc;
 }
