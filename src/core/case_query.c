@@ -27,7 +27,7 @@ static const char SQL_LOAD[] =
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
 	" completed_day, fee_fen, receipt_no, item_procedure, item_collect, item_phone,"
-	" item_proxy, item_site_visit"
+	" item_proxy, item_site_visit, item_extension_days, item_promise_allowed"
 	" FROM cases c LEFT JOIN clerks f ON f.code = c.first_clerk"
 	" LEFT JOIN clerks o ON o.code = c.owner_clerk WHERE c.no = ?";
 
@@ -107,6 +107,8 @@ static void load_row(sqlite3_stmt *st, bm_case *c)
 	it->phone = col_dup(st, i++);
 	it->proxy = sqlite3_column_int(st, i++) != 0;
 	it->site_visit = sqlite3_column_int(st, i++) != 0;
+	it->extension_days = int_or(st, i++, -1);
+	it->promise_allowed = sqlite3_column_int(st, i++) != 0;
 }
 
 static bool mat_state_parse(const char *s, bm_mat_state *out)

@@ -57,6 +57,7 @@ static const struct { const char *key, *col, *update; } REC[] = {
  * older cases still replay. */
 static const char *const REC_LATER[] = {
 	"item.procedure", "item.collect", "item.phone", "item.proxy", "item.site_visit",
+	"item.extension_days", "item.promise_allowed",
 };
 #define N_REC (sizeof REC / sizeof REC[0])
 
@@ -78,7 +79,7 @@ static const char SQL_CASE[] =
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
 	" completed_day, fee_fen, receipt_no, item_procedure, item_collect, item_phone,"
-	" item_proxy, item_site_visit FROM cases WHERE id = ?";
+	" item_proxy, item_site_visit, item_extension_days, item_promise_allowed FROM cases WHERE id = ?";
 static const char SQL_MATS[] =
 	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"
 	" WHERE case_id = ? ORDER BY idx";

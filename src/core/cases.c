@@ -101,10 +101,10 @@ static const char SQL_INSERT_CASE[] =
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
 	" completed_day, fee_fen, receipt_no, item_procedure, item_collect, item_phone,"
-	" item_proxy, item_site_visit)"
+	" item_proxy, item_site_visit, item_extension_days, item_promise_allowed)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,"
-	" ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44)";
+	" ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46)";
 
 static int insert_case(bm_store *s, const case_intake *ci, const intake_input *in,
 		       const intake_outcome *out, const char *no, const char *receipt_no,
@@ -172,6 +172,8 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 	st_text(st, 42, it->phone);
 	sqlite3_bind_int(st, 43, it->proxy);
 	sqlite3_bind_int(st, 44, it->site_visit);
+	sqlite3_bind_int(st, 45, it->extension_days);
+	sqlite3_bind_int(st, 46, it->promise_allowed);
 	int rc = store_write(s, st, err, _("saving the case"));
 	bm_buf_free(&jw);
 	bm_buf_free(&pr);

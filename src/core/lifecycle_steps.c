@@ -341,9 +341,12 @@ int lifecycle_resume(const lc_ctx *x, const char *no, const char *text, lc_resul
 	return finish(x, no, rc, &c, &in, res, err);
 }
 
-/* The item's extension limit: the catalog's, else art. 42's 10. */
+/* The item's extension limit: as kept with the case, else (a case taken
+ * in before the snapshot kept it) the catalog's, else art. 42's 10. */
 static int extension_limit(const lc_ctx *x, const bm_case *c)
 {
+	if (c->item.extension_days >= 0)
+		return c->item.extension_days;
 	const bm_item *it = x->catalog ? catalog_find(x->catalog, c->item.code) : NULL;
 	return it ? it->extension_days : 10;
 }

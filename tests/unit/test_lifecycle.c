@@ -169,11 +169,13 @@ static bm_material mats[] = {
 static bm_item PROMISE = {
 	.code = "T-001", .name = "承诺事项", .window = "民政", .regime = REGIME_PROMISE,
 	.statutory_days = 15, .promised_days = 10, .materials = mats, .n_materials = 4,
+	.extension_days = 10,   /* as catalog_load defaults it; kept with the case */
 };
 static bm_item JOINT = {
 	.code = "T-002", .name = "联办事项", .window = "民政", .regime = REGIME_JOINT,
 	.joint_windows = joint_ws, .n_joint_windows = 2,
 	.statutory_days = 20, .promised_days = 20, .materials = mats, .n_materials = 4,
+	.extension_days = 10,
 };
 
 static bm_time T(const char *iso)
@@ -808,6 +810,41 @@ START_TEST(csv_quotes_and_ranking)
 }
 END_TEST
 
+
+/* The whole item travels with the case (issue 11/12): 办理程序, 领取地点,
+ * phone, 代办, 现场核查 and the extension limit are in the snapshot, and a
+ * catalog edit after intake changes none of them. */
+START_TEST(item_travels_with_the_case)
+{
+	static char *steps[] = { (char *)"窗口受理", (char *)"入户调查", (char *)"作出决定" };
+	bm_item it = PROMISE;
+	it.code = "T-009";
+	it.procedure = steps;
+	it.n_procedure = 3;
+	it.collect = "镇便民服务中心民政窗口";
+	it.phone = "0838-6201101";
+	it.proxy = true;
+	it.site_visit = true;
+	it.extension_days = 7;
+	char no[CASE_NO_MAX];
+	accept(&it, "2026-11-02", true, no);
+	/* the catalog is edited afterwards */
+	it.collect = "别处";
+	it.extension_days = 20;
+	steps[1] = (char *)"改过的步骤";
+	bm_case c = load(no);
+	ck_assert_uint_eq(c.item.n_procedure, 3);
+	ck_assert_str_eq(c.item.procedure[1], "入户调查");
+	ck_assert_str_eq(c.item.collect, "镇便民服务中心民政窗口");
+	ck_assert_str_eq(c.item.phone, "0838-6201101");
+	ck_assert(c.item.proxy && c.item.site_visit);
+	ck_assert_int_eq(c.item.extension_days, 7);
+	case_free(&c);
+	steps[1] = (char *)"入户调查";
+	verify_ok();
+}
+END_TEST
+
 static Suite *lifecycle_suite(void)
 {
 	Suite *s = suite_create("lifecycle");
@@ -832,6 +869,7 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, clerk_disabled_after_login_can_do_nothing);
 	tcase_add_test(t, figures_are_history_and_month_close);
 	tcase_add_test(t, csv_quotes_and_ranking);
+	tcase_add_test(t, item_travels_with_the_case);
 	suite_add_tcase(s, t);
 	return s;
 }
