@@ -207,15 +207,14 @@ static void wrap_run(run *r, int width, char ***lines, size_t *n)
 		}
 		/* the last allowed break, and the last preferred one */
 		size_t last = start, good = start;
-		int cols = 0, good_cols = 0;
+		int good_cols = 0;
 		for (size_t k = start + 1, c = (size_t)r->w[start]; k <= i; c += (size_t)r->w[k], k++) {
 			if (may_break(r, k)) {
-				last = k, cols = (int)c;
-				if (good_end(r->cp[k - 1]) || r->cp[k - 1] == ' ')
+				last = k;
+				if (good_end(r->cp[k - 1]))
 					good = k, good_cols = (int)c;
 			}
 		}
-		(void)cols;
 		size_t brk = last;
 		if (good > start && good_cols >= width - slack)
 			brk = good;
