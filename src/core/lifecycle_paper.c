@@ -262,7 +262,7 @@ static void step_fields(slip_ctx *ctx, const bm_case *c, size_t upto, const lc_r
 	slip_ctx_setf(ctx, "accepted_time", "%s", slip_day_cn(c->accepted_day, cn));
 	for (size_t k = 0; k < c->n_events && k <= upto; k++) {
 		const bm_event *e = &c->events[k];
-		if (e->type && strcmp(e->type, "return") == 0) {
+		if (e->type && (strcmp(e->type, "return") == 0 || strcmp(e->type, "receipt_void") == 0)) {
 			slip_ctx_set(ctx, "reason", e->reason);
 			set_day_cn(ctx, "completed", bm_time_day(e->at));
 		}
