@@ -150,6 +150,14 @@ const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e)
 		free(k);
 		return slip_form_for_kind(kind);
 	}
+	if (strcmp(e->type, "supplement") == 0) {
+		/* the last material arrived: the notice of the kind it became */
+		char *k = detail(e, "kind");
+		bm_kind kind;
+		bool became = k && kind_parse(k, &kind);
+		free(k);
+		return became ? slip_form_for_kind(kind) : NULL;
+	}
 	if (strcmp(e->type, "resume") == 0) {
 		/* the demanded material arrived: the 补充告知书 with the new due */
 		flatrec n;

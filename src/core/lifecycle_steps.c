@@ -229,8 +229,13 @@ int lifecycle_supplement(const lc_ctx *x, const char *no, const size_t *mats, si
 		flatrec_setf(&note, "left", "%zu", left);
 		rc = lc_apply(x, no, "supplement", NULL, &note, sets, ns, ms, n_mats, err);
 		flatrec_free(&note);
-		if (res)
+		if (res) {
 			res->clock_started = starts;
+			/* complete now: the notice of the kind it became (承诺件受理通知书
+			 * with its due date) */
+			if (starts)
+				res->paper = slip_form_for_kind(kind_after_supplement(&c));
+		}
 	}
 	free(ms);
 	bm_buf_free(&list);

@@ -48,7 +48,9 @@ eq "$(row $c4)" "forwarded 2026-11-04 1001" "c4 forwarded"
 a1 2026-10-09 case complete $c2 --result x 2>$T/err && die "completed a paused case"
 grep -q "resume it" $T/err || die "paused refusal: $(cat $T/err)"
 out=$(a1 2026-10-09 case supplement $c1 --materials 5) || die "supplement 2"
-eq "$out" "$c1	in_progress	2026-10-22" "c1 clock from 补齐"
+eq "$(echo "$out" | sed -n 1p)" "$c1	in_progress	2026-10-22" "c1 clock from 补齐"
+# complete, it is a 承诺件 now: its 受理通知书 with the due date is printed
+echo "$out" | grep -q "承诺件受理通知书" || die "the notice of the kind it became: $out"
 
 # ---- 10-12: c2 resumes: (09-29, 10-12] = 5 working days -> 10-30 + 5 ------
 out=$(a1 2026-10-12 case resume $c2 --no-print 2>/dev/null) || die "resume"
@@ -139,7 +141,7 @@ eq "$(sup 2026-11-09 report month 2026-11 --format tsv 2>/dev/null | awk -F'\t' 
 	"total	*	0	1	0.0%	1	1	0	0	0	1	0" "November figures"
 a2 2026-11-09 report month 2026-10 2>/dev/null; eq $? 1 "figures are for supervisors"
 n=$(BIANMIN_PIN=1234 bm case show $c1 --clerk 1001 | grep -c '  #')
-eq "$n" "12" "c1's events: intake supplement x2 breach, its paper printed, resume, extend handover acknowledge complete rate followup"
+eq "$n" "13" "c1's events: intake supplement x2 and its 承诺件 notice printed, breach and its paper printed, resume, extend handover acknowledge complete rate followup"
 out=$(a1 2026-11-09 verify) || die "verify: $out"
 echo "$out" | grep -Eq '^ok [0-9a-f]{64}$' || die "verify output: $out"
 exit 0

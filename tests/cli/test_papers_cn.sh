@@ -64,7 +64,11 @@ run_locale() {
 		a1 2026-11-02 print $c --out $T/$loc-$c-intake.txt || die "intake paper of $c"
 	done
 	a1 2026-11-02 print $cf receipt --out $T/$loc-receipt.txt || die "receipt"
-	# steps with papers
+	# steps with papers: the 补办件 complete is a 承诺件, with its notice
+	out=$(a1 2026-11-03 case supplement $cs --materials 4,5 2>&1) || die "supplement: $out"
+	echo "$out" | grep -q "承诺件受理通知书" || die "the notice of the kind it became: $out"
+	a1 2026-11-03 print $cs notice_promised --out $T/$loc-became.txt 2>/dev/null || die "reprint of that notice"
+	grep -Eq "承诺办结日期： *2026年11月17日" $T/$loc-became.txt || die "due from 补齐 (11-03 + 10): $(cat $T/$loc-became.txt)"
 	BIANMIN_SUPERVISOR_PIN=9999 a1 2026-11-03 case extend $cp --days 3 --reason 需县级核实 --supervisor 9001 --no-print >/dev/null || die "extend"
 	a1 2026-11-04 print $cp --out $T/$loc-extend.txt || die "extension paper"
 	a1 2026-11-05 case pause $cp --kind site_visit --reason 入户核查 --no-print >/dev/null || die "pause"
