@@ -69,4 +69,5 @@ void clerk_replay_free(clerk_replay *r);
  * NULL when the key is not one of those. */
 const char *case_record_update_sql(const char *key);
 
+
 #endif
