@@ -78,6 +78,14 @@ typedef struct bm_case_item {
 	char *forward_to;
 	char *refusal;
 	char **joint_windows; size_t n_joint_windows;
+	/* the rest of the item, for the papers (NULL / empty for cases taken
+	 * in before the snapshot kept them) */
+	char **procedure; size_t n_procedure;   /* 办理程序, one step each */
+	char *collect;          /* 领取地点 */
+	char *phone;            /* the item's 咨询电话 */
+	bool proxy, site_visit; /* 代办 allowed; 现场核查 needed */
+	int extension_days;     /* 延期 limit; -1 for cases taken in before it was kept */
+	bool promise_allowed;   /* a control item that may be taken as 承诺件 */
 } bm_case_item;
 
 /* One event of the ledger (append-only, hash-chained). */

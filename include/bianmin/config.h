@@ -39,6 +39,11 @@ typedef struct bm_center {
 	int clock_tolerance_minutes;   /* how far an event may be older than the last; default 10 */
 	char *county;        /* the county database (libpq URI) for `bianmin sync`; NULL = none */
 	int line;
+	/* where and how, on every applicant paper (issue 12) */
+	char *hours;                   /* 办公时间, optional */
+	char *review;                  /* 复议机关 for the whole center, optional */
+	char *court;                   /* 人民法院 for 行政诉讼, optional */
+	char **review_windows, **review_bodies; size_t n_reviews;   /* 复议机关 per window */
 } bm_center;
 
 bm_center *center_load(const char *path, bm_diags *d);
@@ -46,6 +51,9 @@ void center_free(bm_center *c);
 /* The output for a form: its own entry, else "default", else spool only
  * (command NULL, width 80, UTF-8). Never NULL. */
 const bm_output *center_output(const bm_center *c, const char *form);
+/* The 复议机关 for a refusal at `window`: its own entry of `review_by_window`,
+ * else `review`, else NULL. */
+const char *center_review_body(const bm_center *c, const char *window);
 
 /* Paths resolved from options, environment and defaults. */
 typedef struct bm_paths {

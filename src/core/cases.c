@@ -94,24 +94,30 @@ static void bind_int_or_null(sqlite3_stmt *st, int i, int v)
 		sqlite3_bind_int(st, i, v);
 }
 
+#define INSERT_COLS \
+	"INSERT INTO cases (no, applicant_name, id_type, id_no, phone, address, proxy_name," \
+	" proxy_id, proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window," \
+	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days," \
+	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal," \
+	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason," \
+	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days," \
+	" completed_day, fee_fen, receipt_no"
+#define INSERT_VALUES \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17," \
+	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34," \
+	" ?35, ?36, ?37, ?38, ?39"
 static const char SQL_INSERT_CASE[] =
-	"INSERT INTO cases (no, applicant_name, id_type, id_no, phone, address, proxy_name,"
-	" proxy_id, proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window,"
-	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days,"
-	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
-	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
-	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
-	" completed_day, fee_fen, receipt_no)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,"
-	" ?35, ?36, ?37, ?38, ?39)";
+	INSERT_COLS ", " CASE_ITEM_LATER_COLS ")" INSERT_VALUES ", ?40, ?41, ?42, ?43, ?44, ?45, ?46)";
+/* a file not yet migrated to the whole item (tests build old files) */
+static const char SQL_INSERT_CASE_OLD[] = INSERT_COLS ")" INSERT_VALUES ")";
 
 static int insert_case(bm_store *s, const case_intake *ci, const intake_input *in,
 		       const intake_outcome *out, const char *no, const char *receipt_no,
 		       int64_t fee, int64_t *case_id, bm_error *err)
 {
 	const bm_item *it = in->item;
-	sqlite3_stmt *st = store_stmt(s, SQL_INSERT_CASE, err);
+	bool later = case_item_later(s);
+	sqlite3_stmt *st = store_stmt(s, later ? SQL_INSERT_CASE : SQL_INSERT_CASE_OLD, err);
 	if (!st)
 		return BM_EDB;
 	bm_buf jw = {0};
@@ -163,8 +169,22 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 	st_text(st, 37, case_state_final(state) ? day : NULL);
 	sqlite3_bind_int64(st, 38, fee);
 	st_text(st, 39, receipt_no);
+	/* the whole item with the case: 办理程序 one step a line */
+	bm_buf pr = {0};
+	for (size_t i = 0; i < it->n_procedure; i++)
+		bm_buf_printf(&pr, "%s%s", i ? "\n" : "", it->procedure[i]);
+	if (later) {
+		st_text(st, 40, pr.len ? pr.data : NULL);
+		st_text(st, 41, it->collect);
+		st_text(st, 42, it->phone);
+		sqlite3_bind_int(st, 43, it->proxy);
+		sqlite3_bind_int(st, 44, it->site_visit);
+		sqlite3_bind_int(st, 45, it->extension_days);
+		sqlite3_bind_int(st, 46, it->promise_allowed);
+	}
 	int rc = store_write(s, st, err, _("saving the case"));
 	bm_buf_free(&jw);
+	bm_buf_free(&pr);
 	if (rc)
 		return rc;
 	*case_id = sqlite3_last_insert_rowid(store_db(s));

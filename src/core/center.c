@@ -20,7 +20,8 @@
 static const char *const top_keys[] = {
 	"version", "name", "code", "phone", "address", "windows", "spool", "outputs",
 	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", "county",
-	"pin_min_length", "pin_lock_after", "pin_delay", "time_zone", "clock_tolerance_minutes", NULL};
+	"pin_min_length", "pin_lock_after", "pin_delay", "time_zone", "clock_tolerance_minutes",
+	"hours", "review", "court", "review_by_window", NULL};
 static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", "timeout", NULL};
 
 static void output_free(bm_output *o)
@@ -50,7 +51,38 @@ void center_free(bm_center *c)
 		yd_strings_free(c->keys[i].keys, c->keys[i].n_keys);
 	}
 	free(c->keys);
+	free(c->hours);
+	free(c->review);
+	free(c->court);
+	yd_strings_free(c->review_windows, c->n_reviews);
+	yd_strings_free(c->review_bodies, c->n_reviews);
 	free(c);
+}
+
+const char *center_review_body(const bm_center *c, const char *window)
+{
+	for (size_t i = 0; c && window && i < c->n_reviews; i++)
+		if (!strcmp(c->review_windows[i], window))
+			return c->review_bodies[i];
+	return c && c->review && *c->review ? c->review : NULL;
+}
+
+/* review_by_window: {WINDOW: 复议机关}, e.g. 户籍: 青山县公安局 */
+static void load_reviews(yd_doc *doc, const yd_node *m, bm_center *c)
+{
+	if (!m || !yd_expect_map(doc, m, "'review_by_window'"))
+		return;
+	c->review_windows = bm_xcalloc(m->n + 1, sizeof(char *));
+	c->review_bodies = bm_xcalloc(m->n + 1, sizeof(char *));
+	for (size_t i = 0; i < m->n; i++) {
+		const yd_node *k = m->keys[i], *v = m->kids[i];
+		if (k->kind != YD_SCALAR || v->kind != YD_SCALAR || !*v->str) {
+			yd_error(doc, v, "%s", _("review_by_window maps a window to its 复议机关, e.g. 户籍: 青山县公安局"));
+			continue;
+		}
+		c->review_windows[c->n_reviews] = bm_xstrdup(k->str);
+		c->review_bodies[c->n_reviews++] = bm_xstrdup(v->str);
+	}
 }
 
 const bm_output *center_output(const bm_center *c, const char *form)
@@ -236,6 +268,10 @@ bm_center *center_load(const char *path, bm_diags *d)
 		yd_int(doc, root, "pin_delay", false, 0, 60, &c->pin_delay);
 		yd_int(doc, root, "clock_tolerance_minutes", false, 1, 1440, &c->clock_tolerance_minutes);
 		center_time_zone(doc, root, c);
+		yd_string(doc, root, "hours", false, &c->hours);
+		yd_string(doc, root, "review", false, &c->review);
+		yd_string(doc, root, "court", false, &c->court);
+		load_reviews(doc, yd_get(root, "review_by_window"), c);
 	}
 	if (!c->time_zone)
 		c->time_zone = bm_xstrdup("Asia/Shanghai");

@@ -88,4 +88,5 @@ int counters_check(bm_store *s, struct ledger_problem *p, bm_error *err);
  * NULL when the key is not one of those. */
 const char *case_record_update_sql(const char *key);
 
+
 #endif

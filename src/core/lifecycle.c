@@ -181,6 +181,7 @@ static const char *const PAUSE_LABELS[LC_PAUSE__COUNT] = { "听证", "现场踏�
 
 const char *lc_pause_key(lc_pause_kind k) { return (unsigned)k < LC_PAUSE__COUNT ? PAUSE_KEYS[k] : "?"; }
 const char *lc_pause_label(lc_pause_kind k) { return (unsigned)k < LC_PAUSE__COUNT ? PAUSE_LABELS[k] : "?"; }
+const char *lc_info_pause_label(const lc_info *in) { return in->pause_demand ? "二次告知，待补充材料" : lc_pause_label(in->pause_kind); }
 
 bool lc_pause_parse(const char *s, lc_pause_kind *out)
 {
@@ -306,11 +307,17 @@ void lifecycle_info(const bm_case *c, lc_info *out)
 				out->pause_kind = LC_SITE_VISIT;
 		} else if (strcmp(t, "resume") == 0) {
 			out->paused = false;
+			out->pause_demand = false;
 			out->paused_days += has ? note_int(&n, "paused_days", 0) : 0;
 		} else if (strcmp(t, "extend") == 0) {
 			out->n_extensions++;
 		} else if (strcmp(t, "notice_breach") == 0) {
 			out->n_breaches++;
+			/* 二次告知 holds the clock until the material arrives */
+			if (has && note_int(&n, "held", 0) == 1) {
+				out->paused = out->pause_demand = true;
+				out->pause_day = day;
+			}
 		} else if (strcmp(t, "notify") == 0) {
 			out->n_notified++;
 		} else if (strcmp(t, "supplement") == 0) {

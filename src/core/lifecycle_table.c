@@ -50,7 +50,7 @@ static bool pause_not(const bm_case *c, const lc_info *in, bm_error *why)
 {
 	if (c->state == CASE_PAUSED)
 		return deny(why, BM_ESTATE, _("Case %s is already in a special procedure (%s)."), c->no,
-			    lc_pause_label(in->pause_kind));
+			    lc_info_pause_label(in));
 	return deny(why, BM_ESTATE, _("Case %s is %s: only a case in progress can start a special procedure."), c->no,
 		    case_state_label(c->state));
 }
@@ -138,7 +138,7 @@ static bool complete_not(const bm_case *c, const lc_info *in, bm_error *why)
 	const char *no = c->no;
 	switch (c->state) {
 	case CASE_PAUSED:
-		return deny(why, BM_ESTATE, _("Case %s is paused (%s): resume it before completing it."), no, lc_pause_label(in->pause_kind));
+		return deny(why, BM_ESTATE, _("Case %s is paused (%s): resume it before completing it."), no, lc_info_pause_label(in));
 	case CASE_WAITING_MATERIALS:
 		return deny(why, BM_ESTATE, _("Case %s still waits for materials: it cannot be completed before they are all in."), no, NULL);
 	case CASE_FORWARDED:
@@ -247,7 +247,7 @@ static const lc_step_def STEPS[LC_STEP__COUNT] = {
 	[LC_ACKNOWLEDGE] = { LC_ACKNOWLEDGE, ANY, LC_WHO_RECEIVER, false, NULL, "", NULL, acknowledge_check },
 	[LC_STATUS] = { LC_STATUS, ANY, LC_WHO_ANYONE, false, "status", "", NULL, NULL },
 	[LC_DEMAND] = { LC_DEMAND, LC_IN(CASE_WAITING_MATERIALS) | LC_IN(CASE_IN_PROGRESS) | LC_IN(CASE_PAUSED),
-			LC_WHO_OWNER, false, NULL, "demand,reason", demand_not, NULL },
+			LC_WHO_OWNER, false, "notice_demand", "demand,reason", demand_not, NULL },
 	[LC_FOLLOWUP] = { LC_FOLLOWUP, ANY, LC_WHO_SUPERVISOR, false, NULL, "handling", NULL, followup_check },
 };
 

@@ -173,6 +173,11 @@ static const char *const top_fields[] = {
 	"close_date", "count", "total", "anchor", "anchor_event",
 	/* the paper's 校验码 (bianmin verify --paper) */
 	"check_code",
+	/* where and how; the appeal route; 大写; the paper's own step (issue 12) */
+	"center_hours", "review_body", "court", "proxy_allowed", "site_visit",
+	"fee_upper", "reprint_time", "reprint_clerk", "approver_name", "special_counted",
+	"old_due_note", "demanded", "demand_open", "demanded_reason", "demanded_day", "first_notice_day",
+	"result_text", "approved", "refused", "certificate", "accepted_time",
 	NULL
 };
 
@@ -239,6 +244,24 @@ bool slip_field_known(const char *list, const char *name)
 		return true;
 	const char *const *f = list ? slip_list_fields(list) : NULL;
 	return f && in(f, name);
+}
+
+/* Values that never split across lines on a paper (slip_break.c): names
+ * of people and items, numbers, amounts, dates. */
+static const char *const whole_fields[] = {
+	"applicant", "agent", "idno", "case_no", "receipt_no", "clerk_no", "clerk_name",
+	"first_clerk", "from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
+	"approver", "approver_name", "fee", "fee_upper", "total", "amount", "item_code",
+	"item_name", "window", "center_phone", "item_phone", "applicant_phone",
+	"date", "datetime", "time", "accepted", "accepted_time", "due", "completed", "old_due",
+	"new_due", "special_from", "special_to", "close_date", "clerk",
+	"review_body", "court", "reprint_time", "reprint_clerk", "demanded_day", "first_notice_day",
+	NULL
+};
+
+bool slip_field_whole(const char *name)
+{
+	return name && in(whole_fields, name);
 }
 
 const char *const *slip_top_fields(void)

@@ -70,7 +70,7 @@ static void build(ui *u, tlines *t, int w)
 			tl_addf(t, w, 0, ST_OVERDUE, _("Overdue by %d working days."), od);
 		if (in.paused)
 			tl_addf(t, w, 0, ST_SOON, _("In a special procedure (%s) since %s: the clock is stopped."),
-				lc_pause_label(in.pause_kind), bm_day_format(in.pause_day, a));
+				lc_info_pause_label(&in), bm_day_format(in.pause_day, a));
 		if (in.forwarded_to)
 			tl_addf(t, w, 0, ST_NORMAL, _("Forwarded to %s on %s."), in.forwarded_to,
 				bm_day_format(in.forwarded_day, a));
