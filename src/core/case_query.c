@@ -26,9 +26,10 @@ static const char SQL_LOAD[] =
 	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
-	" completed_day, fee_fen, receipt_no"
+	" completed_day, fee_fen, receipt_no, c.agent_code, a.village, a.phone"
 	" FROM cases c LEFT JOIN clerks f ON f.code = c.first_clerk"
-	" LEFT JOIN clerks o ON o.code = c.owner_clerk WHERE c.no = ?";
+	" LEFT JOIN clerks o ON o.code = c.owner_clerk"
+	" LEFT JOIN agents a ON a.code = c.agent_code WHERE c.no = ?";
 
 static void split_lines(const char *s, char ***out, size_t *n)
 {
@@ -101,6 +102,9 @@ static void load_row(sqlite3_stmt *st, bm_case *c)
 	c->completed_day = day_from_text(col_text(st, i++));
 	c->fee_fen = sqlite3_column_int64(st, i++);
 	c->receipt_no = col_dup(st, i++);
+	c->agent_code = col_dup(st, i++);
+	c->agent_village = col_dup(st, i++);
+	c->agent_phone = col_dup(st, i++);
 }
 
 static bool mat_state_parse(const char *s, bm_mat_state *out)
@@ -216,6 +220,9 @@ void case_free(bm_case *c)
 	party_free(&c->applicant);
 	free(c->proxy_name);
 	free(c->proxy_id);
+	free(c->agent_code);
+	free(c->agent_village);
+	free(c->agent_phone);
 	free(c->first_clerk);
 	free(c->owner_clerk);
 	free(c->first_clerk_name);

@@ -1,6 +1,7 @@
 /* cases.c - accepting a case in one transaction, and changing it through
  * case_apply (row update + the event saying what changed). */
 #include "bianmin/cases.h"
+#include "bianmin/agent.h"
 #include "ledger_int.h"
 
 #include <stdio.h>
@@ -100,10 +101,10 @@ static const char SQL_INSERT_CASE[] =
 	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
-	" completed_day, fee_fen, receipt_no)"
+	" completed_day, fee_fen, receipt_no, agent_code)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,"
-	" ?35, ?36, ?37, ?38, ?39)";
+	" ?35, ?36, ?37, ?38, ?39, ?40)";
 
 static int insert_case(bm_store *s, const case_intake *ci, const intake_input *in,
 		       const intake_outcome *out, const char *no, const char *receipt_no,
@@ -162,6 +163,7 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 	st_text(st, 37, case_state_final(state) ? day : NULL);
 	sqlite3_bind_int64(st, 38, fee);
 	st_text(st, 39, receipt_no);
+	st_text(st, 40, ci->proxy_name ? ci->agent_code : NULL);
 	int rc = store_write(s, st, err, _("saving the case"));
 	bm_buf_free(&jw);
 	if (rc)
@@ -239,8 +241,14 @@ int case_accept(bm_store *s, const case_intake *ci, const intake_input *in,
 		return bm_fail(err, BM_EINVAL, _("The applicant's ID number is empty."));
 	if (!ci->center_code || !*ci->center_code)
 		return bm_fail(err, BM_EINVAL, _("The center has no code (center.yaml `code`)."));
-	if ((ci->proxy_name == NULL) != (ci->proxy_id == NULL))
+	if (!ci->agent_code && (ci->proxy_name == NULL) != (ci->proxy_id == NULL))
 		return bm_fail(err, BM_EINVAL, _("A proxy needs both a name and an ID number."));
+	bool proxy = ci->proxy_name || ci->agent_code;
+	if (proxy && !agent_item_allows_proxy(in->item, err))
+		return BM_EINVAL;
+	if (proxy && (!in->item->n_materials ||
+		      strncmp(in->item->materials[in->item->n_materials - 1].name, "授权委托书", strlen("授权委托书")) != 0))
+		return bm_fail(err, BM_EINVAL, "case_accept: a proxy case takes the item with its 授权委托书 (agent_proxy_item)");
 
 	int y, m, d, rc;
 	bm_day today = bm_time_day(ci->now);
@@ -252,11 +260,29 @@ int case_accept(bm_store *s, const case_intake *ci, const intake_input *in,
 	int64_t case_id = 0;
 	flatrec rec = {0};
 	char *details = NULL;
+	bm_agent agent;
+	memset(&agent, 0, sizeof agent);
 
 	if (store_begin(s, err))
 		return BM_EDB;
 	if ((rc = clerk_active(s, ci->clerk, err)))
 		goto fail;
+	/* 代办员: the register says who they are, and that they are active */
+	case_intake with_agent = *ci;
+	if (ci->agent_code) {
+		if ((rc = agent_get(s, ci->agent_code, &agent, err)))
+			goto fail;
+		if (!agent.active || today < agent.from || (agent.to != BM_NO_DAY && today > agent.to)) {
+			rc = bm_fail(err, BM_EINVAL, _("Agent %s (%s) is not active today: a disabled agent brings no new case."),
+				     agent.code, agent.name);
+			goto fail;
+		}
+		with_agent.proxy_name = agent.name;
+		with_agent.proxy_id = agent.id_no;
+		with_agent.proxy_is_agent = true;
+		with_agent.agent_code = agent.code;
+		ci = &with_agent;
+	}
 	snprintf(counter, sizeof counter, "case:%s:%04d%02d%02d", ci->center_code, y, m, d);
 	if ((rc = store_counter_next(s, counter, &seq, err)))
 		goto fail;
@@ -267,8 +293,9 @@ int case_accept(bm_store *s, const case_intake *ci, const intake_input *in,
 			goto fail;
 		snprintf(receipt_no, sizeof receipt_no, "%04d-%06lld", y, (long long)rseq);
 	}
-	if ((rc = insert_case(s, ci, in, out, case_no, fee > 0 ? receipt_no : NULL, fee, &case_id, err)) ||
-	    (rc = insert_materials(s, case_id, in, err)))
+	rc = insert_case(s, ci, in, out, case_no, fee > 0 ? receipt_no : NULL, fee, &case_id, err);
+	agent_free(&agent);
+	if (rc || (rc = insert_materials(s, case_id, in, err)))
 		goto fail;
 	if (fee > 0 && (rc = insert_receipt(s, case_id, receipt_no, y, rseq, fee, in->item->fee_basis,
 					    at, ci->clerk, err)))
@@ -291,6 +318,7 @@ int case_accept(bm_store *s, const case_intake *ci, const intake_input *in,
 	snprintf(no, CASE_NO_MAX, "%s", case_no);
 	return BM_OK;
 fail:
+	agent_free(&agent);
 	flatrec_free(&rec);
 	free(details);
 	store_rollback(s);

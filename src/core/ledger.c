@@ -24,6 +24,7 @@ typedef struct verify_ctx {
 	size_t n_cases;         /* array size (max case id + 1) */
 	void_ev *voids; size_t n_voids;
 	clerk_replay clerks;
+	agent_replay agents;
 	const char *anchor;     /* hash prefix to find, or NULL */
 	int64_t anchor_id;      /* the event it names, 0 = not found */
 	int64_t head_id;        /* the newest event */
@@ -57,6 +58,7 @@ static void ctx_free(verify_ctx *v)
 	}
 	free(v->voids);
 	clerk_replay_free(&v->clerks);
+	agent_replay_free(&v->agents);
 }
 
 static bool same(const char *a, const char *b)
@@ -111,6 +113,8 @@ static int check_chain(bm_store *s, verify_ctx *v, char *head, ledger_problem *p
 			}
 			if (clerk_event_type(type))
 				clerk_replay_event(&v->clerks, id, at, details);
+			else if (agent_event_type(type))
+				agent_replay_event(&v->agents, id, at, details);
 			continue;
 		}
 		flatrec ev;
@@ -338,6 +342,8 @@ int ledger_verify_anchor(bm_store *s, const char *anchor, bool *ok, char *head, 
 		res = check_receipts(s, &v, prob, err);
 	if (!res)
 		res = clerk_replay_check(s, &v.clerks, prob, err);
+	if (!res)
+		res = agent_replay_check(s, &v.agents, prob, err);
 	/* events deleted from the end leave an intact but shorter chain: only
 	 * a hash kept outside the file (the 日结单's 台账校验码) shows it */
 	if (!res && anchor && !v.anchor_id)

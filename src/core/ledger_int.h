@@ -58,6 +58,19 @@ size_t clerk_replay_find(const clerk_replay *r, const char *code);
 int clerk_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
 void clerk_replay_free(clerk_replay *r);
 
+/* ---- agents in the chain (agent_ledger.c, issue 14) ------------------
+ * Adding and disabling a village agent append an event about no case,
+ * type agent_add | agent_disable, whose details are the agent's whole
+ * record after the change: agent.code, agent.village, agent.name,
+ * agent.id_no, agent.phone, agent.from, agent.to, agent.active. */
+int agent_event(bm_store *s, const char *by, const char *type, const char *code,
+		const char *reason, bm_time now, bm_error *err);
+bool agent_event_type(const char *type);
+typedef clerk_replay agent_replay;
+void agent_replay_event(agent_replay *r, int64_t id, const char *at, const char *details);
+int agent_replay_check(bm_store *s, agent_replay *r, struct ledger_problem *p, bm_error *err);
+void agent_replay_free(agent_replay *r);
+
 /* The constant UPDATE that sets a record key case_apply may change, or
  * NULL when the key is not one of those. */
 const char *case_record_update_sql(const char *key);

@@ -10,6 +10,7 @@ static const char *const STEP_KEYS[LC_STEP__COUNT] = {
 	"supplement", "pause", "resume", "extend", "opinion", "forward",
 	"result", "complete", "return", "withdraw", "notify", "rate",
 	"handover", "acknowledge", "status", "notice_breach", "followup",
+	"feedback", "agent_reply",
 };
 
 const char *lc_step_key(lc_step s)
@@ -37,6 +38,8 @@ const char *lc_step_label(lc_step s)
 	case LC_STATUS: return _("status (公开查询)");
 	case LC_DEMAND: return _("further demand (二次告知)");
 	case LC_FOLLOWUP: return _("follow-up (差评回访)");
+	case LC_FEEDBACK: return _("feedback form (服务意见反馈表)");
+	case LC_REPLY: return _("agent's reply (代办员回复)");
 	case LC_STEP__COUNT: break;
 	}
 	return "?";
@@ -172,6 +175,10 @@ bool lc_step_parse(const char *s, lc_step *out)
 		*out = LC_DEMAND;
 		return true;
 	}
+	if (s && strcmp(s, "reply") == 0) {
+		*out = LC_REPLY;
+		return true;
+	}
 	return false;
 }
 
@@ -285,7 +292,7 @@ void lifecycle_info(const bm_case *c, lc_info *out)
 {
 	memset(out, 0, sizeof *out);
 	out->pause_day = out->forwarded_day = out->rated_day = out->followup_due = BM_NO_DAY;
-	out->last_supplement_day = BM_NO_DAY;
+	out->last_supplement_day = out->replied_day = BM_NO_DAY;
 	if (c->kind == KIND_JOINT) {
 		add_window(out, c->item.window);
 		for (size_t k = 0; k < c->item.n_joint_windows; k++)
@@ -348,6 +355,13 @@ void lifecycle_info(const bm_case *c, lc_info *out)
 			set_str(&out->handover_to, flatrec_get(&n, "to", NULL));
 		} else if (strcmp(t, "acknowledge") == 0) {
 			out->handover_pending = false;
+		} else if (strcmp(t, "feedback") == 0 && has) {
+			out->has_feedback = true;
+			out->satisfied = note_int(&n, "satisfied", 0) == 1;
+			out->feedback_level = note_int(&n, "level", 0);
+		} else if (strcmp(t, "agent_reply") == 0) {
+			out->replied = true;
+			out->replied_day = day;
 		}
 		if (has)
 			flatrec_free(&n);
@@ -384,6 +398,7 @@ static bool owner_step(lc_step s)
 {
 	switch (s) {
 	case LC_OPINION: case LC_RATE: case LC_STATUS: case LC_FOLLOWUP: case LC_ACKNOWLEDGE:
+	case LC_FEEDBACK: case LC_REPLY:
 		return false;
 	default:
 		return true;
@@ -402,6 +417,16 @@ static bool any_missing(const bm_case *c)
 		if (c->materials[k].state == MAT_MISSING || c->materials[k].state == MAT_NOT_BROUGHT)
 			return true;
 	return false;
+}
+
+/* 代理件: "所有的代理服务事项都要填写服务意见反馈表，由申请人对办理结果予以
+ * 确认" (seed 004) - a proxy case completes only after it is recorded. */
+static bool no_feedback(const bm_case *c, const lc_info *in, bm_error *why)
+{
+	if (!c->proxy_name || in->has_feedback)
+		return true;
+	return deny(why, BM_ESTATE, _("Case %s was brought by a proxy: record the applicant's feedback form (服务意见反馈表) before completing it."),
+		    c->no, NULL);
 }
 
 /* The state rules: is the step possible in this state at all? */
@@ -460,7 +485,7 @@ static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_e
 		return deny(why, BM_ESTATE, _("Case %s is %s: only a case in progress can be forwarded."), no, st);
 	case LC_RESULT:
 		if (s == CASE_FORWARDED)
-			return true;
+			return no_feedback(c, in, why);
 		return deny(why, BM_ESTATE, _("Case %s is %s: an upper result is recorded only for a forwarded case."), no, st);
 	case LC_COMPLETE:
 		switch (s) {
@@ -488,7 +513,7 @@ static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_e
 			if (c->materials[k].state == MAT_MISSING || c->materials[k].state == MAT_NOT_BROUGHT)
 				return deny(why, BM_ESTATE, _("Case %s still misses material %s: it cannot be completed before it is in."),
 					    no, c->materials[k].name);
-		return true;
+		return no_feedback(c, in, why);
 	case LC_RETURN:
 	case LC_WITHDRAW:
 		if (is_open(s))
@@ -518,6 +543,22 @@ static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_e
 		if (in->handover_pending)
 			return true;
 		return deny(why, BM_ESTATE, _("Case %s has no pending handover."), no, NULL);
+	case LC_FEEDBACK:
+		if (!c->proxy_name)
+			return deny(why, BM_ESTATE, _("Case %s was not brought by a proxy: it takes no feedback form (服务意见反馈表)."), no, NULL);
+		if (in->has_feedback)
+			return deny(why, BM_ESTATE, _("The applicant's feedback form of case %s is already recorded."), no, NULL);
+		if (s == CASE_WITHDRAWN)
+			return deny(why, BM_ESTATE, _("Case %s is %s: there is no result to confirm."), no, st);
+		return true;
+	case LC_REPLY:
+		if (!c->proxy_is_agent)
+			return deny(why, BM_ESTATE, _("Case %s was not brought by a village agent: there is no agent's reply."), no, NULL);
+		if (in->replied)
+			return deny(why, BM_ESTATE, _("The agent's reply of case %s is already recorded."), no, NULL);
+		if (s == CASE_COMPLETED || s == CASE_RETURNED)
+			return true;
+		return deny(why, BM_ESTATE, _("Case %s is %s: the agent replies once it is done."), no, st);
 	case LC_STEP__COUNT:
 		break;
 	}

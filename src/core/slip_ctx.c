@@ -169,6 +169,10 @@ static const char *const top_fields[] = {
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
 	"close_date", "count", "total", "anchor", "anchor_event",
+	/* 代理件 and the agent's register (agent.h) */
+	"agent_code", "agent_id", "agent_phone", "agent_village", "applicant_type",
+	"applicant_address", "feedback", "feedback_level", "feedback_note",
+	"month", "rate", "subsidy_basis",
 	NULL
 };
 
@@ -187,6 +191,15 @@ static const char *const event_fields[] = {
 	"no", "time", "action", "clerk", "note", NULL
 };
 
+static const char *const agent_fields[] = {
+	"no", "agent_code", "agent_name", "village", "phone", "brought", "completed", "replied",
+	"counted", "subsidy", NULL
+};
+static const char *const agent_case_fields[] = {
+	"no", "agent_code", "agent_name", "case_no", "applicant", "item_name", "accepted", "state",
+	"replied", "counted", NULL
+};
+
 static const struct {
 	const char *name;
 	const char *const *fields;
@@ -197,10 +210,12 @@ static const struct {
 	{ "cases", case_fields },           /* handed-over cases */
 	{ "fees", fee_fields },             /* fees of the day */
 	{ "events", event_fields },         /* the case's history */
+	{ "agents", agent_fields },         /* the agent's register: one per agent */
+	{ "agent_cases", agent_case_fields },   /* ... and their cases */
 };
 
 static const char *const list_names[] = {
-	"materials", "missing", "procedure", "cases", "fees", "events", NULL
+	"materials", "missing", "procedure", "cases", "fees", "events", "agents", "agent_cases", NULL
 };
 
 static bool in(const char *const *names, const char *name)

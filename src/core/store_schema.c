@@ -104,5 +104,28 @@ static const char SCHEMA_2[] =
 static const char SCHEMA_3[] =
 "CREATE INDEX events_caseless ON events(type) WHERE case_id IS NULL;";
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3 };
-const int store_n_migrations = 3;
+/* 4 (issue 14): the register of villages and their agents (代办员), kept
+ *    in the ledger (agent_ledger.c: every change is an event of the
+ *    chain), and the agent a proxy case (代理件) was brought by, part of
+ *    the case snapshot. */
+static const char SCHEMA_AGENTS[] =
+"CREATE TABLE agents ("
+"  id INTEGER PRIMARY KEY,"
+"  code TEXT NOT NULL UNIQUE,"
+"  village TEXT NOT NULL,"
+"  name TEXT NOT NULL,"
+"  id_no TEXT NOT NULL,"
+"  phone TEXT,"
+"  active_from TEXT NOT NULL,"
+"  active_to TEXT,"
+"  active INTEGER NOT NULL DEFAULT 1"
+");"
+"CREATE TRIGGER agents_no_delete BEFORE DELETE ON agents"
+"  BEGIN SELECT RAISE(ABORT, 'agents are never deleted; disable one instead'); END;"
+"ALTER TABLE cases ADD COLUMN agent_code TEXT;"
+"CREATE TRIGGER cases_agent_snapshot BEFORE UPDATE OF agent_code ON cases"
+"  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;"
+"CREATE INDEX cases_agent ON cases(agent_code) WHERE agent_code IS NOT NULL;";
+
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_AGENTS };
+const int store_n_migrations = 4;
