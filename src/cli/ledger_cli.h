@@ -14,6 +14,7 @@ int cli_verify(bm_app *app, int argc, char **argv);
 int cli_backup(bm_app *app, int argc, char **argv);
 int cli_demo(bm_app *app, int argc, char **argv);
 int cli_receipt(bm_app *app, int argc, char **argv);
+int cli_agent(bm_app *app, int argc, char **argv);
 
 /* A PIN from the environment variable env, else asked on the terminal
  * without echo (twice when confirm is true).  NULL + message on stderr. */

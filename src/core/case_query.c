@@ -20,7 +20,7 @@ static int int_or(sqlite3_stmt *st, int i, int none)
 }
 
 static const char SQL_LOAD[] =
-	"SELECT c.id, c.no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id,"
+	"SELECT c.id, c.no, applicant_name, id_type, c.id_no, c.phone, address, proxy_name, proxy_id,"
 	" proxy_is_agent, first_clerk, owner_clerk, f.name, o.name, item_code, item_name, item_window,"
 	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days,"
 	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"

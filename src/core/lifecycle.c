@@ -76,6 +76,7 @@ static const struct { const char *key, *label; } detail_labels[] = {
 	{"opinion", N_("Opinion")}, {"handling", N_("Handling")}, {"material", N_("Material")},
 	{"days", N_("Days")}, {"approver", N_("Approved by")}, {"form", N_("Paper")},
 	{"approved", N_("Approved")}, {"agree", N_("Agrees")},
+	{"agent", N_("Agent")}, {"satisfied", N_("Satisfied")},
 };
 
 /* Keys that repeat what another key says, or only matter to the ledger. */
@@ -105,7 +106,7 @@ static void detail_value(bm_buf *b, const char *key, const char *val)
 		bm_buf_puts(b, how == LC_PHONE ? _("phone") : how == LC_IN_PERSON ? _("in person") : _("agent"));
 	else if (!strcmp(key, "level") && lc_rating_parse(val, &level))
 		bm_buf_puts(b, lc_rating_label(level));
-	else if (!strcmp(key, "approved") || !strcmp(key, "agree"))
+	else if (!strcmp(key, "approved") || !strcmp(key, "agree") || !strcmp(key, "satisfied"))
 		bm_buf_puts(b, !strcmp(val, "1") ? _("yes") : _("no"));
 	else
 		bm_buf_puts(b, val);
