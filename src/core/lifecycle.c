@@ -426,7 +426,7 @@ static bool no_feedback(const bm_case *c, const lc_info *in, bm_error *why)
 {
 	if (!c->proxy_name || in->has_feedback)
 		return true;
-	return deny(why, BM_ESTATE, _("Case %s was brought by a proxy: record the applicant's feedback form (服务意见反馈表) before completing it."),
+	return deny(why, BM_ESTATE, _("Proxy case %s: the applicant's 服务意见反馈表 comes first."),
 		    c->no, NULL);
 }
 

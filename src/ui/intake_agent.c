@@ -180,7 +180,7 @@ void intake_agent_draw(ui *u)
 	int y0 = UI_TOP + 2, x = 4, w = COLS - 8;
 	int rows = UI_BOTTOM - y0 - 4;
 	for (int y = y0; y <= UI_BOTTOM; y++)
-		draw_fill(y, x - 1, w + 2, ST_NORMAL);
+		draw_fill(y, 0, COLS, ST_NORMAL);
 	draw_text(y0, x, w, _("Brought by a village agent (代办员): type a name, pinyin initials or village; Enter picks, Esc closes"),
 		  ST_HEAD);
 	draw_text(y0 + 2, x, 8, _("Find"), ST_NORMAL);
