@@ -2,6 +2,7 @@
  * for the supervisor: 受理, 办结, 办结率, 退回, 超期, 二次告知, 差评, by
  * window and by item (lifecycle_report_month). */
 #include "ledger_cli.h"
+#include "bianmin/agent.h"
 #include "bianmin/ledger.h"
 #include "bianmin/lifecycle.h"
 #include "bianmin/print.h"
@@ -148,6 +149,30 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 	return status;
 }
 
+/* 代办件: the village agents' cases of the month, by village and by agent. */
+static void print_agent_figures(bm_store *s, int y, int m)
+{
+	agent_figure *v, *a;
+	size_t nv, na;
+	bm_error err = {0};
+	if (agent_figures_month(s, y, m, &v, &nv, &a, &na, &err) != BM_OK) {
+		fprintf(stderr, "bianmin report: %s\n", err.msg);
+		return;
+	}
+	for (int by = 0; by < 2; by++) {
+		agent_figure *f = by ? a : v;
+		size_t n = by ? na : nv;
+		printf("\n%s\n", by ? _("Agent cases (代办件) by agent: brought, completed") :
+				       _("Agent cases (代办件) by village: brought, completed"));
+		if (!n)
+			printf("  -\n");
+		for (size_t i = 0; i < n; i++)
+			printf("  %s\t%d\t%d\n", f[i].key, f[i].brought, f[i].completed);
+	}
+	agent_figures_free(v, nv);
+	agent_figures_free(a, na);
+}
+
 int cli_report(bm_app *app, int argc, char **argv)
 {
 	enum { O_ALL = 256, O_CLOSE, O_PRINT, O_PDF, O_REPRINT };
@@ -225,6 +250,8 @@ int cli_report(bm_app *app, int argc, char **argv)
 	row_cells(&r.total, _("total"), "*", num[i], cells + i * NCOL);
 	printf(_("Month %04d-%02d\n"), y, m);
 	print_rows(cells, rows, strcmp(format, "table") == 0);
+	if (strcmp(format, "table") == 0)
+		print_agent_figures(s, y, m);   /* 代办件 by village and by agent */
 	free(cells);
 	free(num);
 	lc_report_free(&r);

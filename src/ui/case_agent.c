@@ -143,3 +143,31 @@ void agent_watch_lines(ui *u, void (*line)(ui *u, enum style st, const char *tex
 	}
 	case_summaries_free(v, n);
 }
+
+/* ---- figures --------------------------------------------------------------- */
+void report_agent_lines(ui *u, tlines *t, int width, int year, int month)
+{
+	agent_figure *v, *a;
+	size_t nv, na;
+	bm_error err = {0};
+	if (agent_figures_month(u->store, year, month, &v, &nv, &a, &na, &err) != BM_OK) {
+		tl_add(t, width, 0, ST_ERROR, err.msg);
+		return;
+	}
+	for (int by = 0; by < 2; by++) {
+		agent_figure *f = by ? a : v;
+		size_t n = by ? na : nv;
+		tl_add(t, width, 0, ST_NORMAL, "");
+		tl_add(t, width, 0, ST_HEAD, by ? _("Agent cases (代办件) by agent: brought, completed")
+					       : _("Agent cases (代办件) by village: brought, completed"));
+		if (!n)
+			tl_add(t, width, 2, ST_DIM, "-");
+		for (size_t i = 0; i < n; i++) {
+			char *key = text_pad(f[i].key, 24, true);
+			tl_addf(t, width, 2, ST_NORMAL, "%s %6d %6d", key, f[i].brought, f[i].completed);
+			free(key);
+		}
+	}
+	agent_figures_free(v, nv);
+	agent_figures_free(a, na);
+}

@@ -467,6 +467,8 @@ void tl_addf(tlines *t, int width, int indent, enum style st, const char *fmt, .
 /* Draws rows lines from *scroll (clamped); returns the number of lines. */
 int tl_draw(const tlines *t, int y, int x, int w, int rows, int *scroll);
 void tl_free(tlines *t);
+/* The month figures' 代办件 by village and by agent (case_agent.c). */
+void report_agent_lines(ui *u, tlines *t, int width, int year, int month);
 
 /* Print the paper(s) of a case just accepted (its notice, and its receipt
  * when a fee was charged): to the printer, or the spool.  msg gets what
