@@ -6,22 +6,14 @@
 # 服务意见反馈表; home lists it until the agent's reply; the supervisor's
 # agents screen (F8) shows it in the month with the subsidy, and exports
 # the register as CSV.
+E2E_NOW='2026-11-03 10:00:00'
 . tests/e2e/lib.sh
-command -v faketime >/dev/null || { echo "FAIL: faketime missing (tools/deps.sh check)"; exit 1; }
 e2e_setup
 export BIANMIN_TEST_FAST_PIN=1
-BIANMIN_CLERK=9001 BIANMIN_PIN=9999 faketime '2026-11-02 09:00:00' "$BIANMIN" --db "$DB" agent add \
+BIANMIN_CLERK=9001 BIANMIN_PIN=9999 ft "$E2E_NOW" "$BIANMIN" --db "$DB" agent add \
 	--village 青山村 --name 张小梅 --id 11010519491231002X --phone 13800000001 >/dev/null || fail "agent add"
-BIANMIN_CLERK=9001 BIANMIN_PIN=9999 faketime '2026-11-02 09:01:00' "$BIANMIN" --db "$DB" agent add \
+BIANMIN_CLERK=9001 BIANMIN_PIN=9999 ft "$E2E_NOW" "$BIANMIN" --db "$DB" agent add \
 	--village 石桥村 --name 李大山 --id 320106199203151239 >/dev/null || fail "agent add 2"
-# the program itself on a clock that starts at a fixed moment
-REAL=$BIANMIN
-cat > "$T/bm-at" <<SH
-#!/bin/sh
-exec faketime '2026-11-03 10:00:00' '$REAL' "\$@"
-SH
-chmod +x "$T/bm-at"
-BIANMIN=$T/bm-at
 e2e_start 100 30 C.UTF-8
 login
 
