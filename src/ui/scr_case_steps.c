@@ -510,6 +510,9 @@ static void open_form(ui *u, enum action a, lc_step s)
 		break;
 	case A_STEP_NOTIFY:
 		dlg_open(u, s, title, do_notify);
+		if (c->proxy_is_agent && c->proxy_name)   /* 代理件: the agent is told too */
+			snprintf(u->dlg.warn, sizeof u->dlg.warn, _("Tell the village agent too: %s, phone %s."),
+				 c->proxy_name, c->agent_phone ? c->agent_phone : "-");
 		f = dlg_choice(u, _("How"), 0);
 		dlg_opt(f, _("phone"), LC_PHONE);
 		dlg_opt(f, _("in person"), LC_IN_PERSON);
