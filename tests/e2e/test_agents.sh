@@ -10,10 +10,8 @@ E2E_NOW='2026-11-03 10:00:00'
 . tests/e2e/lib.sh
 e2e_setup
 export BIANMIN_TEST_FAST_PIN=1
-BIANMIN_CLERK=9001 BIANMIN_PIN=9999 ft "$E2E_NOW" "$BIANMIN" --db "$DB" agent add \
-	--village 青山村 --name 张小梅 --id 11010519491231002X --phone 13800000001 >/dev/null || fail "agent add"
-BIANMIN_CLERK=9001 BIANMIN_PIN=9999 ft "$E2E_NOW" "$BIANMIN" --db "$DB" agent add \
-	--village 石桥村 --name 李大山 --id 320106199203151239 >/dev/null || fail "agent add 2"
+# the demo has two village agents: A001 张小梅 (红星村), A002 李大山 (石桥村)
+bm agent list | grep -q "^A001	红星村	张小梅" || fail "no demo agent A001: $(bm agent list)"
 e2e_start 100 30 C.UTF-8
 login
 
@@ -31,7 +29,7 @@ screen | grep -q "A001   张小梅" || fail "zxm does not find 张小梅"
 key Enter
 wait_for "Brought by village agent 张小梅"
 screen | grep -qF "11010519491231002X" || fail "the agent's ID is not in the proxy field"
-screen | grep -qF "代办员 A001 · 青山村" || fail "no agent hint"
+screen | grep -qF "代办员 A001 · 红星村" || fail "no agent hint"
 key F7
 wait_for "授权委托书（个人用表）"
 ls "$T"/spool/*poa_person* >/dev/null 2>&1 || fail "no blank 委托书 in the spool: $(ls "$T"/spool 2>&1)"
