@@ -101,9 +101,10 @@ sqlite3 "$DB" "UPDATE agents SET phone = '13999999999' WHERE code = 'A001'"
 bm verify > $T/v 2>&1 && die "verify missed a changed agent"
 grep -q "agent A001" $T/v || die "verify does not name the agent: $(cat $T/v)"
 
-# LibreOffice opens the CSV (as UTF-8, the encoding its BOM names) with the Chinese intact
+# LibreOffice opens the CSV with the Chinese intact: comma-separated,
+# quoted, the character set left to its detection (an empty token)
 command -v soffice >/dev/null || die "soffice is missing (tools/deps.sh check installs libreoffice-calc)"
-HOME=$T timeout 180 soffice -env:UserInstallation=file://$T/lo --headless --infilter=CSV:44,34,76,1 \
+HOME=$T timeout 180 soffice -env:UserInstallation=file://$T/lo --headless "--infilter=Text - txt - csv (StarCalc):44,34,,1" \
 	--convert-to xlsx --outdir $T $T/agents.csv >/dev/null 2>&1 || die "soffice could not convert the CSV"
 unzip -p $T/agents.xlsx xl/sharedStrings.xml > $T/strings.xml || die "no xlsx"
 grep -q "<t[^>]*>月份</t>" $T/strings.xml || die "the first heading is not 月份 (BOM or encoding): $(head -c 300 $T/strings.xml)"
