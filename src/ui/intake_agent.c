@@ -210,7 +210,8 @@ bool intake_agent_item(ui *u, const bm_item **it)
 		ui_message(u, true, "%s", why.msg);
 		return false;
 	}
-	if (in->proxy_item && in->proxy_base == *it && (int)in->proxy_item->materials[in->proxy_item->n_materials - 1].name[0] &&
+	/* the same item, and the same form of 委托书 (the applicant's ID type) */
+	if (in->proxy_item && in->proxy_base == *it &&
 	    strcmp(in->proxy_item->materials[in->proxy_item->n_materials - 1].name, agent_poa_name(in->id_type)) == 0) {
 		*it = in->proxy_item;
 		return true;
