@@ -181,8 +181,8 @@ void intake_agent_draw(ui *u)
 	int rows = UI_BOTTOM - y0 - 4;
 	for (int y = y0; y <= UI_BOTTOM; y++)
 		draw_fill(y, 0, COLS, ST_NORMAL);
-	draw_text(y0, x, w, _("Brought by a village agent (代办员): type a name, pinyin initials or village; Enter picks, Esc closes"),
-		  ST_HEAD);
+	draw_text(y0, x, w, _("Brought by a village agent (代办员)"), ST_HEAD);
+	draw_text(y0 + 1, x, w, _("Type a name, pinyin initials or village; Enter picks, Esc closes."), ST_DIM);
 	draw_text(y0 + 2, x, 8, _("Find"), ST_NORMAL);
 	char head[200];
 	snprintf(head, sizeof head, "%-6s %s", _("Code"), _("Agent · village · phone"));

@@ -80,13 +80,20 @@ void agents_draw(ui *u)
 	int y = UI_TOP + 1;
 	draw_text(y, 2, COLS - 4, line, ST_NORMAL);
 	y += 2;
-	/* columns: code, agent, village, phone, active, brought, done, replied, counted, subsidy */
-	static const int wd[] = {6, 10, 12, 13, 6, 6, 6, 6, 6, 9};
+	/* columns: code, agent, village, phone (from 100 columns), active,
+	 * brought, done, replied, counted, subsidy */
+	static const int wd[] = {5, 8, 10, 12, 6, 7, 5, 7, 7, 9};
+	bool phone = COLS >= 100;
 	const char *head[] = {_("Code"), _("Agent"), _("Village"), _("Phone"), _("Active"), _("Brought"),
 			      _("Done"), _("Replied"), _("Counted"), _("Subsidy")};
 	int x = 2;
 	for (int c = 0; c < 10; c++) {
-		draw_text(y, x, wd[c], head[c], ST_HEAD);
+		if (c == 3 && !phone)
+			continue;
+		if (c >= 5)
+			draw_right(y, x, wd[c], head[c], ST_HEAD);
+		else
+			draw_text(y, x, wd[c], head[c], ST_HEAD);
 		x += wd[c] + 1;
 	}
 	y++;
@@ -96,7 +103,7 @@ void agents_draw(ui *u)
 		const agent_month *a = &r->agents[s->top + i];
 		bool sel = s->top + i == s->sel;
 		enum style st = sel ? ST_SELECT : a->agent.active ? ST_NORMAL : ST_DIM;
-		char n[5][16], sub[24];
+		char n[4][16], sub[24];
 		snprintf(n[0], 16, "%d", a->brought);
 		snprintf(n[1], 16, "%d", a->completed);
 		snprintf(n[2], 16, "%d", a->replied);
@@ -107,6 +114,8 @@ void agents_draw(ui *u)
 		x = 2;
 		draw_fill(y + (int)i, 0, COLS, st);
 		for (int c = 0; c < 10; c++) {
+			if (c == 3 && !phone)
+				continue;
 			if (c >= 5)
 				draw_right(y + (int)i, x, wd[c], cells[c], st);
 			else
