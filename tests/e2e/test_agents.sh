@@ -63,6 +63,13 @@ grep -q "张小梅 11010519491231002X (village agent)" "$T/show" || fail "the ca
 # the case view: forward, then the result is refused until the feedback form
 key F4
 wait_for "Timeline"
+# the case's own 授权委托书, filled in for signing
+key B
+wait_for "Proxy papers"
+key Enter
+wait_for "(poa_person) saved" 5
+grep -q "委托人（申请人）： *赵大爷" "$T"/spool/"$NO"-poa_person-* && grep -q "张小梅" "$T"/spool/"$NO"-poa_person-* ||
+	fail "the case's 委托书 is not filled in"
 key f
 wait_for "Forward to"
 key Enter Enter
