@@ -163,6 +163,8 @@ static const char *const top_fields[] = {
 	"joint_windows", "forward_to",
 	/* 延期 */
 	"old_due", "new_due", "extension_days", "approver",
+	/* 上缴, provisional dates, the month (issue 11) */
+	"handed_in", "due_provisional", "month", "period",
 	/* 特别程序 (行政许可法 art. 45) */
 	"special_procedure", "special_from", "special_to", "special_days",
 	/* AB岗交接 */
@@ -185,7 +187,11 @@ static const char *const case_fields[] = {
 };
 static const char *const fee_fields[] = {
 	"no", "case_no", "item_name", "applicant", "amount", "receipt_no", "time", "clerk_no",
-	"voided", NULL
+	"voided", "mark", NULL
+};
+static const char *const report_fields[] = {
+	"rank", "name", "received", "completed", "rate", "returned", "refused", "negatives",
+	"overdue", "extensions", "breaches", "bad_ratings", NULL
 };
 static const char *const event_fields[] = {
 	"no", "time", "action", "clerk", "note", NULL
@@ -212,10 +218,11 @@ static const struct {
 	{ "events", event_fields },         /* the case's history */
 	{ "agents", agent_fields },         /* the agent's register: one per agent */
 	{ "agent_cases", agent_case_fields },   /* ... and their cases */
+	{ "rows", report_fields },          /* 月报: windows by rank, items, total */
 };
 
 static const char *const list_names[] = {
-	"materials", "missing", "procedure", "cases", "fees", "events", "agents", "agent_cases", NULL
+	"materials", "missing", "procedure", "cases", "fees", "events", "agents", "agent_cases", "rows", NULL
 };
 
 static bool in(const char *const *names, const char *name)
