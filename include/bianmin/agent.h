@@ -8,9 +8,11 @@
  * disables one at the counter, and the subsidy is money paid per case
  * they brought: so every change is an event of the hash chain (types
  * agent_add, agent_disable; details = the agent's whole record after the
- * change), `bianmin verify` replays them against the agents table, and a
- * case names its agent by code in its snapshot.  center.yaml holds only
- * the subsidy settings (agent_subsidy, agent_subsidy_counts).
+ * change), `bianmin verify` replays them against the agents table.  An ID
+ * number is registered once, so a case names its agent by the proxy's ID
+ * in its snapshot (proxy_id with proxy_is_agent): no column of its own.
+ * center.yaml holds only the subsidy settings (agent_subsidy,
+ * agent_subsidy_counts).
  *
  * An agent is never deleted (cases name them): disabling sets the last
  * day (active_to).  Codes are given by bianmin: A001, A002 ... */
@@ -42,7 +44,7 @@ void agents_free(bm_agent *v, size_t n);
 /* Add an agent (supervisors and admins: BM_EDENIED otherwise).  village,
  * name, a valid resident ID (BM_EINVAL with the check that failed) and an
  * optional phone; from = first active day (BM_NO_DAY = today).  An ID
- * already active in the register is refused.  code (>= AGENT_CODE_MAX)
+ * already in the register (active or not) is refused.  code (>= AGENT_CODE_MAX)
  * gets the new code. */
 int agent_add(bm_store *s, const bm_clerk *actor, const char *village, const char *name,
 	      const char *id_no, const char *phone, bm_day from, bm_time now, char *code,

@@ -94,14 +94,18 @@ int agent_add(bm_store *s, const bm_clerk *actor, const char *village, const cha
 	int rc;
 	if ((rc = may_manage(s, actor, err)))
 		goto fail;
-	sqlite3_stmt *st = store_stmt(s, "SELECT code FROM agents WHERE id_no = ? AND active = 1", err);
+	/* an ID is registered once: a case names its agent by it */
+	sqlite3_stmt *st = store_stmt(s, "SELECT code, active FROM agents WHERE id_no = ?", err);
 	if (!st) {
 		rc = BM_EDB;
 		goto fail;
 	}
 	st_text(st, 1, norm);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		rc = bm_fail(err, BM_EINVAL, _("This ID number is already agent %s; disable that one first."), col_text(st, 0));
+		rc = sqlite3_column_int(st, 1)
+			     ? bm_fail(err, BM_EINVAL, _("This ID number is already agent %s; disable that one first."), col_text(st, 0))
+			     : bm_fail(err, BM_EINVAL, _("This ID number was agent %s, now disabled: an ID is registered once."),
+				       col_text(st, 0));
 		sqlite3_reset(st);
 		goto fail;
 	}

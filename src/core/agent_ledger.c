@@ -107,6 +107,17 @@ void agent_replay_free(agent_replay *r)
 int agent_replay_check(bm_store *s, agent_replay *r, ledger_problem *p, bm_error *err)
 {
 	sqlite3_stmt *st;
+	/* a file of a schema before the register (tests open old versions):
+	 * no table, and then no agent event either */
+	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'agents'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, _("verifying the ledger")), -1;
+	bool table = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (!table)
+		return r->n ? verify_problem(p, r->event[0], NULL, r->at[0], _("agent %s is in the ledger but missing from the database"),
+					     flatrec_get(&r->rec[0], "agent.code", NULL))
+			    : 0;
 	if (sqlite3_prepare_v2(store_db(s), SQL_ALL, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, _("verifying the ledger")), -1;
 	int rc, res = 0;

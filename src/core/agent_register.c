@@ -38,15 +38,17 @@ static agent_month *add_agent(agent_register *r, bm_agent *a)
 	return m;
 }
 
+/* a case names its agent by the proxy's ID number (registered once) */
 static const char SQL_CASES[] =
-	"SELECT c.agent_code, c.no, c.applicant_name, c.item_name, c.accepted_day, c.completed_day,"
+	"SELECT a.code, c.no, c.applicant_name, c.item_name, c.accepted_day, c.completed_day,"
 	" c.state, c.kind, c.item_regime,"
 	" EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type = 'feedback'),"
 	" EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type = 'agent_reply')"
-	" FROM cases c WHERE c.agent_code IS NOT NULL AND (?3 IS NULL OR c.agent_code = upper(?3))"
+	" FROM cases c JOIN agents a ON a.id_no = c.proxy_id"
+	" WHERE c.proxy_is_agent = 1 AND (?3 IS NULL OR a.code = upper(?3))"
 	" AND ((c.accepted_day >= ?1 AND c.accepted_day < ?2)"
 	"   OR (c.completed_day >= ?1 AND c.completed_day < ?2))"
-	" ORDER BY c.agent_code, c.no";
+	" ORDER BY a.code, c.no";
 
 int agent_register_month(bm_store *s, const bm_center *center, int year, int month,
 			 const char *code, agent_register *out, bm_error *err)
@@ -312,7 +314,7 @@ static const char SQL_FIG[] =
 	"SELECT CASE WHEN ?3 THEN a.village ELSE a.code || ' ' || a.name END AS k,"
 	" sum(c.accepted_day >= ?1 AND c.accepted_day < ?2),"
 	" sum(c.state = 'completed' AND c.completed_day >= ?1 AND c.completed_day < ?2)"
-	" FROM cases c JOIN agents a ON a.code = c.agent_code"
+	" FROM cases c JOIN agents a ON a.id_no = c.proxy_id AND c.proxy_is_agent = 1"
 	" WHERE (c.accepted_day >= ?1 AND c.accepted_day < ?2)"
 	"    OR (c.completed_day >= ?1 AND c.completed_day < ?2)"
 	" GROUP BY k ORDER BY k";

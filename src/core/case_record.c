@@ -51,7 +51,6 @@ static const struct { const char *key, *col, *update; } REC[] = {
 	{ "completed_day", "completed_day", UPD("completed_day") },
 	{ "fee_fen", "fee_fen", NULL },
 	{ "receipt_no", "receipt_no", NULL },
-	{ "proxy.agent_code", "agent_code", NULL },   /* 代办员 (migration 4) */
 };
 #define N_REC (sizeof REC / sizeof REC[0])
 
@@ -72,7 +71,7 @@ static const char SQL_CASE[] =
 	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
-	" completed_day, fee_fen, receipt_no, agent_code FROM cases WHERE id = ?";
+	" completed_day, fee_fen, receipt_no FROM cases WHERE id = ?";
 static const char SQL_MATS[] =
 	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"
 	" WHERE case_id = ? ORDER BY idx";

@@ -101,10 +101,10 @@ static const char SQL_INSERT_CASE[] =
 	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
-	" completed_day, fee_fen, receipt_no, agent_code)"
+	" completed_day, fee_fen, receipt_no)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
 	" ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34,"
-	" ?35, ?36, ?37, ?38, ?39, ?40)";
+	" ?35, ?36, ?37, ?38, ?39)";
 
 static int insert_case(bm_store *s, const case_intake *ci, const intake_input *in,
 		       const intake_outcome *out, const char *no, const char *receipt_no,
@@ -163,7 +163,6 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 	st_text(st, 37, case_state_final(state) ? day : NULL);
 	sqlite3_bind_int64(st, 38, fee);
 	st_text(st, 39, receipt_no);
-	st_text(st, 40, ci->proxy_name ? ci->agent_code : NULL);
 	int rc = store_write(s, st, err, _("saving the case"));
 	bm_buf_free(&jw);
 	if (rc)

@@ -25,8 +25,7 @@ char *flatrec_json(const flatrec *r);
 /* Parse what flatrec_json wrote (and any flat object of strings/null).
  * false on anything else. */
 bool flatrec_parse(const char *json, flatrec *out);
-/* First key where a and b differ (either direction), or NULL when equal;
- * a key one lacks counts as null there. */
+/* First key where a and b differ (either direction), or NULL when equal. */
 const char *flatrec_diff(const flatrec *a, const flatrec *b, const char **va, const char **vb);
 
 #endif

@@ -134,6 +134,7 @@ void home_watch_reload(ui *u)
 	case_filter f;
 	memset(&f, 0, sizeof f);
 	f.open_only = true;
+	f.overdue_only = u->home_mode == HOME_ALL_OVERDUE;   /* only those rows, from the index */
 	f.today = ui_today();
 	if (nw && case_list(u->store, &f, &u->home_rows, &u->n_home_rows, &err) == BM_OK)
 		keep_only(u, w, nw);

@@ -8,9 +8,6 @@
 # November case; due dates in 2027 count 元旦 and 春节 and say they are
 # provisional; verify is ok at the end.
 . "$(dirname "$0")/lib.sh"
-# the clock preloaded directly, as lib.sh means to (its later faketime-wrapper
-# ft collides on the wrapper's semaphores when many tests run at once)
-ft() { _t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FAKETIME_LIB" FAKETIME="@$_t" "$@"; }
 setup_clerks
 ID=110101199003074514
 # k 'DATE TIME' ARGS: the clerk 1002; sv: the supervisor 9001
