@@ -34,6 +34,10 @@ int cli_report(bm_app *app, int argc, char **argv);
  * the period kind). */
 int cli_report_period(bm_app *app, int argc, char **argv);
 
+/* The county (src/cli/county.c): `bianmin sync`, `bianmin county init|report`. */
+int cli_sync(bm_app *app, int argc, char **argv);
+int cli_county(bm_app *app, int argc, char **argv);
+
 /* Shared helpers for subcommands (src/cli/util.c). */
 /* Print diagnostics to stderr. */
 void cli_print_diags(const bm_diags *d);
@@ -42,5 +46,12 @@ bm_center *cli_center(bm_app *app);
 /* Standard --help/--version handling: returns -1 to go on, else an exit
  * status.  usage is printed for --help (to stdout) and on error (stderr). */
 int cli_usage(const char *usage, bool to_stderr, int status);
+
+/* From here on, stdout and stderr drop control characters (text.h's
+ * filter) -- called before a subcommand runs.  cli_raw_stdout: the
+ * unfiltered stdout, for binary output (a PDF written to '-'). */
+void cli_filter_std(void);
+#include <stdio.h>
+FILE *cli_raw_stdout(void);
 
 #endif

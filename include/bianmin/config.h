@@ -34,6 +34,12 @@ typedef struct bm_center {
 	int64_t agent_subsidy_fen;     /* 代办补贴 per case, fen; default 500 (5.00 yuan) */
 	bool agent_subsidy_accepted;   /* agent_subsidy_counts: accepted; default completed */
 	bm_keybinding *keys; size_t n_keys;
+	int pin_min_length;            /* new PINs; default 6 */
+	int pin_lock_after;            /* wrong PINs that lock a clerk; default 10, 0 = never */
+	int pin_delay;                 /* seconds, doubling from the third wrong PIN; default 1 */
+	char *time_zone;               /* the center's zone for days and times; default Asia/Shanghai */
+	int clock_tolerance_minutes;   /* how far an event may be older than the last; default 10 */
+	char *county;        /* the county database (libpq URI) for `bianmin sync`; NULL = none */
 	int line;
 } bm_center;
 

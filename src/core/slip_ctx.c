@@ -175,6 +175,8 @@ static const char *const top_fields[] = {
 	"agent_code", "agent_id", "agent_phone", "agent_village", "applicant_type",
 	"applicant_address", "feedback", "feedback_level", "feedback_note",
 	"month", "rate", "subsidy_basis",
+	/* the paper's 校验码 (bianmin verify --paper) */
+	"check_code",
 	NULL
 };
 

@@ -174,8 +174,18 @@ static const char SCHEMA_4[] =
 "  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
 "END;";
 
+/* 5: wrong PINs per clerk, across processes and restarts (auth_lock.c);
+ *    locking and unlocking are clerk events of the chain. */
+static const char SCHEMA_5[] =
+"CREATE TABLE pin_failures ("
+"  code TEXT PRIMARY KEY,"
+"  failures INTEGER NOT NULL,"
+"  last_at INTEGER NOT NULL,"
+"  locked INTEGER NOT NULL DEFAULT 0"
+") WITHOUT ROWID;";
 
-/* 5 (issue 14): the register of villages and their agents (代办员), kept
+
+/* 6 (issue 14): the register of villages and their agents (代办员), kept
  *    in the ledger (agent_ledger.c: every change is an event of the
  *    chain).  An ID number is registered once, so a proxy case names its
  *    agent by the proxy's ID in its snapshot (proxy_id, proxy_is_agent). */
@@ -194,5 +204,5 @@ static const char SCHEMA_AGENTS[] =
 "CREATE TRIGGER agents_no_delete BEFORE DELETE ON agents"
 "  BEGIN SELECT RAISE(ABORT, 'agents are never deleted; disable one instead'); END;";
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_AGENTS };
-const int store_n_migrations = 5;
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_AGENTS };
+const int store_n_migrations = 6;
