@@ -31,6 +31,8 @@ typedef struct bm_center {
 	int supplement_timeout_days;   /* 补办件 timeout, working days; default 20 */
 	int followup_days;             /* bad-rating follow-up, working days; default 5 */
 	int due_soon_days;             /* "due soon" window, working days; default 1 */
+	int64_t agent_subsidy_fen;     /* 代办补贴 per case, fen; default 500 (5.00 yuan) */
+	bool agent_subsidy_accepted;   /* agent_subsidy_counts: accepted; default completed */
 	bm_keybinding *keys; size_t n_keys;
 	int pin_min_length;            /* new PINs; default 6 */
 	int pin_lock_after;            /* wrong PINs that lock a clerk; default 10, 0 = never */

@@ -51,6 +51,8 @@ typedef enum {
 	LC_SUPPLEMENT = 0, LC_PAUSE, LC_RESUME, LC_EXTEND, LC_OPINION, LC_FORWARD,
 	LC_RESULT, LC_COMPLETE, LC_RETURN, LC_WITHDRAW, LC_NOTIFY, LC_RATE,
 	LC_HANDOVER, LC_ACKNOWLEDGE, LC_STATUS, LC_DEMAND, LC_FOLLOWUP,
+	LC_FEEDBACK,    /* 服务意见反馈表 of a proxy case (agent.h) */
+	LC_REPLY,       /* the agent's 回复 to the applicant (agent.h) */
 	LC_STEP__COUNT
 } lc_step;
 
@@ -111,6 +113,11 @@ typedef struct lc_info {
 	bool handover_pending;
 	char *handover_id, *handover_from, *handover_to;
 	bm_day last_supplement_day;
+	/* proxy cases (agent.h) */
+	bool has_feedback, satisfied;
+	int feedback_level;
+	bool replied;           /* the agent told the applicant (回复) */
+	bm_day replied_day;
 } lc_info;
 
 /* Read the case's events.  Never fails (unknown or foreign events are

@@ -35,6 +35,24 @@ const char SQL_CASE_LOAD[] = LOAD_COLS ", " CASE_ITEM_LATER_COLS LOAD_FROM;
 /* a file not yet migrated to the whole item (tests build old files) */
 static const char SQL_CASE_LOAD_OLD[] = LOAD_COLS LOAD_FROM;
 
+/* 代理件 brought by a registered village agent: the register knows them by
+ * the ID number the case keeps (an ID is registered once, agent.h). */
+static void load_agent(bm_store *s, bm_case *c)
+{
+	bm_error e;
+	sqlite3_stmt *st;
+	if (!c->proxy_is_agent || !c->proxy_id ||
+	    !(st = store_stmt(s, "SELECT code, village, phone FROM agents WHERE id_no = ?", &e)))
+		return;
+	st_text(st, 1, c->proxy_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		c->agent_code = col_dup(st, 0);
+		c->agent_village = col_dup(st, 1);
+		c->agent_phone = col_dup(st, 2);
+	}
+	sqlite3_reset(st);
+}
+
 static void split_lines(const char *s, char ***out, size_t *n)
 {
 	*out = NULL;
@@ -149,6 +167,7 @@ int case_load(bm_store *s, const char *no, bm_case *c, bm_error *err)
 	}
 	load_row(st, c);
 	sqlite3_reset(st);
+	load_agent(s, c);
 
 	if (!(st = store_stmt(s, "SELECT name, form, copies, main, note, state, changed_at"
 			      " FROM case_materials WHERE case_id = ? ORDER BY idx", err)))
@@ -231,6 +250,9 @@ void case_free(bm_case *c)
 	party_free(&c->applicant);
 	free(c->proxy_name);
 	free(c->proxy_id);
+	free(c->agent_code);
+	free(c->agent_village);
+	free(c->agent_phone);
 	free(c->first_clerk);
 	free(c->owner_clerk);
 	free(c->first_clerk_name);

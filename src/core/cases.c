@@ -1,6 +1,7 @@
 /* cases.c - accepting a case in one transaction, and changing it through
  * case_apply (row update + the event saying what changed). */
 #include "bianmin/cases.h"
+#include "bianmin/agent.h"
 #include "ledger_int.h"
 #include "bianmin/text.h"
 
@@ -294,8 +295,14 @@ static int accept_checked(bm_store *s, const case_intake *ci, const intake_input
 		return bm_fail(err, BM_EINVAL, _("The applicant's ID number is empty."));
 	if (!ci->center_code || !*ci->center_code)
 		return bm_fail(err, BM_EINVAL, _("The center has no code (center.yaml `code`)."));
-	if ((ci->proxy_name == NULL) != (ci->proxy_id == NULL))
+	if (!ci->agent_code && (ci->proxy_name == NULL) != (ci->proxy_id == NULL))
 		return bm_fail(err, BM_EINVAL, _("A proxy needs both a name and an ID number."));
+	bool proxy = ci->proxy_name || ci->agent_code;
+	if (proxy && !agent_item_allows_proxy(in->item, err))
+		return BM_EINVAL;
+	if (proxy && (!in->item->n_materials ||
+		      strncmp(in->item->materials[in->item->n_materials - 1].name, "授权委托书", strlen("授权委托书")) != 0))
+		return bm_fail(err, BM_EINVAL, "case_accept: a proxy case takes the item with its 授权委托书 (agent_proxy_item)");
 
 	int y, m, d, rc;
 	bm_day today = bm_time_day(ci->now);
@@ -307,11 +314,29 @@ static int accept_checked(bm_store *s, const case_intake *ci, const intake_input
 	int64_t case_id = 0;
 	flatrec rec = {0};
 	char *details = NULL;
+	bm_agent agent;
+	memset(&agent, 0, sizeof agent);
 
 	if (store_begin(s, err))
 		return BM_EDB;
 	if ((rc = clerk_active(s, ci->clerk, err)))
 		goto fail;
+	/* 代办员: the register says who they are, and that they are active */
+	case_intake with_agent = *ci;
+	if (ci->agent_code) {
+		if ((rc = agent_get(s, ci->agent_code, &agent, err)))
+			goto fail;
+		if (!agent.active || today < agent.from || (agent.to != BM_NO_DAY && today > agent.to)) {
+			rc = bm_fail(err, BM_EINVAL, _("Agent %s (%s) is not active today: a disabled agent brings no new case."),
+				     agent.code, agent.name);
+			goto fail;
+		}
+		with_agent.proxy_name = agent.name;
+		with_agent.proxy_id = agent.id_no;
+		with_agent.proxy_is_agent = true;
+		with_agent.agent_code = agent.code;
+		ci = &with_agent;
+	}
 	/* counters.c: the rows win over a counter reset behind our back */
 	if ((rc = counter_next_case(s, ci->center_code, y, m, d, &seq, err)))
 		goto fail;
@@ -321,8 +346,9 @@ static int accept_checked(bm_store *s, const case_intake *ci, const intake_input
 			goto fail;
 		snprintf(receipt_no, sizeof receipt_no, "%04d-%06lld", y, (long long)rseq);
 	}
-	if ((rc = insert_case(s, ci, in, out, case_no, fee > 0 ? receipt_no : NULL, fee, &case_id, err)) ||
-	    (rc = insert_materials(s, case_id, in, err)))
+	rc = insert_case(s, ci, in, out, case_no, fee > 0 ? receipt_no : NULL, fee, &case_id, err);
+	agent_free(&agent);
+	if (rc || (rc = insert_materials(s, case_id, in, err)))
 		goto fail;
 	if (fee > 0 && (rc = insert_receipt(s, case_id, receipt_no, y, rseq, fee, in->item->fee_basis,
 					    at, ci->clerk, err)))
@@ -345,6 +371,7 @@ static int accept_checked(bm_store *s, const case_intake *ci, const intake_input
 	snprintf(no, CASE_NO_MAX, "%s", case_no);
 	return BM_OK;
 fail:
+	agent_free(&agent);
 	flatrec_free(&rec);
 	free(details);
 	store_rollback(s);

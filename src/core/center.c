@@ -21,7 +21,8 @@ static const char *const top_keys[] = {
 	"version", "name", "code", "phone", "address", "windows", "spool", "outputs",
 	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", "county",
 	"pin_min_length", "pin_lock_after", "pin_delay", "time_zone", "clock_tolerance_minutes",
-	"hours", "review", "court", "review_by_window", NULL};
+	"hours", "review", "court", "review_by_window",
+	"agent_subsidy", "agent_subsidy_counts", NULL};
 static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", "timeout", NULL};
 
 static void output_free(bm_output *o)
@@ -197,6 +198,23 @@ static void load_keys(yd_doc *doc, const yd_node *m, bm_center *c)
 	}
 }
 
+/* 代办补贴 (issue 14): agent_subsidy (yuan, "5.00") and what counts. */
+static void load_subsidy(yd_doc *doc, const yd_node *root, bm_center *c)
+{
+	const yd_node *n = yd_get(root, "agent_subsidy");
+	if (n && (n->kind != YD_SCALAR || !bm_money_parse(n->str, &c->agent_subsidy_fen)))
+		yd_error(doc, n, "%s", _("agent_subsidy is an amount in yuan such as 5.00"));
+	char *counts = NULL;
+	if (yd_string(doc, root, "agent_subsidy_counts", false, &counts) && counts) {
+		if (!strcmp(counts, "accepted"))
+			c->agent_subsidy_accepted = true;
+		else if (strcmp(counts, "completed") != 0)
+			yd_error(doc, yd_get(root, "agent_subsidy_counts"),
+				 _("agent_subsidy_counts is 'completed' or 'accepted', not '%s'"), counts);
+	}
+	free(counts);
+}
+
 /* time_zone: an IANA name the system knows (/usr/share/zoneinfo), such
  * as Asia/Shanghai or Asia/Urumqi; plain names only. */
 static void center_time_zone(yd_doc *doc, const yd_node *root, bm_center *c)
@@ -229,6 +247,7 @@ bm_center *center_load(const char *path, bm_diags *d)
 	c->supplement_timeout_days = 20;
 	c->followup_days = 5;
 	c->due_soon_days = 1;
+	c->agent_subsidy_fen = 500;
 	c->pin_min_length = 6;
 	c->pin_lock_after = 10;
 	c->pin_delay = 1;
@@ -263,6 +282,7 @@ bm_center *center_load(const char *path, bm_diags *d)
 		yd_int(doc, root, "followup_days", false, 1, 1000, &c->followup_days);
 		yd_int(doc, root, "due_soon_days", false, 0, 1000, &c->due_soon_days);
 		load_keys(doc, yd_get(root, "keys"), c);
+		load_subsidy(doc, root, c);
 		yd_int(doc, root, "pin_min_length", false, 4, 64, &c->pin_min_length);
 		yd_int(doc, root, "pin_lock_after", false, 0, 1000, &c->pin_lock_after);
 		yd_int(doc, root, "pin_delay", false, 0, 60, &c->pin_delay);

@@ -4,6 +4,7 @@
 #include "bianmin/config.h"
 #include "bianmin/idno.h"
 #include "bianmin/slip.h"
+#include "flatrec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -151,6 +152,38 @@ static void add_material(slip_ctx *c, const char *list, const bm_case_material *
 	slip_ctx_set(r, "state", mat_state_cn(m->state));
 }
 
+/* 代理件 (agent.h): the proxy, their village and phone, the applicant's
+ * kind (for the 授权委托书), and the feedback form once recorded. */
+static void proxy_fields(slip_ctx *c, const bm_case *cs)
+{
+	slip_ctx_set(c, "applicant_type", cs->applicant.id_type == IDTYPE_USCC ? "单位" : "个人");
+	slip_ctx_set(c, "applicant_phone", cs->applicant.phone);
+	slip_ctx_set(c, "applicant_address", cs->applicant.address);
+	if (!cs->proxy_name)
+		return;
+	char *masked = idno_mask(cs->proxy_id ? cs->proxy_id : "");
+	slip_ctx_set(c, "agent_id", masked);
+	free(masked);
+	slip_ctx_set(c, "agent_code", cs->agent_code);
+	slip_ctx_set(c, "agent_phone", cs->agent_phone);
+	slip_ctx_set(c, "agent_village", cs->agent_village);
+	for (size_t i = 0; i < cs->n_events; i++) {
+		flatrec d = {0}, n = {0};
+		const bm_event *e = &cs->events[i];
+		if (!e->type || strcmp(e->type, "feedback") != 0 || !e->details || !flatrec_parse(e->details, &d))
+			continue;
+		const char *note = flatrec_get(&d, "x.note", NULL);
+		if (note && flatrec_parse(note, &n)) {
+			const char *sat = flatrec_get(&n, "satisfied", NULL);
+			slip_ctx_set(c, "feedback", sat && !strcmp(sat, "1") ? "满意" : "不满意");
+			slip_ctx_set(c, "feedback_level", flatrec_get(&n, "label", NULL));
+			slip_ctx_set(c, "feedback_note", flatrec_get(&n, "note", NULL));
+		}
+		flatrec_free(&n);
+		flatrec_free(&d);
+	}
+}
+
 slip_ctx *slip_context_from_case(const bm_case *cs, const bm_center *center,
 				 const slip_case_opts *o)
 {
@@ -190,6 +223,7 @@ slip_ctx *slip_context_from_case(const bm_case *cs, const bm_center *center,
 	slip_ctx_set(c, "idno", masked);
 	free(masked);
 	slip_ctx_set(c, "agent", cs->proxy_name);
+	proxy_fields(c, cs);
 
 	const bm_case_item *it = &cs->item;
 	slip_ctx_set(c, "item_code", it->code);

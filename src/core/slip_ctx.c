@@ -171,6 +171,10 @@ static const char *const top_fields[] = {
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
 	"close_date", "count", "total", "anchor", "anchor_event",
+	/* 代理件 and the agent's register (agent.h) */
+	"agent_code", "agent_id", "agent_phone", "agent_village", "applicant_type",
+	"applicant_address", "feedback", "feedback_level", "feedback_note",
+	"month", "rate", "subsidy_basis",
 	/* the paper's 校验码 (bianmin verify --paper) */
 	"check_code",
 	/* where and how; the appeal route; 大写; the paper's own step (issue 12) */
@@ -200,6 +204,15 @@ static const char *const event_fields[] = {
 	"no", "time", "action", "clerk", "note", NULL
 };
 
+static const char *const agent_fields[] = {
+	"no", "agent_code", "agent_name", "village", "phone", "brought", "completed", "replied",
+	"counted", "subsidy", NULL
+};
+static const char *const agent_case_fields[] = {
+	"no", "agent_code", "agent_name", "case_no", "applicant", "item_name", "accepted", "state",
+	"replied", "counted", NULL
+};
+
 static const struct {
 	const char *name;
 	const char *const *fields;
@@ -210,11 +223,13 @@ static const struct {
 	{ "cases", case_fields },           /* handed-over cases */
 	{ "fees", fee_fields },             /* fees of the day */
 	{ "events", event_fields },         /* the case's history */
+	{ "agents", agent_fields },         /* the agent's register: one per agent */
+	{ "agent_cases", agent_case_fields },   /* ... and their cases */
 	{ "rows", report_fields },          /* 月报: windows by rank, items, total */
 };
 
 static const char *const list_names[] = {
-	"materials", "missing", "procedure", "cases", "fees", "events", "rows", NULL
+	"materials", "missing", "procedure", "cases", "fees", "events", "agents", "agent_cases", "rows", NULL
 };
 
 static bool in(const char *const *names, const char *name)

@@ -209,5 +209,24 @@ static const char SCHEMA_ITEM_SNAPSHOT[] =
 "  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;";
 
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_ITEM_SNAPSHOT };
-const int store_n_migrations = 6;
+/* 7 (issue 14): the register of villages and their agents (代办员), kept
+ *    in the ledger (agent_ledger.c: every change is an event of the
+ *    chain).  An ID number is registered once, so a proxy case names its
+ *    agent by the proxy's ID in its snapshot (proxy_id, proxy_is_agent). */
+static const char SCHEMA_AGENTS[] =
+"CREATE TABLE agents ("
+"  id INTEGER PRIMARY KEY,"
+"  code TEXT NOT NULL UNIQUE,"
+"  village TEXT NOT NULL,"
+"  name TEXT NOT NULL,"
+"  id_no TEXT NOT NULL UNIQUE,"
+"  phone TEXT,"
+"  active_from TEXT NOT NULL,"
+"  active_to TEXT,"
+"  active INTEGER NOT NULL DEFAULT 1"
+");"
+"CREATE TRIGGER agents_no_delete BEFORE DELETE ON agents"
+"  BEGIN SELECT RAISE(ABORT, 'agents are never deleted; disable one instead'); END;";
+
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_ITEM_SNAPSHOT, SCHEMA_AGENTS };
+const int store_n_migrations = 7;

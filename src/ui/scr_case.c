@@ -45,7 +45,8 @@ static void build(ui *u, tlines *t, int w)
 	char a[32], b[32], fee[24];
 	enum style st;
 	ui_days_left(u, c->due, c->state, b, sizeof b, &st);
-	tl_addf(t, w, 0, ST_HEAD, "%s   %s · %s", c->no, kind_label(c->kind), case_state_label(c->state));
+	tl_addf(t, w, 0, ST_HEAD, "%s   %s%s · %s", c->no, kind_label(c->kind),
+		c->proxy_name ? _(" · proxy (代理件)") : "", case_state_label(c->state));
 	tl_addf(t, w, 0, ST_NORMAL, _("Item: %s (%s) · %s · %s"), c->item.name, c->item.code, c->item.window,
 		regime_label(c->item.regime));
 	if (c->due != BM_NO_DAY && case_state_final(c->state))

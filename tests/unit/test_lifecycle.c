@@ -58,6 +58,8 @@ static const char *const TABLE[LC_STEP__COUNT] = {
 	[LC_STATUS]      = "1111111",
 	[LC_DEMAND]      = "1110000",
 	[LC_FOLLOWUP]    = "0000000",
+	[LC_FEEDBACK]    = "0000000",   /* not a proxy case */
+	[LC_REPLY]       = "0000000",
 };
 
 START_TEST(table_every_state_and_step)
@@ -91,6 +93,36 @@ START_TEST(table_joint_and_forwarded)
 	mem_case(&c, CASE_FORWARDED, KIND_FORWARDED);
 	ck_assert(!lifecycle_allowed(&c, NULL, LC_FORWARD, &why));
 	ck_assert(lifecycle_allowed(&c, NULL, LC_RESULT, &why));
+}
+END_TEST
+
+/* 代理件: the feedback form comes before completion; the agent replies
+ * once it is done (events in memory, as the ledger would hold them). */
+START_TEST(table_proxy_case)
+{
+	bm_case c;
+	bm_error why = {0};
+	mem_case(&c, CASE_IN_PROGRESS, KIND_PROMISED);
+	c.proxy_name = "张小梅";
+	c.proxy_is_agent = true;
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_COMPLETE, &why));
+	ck_assert_ptr_nonnull(strstr(why.msg, "服务意见反馈表"));
+	ck_assert(lifecycle_allowed(&c, NULL, LC_FEEDBACK, &why));
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_REPLY, &why));
+	bm_event ev = { .type = "feedback", .details = "{\"x.note\":\"{\\\"level\\\":\\\"2\\\",\\\"satisfied\\\":\\\"1\\\"}\"}" };
+	c.events = &ev;
+	c.n_events = 1;
+	ck_assert_msg(lifecycle_allowed(&c, NULL, LC_COMPLETE, &why), "%s", why.msg);
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_FEEDBACK, &why));
+	lc_info in;
+	lifecycle_info(&c, &in);
+	ck_assert(in.has_feedback && in.satisfied);
+	ck_assert_int_eq(in.feedback_level, 2);
+	lc_info_free(&in);
+	c.state = CASE_COMPLETED;
+	ck_assert(lifecycle_allowed(&c, NULL, LC_REPLY, &why));
+	c.proxy_is_agent = false;   /* a private proxy has no agent to reply */
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_REPLY, &why));
 }
 END_TEST
 
@@ -852,6 +884,7 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, table_every_state_and_step);
 	tcase_add_test(t, table_joint_and_forwarded);
 	tcase_add_test(t, table_messages);
+	tcase_add_test(t, table_proxy_case);
 	tcase_add_test(t, table_permissions);
 	tcase_add_test(t, names_parse);
 	tcase_add_test(t, event_details_read_as_words);
