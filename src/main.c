@@ -21,6 +21,7 @@ static const cli_command commands[] = {
 	{"case", cli_case, N_("show a case, or list and search cases")},
 	{"clerk", cli_clerk, N_("add, list, disable clerks; change a PIN")},
 	{"book", cli_book, N_("the other books: consultations, complaints, appointments, visits, key people")},
+	{"agent", cli_agent, N_("village agents (代办员): register, month's cases and subsidy")},
 	{"report", cli_report, N_("the month's figures by window and item (supervisors)")},
 	{"receipt", cli_receipt, N_("void a receipt (supervisors)")},
 	{"verify", cli_verify, N_("check the ledger: hash chain, cases, receipts")},

@@ -1,6 +1,7 @@
 /* intake.c - `bianmin intake`: decide (intake_decide) and accept a case
  * from the command line. */
 #include "ledger_cli.h"
+#include "bianmin/agent.h"
 #include "bianmin/ledger.h"
 #include "bianmin/cases.h"
 #include "bianmin/idno.h"
@@ -15,12 +16,15 @@ static const char *const USAGE = N_(
 	"usage: bianmin intake [--clerk CODE] --item CODE --name NAME --id IDNO\n"
 	"         [--id-type resident|uscc|other] [--phone P] [--address A]\n"
 	"         [--have N,N,...|--have-all] [--has-not-brought N,...]\n"
-	"         [--proxy-name N --proxy-id ID [--proxy-agent]]\n"
+	"         [--agent CODE|NAME|INITIALS | --proxy-name N --proxy-id ID [--proxy-agent]]\n"
 	"         [--override KIND --reason TEXT] [--from ENTRY]\n"
 	"\n"
 	"Accept a case.  Materials are numbered from 1 in catalog order; those\n"
 	"not in --have are missing; --has-not-brought marks a main material the\n"
-	"applicant has but did not bring.  The clerk is --clerk or BIANMIN_CLERK,\nthe PIN from BIANMIN_PIN\n"
+	"applicant has but did not bring.  --agent: brought by a registered village\n"
+	"agent (bianmin agent list); a proxy case has one more material, the\n"
+	"授权委托书, numbered last; an item whose catalog says proxy: false refuses\n"
+	"a proxy.  The clerk is --clerk or BIANMIN_CLERK,\nthe PIN from BIANMIN_PIN\n"
 	"or the terminal.  Prints the case number, the kind, the due date (or -)\n"
 	"and the missing materials, one per line.  --from takes the person of a\n"
 	"book entry (a consultation, a home visit) and links the case to it; a\n"
@@ -113,7 +117,7 @@ static reg_entry from_src;
 
 static int intake_main(bm_app *app, int argc, char **argv)
 {
-	enum { O_HAVE_ALL = 256, O_NOT_BROUGHT, O_PROXY_NAME, O_PROXY_ID, O_PROXY_AGENT, O_ID_TYPE };
+	enum { O_HAVE_ALL = 256, O_NOT_BROUGHT, O_PROXY_NAME, O_PROXY_ID, O_PROXY_AGENT, O_ID_TYPE, O_AGENT };
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"item", required_argument, NULL, 'i'},
@@ -128,6 +132,7 @@ static int intake_main(bm_app *app, int argc, char **argv)
 		{"proxy-name", required_argument, NULL, O_PROXY_NAME},
 		{"proxy-id", required_argument, NULL, O_PROXY_ID},
 		{"proxy-agent", no_argument, NULL, O_PROXY_AGENT},
+		{"agent", required_argument, NULL, O_AGENT},
 		{"override", required_argument, NULL, 'o'},
 		{"reason", required_argument, NULL, 'r'},
 		{"from", required_argument, NULL, 'F'},
@@ -136,7 +141,7 @@ static int intake_main(bm_app *app, int argc, char **argv)
 	};
 	const char *clerk = NULL, *item_code = NULL, *name = NULL, *id = NULL, *phone = NULL;
 	const char *address = NULL, *have = NULL, *not_brought = NULL, *pname = NULL, *pid = NULL;
-	const char *override = NULL, *reason = NULL, *id_type_s = NULL, *from = NULL;
+	const char *override = NULL, *reason = NULL, *id_type_s = NULL, *from = NULL, *agent_q = NULL;
 	bool have_all = false, agent = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -153,6 +158,7 @@ static int intake_main(bm_app *app, int argc, char **argv)
 		case O_PROXY_NAME: pname = optarg; break;
 		case O_PROXY_ID: pid = optarg; break;
 		case O_PROXY_AGENT: agent = true; break;
+		case O_AGENT: agent_q = optarg; break;
 		case O_ID_TYPE: id_type_s = optarg; break;
 		case 'o': override = optarg; break;
 		case 'r': reason = optarg; break;
@@ -167,7 +173,7 @@ static int intake_main(bm_app *app, int argc, char **argv)
 	if (from && from_entry(app, from, &from_src, &name, &id, &phone, &address, &when))
 		return 1;
 	if (optind != argc || !clerk || !*clerk || !item_code || !name || !*name || !id ||
-	    (have && have_all) || (!pname != !pid) || (override && !reason))
+	    (have && have_all) || (!pname != !pid) || (override && !reason) || (agent_q && pname))
 		return cli_usage(_(USAGE), true, 2);
 	bm_kind okind = KIND_PROMISED;
 	if (override && !kind_parse(override, &okind)) {
@@ -206,6 +212,17 @@ static int intake_main(bm_app *app, int argc, char **argv)
 		fprintf(stderr, _("bianmin intake: there is no item %s in %s\n"), item_code, cat->path);
 		return 1;
 	}
+	/* 代理件: the catalog must allow a proxy, and the 授权委托书 is a material */
+	bm_item proxy_item;
+	bm_error perr = {0};
+	if ((pname || agent_q) && !agent_item_allows_proxy(item, &perr)) {
+		fprintf(stderr, "bianmin intake: %s\n", perr.msg);
+		return 1;
+	}
+	if (pname || agent_q) {
+		agent_proxy_item(item, id_type, &proxy_item);
+		item = &proxy_item;
+	}
 	size_t nm = item->n_materials;
 	bm_mat_state *marks = bm_xcalloc(nm ? nm : 1, sizeof *marks);
 	for (size_t i = 0; i < nm; i++)
@@ -214,14 +231,25 @@ static int intake_main(bm_app *app, int argc, char **argv)
 	    (not_brought && !parse_list(not_brought, marks, nm, MAT_NOT_BROUGHT))) {
 		fprintf(stderr, _("bianmin intake: material numbers go from 1 to %zu for item %s\n"), nm, item->code);
 		free(marks);
+		if (item == &proxy_item)
+			agent_proxy_item_free(&proxy_item);
 		return 2;
 	}
 
 	bm_store *s;
 	bm_clerk me;
 	int rc = cli_session(app, clerk, "BIANMIN_PIN", &s, &me);
+	bm_agent ag;
+	memset(&ag, 0, sizeof ag);
+	bm_error err = {0};
+	if (!rc && agent_q && agent_find(s, agent_q, &ag, &err)) {
+		auth_clerk_free(&me);
+		rc = cli_error("intake", &err);
+	}
 	if (rc) {
 		free(marks);
+		if (item == &proxy_item)
+			agent_proxy_item_free(&proxy_item);
 		return rc;
 	}
 	intake_input in = {
@@ -229,10 +257,12 @@ static int intake_main(bm_app *app, int argc, char **argv)
 		.override = override != NULL, .override_kind = okind, .override_reason = reason,
 	};
 	intake_outcome out;
-	bm_error err = {0};
 	if (intake_decide(&in, &out, &err)) {
 		free(marks);
 		auth_clerk_free(&me);
+		agent_free(&ag);
+		if (item == &proxy_item)
+			agent_proxy_item_free(&proxy_item);
 		return cli_error("intake", &err);
 	}
 	bm_party ap = {
@@ -243,6 +273,7 @@ static int intake_main(bm_app *app, int argc, char **argv)
 		.center_code = center->code, .catalog_fingerprint = cat->fingerprint,
 		.applicant = &ap, .proxy_name = pname, .proxy_id = pid ? pidn : NULL,
 		.proxy_is_agent = agent, .clerk = me.code, .now = when,
+		.agent_code = agent_q ? ag.code : NULL,
 	};
 	char no[CASE_NO_MAX];
 	/* the case, its 延时服务 mark and its link to the entry: one transaction */
@@ -279,6 +310,9 @@ static int intake_main(bm_app *app, int argc, char **argv)
 	intake_outcome_free(&out);
 	free(marks);
 	auth_clerk_free(&me);
+	agent_free(&ag);
+	if (item == &proxy_item)
+		agent_proxy_item_free(&proxy_item);
 	return rc ? cli_error("intake", &err) : 0;
 }
 

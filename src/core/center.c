@@ -21,7 +21,8 @@ static const char *const top_keys[] = {
 	"version", "name", "code", "phone", "address", "windows", "spool", "outputs",
 	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", "county",
 	"pin_min_length", "pin_lock_after", "pin_delay", "time_zone", "clock_tolerance_minutes",
-	"hours", "limits", NULL};
+	"hours", "review", "court", "review_by_window",
+	"agent_subsidy", "agent_subsidy_counts", "work_hours", "limits", NULL};
 static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", "timeout", NULL};
 
 static void output_free(bm_output *o)
@@ -51,7 +52,38 @@ void center_free(bm_center *c)
 		yd_strings_free(c->keys[i].keys, c->keys[i].n_keys);
 	}
 	free(c->keys);
+	free(c->hours);
+	free(c->review);
+	free(c->court);
+	yd_strings_free(c->review_windows, c->n_reviews);
+	yd_strings_free(c->review_bodies, c->n_reviews);
 	free(c);
+}
+
+const char *center_review_body(const bm_center *c, const char *window)
+{
+	for (size_t i = 0; c && window && i < c->n_reviews; i++)
+		if (!strcmp(c->review_windows[i], window))
+			return c->review_bodies[i];
+	return c && c->review && *c->review ? c->review : NULL;
+}
+
+/* review_by_window: {WINDOW: 复议机关}, e.g. 户籍: 青山县公安局 */
+static void load_reviews(yd_doc *doc, const yd_node *m, bm_center *c)
+{
+	if (!m || !yd_expect_map(doc, m, "'review_by_window'"))
+		return;
+	c->review_windows = bm_xcalloc(m->n + 1, sizeof(char *));
+	c->review_bodies = bm_xcalloc(m->n + 1, sizeof(char *));
+	for (size_t i = 0; i < m->n; i++) {
+		const yd_node *k = m->keys[i], *v = m->kids[i];
+		if (k->kind != YD_SCALAR || v->kind != YD_SCALAR || !*v->str) {
+			yd_error(doc, v, "%s", _("review_by_window maps a window to its 复议机关, e.g. 户籍: 青山县公安局"));
+			continue;
+		}
+		c->review_windows[c->n_reviews] = bm_xstrdup(k->str);
+		c->review_bodies[c->n_reviews++] = bm_xstrdup(v->str);
+	}
 }
 
 const bm_output *center_output(const bm_center *c, const char *form)
@@ -180,21 +212,22 @@ static bool parse_span(const char *s, int *from, int *to)
 	return *from < *to && *to <= 24 * 60;
 }
 
-/* `hours`: a list of "HH:MM-HH:MM" spans (工作时间). */
+/* `work_hours`: a list of "HH:MM-HH:MM" spans (工作时间, for 延时服务;
+ * `hours` is the 办公时间 text printed on papers). */
 static void load_hours(yd_doc *doc, const yd_node *root, bm_center *c)
 {
 	char **v = NULL;
 	size_t n = 0;
-	if (!yd_get(root, "hours") || !yd_strings(doc, root, "hours", false, &v, &n))
+	if (!yd_get(root, "work_hours") || !yd_strings(doc, root, "work_hours", false, &v, &n))
 		return;
-	const yd_node *list = yd_get(root, "hours");
+	const yd_node *list = yd_get(root, "work_hours");
 	if (n > 8)
-		yd_error(doc, list, _("'hours' has at most 8 spans (got %zu)"), n);
+		yd_error(doc, list, _("'work_hours' has at most 8 spans (got %zu)"), n);
 	c->n_hours = 0;
 	for (size_t i = 0; i < n && i < 8; i++) {
 		int a, b;
 		if (!parse_span(v[i], &a, &b)) {
-			yd_error(doc, list->kids[i], _("a span of 'hours' is HH:MM-HH:MM with the start before the end, not '%s'"), v[i]);
+			yd_error(doc, list->kids[i], _("a span of 'work_hours' is HH:MM-HH:MM with the start before the end, not '%s'"), v[i]);
 			continue;
 		}
 		c->hours_from[c->n_hours] = a;
@@ -212,6 +245,23 @@ static void load_limits(yd_doc *doc, const yd_node *m, bm_center *c)
 	yd_int(doc, m, "consult", false, 0, 1000, &c->limit_consult);
 	yd_int(doc, m, "complaint", false, 0, 1000, &c->limit_complaint);
 	yd_int(doc, m, "complaint_complex", false, 0, 1000, &c->limit_complaint_complex);
+}
+
+/* 代办补贴 (issue 14): agent_subsidy (yuan, "5.00") and what counts. */
+static void load_subsidy(yd_doc *doc, const yd_node *root, bm_center *c)
+{
+	const yd_node *n = yd_get(root, "agent_subsidy");
+	if (n && (n->kind != YD_SCALAR || !bm_money_parse(n->str, &c->agent_subsidy_fen)))
+		yd_error(doc, n, "%s", _("agent_subsidy is an amount in yuan such as 5.00"));
+	char *counts = NULL;
+	if (yd_string(doc, root, "agent_subsidy_counts", false, &counts) && counts) {
+		if (!strcmp(counts, "accepted"))
+			c->agent_subsidy_accepted = true;
+		else if (strcmp(counts, "completed") != 0)
+			yd_error(doc, yd_get(root, "agent_subsidy_counts"),
+				 _("agent_subsidy_counts is 'completed' or 'accepted', not '%s'"), counts);
+	}
+	free(counts);
 }
 
 /* time_zone: an IANA name the system knows (/usr/share/zoneinfo), such
@@ -252,6 +302,7 @@ bm_center *center_load(const char *path, bm_diags *d)
 	c->limit_consult = 3;              /* 004: 三日内给予答复 */
 	c->limit_complaint = 1;            /* 当场或当日、次日答复 */
 	c->limit_complaint_complex = 5;    /* 复杂的一周内 */
+	c->agent_subsidy_fen = 500;
 	c->pin_min_length = 6;
 	c->pin_lock_after = 10;
 	c->pin_delay = 1;
@@ -288,11 +339,16 @@ bm_center *center_load(const char *path, bm_diags *d)
 		load_keys(doc, yd_get(root, "keys"), c);
 		load_hours(doc, root, c);
 		load_limits(doc, yd_get(root, "limits"), c);
+		load_subsidy(doc, root, c);
 		yd_int(doc, root, "pin_min_length", false, 4, 64, &c->pin_min_length);
 		yd_int(doc, root, "pin_lock_after", false, 0, 1000, &c->pin_lock_after);
 		yd_int(doc, root, "pin_delay", false, 0, 60, &c->pin_delay);
 		yd_int(doc, root, "clock_tolerance_minutes", false, 1, 1440, &c->clock_tolerance_minutes);
 		center_time_zone(doc, root, c);
+		yd_string(doc, root, "hours", false, &c->hours);
+		yd_string(doc, root, "review", false, &c->review);
+		yd_string(doc, root, "court", false, &c->court);
+		load_reviews(doc, yd_get(root, "review_by_window"), c);
 	}
 	if (!c->time_zone)
 		c->time_zone = bm_xstrdup("Asia/Shanghai");

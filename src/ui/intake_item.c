@@ -198,6 +198,8 @@ static void pick(ui *u)
 		return;
 	}
 	const bm_item *it = &u->catalog->items[in->matches[in->sel]];
+	if (!intake_agent_item(u, &it))   /* proxy: false, or the item with its 授权委托书 */
+		return;
 	if (it != in->item) {
 		free(in->mats);
 		in->item = it;

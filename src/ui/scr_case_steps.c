@@ -23,6 +23,7 @@ static const struct {
 	{A_STEP_FORWARD, LC_FORWARD},       {A_STEP_RESULT, LC_RESULT},     {A_STEP_COMPLETE, LC_COMPLETE},
 	{A_STEP_RETURN, LC_RETURN},         {A_STEP_WITHDRAW, LC_WITHDRAW}, {A_STEP_NOTIFY, LC_NOTIFY},
 	{A_STEP_RATE, LC_RATE},             {A_STEP_FOLLOWUP, LC_FOLLOWUP}, {A_STATUS, LC_STATUS},
+	{A_STEP_FEEDBACK, LC_FEEDBACK},     {A_STEP_REPLY, LC_REPLY},
 };
 
 static bool step_of(enum action a, lc_step *out)
@@ -62,6 +63,10 @@ bool case_action_allowed(const ui *u, enum action a, bm_error *why)
 		return true;
 	case A_STEP_REPRINT:
 		return u->case_loaded;
+	case A_AGENT_PAPERS:
+		return u->case_loaded && u->kase.proxy_name;
+	case A_AGENTS:
+		return auth_can(&u->clerk, ROLE_SUPERVISOR);
 	case A_PREV_MONTH:
 	case A_NEXT_MONTH:
 		return auth_can(&u->clerk, ROLE_SUPERVISOR);
@@ -570,6 +575,9 @@ static void open_form(ui *u, enum action a, lc_step s)
 		break;
 	case A_STEP_NOTIFY:
 		dlg_open(u, s, title, do_notify);
+		if (c->proxy_is_agent && c->proxy_name)   /* 代理件: the agent is told too */
+			snprintf(u->dlg.warn, sizeof u->dlg.warn, _("Tell the village agent too: %s, phone %s."),
+				 c->proxy_name, c->agent_phone ? c->agent_phone : "-");
 		f = dlg_choice(u, _("How"), 0);
 		dlg_opt(f, _("phone"), LC_PHONE);
 		dlg_opt(f, _("in person"), LC_IN_PERSON);
@@ -586,6 +594,10 @@ static void open_form(ui *u, enum action a, lc_step s)
 	case A_STEP_FOLLOWUP:
 		dlg_open(u, s, title, do_followup);
 		dlg_text(u, _("Handling"), 200, true, false, NULL);
+		break;
+	case A_STEP_FEEDBACK:
+	case A_STEP_REPLY:
+		case_agent_form(u, a, title);
 		break;
 	default:
 		break;
@@ -636,6 +648,11 @@ bool case_step_key(ui *u, enum action a)
 	}
 	if (a == A_HANDOVER_CASE) {
 		case_handover_open(u);
+		return true;
+	}
+	if (a == A_AGENT_PAPERS) {
+		if (u->case_loaded)
+			case_agent_papers(u);
 		return true;
 	}
 	lc_step s;

@@ -201,6 +201,9 @@ void home_key(ui *u, ui_key k)
 		if (u->n_home_rows)
 			ui_open_case(u, u->home_rows[u->home_sel].no, SCR_HOME);
 		break;
+	case A_AGENTS:
+		agents_open(u);
+		return;
 	case A_FIGURES:
 		report_open(u);
 		break;

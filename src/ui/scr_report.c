@@ -201,6 +201,7 @@ static void month_lines(ui *u, tlines *t, int width)
 	free(cells);
 	free(num);
 	free(st);
+	report_agent_lines(u, t, width, r->y, r->m);   /* 代办件 by village and agent */
 	books_month_lines(u, t, width, r->y, r->m);   /* the other books beside */
 }
 

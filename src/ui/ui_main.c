@@ -79,6 +79,7 @@ int ui_context(const ui *u)
 	case SCR_SEARCH: return CTX_SEARCH;
 	case SCR_HELP: return CTX_HELP;
 	case SCR_REPORT: return CTX_REPORT;
+	case SCR_AGENTS: return CTX_AGENTS;
 	case SCR_BOOKS: return CTX_BOOKS;
 	case SCR__COUNT: break;
 	}
@@ -220,6 +221,7 @@ static void draw_all(ui *u)
 	case SCR_SEARCH: search_draw(u); break;
 	case SCR_HELP: help_draw(u); break;
 	case SCR_REPORT: report_draw(u); break;
+	case SCR_AGENTS: agents_draw(u); break;
 	case SCR_BOOKS: books_draw(u); break;
 	case SCR__COUNT: break;
 	}
@@ -289,6 +291,7 @@ static void dispatch(ui *u, ui_key k)
 	case SCR_SEARCH: search_key(u, k); break;
 	case SCR_HELP: help_key(u, k); break;
 	case SCR_REPORT: report_key(u, k); break;
+	case SCR_AGENTS: agents_key(u, k); break;
 	case SCR_BOOKS: books_key(u, k); break;
 	case SCR__COUNT: break;
 	}
@@ -329,6 +332,7 @@ static void ui_free(ui *u)
 	view_close(u);
 	home_watch_free(u);
 	report_free(u);
+	agents_screen_free(u);
 	books_free(u);
 	free(u->home_marks);
 	case_summaries_free(u->home_rows, u->n_home_rows);

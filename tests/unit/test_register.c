@@ -170,7 +170,7 @@ START_TEST(test_center_hours_limits)
 	ck_assert_int_eq(c->limit_complaint, 1);
 	ck_assert_int_eq(c->limit_complaint_complex, 5);
 	center_free(c);
-	c = center_text("hours: [\"09:00-12:30\"]\nlimits:\n  consult: 2\n  complaint_complex: 7\n", &d);
+	c = center_text("work_hours: [\"09:00-12:30\"]\nlimits:\n  consult: 2\n  complaint_complex: 7\n", &d);
 	ck_assert_ptr_nonnull(c);
 	ck_assert_uint_eq(c->n_hours, 1);
 	ck_assert_int_eq(c->hours_to[0], 12 * 60 + 30);
@@ -178,7 +178,7 @@ START_TEST(test_center_hours_limits)
 	ck_assert_int_eq(c->limit_complaint, 1);
 	ck_assert_int_eq(c->limit_complaint_complex, 7);
 	center_free(c);
-	ck_assert_ptr_null(center_text("hours: [\"17:30-08:30\"]\n", &d));
+	ck_assert_ptr_null(center_text("work_hours: [\"17:30-08:30\"]\n", &d));
 	ck_assert_ptr_nonnull(strstr(d.msgs[d.n - 1], "HH:MM-HH:MM"));
 	ck_assert_ptr_null(center_text("limits:\n  letters: 3\n", &d));
 	diags_free(&d);
