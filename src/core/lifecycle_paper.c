@@ -198,14 +198,41 @@ const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e)
 	return lifecycle_paper_for_type(e->type);
 }
 
+/* Papers an event gives besides its own: the intake's receipt (when a fee
+ * was taken) and, for a proxy case (代理件, issue 14), its 授权委托书 and
+ * 转报联系单; the feedback step's 服务意见反馈表. */
+static const struct also_paper {
+	const char *form, *type;
+	bool proxy_only;
+} also_papers[] = {
+	{"receipt", "intake", false},
+	{"transfer", "intake", true},
+	{"poa_person", "intake", true},
+	{"poa_unit", "intake", true},
+	{"feedback", "feedback", true},
+};
+
+static bool event_also_gives(const bm_case *c, const bm_event *e, const char *form)
+{
+	if (!form || !e->type)
+		return false;
+	for (size_t i = 0; i < sizeof also_papers / sizeof also_papers[0]; i++) {
+		const struct also_paper *a = &also_papers[i];
+		if (strcmp(form, a->form) != 0 || strcmp(e->type, a->type) != 0)
+			continue;
+		if (strcmp(a->form, "receipt") == 0)
+			return c->receipt_no != NULL;
+		return !a->proxy_only || (c->proxy_name && *c->proxy_name);
+	}
+	return false;
+}
+
 const char *lifecycle_latest_paper(const bm_case *c, const char *form, size_t *event)
 {
 	for (size_t k = c->n_events; k-- > 0;) {
 		const char *f = lifecycle_paper_for_event(c, &c->events[k]);
-		/* the receipt is the intake's paper too */
-		if (form && strcmp(form, "receipt") == 0 && c->events[k].type &&
-		    strcmp(c->events[k].type, "intake") == 0 && c->receipt_no)
-			f = "receipt";
+		if (event_also_gives(c, &c->events[k], form))
+			f = form;
 		if (f && (!form || strcmp(f, form) == 0)) {
 			if (event)
 				*event = k;
