@@ -71,7 +71,7 @@ ls $T/spool | grep -q "^$c2-notice_promised-" || die "paper in the spool: $(ls $
 # 日结: the day's receipts of the clerk, total in fen-exact yuan.  The
 # story goes back to 11-02 after 11-11: bianmin refuses a clock that went
 # back unless a supervisor accepts it (an event of the chain)
-BIANMIN_SUPERVISOR_PIN=9999 faketime "2026-11-02 09:00:00" "$BIANMIN" --db "$DB" clock accept --by 9001 \
+BIANMIN_SUPERVISOR_PIN=9999 ft "2026-11-02 09:00:00" "$BIANMIN" --db "$DB" clock accept --by 9001 \
 	--reason "the test goes back to 11-02" >/dev/null || die "clock accept"
 c3=$(a1 2026-11-02 intake --item HJ-005 --name 王五 --id $ID --have-all | sed -n 1p) || die "intake fee 2"
 out=$(a1 2026-11-02 report day 2>$T/err) || die "report day: $(cat $T/err)"

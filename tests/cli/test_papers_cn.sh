@@ -7,13 +7,6 @@
 # originals but for the 补打 line.
 . "$(dirname "$0")/lib.sh"
 ID=110101199003074514
-# many fixed-clock runs: libfaketime itself, not the wrapper (whose
-# semaphore collides when several test scripts run at once)
-FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | sed -n 1p)
-if [ -n "$FTLIB" ]; then
-	ft() { _t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FTLIB" FAKETIME="@$_t" "$@"; }
-	at() { t=$1; shift; ft "$t" "$BIANMIN" --db "$DB" "$@"; }
-fi
 PDF=0
 command -v pdftotext >/dev/null 2>&1 && PDF=1
 
