@@ -148,7 +148,7 @@ FUZZ_CORE = src/core/common.c src/core/diag.c src/core/text.c src/core/text_widt
 FUZZ_SRC_catalog  = src/core/catalog.c
 FUZZ_SRC_holidays = src/core/holidays.c src/core/calendar.c src/core/statutory_table.c
 FUZZ_SRC_center   = src/core/center.c
-FUZZ_SRC_template = src/core/slip.c src/core/slip_ctx.c src/core/slip_text.c
+FUZZ_SRC_template = src/core/slip.c src/core/slip_ctx.c src/core/slip_text.c src/core/slip_break.c
 FUZZ_SRC_idno     = src/core/idno.c
 FUZZ_SRC_text     =
 FUZZ_SAN = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
