@@ -91,11 +91,10 @@ static void intake(bm_store *s, const bm_catalog *cat, const bm_calendar *cal, b
 	g->owner = (int)rnd(N_CLERKS);
 	case_intake ci = { .center_code = "QS", .catalog_fingerprint = cat->fingerprint, .applicant = &p,
 			   .clerk = CODES[g->owner], .now = at(d, sec) };
-	if (rnd(20) == 0) {
-		ci.proxy_name = "村代办员";
-		ci.proxy_id = "110105197001010011";
-		ci.proxy_is_agent = true;
-	}
+	/* no proxy cases: since issue 14 a proxy case needs the item's
+	 * 授权委托书 and the applicant's feedback before it completes, which
+	 * this generator does not yet do (the draw keeps the seeded sequence) */
+	(void)rnd(20);
 	bm_error err = {0};
 	if (case_accept(s, &ci, &in, &o, g->no, &err) != BM_OK)
 		die("intake", &err);
@@ -120,6 +119,7 @@ static void must(int rc, const char *what, const char *no, const bm_error *e)
 static void work(const lc_ctx *base, bm_day d, int *sec, gcase *g, bool keep_open)
 {
 	lc_ctx x = *base;
+	x.approver = &sup;   /* 否定报备: the supervisor approves returns */
 	x.clerk = &clerks[g->owner];
 	x.now = at(d, (*sec)++);
 	bm_error e = {0};
@@ -203,6 +203,11 @@ static void close_days(bm_store *s, bm_day d)
 
 int main(int argc, char **argv)
 {
+	/* the bench ledgers keep the test suites' 4-digit PINs (new PINs at a
+	 * center need center.yaml's pin_min_length, default 6) */
+	auth_policy pin_rules = *auth_get_policy();
+	pin_rules.min_len = AUTH_PIN_MIN;
+	auth_set_policy(&pin_rules);
 	if (argc < 3) {
 		fprintf(stderr, "usage: gen DB N_CASES [CATALOG HOLIDAYS]\n");
 		return 2;
@@ -221,7 +226,12 @@ int main(int argc, char **argv)
 	if (!s)
 		die(argv[1], &err);
 	sqlite3_exec(store_db(s), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
-	bm_time t0 = at(0, 0);
+	int years = n <= 30000 ? 1 : 10;
+	bm_day d;
+	bm_day_from_ymd(years == 1 ? 2026 : 2017, years == 1 ? 1 : 1, years == 1 ? 5 : 2, &d);
+	/* the clerks are set up the day before the first case (verify refuses
+	 * events dated outside 2000-2099) */
+	bm_time t0 = at(d - 1, 0);
 	if (auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_ADMIN, "1234", t0, &err))
 		die("clerk", &err);
 	bm_clerk admin;
@@ -237,9 +247,6 @@ int main(int argc, char **argv)
 	auth_clerk_get(s, "9001", &sup, &err);
 	auth_clerk_free(&admin);
 
-	int years = n <= 30000 ? 1 : 10;
-	bm_day d;
-	bm_day_from_ymd(years == 1 ? 2026 : 2017, years == 1 ? 1 : 1, years == 1 ? 5 : 2, &d);
 	long workdays = years * 250L, per_day = (n + workdays - 1) / workdays;
 	/* the cases of the last LAG working days, worked on LAG days later */
 	enum { LAG = 3 };
