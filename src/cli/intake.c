@@ -18,9 +18,9 @@ static const char *const USAGE = N_(
 	"\n"
 	"Accept a case.  Materials are numbered from 1 in catalog order; those\n"
 	"not in --have are missing; --has-not-brought marks a main material the\n"
-	"applicant has but did not bring.  The clerk is --clerk or BIANMIN_CLERK,\nthe PIN from BIANMIN_PIN\n"
-	"or the terminal.  Prints the case number, the kind, the due date (or -)\n"
-	"and the missing materials, one per line.\n");
+	"applicant has but did not bring.  The clerk is --clerk or BIANMIN_CLERK,\n"
+	"the PIN from BIANMIN_PIN or the terminal.  Prints the case number, the\n"
+	"kind, the due date (or -) and the missing materials, one per line.\n");
 
 /* "1,3,4" -> marks[i] = v for each; false on junk or out of range. */
 static bool parse_list(const char *s, bm_mat_state *marks, size_t n, bm_mat_state v)
