@@ -117,10 +117,13 @@ void home_watch_reload(ui *u)
 	u->n_home_rows = 0;
 	w = NULL;
 	nw = 0;
+	/* a clerk without a window has nothing waiting on it: the list says
+	 * so (scr_home.c), not the command line's "--waiting-on" sentence */
+	if (u->home_mode == HOME_WAITING_ON && !(u->clerk.window && u->clerk.window[0]))
+		return;
 	int rc = u->home_mode == HOME_ALL_OVERDUE
 			 ? lifecycle_watch(&x, LC_WATCH_OVERDUE, NULL, NULL, &w, &nw, &err)
-			 : lifecycle_watch(&x, LC_WATCH_WAITING_ON, NULL, u->clerk.window ? u->clerk.window : "", &w,
-					   &nw, &err);
+			 : lifecycle_watch(&x, LC_WATCH_WAITING_ON, NULL, u->clerk.window, &w, &nw, &err);
 	if (rc != BM_OK) {
 		ui_message(u, true, "%s", err.msg);
 		return;

@@ -290,21 +290,39 @@ void done_draw(ui *u)
 	intake_state *in = &u->in;
 	int y = UI_TOP + 3;
 	char line[512];
-	snprintf(line, sizeof line, _("Accepted: case %s"), in->case_no);
-	draw_text(y, 2, COLS - 4, line, ST_OK);
+	/* a 退回件 is saved but NOT accepted: its paper is the 不予受理通知书 */
+	bool returned = in->out.kind == KIND_RETURNED;
+	if (returned)
+		snprintf(line, sizeof line, _("Not accepted (退回件): case %s"), in->case_no);
+	else
+		snprintf(line, sizeof line, _("Accepted: case %s"), in->case_no);
+	draw_text(y, 2, COLS - 4, line, returned ? ST_WAITING : ST_OK);
 	snprintf(line, sizeof line, "%s · %s", kind_label(in->out.kind), in->item ? in->item->name : "");
 	draw_text(y + 2, 2, COLS - 4, line, ST_NORMAL);
 	if (in->n_mats && in->out.n_missing) {
-		snprintf(line, sizeof line, _("%zu materials to bring later, listed on the notice."), in->out.n_missing);
+		if (returned)
+			snprintf(line, sizeof line,
+				 ngettext("%zu main material missing, listed on the refusal notice (不予受理通知书).",
+					  "%zu main materials missing, listed on the refusal notice (不予受理通知书).",
+					  (unsigned long)in->out.n_missing),
+				 in->out.n_missing);
+		else
+			snprintf(line, sizeof line,
+				 ngettext("%zu material to bring later, listed on the notice.",
+					  "%zu materials to bring later, listed on the notice.",
+					  (unsigned long)in->out.n_missing),
+				 in->out.n_missing);
 		draw_text(y + 3, 2, COLS - 4, line, ST_NORMAL);
 	}
-	draw_wrapped(y + 5, 2, COLS - 4, 4, in->print_msg, in->print_failed ? ST_ERROR : ST_NORMAL);
+	/* each paper on its own lines, the spool path whole (wrapped, never
+	 * clipped: the clerk must see where the paper went) */
+	draw_wrapped(y + 5, 2, COLS - 4, 7, in->print_msg, in->print_failed ? ST_ERROR : ST_NORMAL);
 	char k1[32], k2[32], k3[32];
 	keymap_key_label(A_NEW, k1, sizeof k1);
 	keymap_key_label(A_VIEW_CASE, k2, sizeof k2);
 	keymap_key_label(A_BACK, k3, sizeof k3);
 	snprintf(line, sizeof line, _("%s: next applicant   %s: view this case   %s or Enter: home"), k1, k2, k3);
-	draw_text(y + 10, 2, COLS - 4, line, ST_DIM);
+	draw_text(y + 13, 2, COLS - 4, line, ST_DIM);
 }
 
 void done_key(ui *u, ui_key k)

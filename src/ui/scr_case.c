@@ -54,7 +54,10 @@ static void build(ui *u, tlines *t, int w)
 		tl_addf(t, w, 0, st, _("Due: %s (%s working days left)"), bm_day_format(c->due, a), b);
 	else if (c->state == CASE_WAITING_MATERIALS)
 		tl_add(t, w, 0, ST_WAITING, _("Due: the clock starts when the last missing material arrives."));
-	if (c->limit_days >= 0)
+	if (c->limit_days >= 0 && c->clock_start == BM_NO_DAY)
+		tl_addf(t, w, 0, ST_NORMAL, _("Time limit: %d working days; the clock has not started."),
+			c->limit_days);
+	else if (c->limit_days >= 0)
 		tl_addf(t, w, 0, ST_NORMAL, _("Time limit: %d working days; clock started %s"), c->limit_days,
 			bm_day_format(c->clock_start, a));
 	if (c->completed_day != BM_NO_DAY)

@@ -98,7 +98,10 @@ void home_draw(ui *u)
 	draw_title(u, _("Open cases"));
 	char fee[24], line[512];
 	bm_money_format(u->today.fees_fen, fee);
-	snprintf(line, sizeof line, _("Today: received %d (returned %d) · completed %d · fees %s yuan on %d receipts"),
+	snprintf(line, sizeof line,
+		 ngettext("Today: received %d (returned %d) · completed %d · fees %s yuan on %d receipt",
+			  "Today: received %d (returned %d) · completed %d · fees %s yuan on %d receipts",
+			  (unsigned long)u->today.receipts),
 		 u->today.received, u->today.returned, u->today.completed, fee, u->today.receipts);
 	draw_text(UI_TOP, 1, COLS - 2, line, ST_NORMAL);
 
@@ -108,7 +111,7 @@ void home_draw(ui *u)
 	int head_y = list_y + 1;
 	if (u->home_mode == HOME_ALL_OVERDUE)
 		snprintf(line, sizeof line, _("Every overdue case of the center: %zu"), u->n_home_rows);
-	else if (u->home_mode == HOME_WAITING_ON && !u->clerk.window)
+	else if (u->home_mode == HOME_WAITING_ON && !(u->clerk.window && u->clerk.window[0]))
 		snprintf(line, sizeof line, "%s", _("You have no window, so no joint cases wait on your opinion."));
 	else if (u->home_mode == HOME_WAITING_ON)
 		snprintf(line, sizeof line, _("Joint cases waiting on window %s: %zu"),

@@ -38,6 +38,10 @@ void ui_message(ui *u, bool error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
 	va_end(ap);
+	/* the message line is one line: papers' "saved to\n<path>" read on */
+	for (char *p = u->msg; *p; p++)
+		if (*p == '\n')
+			*p = ' ';
 	u->msg_error = error;
 }
 
