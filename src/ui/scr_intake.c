@@ -15,6 +15,7 @@ void intake_free(intake_state *in)
 	field_free(&in->filter);
 	field_free(&in->reason);
 	free(in->matches);
+	free(in->uses);
 	free(in->mats);
 	free(in->override_reason);
 	if (in->has_prior)

@@ -216,6 +216,8 @@ typedef struct intake_state {
 	field filter;
 	size_t *matches, n_matches;
 	size_t sel, top;
+	int *uses;                   /* per item: taken at this window lately */
+	bool item_moved;             /* the clerk moved in the list */
 	const bm_item *item;
 	/* (3) materials */
 	bm_mat_state *mats;
