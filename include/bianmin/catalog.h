@@ -48,6 +48,10 @@ typedef struct bm_item {
 	char *collect;           /* where the result is collected, optional */
 	char *phone;             /* contact phone, optional */
 	bm_material *materials; size_t n_materials;
+	/* who may apply, as the resident ID proves it (eligible.h): age on
+	 * the day of application, -1 = no limit; sex 'M', 'F' or 0 = any */
+	int min_age, max_age;
+	char sex;
 	int line;                /* where the item starts in its file */
 } bm_item;
 

@@ -1,5 +1,7 @@
 /* intake.c - `bianmin intake`: decide (intake_decide) and accept a case
  * from the command line. */
+#include "bianmin/duplicate.h"
+#include "bianmin/eligible.h"
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
 #include "bianmin/idno.h"
@@ -14,13 +16,17 @@ static const char *const USAGE = N_(
 	"         [--id-type resident|uscc|other] [--phone P] [--address A]\n"
 	"         [--have N,N,...|--have-all] [--has-not-brought N,...]\n"
 	"         [--proxy-name N --proxy-id ID [--proxy-agent]]\n"
-	"         [--override KIND --reason TEXT]\n"
+	"         [--override KIND --reason TEXT] [--duplicate-reason TEXT]\n"
 	"\n"
 	"Accept a case.  Materials are numbered from 1 in catalog order; those\n"
 	"not in --have are missing; --has-not-brought marks a main material the\n"
 	"applicant has but did not bring.  The clerk is --clerk or BIANMIN_CLERK,\n"
 	"the PIN from BIANMIN_PIN or the terminal.  Prints the case number, the\n"
-	"kind, the due date (or -) and the missing materials, one per line.\n");
+	"kind, the due date (or -) and the missing materials, one per line.\n"
+	"An applicant the item's conditions exclude (age, sex from the ID) is\n"
+	"refused with the reason.  An open case of the same ID and item, or the\n"
+	"same ID under another name, stops the intake (exit 3) and is listed;\n"
+	"--duplicate-reason goes on and records why.\n");
 
 /* "1,3,4" -> marks[i] = v for each; false on junk or out of range. */
 static bool parse_list(const char *s, bm_mat_state *marks, size_t n, bm_mat_state v)
@@ -89,12 +95,13 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		{"proxy-agent", no_argument, NULL, O_PROXY_AGENT},
 		{"override", required_argument, NULL, 'o'},
 		{"reason", required_argument, NULL, 'r'},
+		{"duplicate-reason", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *clerk = NULL, *item_code = NULL, *name = NULL, *id = NULL, *phone = NULL;
 	const char *address = NULL, *have = NULL, *not_brought = NULL, *pname = NULL, *pid = NULL;
-	const char *override = NULL, *reason = NULL, *id_type_s = NULL;
+	const char *override = NULL, *reason = NULL, *id_type_s = NULL, *dup_reason = NULL;
 	bool have_all = false, agent = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -114,6 +121,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		case O_ID_TYPE: id_type_s = optarg; break;
 		case 'o': override = optarg; break;
 		case 'r': reason = optarg; break;
+		case 'D': dup_reason = optarg; break;
 		case 'h': return cli_usage(_(USAGE), false, 0);
 		default: return cli_usage(_(USAGE), true, 2);
 		}
@@ -160,6 +168,11 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		fprintf(stderr, _("bianmin intake: there is no item %s in %s\n"), item_code, cat->path);
 		return 1;
 	}
+	char why[512];
+	if (!item_eligible(item, id_type, idn, today, why, sizeof why)) {
+		fprintf(stderr, _("bianmin intake: refused: %s\n"), why);
+		return 1;
+	}
 	size_t nm = item->n_materials;
 	bm_mat_state *marks = bm_xcalloc(nm ? nm : 1, sizeof *marks);
 	for (size_t i = 0; i < nm; i++)
@@ -177,6 +190,30 @@ int cli_intake(bm_app *app, int argc, char **argv)
 	if (rc) {
 		free(marks);
 		return rc;
+	}
+	/* an earlier case this intake repeats stops it, unless a reason is given */
+	case_dup *dups = NULL;
+	size_t ndup = 0;
+	bm_error derr = {0};
+	if (case_duplicates(s, idn, name, item->code, &dups, &ndup, &derr) != BM_OK) {
+		free(marks);
+		auth_clerk_free(&me);
+		return cli_error("intake", &derr);
+	}
+	char dup_of[256] = "";
+	for (size_t i = 0; i < ndup; i++) {
+		char line[512];
+		if (!dup_reason)
+			fprintf(stderr, _("bianmin intake: earlier case: %s\n"), case_dup_line(&dups[i], line, sizeof line));
+		size_t l = strlen(dup_of);
+		snprintf(dup_of + l, sizeof dup_of - l, "%s%s", l ? " " : "", dups[i].no);
+	}
+	case_dups_free(dups, ndup);
+	if (ndup && !dup_reason) {
+		fprintf(stderr, "%s", _("bianmin intake: not saved; open the earlier case, or give --duplicate-reason TEXT to go on\n"));
+		free(marks);
+		auth_clerk_free(&me);
+		return 3;
 	}
 	intake_input in = {
 		.item = item, .materials = marks, .today = today, .cal = cal,
@@ -199,7 +236,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		.proxy_is_agent = agent, .clerk = me.code, .now = app->now,
 	};
 	char no[CASE_NO_MAX];
-	rc = case_accept(s, &ci, &in, &out, no, &err);
+	rc = case_accept_noted(s, &ci, &in, &out, ndup ? dup_of : NULL, ndup ? dup_reason : NULL, no, &err);
 	if (rc == BM_OK) {
 		char due[11];
 		printf("%s\n%s\n%s\n", no, cli_chinese() ? kind_label(out.kind) : kind_key(out.kind),

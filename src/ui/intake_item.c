@@ -155,6 +155,13 @@ static void pick(ui *u)
 		return;
 	}
 	const bm_item *it = &u->catalog->items[in->matches[in->sel]];
+	if (intake_item_allowed(u, it))
+		item_take(u, it);
+}
+
+void item_take(ui *u, const bm_item *it)
+{
+	intake_state *in = &u->in;
 	if (it != in->item) {
 		free(in->mats);
 		in->item = it;

@@ -5,6 +5,8 @@
  * prints.  Overriding the decision needs a written reason. */
 #include "uipriv.h"
 
+#include "bianmin/duplicate.h"
+
 #include "bianmin/idno.h"
 
 #include <curses.h>
@@ -198,7 +200,8 @@ static void confirm(ui *u)
 	ci.now = now;
 	bm_error err = {0};
 	char no[CASE_NO_MAX] = "";
-	int rc = case_accept(u->store, &ci, &ii, &in->out, no, &err);
+	int rc = case_accept_noted(u->store, &ci, &ii, &in->out, in->dup_reason ? in->dup_of : NULL, in->dup_reason,
+				   no, &err);
 	party_free(&p);
 	free(proxy_name);
 	free(proxy_id);

@@ -18,6 +18,7 @@ void intake_free(intake_state *in)
 	free(in->uses);
 	free(in->mats);
 	free(in->override_reason);
+	free(in->dup_reason);
 	if (in->has_prior)
 		party_free(&in->prior);
 	if (in->decided)

@@ -233,6 +233,10 @@ typedef struct intake_state {
 	size_t override_sel;
 	field reason;
 	int oscroll;
+	/* an earlier case this one repeats (intake_dup.c) */
+	char *dup_reason;            /* why the clerk went on; NULL = none */
+	char dup_of[256];            /* the earlier case numbers */
+	char dup_item[40];           /* the item they were found for */
 	/* done */
 	char case_no[CASE_NO_MAX];
 	char print_msg[512];
@@ -399,6 +403,11 @@ void applicant_key(ui *u, ui_key k);
 void item_draw(ui *u);
 void item_key(ui *u, ui_key k);
 void item_refilter(ui *u);
+/* May the applicant have item it (its conditions, an earlier case)?  When
+ * not, says why or opens the earlier-case form; false. */
+bool intake_item_allowed(ui *u, const bm_item *it);
+/* Take item it and go on to the materials. */
+void item_take(ui *u, const bm_item *it);
 void materials_draw(ui *u);
 void materials_key(ui *u, ui_key k);
 void outcome_draw(ui *u);
