@@ -16,6 +16,8 @@
 
 static int cursor_y = -1, cursor_x = -1;
 
+/* The counter runs all day: it reads the clock for each action (through
+ * the one clock function), where a subcommand reads it once at start. */
 bm_time ui_now(void)
 {
 	return bm_clock_now();
@@ -23,7 +25,7 @@ bm_time ui_now(void)
 
 bm_day ui_today(void)
 {
-	return bm_time_day(bm_clock_now());
+	return bm_time_day(ui_now());
 }
 
 void ui_set_cursor(int y, int x)
@@ -358,15 +360,32 @@ static int home_refresh_ms(void)
 	return ms;
 }
 
-static bool home_may_refresh(const ui *u)
+/* A quiet home screen: the clock for the reload runs. */
+static bool home_quiet(const ui *u)
 {
-	if (home_refresh_ms() < 0 || !u->logged_in || u->scr != SCR_HOME || u->home_mode != HOME_MINE || u->prompt.active ||
-	    u->dlg.active || u->view.active)
-		return false;
+	return home_refresh_ms() >= 0 && u->logged_in && u->scr == SCR_HOME && u->home_mode == HOME_MINE &&
+	       !u->prompt.active && !u->dlg.active && !u->view.active;
+}
+
+static bool home_has_marks(const ui *u)
+{
 	for (size_t i = 0; u->home_marks && i < u->n_home_rows; i++)
 		if (u->home_marks[i])
-			return false;
-	return true;
+			return true;
+	return false;
+}
+
+/* The reload is due: reload, or - when rows are marked for a handover,
+ * which a reload would lose - say once that the list is held. */
+static void home_reload_due(ui *u)
+{
+	if (!home_has_marks(u)) {
+		home_reload(u);   /* what other windows did shows up without F5 */
+		u->home_held_said = false;
+	} else if (!u->home_held_said) {
+		ui_message(u, false, "%s", _("The list is held while rows are marked; unmark them to see changes."));
+		u->home_held_said = true;
+	}
 }
 
 int ui_main(bm_app *app)
@@ -405,12 +424,13 @@ int ui_main(bm_app *app)
 		draw_all(u);
 		/* while a wait after wrong PINs counts down, wake every second;
 		 * on a quiet home screen, every BIANMIN_REFRESH seconds */
-		timeout(u->login_wait_until ? 250 : home_may_refresh(u) ? home_refresh_ms() : -1);
+		timeout(u->login_wait_until ? 250
+			: home_quiet(u) && !(home_has_marks(u) && u->home_held_said) ? home_refresh_ms() : -1);
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r == ERR) {
-			if (!u->login_wait_until && home_may_refresh(u))
-				home_reload(u);   /* what other windows did shows up without F5 */
+			if (!u->login_wait_until && home_quiet(u))
+				home_reload_due(u);
 			continue;
 		}
 		ui_key k = {r == KEY_CODE_YES, ch};

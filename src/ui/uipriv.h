@@ -323,6 +323,7 @@ typedef struct ui {
 	bool home_dirty;
 	enum home_mode home_mode;
 	bool *home_marks;             /* per row, for a handover of chosen cases */
+	bool home_held_said;          /* "held while rows are marked" shown */
 	char **watch_lines;           /* handovers, follow-ups, stale cases: the top panel */
 	enum style *watch_styles;
 	size_t n_watch;

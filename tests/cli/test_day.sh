@@ -70,7 +70,7 @@ echo "$out" | grep -Eq '^ok [0-9a-f]{64}$' || die "verify output: $out"
 
 # backup: a copy that verifies, never overwriting
 at "$D" backup $T/copy.db --clerk 1001 >/dev/null || die "backup"
-"$BIANMIN" --db $T/copy.db verify --clerk 1001 >/dev/null || die "backup verifies"
+ft "$D" "$BIANMIN" --db $T/copy.db verify --clerk 1001 >/dev/null || die "backup verifies"
 at "$D" backup $T/copy.db --clerk 1001 2>/dev/null && die "backup overwrote"
 eq "$(stat -c %a "$DB")" "600" "database mode"
 exit 0

@@ -59,7 +59,7 @@ chmod +x $T/hang.sh
 sed -e '/^outputs:/,/^$/d' data/center.yaml > $T/center.yaml
 printf 'outputs:\n  - form: default\n    command: %s\n    timeout: 1\n' "$T/hang.sh" >> $T/center.yaml
 start=$(date +%s)
-out=$(BIANMIN_PIN=1234 "$BIANMIN" --db "$DB" --config $T/center.yaml print $c2 --clerk 1001 2>$T/err) || die "hanging printer: $(cat $T/err)"
+out=$(BIANMIN_PIN=1234 ft "2026-11-11 16:00:00" "$BIANMIN" --db "$DB" --config $T/center.yaml print $c2 --clerk 1001 2>$T/err) || die "hanging printer: $(cat $T/err)"
 [ $(( $(date +%s) - start )) -lt 10 ] || die "the hanging printer blocked the clerk"
 grep -q "did not finish within 1 seconds" $T/err || die "timeout told: $(cat $T/err)"
 echo "$out" | grep -q "spooled to" || die "spooled: $out"

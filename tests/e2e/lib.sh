@@ -2,7 +2,8 @@
 # private socket, at a fixed size; keys with send-keys, the screen with
 # capture-pane; wait loops instead of fixed sleeps.  Sourced by test_*.sh.
 #
-#   e2e_setup            fresh temp dir + demo database ($DB)
+#   e2e_setup            fresh temp dir + demo database ($DB), made at $E2E_NOW
+#   at_now CMD...        run CMD on the test's clock (faketime from $E2E_NOW)
 #   e2e_start W H LANG   open bianmin in a tmux window of W x H
 #   key K...             send named keys (counted in $KEYS)
 #   typ TEXT             type text (not counted)
@@ -17,6 +18,20 @@ KEYS=0
 SOCK=bm-e2e-$$
 TMUX_CMD="tmux -L $SOCK -f /dev/null"
 export BIANMIN_CLERK=1001 BIANMIN_PIN=1234
+# Every terminal test runs on a clock it chooses, never the machine's: the
+# demo is made and the counter starts at $E2E_NOW (a Monday), and the clock
+# runs on from there.  A test may set E2E_NOW before sourcing this file.
+E2E_NOW=${E2E_NOW:-2026-11-23 09:30:00}
+# libfaketime preloaded directly: see tests/cli/lib.sh for why not faketime(1)
+FAKETIME_LIB='/usr/$LIB/faketime/libfaketime.so.1'
+ls /usr/lib/*/faketime/libfaketime.so.1 >/dev/null 2>&1 ||
+	{ echo "FAIL: libfaketime is not installed (tools/deps.sh check)"; exit 1; }
+ft() { _t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FAKETIME_LIB" FAKETIME="@$_t" "$@"; }
+at_now() { ft "$E2E_NOW" "$@"; }
+# the sanitizer's options survive `env -i` (faketime preloads before ASan)
+SAN_PASS=""
+[ -n "${ASAN_OPTIONS:-}" ] && SAN_PASS="ASAN_OPTIONS='$ASAN_OPTIONS'"
+[ -n "${LSAN_OPTIONS:-}" ] && SAN_PASS="$SAN_PASS LSAN_OPTIONS='$LSAN_OPTIONS'"
 
 e2e_cleanup() {
 	$TMUX_CMD kill-server 2>/dev/null
@@ -29,7 +44,7 @@ trap e2e_cleanup EXIT
 e2e_setup() {
 	T=$(mktemp -d "${TMPDIR:-/tmp}/bm-e2e.XXXXXX")
 	DB=$T/bianmin.db
-	"$BIANMIN" --db "$DB" demo >/dev/null || { echo "FAIL: demo database"; exit 1; }
+	at_now "$BIANMIN" --db "$DB" demo >/dev/null || { echo "FAIL: demo database"; exit 1; }
 }
 
 e2e_start() {
@@ -38,7 +53,7 @@ e2e_start() {
 	# stderr goes to a file we can show on failure.
 	$TMUX_CMD new-session -d -x "$w" -y "$h" \
 		"cd '$ROOT' && env -i PATH='$PATH' HOME='$T' TERM=screen LANG=$lang LC_ALL=$lang \
-		 ${E2E_ENV:-} '$BIANMIN' --db '$DB' ${E2E_ARGS:-} 2>'$T/stderr'; echo EXITED \$?; sleep 60" || {
+		 $SAN_PASS ${E2E_ENV:-} LD_PRELOAD='$FAKETIME_LIB' FAKETIME='@$E2E_NOW' '$BIANMIN' --db '$DB' ${E2E_ARGS:-} 2>'$T/stderr'; echo EXITED \$?; sleep 60" || {
 		echo "FAIL: tmux"; exit 1; }
 	$TMUX_CMD set-option -g remain-on-exit on >/dev/null 2>&1
 }
@@ -101,4 +116,7 @@ accepted_no() {
 	screen | sed -n 's/.*ccepted[^:]*: case \([A-Z0-9-]*\).*/\1/p' | head -1
 }
 
-bm() { "$BIANMIN" --db "$DB" "$@"; }
+bm() { at_now "$BIANMIN" --db "$DB" "$@"; }
+
+# e2e_date [DAYS]: the test's date, DAYS (default 0) days later, YYYY-MM-DD
+e2e_date() { date -u -d "${E2E_NOW%% *} ${1:-0} days" +%Y-%m-%d; }

@@ -48,7 +48,7 @@ key F7
 wait_for "by window" 10
 screen | grep -q "Completed" || fail "month table heads"
 screen | grep -q "Total " || fail "month total row"
-prev=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
+prev=$(date -u -d "$(e2e_date | cut -c1-7)-15 -1 month" +%Y-%m)
 key Left
 wait_for "Month $prev" 5
 key Escape

@@ -39,11 +39,11 @@ static inline bm_store *fx_store_with_clerks(void)
 	bm_store *s = store_open(fx_path, true, &err);
 	ck_assert_msg(s != NULL, "%s", err.msg);
 	bm_clerk admin;
-	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_CLERK, "1234", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_CLERK, "1234", unit_clerk_time(), &err), BM_OK);
 	ck_assert_int_eq(auth_login(s, "1001", "1234", &admin, &err), BM_OK);
 	ck_assert_int_eq(admin.role, ROLE_ADMIN);
-	ck_assert_int_eq(auth_clerk_add(s, &admin, "1002", "李强", NULL, ROLE_CLERK, "2222", bm_clock_now(), &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_add(s, &admin, "9001", "张建国", NULL, ROLE_SUPERVISOR, "9999", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, &admin, "1002", "李强", NULL, ROLE_CLERK, "2222", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, &admin, "9001", "张建国", NULL, ROLE_SUPERVISOR, "9999", unit_clerk_time(), &err), BM_OK);
 	auth_clerk_free(&admin);
 	return s;
 }

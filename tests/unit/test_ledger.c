@@ -143,17 +143,17 @@ START_TEST(wrong_pin_and_permissions)
 	bm_clerk c;
 	ck_assert_int_eq(auth_login(s, "1001", "9999", &c, &err), BM_EDENIED);
 	ck_assert_int_eq(auth_login(s, "4242", "1234", &c, &err), BM_ENOTFOUND);
-	ck_assert_int_eq(auth_clerk_add(s, NULL, "1003", "x", NULL, ROLE_CLERK, "1234", bm_clock_now(), &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1003", "x", NULL, ROLE_CLERK, "1234", unit_clerk_time(), &err), BM_EDENIED);
 	ck_assert_int_eq(auth_login(s, "1002", "2222", &c, &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_add(s, &c, "1003", "x", NULL, ROLE_CLERK, "1234", bm_clock_now(), &err), BM_EDENIED);
-	ck_assert_int_eq(auth_clerk_disable(s, &c, "9001", bm_clock_now(), &err), BM_EDENIED);
-	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "1002", "5555", bm_clock_now(), &err), BM_OK);   /* own PIN */
-	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "9001", "5555", bm_clock_now(), &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_add(s, &c, "1003", "x", NULL, ROLE_CLERK, "1234", unit_clerk_time(), &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "9001", unit_clerk_time(), &err), BM_EDENIED);
+	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "1002", "5555", unit_clerk_time(), &err), BM_OK);   /* own PIN */
+	ck_assert_int_eq(auth_clerk_set_pin(s, &c, "9001", "5555", unit_clerk_time(), &err), BM_EDENIED);
 	auth_clerk_free(&c);
 	ck_assert_int_eq(auth_login(s, "1002", "2222", &c, &err), BM_EDENIED);
 	ck_assert_int_eq(auth_login(s, "1001", "1234", &c, &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_disable(s, &c, "1002", bm_clock_now(), &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_disable(s, &c, "1001", bm_clock_now(), &err), BM_EINVAL);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "1002", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_disable(s, &c, "1001", unit_clerk_time(), &err), BM_EINVAL);
 	auth_clerk_free(&c);
 	ck_assert_int_eq(auth_login(s, "1002", "5555", &c, &err), BM_EDENIED);   /* disabled */
 	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM clerks WHERE pin_hash LIKE '$argon2id$%'"), 3);

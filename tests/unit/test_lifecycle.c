@@ -202,10 +202,10 @@ static void setup(void)
 	S = store_open(path, true, &err);
 	ck_assert_msg(S != NULL, "%s", err.msg);
 	bm_clerk admin;
-	ck_assert_int_eq(auth_clerk_add(S, NULL, "1001", "王小梅", "规划建设", ROLE_CLERK, "1234", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(S, NULL, "1001", "王小梅", "规划建设", ROLE_CLERK, "1234", unit_clerk_time(), &err), BM_OK);
 	ck_assert_int_eq(auth_login(S, "1001", "1234", &admin, &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_add(S, &admin, "1002", "李强", "民政", ROLE_CLERK, "2222", bm_clock_now(), &err), BM_OK);
-	ck_assert_int_eq(auth_clerk_add(S, &admin, "9001", "张建国", NULL, ROLE_SUPERVISOR, "9999", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(S, &admin, "1002", "李强", "民政", ROLE_CLERK, "2222", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(S, &admin, "9001", "张建国", NULL, ROLE_SUPERVISOR, "9999", unit_clerk_time(), &err), BM_OK);
 	auth_clerk_free(&admin);
 	ck_assert_int_eq(auth_clerk_get(S, "1001", &C1001, &err), BM_OK);
 	ck_assert_int_eq(auth_clerk_get(S, "1002", &C1002, &err), BM_OK);

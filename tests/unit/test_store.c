@@ -57,7 +57,7 @@ START_TEST(data_survives_migration)
 	bm_error err = {0};
 	bm_store *s = store_open_version(fx_path, true, 1, &err);
 	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", unit_clerk_time(), &err), BM_OK);
 	store_close(s);
 	s = store_open(fx_path, false, &err);
 	ck_assert_ptr_nonnull(s);
@@ -78,7 +78,7 @@ START_TEST(migration_3_records_existing_clerks)
 	bm_error err = {0};
 	bm_store *s = store_open_version(fx_path, true, 2, &err);
 	ck_assert_ptr_nonnull(s);
-	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", unit_clerk_time(), &err), BM_OK);
 	ck_assert_int_eq(sqlite3_exec(store_db(s), "DROP TRIGGER events_no_delete; DELETE FROM events;"
 				      " INSERT INTO clerks (code, name, role, pin_hash) VALUES ('1002', '李强', 'clerk', 'h')",
 				      NULL, NULL, NULL), SQLITE_OK);
@@ -96,7 +96,7 @@ START_TEST(migration_3_records_existing_clerks)
 	fx_rmdir();
 	fx_tmpdir();
 	s = store_open_version(fx_path, true, 1, &err);
-	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", bm_clock_now(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", NULL, ROLE_ADMIN, "1234", unit_clerk_time(), &err), BM_OK);
 	store_close(s);
 	s = store_open(fx_path, false, &err);
 	ck_assert_ptr_nonnull(s);

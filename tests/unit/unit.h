@@ -7,9 +7,20 @@
 #include <locale.h>
 #include <stdlib.h>
 
+#include "bianmin/common.h"
+
 #ifndef FIXTURES
 #define FIXTURES "tests/unit/fixtures"
 #endif
+
+/* Tests own their clock: clerk changes in fixtures are stamped with this
+ * morning, before any case the suites take, never the machine's time. */
+static inline bm_time unit_clerk_time(void)
+{
+	bm_time t = {0, 0};
+	bm_time_parse("2026-09-01T08:00:00+08:00", &t);
+	return t;
+}
 
 #define BM_UNIT_MAIN(suite_fn)                                      \
 	int main(void)                                              \
