@@ -1,0 +1,32 @@
+# lang.sh - for tests run in both languages: $LANGS (C.UTF-8, and
+# zh_CN.UTF-8 when the machine has it), tr TEXT (the msgid's translation
+# in $LNG up to its first placeholder), login_as (log in, whatever $LNG).
+LANGS=C.UTF-8
+locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && LANGS="$LANGS zh_CN.UTF-8"
+tr() {
+	t=
+	[ "$LNG" = C.UTF-8 ] || t=$(TEXTDOMAINDIR="${B:-build}/locale" LANGUAGE=zh_CN LC_ALL=$LNG gettext bianmin "$1" 2>/dev/null)
+	[ -n "$t" ] || t=$1
+	printf '%s\n' "${t%%%*}"
+}
+login_as() {
+	wait_for "$(tr "Clerk number")"
+	typ "${1:-1001}"; key Enter; typ "${2:-1234}"; key Enter
+	wait_for "$(tr "My open cases: %zu")" 10
+	KEYS=0
+}
+# the next language: a fresh database and terminal
+next_lang() {
+	$TMUX_CMD kill-server 2>/dev/null
+	rm -rf "$T"
+}
+# the case number on the screen after F10 (accepted or not), any language
+saved_no() {
+	n=200
+	while [ "$n" -gt 0 ]; do
+		no=$(screen | grep -o 'QS-[0-9]\{8\}-[0-9]\{4\}' | head -1)
+		[ -n "$no" ] && { echo "$no"; return 0; }
+		sleep 0.05
+		n=$((n - 1))
+	done
+}
