@@ -77,6 +77,11 @@ static void id_update(ui *u)
 	}
 }
 
+void applicant_id_changed(ui *u)
+{
+	id_update(u);
+}
+
 static bool check_proxy(ui *u)
 {
 	intake_state *in = &u->in;

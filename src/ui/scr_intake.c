@@ -53,6 +53,7 @@ bool intake_has_data(const intake_state *in)
 
 static void discard(ui *u)
 {
+	intake_draft_remove(u);
 	intake_free(&u->in);
 	u->msg[0] = '\0';
 	ui_goto(u, SCR_HOME);
@@ -113,4 +114,5 @@ void intake_key(ui *u, ui_key k)
 	case STEP_OUTCOME: outcome_key(u, k); break;
 	case STEP_DONE: done_key(u, k); break;
 	}
+	intake_draft_keep(u);
 }

@@ -56,6 +56,7 @@ static void try_login(ui *u)
 		free(code);
 		u->home_dirty = true;
 		ui_goto(u, SCR_HOME);
+		intake_draft_offer(u);
 		return;
 	}
 	free(code);

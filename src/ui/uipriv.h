@@ -407,6 +407,13 @@ void item_refilter(ui *u);
 /* May the applicant have item it (its conditions, an earlier case)?  When
  * not, says why or opens the earlier-case form; false. */
 bool intake_item_allowed(ui *u, const bm_item *it);
+/* The intake kept as a draft (intake_draft.c): after each key; removed
+ * when saved or discarded; offered back after login. */
+void intake_draft_keep(ui *u);
+void intake_draft_remove(ui *u);
+void intake_draft_offer(ui *u);
+/* The applicant's ID field changed (checks it again). */
+void applicant_id_changed(ui *u);
 /* Take item it and go on to the materials. */
 void item_take(ui *u, const bm_item *it);
 void materials_draw(ui *u);

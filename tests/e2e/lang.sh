@@ -15,9 +15,17 @@ login_as() {
 	wait_for "$(tr "My open cases: %zu")" 10
 	KEYS=0
 }
+# the terminal goes away (killed with the program in it); the next
+# e2e_start opens a new one on a socket of its own
+TERMS=0
+kill_terminal() {
+	$TMUX_CMD kill-server 2>/dev/null
+	TERMS=$((TERMS + 1))
+	TMUX_CMD="tmux -L $SOCK-$TERMS -f /dev/null"
+}
 # the next language: a fresh database and terminal
 next_lang() {
-	$TMUX_CMD kill-server 2>/dev/null
+	kill_terminal
 	rm -rf "$T"
 }
 # the case number on the screen after F10 (accepted or not), any language
