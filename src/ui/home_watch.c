@@ -200,6 +200,27 @@ static bool hand_over(ui *u, const char *from, const char *to, const char *const
 	return true;
 }
 
+/* A 工号 as typed: the clerk's name beside it, or why it cannot be one. */
+static bool clerk_check(ui *u, const char *v, char *note, size_t len)
+{
+	if (!v || !*v)
+		return true;   /* "required" says it */
+	bm_clerk c;
+	memset(&c, 0, sizeof c);
+	bm_error err = {0};
+	if (auth_clerk_get(u->store, v, &c, &err) != BM_OK) {
+		snprintf(note, len, _("no clerk %s"), v);
+		return false;
+	}
+	bool ok = c.active;
+	if (ok)
+		snprintf(note, len, "%s%s%s", c.name, c.window ? " · " : "", c.window ? c.window : "");
+	else
+		snprintf(note, len, _("%s (%s) is disabled"), c.name, v);
+	auth_clerk_free(&c);
+	return ok;
+}
+
 /* The home's form: [From clerk (supervisor only)], To clerk, Cases, Reason. */
 static void do_handover(ui *u)
 {
@@ -262,7 +283,7 @@ void case_handover_open(ui *u)
 	dlg_open(u, LC_HANDOVER, title, do_handover_case);
 	snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
 		 _("The case stays with its owner until the clerk taking over acknowledges it; a 交接单 is printed."));
-	dlg_text(u, _("To clerk 工号"), 20, true, false, NULL);
+	dlg_check(dlg_text(u, _("To clerk 工号"), 20, true, false, NULL), clerk_check);
 	dlg_text(u, _("Reason"), 200, false, false, NULL);
 }
 
@@ -299,9 +320,9 @@ bool home_watch_key(ui *u, enum action a)
 		if (sup) {
 			snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
 				 _("Supervisor: change From clerk (Up) to reassign the open cases of an absent clerk."));
-			dlg_text(u, _("From clerk 工号"), 20, true, false, u->clerk.code);
+			dlg_check(dlg_text(u, _("From clerk 工号"), 20, true, false, u->clerk.code), clerk_check);
 		}
-		dlg_text(u, _("To clerk 工号"), 20, true, false, NULL);
+		dlg_check(dlg_text(u, _("To clerk 工号"), 20, true, false, NULL), clerk_check);
 		size_t nm = n_marked(u);
 		dlg_field *f = dlg_choice(u, _("Cases"), 0);
 		if (nm && u->home_mode == HOME_MINE) {

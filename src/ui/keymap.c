@@ -115,7 +115,7 @@ static const binding table[] = {
 	{A_HANDOVER_CASE, "handover_case", N_("Hand over"),
 	 N_("hand this case to another clerk (a supervisor reassigns it); prints the 交接单"), CTX_CASE, true,
 	 {"H"}},
-	{A_MARK, "mark", N_("Mark"), N_("mark / unmark the selected case for a handover"), CTX_HOME, false,
+	{A_MARK, "mark", N_("Mark"), N_("mark / unmark the selected case for a handover"), CTX_HOME, true,
 	 {"Space", "m"}},
 	{A_ALL_OVERDUE, "all_overdue", N_("Overdue"),
 	 N_("supervisor: every overdue case of the center (again: back to my cases)"), CTX_HOME, true, {"o"}},

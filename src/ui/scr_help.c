@@ -50,8 +50,21 @@ void help_draw(ui *u)
 	draw_title(u, _("Help"));
 	tlines t = {0};
 	build(u, &t, COLS - 4);
-	tl_draw(&t, UI_TOP + 1, 2, COLS - 4, UI_BOTTOM - UI_TOP, &u->help_scroll);
+	int rows = UI_BOTTOM - UI_TOP;
+	int n = tl_draw(&t, UI_TOP + 1, 2, COLS - 4, rows, &u->help_scroll);
 	tl_free(&t);
+	/* the page says when more follows, and where the clerk is */
+	if (n > rows) {
+		int pages = (n + rows - 1) / rows, page = u->help_scroll / rows + 1;
+		if (u->help_scroll + rows >= n)
+			page = pages;
+		char line[128];
+		snprintf(line, sizeof line,
+			 u->help_scroll + rows < n ? _("— page %d of %d: PgDn or Down for more —")
+						   : _("— page %d of %d: PgUp for the keys before —"),
+			 page, pages);
+		draw_right(UI_TOP, 2, COLS - 4, line, ST_HEAD);
+	}
 }
 
 void help_key(ui *u, ui_key k)

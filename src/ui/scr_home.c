@@ -174,6 +174,11 @@ void home_draw(ui *u)
 	}
 }
 
+static void quit_now(ui *u)
+{
+	u->quit = true;
+}
+
 void home_key(ui *u, ui_key k)
 {
 	enum action a = keymap_action(CTX_HOME, k, false);
@@ -214,7 +219,7 @@ void home_key(ui *u, ui_key k)
 		ui_goto(u, SCR_LOGIN);
 		break;
 	case A_QUIT:
-		u->quit = true;
+		ui_ask(u, _("Quit bianmin? (y/n)"), quit_now);
 		break;
 	default:
 		break;

@@ -12,9 +12,8 @@ static int64_t wait_left(ui *u)
 		return 0;
 	int64_t left = u->login_wait_until - ui_now().epoch;
 	if (left <= 0) {
+		/* the "wrong" message stays until the clerk types or tries again */
 		u->login_wait_until = 0;
-		if (u->msg_error)
-			u->msg[0] = '\0';
 		return 0;
 	}
 	return left;
@@ -28,8 +27,8 @@ void login_draw(ui *u)
 	draw_text(y + 2, x, 14, _("Clerk number"), ST_NORMAL);
 	draw_text(y + 4, x, 14, _("PIN"), ST_NORMAL);
 	int64_t left = wait_left(u);
-	field_draw(&u->login_code, y + 2, x + 15, 20, u->login_focus == 0 && !left);
-	field_draw(&u->login_pin, y + 4, x + 15, 20, u->login_focus == 1 && !left);
+	field_draw(&u->login_code, y + 2, x + 15, 20, u->login_focus == 0);
+	field_draw(&u->login_pin, y + 4, x + 15, 20, u->login_focus == 1);
 	if (left) {
 		char line[128];
 		snprintf(line, sizeof line, _("Wrong PIN. Wait %lld s before the next try."), (long long)left);
@@ -83,11 +82,15 @@ void login_key(ui *u, ui_key k)
 		u->quit = true;
 		return;
 	}
-	if (wait_left(u))
-		return;   /* the countdown runs; keys wait */
 	field *f = u->login_focus == 0 ? &u->login_code : &u->login_pin;
 	switch (a) {
 	case A_NEXT:
+		/* typing goes on during the countdown; only the try waits */
+		if (u->login_focus == 1 && !field_empty(&u->login_code) && wait_left(u)) {
+			ui_message(u, true, _("Wait %lld s, then press Enter again; what you typed is kept."),
+				   (long long)wait_left(u));
+			return;
+		}
 		if (u->login_focus == 0) {
 			if (field_empty(&u->login_code)) {
 				ui_message(u, true, "%s", _("Type your clerk number (工号)."));

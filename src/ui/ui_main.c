@@ -131,6 +131,27 @@ void draw_title(const ui *u, const char *screen_title)
 	draw_text(0, COLS - rw, rw, right, ST_TITLE);
 }
 
+/* Do the keys of the status line from table index i on not fit in room
+ * columns?  (Then a "more" mark takes the last place.) */
+static bool status_rest_wider(const ui *u, int ctx, size_t i, int room)
+{
+	enum action a;
+	for (; (a = keymap_at(i)) != A_NONE; i++) {
+		if (!keymap_in(a, ctx) || !keymap_on_status(a))
+			continue;
+		if ((ctx & (CTX_CASE | CTX_HOME | CTX_REPORT)) && !case_action_allowed(u, a, NULL))
+			continue;
+		char kb[32];
+		keymap_key_label(a, kb, sizeof kb);
+		if (!*kb)
+			continue;
+		room -= text_width(kb) + text_width(keymap_label(a)) + 2;
+		if (room < 0)
+			return true;
+	}
+	return room < 0;
+}
+
 /* The bottom line, generated from the key table for this screen. */
 static void draw_status(const ui *u)
 {
@@ -142,6 +163,11 @@ static void draw_status(const ui *u)
 		draw_text(y, 0, COLS, _(" y Yes   n No   Esc Cancel"), ST_LABEL);
 		return;
 	}
+	/* when the keys do not all fit, the last place says so: "F1 more" */
+	char more[64], hk[32];
+	keymap_key_label(A_HELP, hk, sizeof hk);
+	snprintf(more, sizeof more, _("%s more…"), hk);
+	int more_w = text_width(more) + 1;
 	enum action a;
 	for (size_t i = 0; (a = keymap_at(i)) != A_NONE; i++) {
 		if (!keymap_in(a, ctx) || !keymap_on_status(a))
@@ -161,8 +187,10 @@ static void draw_status(const ui *u)
 			label = dk == DF_CHECKS ? _("Tick") : _("Next choice");
 		}
 		int need = text_width(kb) + text_width(label) + 2;
-		if (x + need > COLS)
+		if (x + need > COLS - more_w && status_rest_wider(u, ctx, i + 1, COLS - x - need)) {
+			draw_clip(y, COLS - more_w, more_w, more, ST_KEY);
 			break;
+		}
 		x += draw_clip(y, x, COLS - x, kb, ST_KEY);
 		x += 1;
 		x += draw_clip(y, x, COLS - x, label, ST_LABEL);
@@ -194,7 +222,7 @@ static void draw_too_small(void)
 	int y = LINES / 2 - 1;
 	draw_clip(y > 0 ? y : 0, 0, COLS, line, ST_ERROR);
 	draw_clip(y + 1, 0, COLS, need, ST_NORMAL);
-	draw_clip(y + 2, 0, COLS, _("Nothing typed is lost."), ST_NORMAL);
+	draw_clip(y + 2, 0, COLS, _("Text typed meanwhile is kept."), ST_NORMAL);
 }
 
 static void draw_all(ui *u)
@@ -420,7 +448,15 @@ int ui_main(bm_app *app)
 	set_escdelay(25);
 	draw_init_colors();
 
+	enum { HELD_MAX = 256 };
+	ui_key held[HELD_MAX];
+	size_t n_held = 0;
 	while (!u->quit) {
+		if (n_held && COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES) {
+			for (size_t i = 0; i < n_held; i++)
+				dispatch(u, held[i]);
+			n_held = 0;
+		}
 		draw_all(u);
 		/* while a wait after wrong PINs counts down, wake every second;
 		 * on a quiet home screen, every BIANMIN_REFRESH seconds */
@@ -436,8 +472,17 @@ int ui_main(bm_app *app)
 		ui_key k = {r == KEY_CODE_YES, ch};
 		if (k.fn && ch == KEY_RESIZE)
 			continue;          /* LINES/COLS are new; the next draw fits them */
-		if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES)
-			continue;          /* keys are not acted on blind */
+		if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+			/* text typed meanwhile is kept and goes in when the
+			 * terminal is big enough again; other keys are not acted
+			 * on blind */
+			if (!k.fn && ch >= 32 && ch != 127 && n_held < HELD_MAX)
+				held[n_held++] = k;
+			continue;
+		}
+		for (size_t i = 0; i < n_held; i++)
+			dispatch(u, held[i]);
+		n_held = 0;
 		if (!k.fn && ch == 12) {  /* ^L: repaint */
 			clearok(curscr, TRUE);
 			continue;

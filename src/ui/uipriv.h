@@ -267,6 +267,11 @@ typedef struct dlg_field {
 	size_t choice;                   /* DF_CHOICE: the one chosen; DF_CHECKS: the row */
 	bool checked[DLG_MAX_OPTS];      /* DF_CHECKS */
 	size_t ids[DLG_MAX_OPTS];        /* what each option stands for (caller's) */
+	/* DF_TEXT: checked as typed and when left (dlg_check); note is what
+	 * the check says beside the field (a clerk's name, or why not) */
+	bool (*check)(struct ui *u, const char *value, char *note, size_t len);
+	char note[160];
+	bool note_ok;
 } dlg_field;
 
 typedef struct dialog {
@@ -465,6 +470,8 @@ dlg_field *dlg_text(ui *u, const char *label, size_t max, bool required, bool se
 dlg_field *dlg_choice(ui *u, const char *label, size_t choice);
 dlg_field *dlg_checks(ui *u, const char *label);
 void dlg_opt(dlg_field *f, const char *label, size_t id);
+/* Check text field f as it is typed and before the focus leaves it. */
+void dlg_check(dlg_field *f, bool (*check)(struct ui *u, const char *value, char *note, size_t len));
 /* The field's text, malloc'd (NULL when empty). */
 char *dlg_value(const ui *u, int i);
 void dlg_draw(ui *u);
