@@ -2,6 +2,7 @@
  * from the command line. */
 #include "bianmin/duplicate.h"
 #include "bianmin/eligible.h"
+#include "bianmin/phone.h"
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
 #include "bianmin/idno.h"
@@ -169,6 +170,10 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		return 1;
 	}
 	char why[512];
+	if (phone && !phone_check(phone, why, sizeof why)) {
+		fprintf(stderr, _("bianmin intake: bad phone number: %s\n"), why);
+		return 1;
+	}
 	if (!item_eligible(item, id_type, idn, today, why, sizeof why)) {
 		fprintf(stderr, _("bianmin intake: refused: %s\n"), why);
 		return 1;

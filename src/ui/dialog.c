@@ -121,8 +121,10 @@ void dlg_draw(ui *u)
 	if (h > maxh)
 		h = maxh;
 	int y0 = (LINES - h) / 2, x0 = (COLS - w) / 2;
+	/* whole rows: no half of a wide character, no stray cell of the list
+	 * below is left beside the box */
 	for (int r = 0; r < h; r++)
-		draw_fill(y0 + r, x0, w, ST_NORMAL);
+		draw_fill(y0 + r, 0, COLS, ST_NORMAL);
 	attrset(style_attr(ST_HEAD));
 	mvhline(y0, x0, ACS_HLINE, w);
 	mvhline(y0 + h - 1, x0, ACS_HLINE, w);
@@ -352,7 +354,7 @@ void view_draw(ui *u)
 	int h = LINES - 4;
 	int y0 = 1, x0 = (COLS - w) / 2;
 	for (int r = 0; r < h; r++)
-		draw_fill(y0 + r, x0, w, ST_NORMAL);
+		draw_fill(y0 + r, 0, COLS, ST_NORMAL);   /* whole rows, as dlg_draw */
 	attrset(style_attr(ST_HEAD));
 	mvhline(y0, x0, ACS_HLINE, w);
 	mvhline(y0 + h - 1, x0, ACS_HLINE, w);

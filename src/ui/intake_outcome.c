@@ -148,6 +148,8 @@ void outcome_draw(ui *u)
 	keymap_key_label(A_CONFIRM, key, sizeof key);
 	snprintf(line, sizeof line, _("%s: confirm, save and print"), key);
 	draw_text(UI_BOTTOM, 2, COLS - 34, line, ST_HEAD);
+	/* the terminal's cursor on the decision, not in a corner */
+	ui_set_cursor(y, 2);
 	if (in->override_stage) {
 		int oy = UI_BOTTOM - 9;
 		draw_fill(oy, 0, COLS, ST_NORMAL);
@@ -157,6 +159,8 @@ void outcome_draw(ui *u)
 			bool sel = i == in->override_sel;
 			draw_text(oy + 1 + (int)i, 4, 30, kind_label(override_kinds[i]),
 				  sel ? (in->override_stage == 1 ? ST_SELECT : ST_HEAD) : ST_NORMAL);
+			if (sel && in->override_stage == 1)
+				ui_set_cursor(oy + 1 + (int)i, 4);
 		}
 		draw_text(oy + 7, 2, 10, _("Reason"), ST_NORMAL);
 		if (in->override_stage == 2)

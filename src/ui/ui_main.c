@@ -168,9 +168,11 @@ static void draw_status(const ui *u)
 	keymap_key_label(A_HELP, hk, sizeof hk);
 	snprintf(more, sizeof more, _("%s more…"), hk);
 	int more_w = text_width(more) + 1;
+	/* and then "F1 Help" at the start would say it twice */
+	bool overflow = status_rest_wider(u, ctx, 0, COLS);
 	enum action a;
 	for (size_t i = 0; (a = keymap_at(i)) != A_NONE; i++) {
-		if (!keymap_in(a, ctx) || !keymap_on_status(a))
+		if (!keymap_in(a, ctx) || !keymap_on_status(a) || (overflow && a == A_HELP))
 			continue;
 		if ((ctx & (CTX_CASE | CTX_HOME | CTX_REPORT)) && !case_action_allowed(u, a, NULL))
 			continue;    /* only the steps this clerk may take on this case now */
@@ -258,8 +260,10 @@ static void draw_all(ui *u)
 	if (u->msg[0])
 		draw_text(LINES - 2, 1, COLS - 2, u->msg, u->msg_error ? ST_ERROR : ST_OK);
 	draw_status(u);
-	if (u->view.active && u->scr != SCR_HELP)
+	if (u->view.active && u->scr != SCR_HELP) {
+		cursor_y = cursor_x = -1;   /* not left in a field under the view */
 		view_draw(u);
+	}
 	if (u->dlg.active && u->scr != SCR_HELP) {
 		cursor_y = cursor_x = -1;
 		dlg_draw(u);
