@@ -339,13 +339,14 @@ void view_close(ui *u)
 	memset(&u->view, 0, sizeof u->view);
 }
 
-void view_open(ui *u, const char *title, const char *no, char *text)
+void view_open(ui *u, const char *title, const char *no, char *text, bool (*print)(ui *u))
 {
 	view_close(u);
 	u->view.active = true;
 	snprintf(u->view.title, sizeof u->view.title, "%s", title);
 	snprintf(u->view.no, sizeof u->view.no, "%s", no ? no : "");
 	u->view.text = text;
+	u->view.print = print;
 }
 
 void view_draw(ui *u)
@@ -391,7 +392,10 @@ void view_key(ui *u, ui_key k)
 	case A_PGUP: u->view.scroll -= LINES / 2; break;
 	case A_PGDN: u->view.scroll += LINES / 2; break;
 	case A_BACK: view_close(u); break;
-	case A_PRINT: status_view_print(u); break;
+	case A_PRINT:
+		if (u->view.print)
+			u->view.print(u);
+		break;
 	default: break;
 	}
 }

@@ -61,8 +61,8 @@ static const binding table[] = {
 	 CTX_HOME, true, {"F7"}},
 	{A_CLOSE_DAY, "close_day", N_("Close day"), N_("日结: close today and print the 日结单 (once a day)"),
 	 CTX_REPORT, true, {"F8", "c"}},
-	{A_PREV_MONTH, "prev_month", N_("Month"), N_("supervisor: the month before"), CTX_REPORT, true, {"Left"}},
-	{A_NEXT_MONTH, "next_month", NULL, N_("supervisor: the month after"), CTX_REPORT, false, {"Right"}},
+	{A_PREV_MONTH, "prev_month", N_("Month"), N_("the month before (a supervisor's by window, a clerk's own)"), CTX_REPORT, true, {"Left"}},
+	{A_NEXT_MONTH, "next_month", NULL, N_("the month after"), CTX_REPORT, false, {"Right"}},
 	{A_REFRESH, "refresh", N_("Refresh"), N_("reload the list"), CTX_HOME, true, {"F5"}},
 	{A_BACK, "back", N_("Back"), N_("go back (asks before throwing away typed data)"),
 	 CTX_ALL & ~(CTX_HOME | CTX_LOGIN), true, {"Esc"}},
@@ -122,6 +122,14 @@ static const binding table[] = {
 	{A_WAITING_ON, "waiting_on", N_("My window"),
 	 N_("joint cases (联办件) waiting on my window's opinion (again: back to my cases)"), CTX_HOME, true,
 	 {"w"}},
+	{A_CHANGE_PIN, "change_pin", N_("My PIN"), N_("change my own PIN (the current one, then the new one twice)"),
+	 CTX_HOME, true, {"p"}},
+	{A_VOID_RECEIPT, "void_receipt", N_("Void receipt"),
+	 N_("supervisor: void (作废) the case's receipt, with the reason; it stays in the ledger, marked"), CTX_CASE,
+	 true, {"V"}},
+	{A_EXPORT, "export", N_("Export"),
+	 N_("save the figures shown as a CSV file in the spool folder (for a spreadsheet)"), CTX_REPORT, true,
+	 {"x"}},
 };
 #define N_TABLE (sizeof table / sizeof table[0])
 

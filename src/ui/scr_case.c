@@ -176,6 +176,9 @@ void case_key(ui *u, ui_key k)
 		u->msg[0] = '\0';    /* a step's message is about this case */
 		ui_goto(u, u->case_from);
 		break;
+	case A_VOID_RECEIPT:
+		receipt_void_open(u);
+		break;
 	default:
 		case_step_key(u, a);
 		break;

@@ -4,6 +4,7 @@
  * reloaded, the result and any warning shown, and the step's paper printed
  * through lifecycle_print, the clerk told where it went. */
 #include "uipriv.h"
+#include "ui_shared.h"
 
 #include "bianmin/lifecycle.h"
 #include "bianmin/print.h"
@@ -14,83 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct {
-	enum action a;
-	lc_step step;
-} steps[] = {
-	{A_STEP_SUPPLEMENT, LC_SUPPLEMENT}, {A_STEP_DEMAND, LC_DEMAND},     {A_STEP_PAUSE, LC_PAUSE},
-	{A_STEP_RESUME, LC_RESUME},         {A_STEP_EXTEND, LC_EXTEND},     {A_STEP_OPINION, LC_OPINION},
-	{A_STEP_FORWARD, LC_FORWARD},       {A_STEP_RESULT, LC_RESULT},     {A_STEP_COMPLETE, LC_COMPLETE},
-	{A_STEP_RETURN, LC_RETURN},         {A_STEP_WITHDRAW, LC_WITHDRAW}, {A_STEP_NOTIFY, LC_NOTIFY},
-	{A_STEP_RATE, LC_RATE},             {A_STEP_FOLLOWUP, LC_FOLLOWUP}, {A_STATUS, LC_STATUS},
-};
-
-static bool step_of(enum action a, lc_step *out)
-{
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-		if (steps[i].a == a) {
-			*out = steps[i].step;
-			return true;
-		}
-	return false;
-}
-
-char *ui_spool_dir(const ui *u)
-{
-	return print_spool_dir(u->center, store_path(u->store));
-}
-
 static lc_ctx ctx_of(ui *u)
 {
 	return (lc_ctx){.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = ui_now()};
-}
-
-bool case_action_allowed(const ui *u, enum action a, bm_error *why)
-{
-	bm_error dummy;
-	if (!why)
-		why = &dummy;
-	why->msg[0] = '\0';
-	switch (a) {
-	case A_ALL_OVERDUE:
-		if (!auth_can(&u->clerk, ROLE_SUPERVISOR))
-			return bm_fail(why, BM_EDENIED, "%s", _("Only a supervisor sees every overdue case.")), false;
-		return true;
-	case A_ACKNOWLEDGE:
-		if (u->n_pending_to_me == 0)
-			return bm_fail(why, BM_ENOTFOUND, "%s", _("No handover is waiting for you.")), false;
-		return true;
-	case A_STEP_REPRINT:
-		return u->case_loaded;
-	case A_PREV_MONTH:
-	case A_NEXT_MONTH:
-		return auth_can(&u->clerk, ROLE_SUPERVISOR);
-	case A_HANDOVER_CASE:
-		return u->case_loaded && lifecycle_allowed(&u->kase, &u->clerk, LC_HANDOVER, why);
-	default:
-		break;
-	}
-	lc_step s;
-	if (!step_of(a, &s))
-		return true;
-	if (!u->case_loaded)
-		return false;
-	return lifecycle_allowed(&u->kase, &u->clerk, s, why);
-}
-
-void ui_reload_case(ui *u)
-{
-	int scroll = u->case_scroll;
-	enum ui_screen from = u->case_from;
-	char no[CASE_NO_MAX], msg[sizeof u->msg];
-	bool err = u->msg_error;
-	snprintf(no, sizeof no, "%s", u->case_no);
-	snprintf(msg, sizeof msg, "%s", u->msg);
-	ui_open_case(u, no, from);
-	u->case_scroll = scroll;
-	snprintf(u->msg, sizeof u->msg, "%s", msg);
-	u->msg_error = err;
-	u->home_dirty = true;
 }
 
 /* After a step: reload, say what happened, print its paper. */
@@ -562,7 +489,7 @@ bool case_step_key(ui *u, enum action a)
 		return true;
 	}
 	lc_step s;
-	if (!step_of(a, &s))
+	if (!ui_step_of(a, &s))
 		return false;
 	if (!u->case_loaded)
 		return true;
@@ -594,7 +521,7 @@ void ui_show_status(ui *u, const char *no)
 	char k[16];
 	keymap_key_label(A_PRINT, k, sizeof k);
 	snprintf(title, sizeof title, _("Status (公开查询) · %s prints it"), k);
-	view_open(u, title, c.no, t);
+	view_open(u, title, c.no, t, status_view_print);
 	case_free(&c);
 }
 

@@ -203,6 +203,9 @@ void home_key(ui *u, ui_key k)
 	case A_FIGURES:
 		report_open(u);
 		break;
+	case A_CHANGE_PIN:
+		pin_change_open(u);
+		break;
 	case A_REFRESH:
 		home_reload(u);
 		ui_message(u, false, "%s", _("Reloaded."));

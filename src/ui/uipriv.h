@@ -99,6 +99,10 @@ enum action {
 	A_CLOSE_DAY,     /* figures: close the day, print the 日结单 */
 	A_PREV_MONTH,
 	A_NEXT_MONTH,
+	/* issue 13: what a clerk must no longer leave for the command line */
+	A_CHANGE_PIN,    /* home: my own PIN */
+	A_VOID_RECEIPT,  /* case view, supervisor: 作废 the case's receipt */
+	A_EXPORT,        /* figures: the figures shown as CSV */
 	A__COUNT
 };
 
@@ -292,6 +296,7 @@ typedef struct textview {
 	char *text;
 	char no[CASE_NO_MAX];            /* the case it is about ("" none) */
 	int scroll;
+	bool (*print)(struct ui *u);     /* the print key's callback (NULL: none) */
 } textview;
 
 enum home_mode { HOME_MINE = 0, HOME_ALL_OVERDUE, HOME_WAITING_ON };
@@ -476,7 +481,8 @@ void dlg_check(dlg_field *f, bool (*check)(struct ui *u, const char *value, char
 char *dlg_value(const ui *u, int i);
 void dlg_draw(ui *u);
 void dlg_key(ui *u, ui_key k);
-void view_open(ui *u, const char *title, const char *no, char *text);
+/* A text over the screen; print (may be NULL) is what the print key does. */
+void view_open(ui *u, const char *title, const char *no, char *text, bool (*print)(ui *u));
 void view_close(ui *u);
 void view_draw(ui *u);
 void view_key(ui *u, ui_key k);
@@ -491,6 +497,11 @@ void ui_show_status(ui *u, const char *no);
 bool status_view_print(ui *u);
 /* Reload the open case (after a step), keeping where the clerk was. */
 void ui_reload_case(ui *u);
+/* Forms of counter_extras.c: my PIN (home), a receipt's void (case view). */
+void pin_change_open(ui *u);
+void receipt_void_open(ui *u);
+/* The case's receipt that is not voided, NULL when none. */
+const char *ui_live_receipt(const bm_case *c);
 
 /* Reprint (补打) a paper of a case, marked as such and recorded as an
  * event; msg says where it went.  The papers of a case: form keys. */
