@@ -128,15 +128,20 @@ static void step(const reach *cur, reach *next, uint32_t ch, const uint32_t *q, 
 				mark(next, e + (u != ch), i + 1, max_err);
 				continue;
 			}
-			/* letters against a character: a prefix of a syllable */
+			/* letters against a character: its initial (zh, ch, sh
+			 * count as one), the whole syllable, or - at the end of
+			 * the query, still being typed - any start of it */
 			for (size_t k = 0; k < ns; k++) {
 				const char *s = bm_pinyin_syllables[syl[k]];
+				size_t len = strlen(s);
+				size_t ini = len > 1 && s[1] == 'h' && strchr("zcs", s[0]) ? 2 : 1;
 				int bad = 0;
 				for (size_t l = 0; s[l] && i + l < m && q[i + l] < 128; l++) {
 					bad += (uint32_t)(unsigned char)s[l] != q[i + l];
 					if (e + bad > max_err)
 						break;
-					mark(next, e + bad, i + l + 1, max_err);
+					if (l + 1 == 1 || l + 1 == ini || l + 1 == len || i + l + 1 == m)
+						mark(next, e + bad, i + l + 1, max_err);
 				}
 			}
 		}

@@ -309,8 +309,8 @@ void done_draw(ui *u)
 	if (in->n_mats && in->out.n_missing) {
 		if (returned)
 			snprintf(line, sizeof line,
-				 ngettext("%zu main material missing, listed on the refusal notice (不予受理通知书).",
-					  "%zu main materials missing, listed on the refusal notice (不予受理通知书).",
+				 ngettext("%zu material missing, listed on the refusal notice (不予受理通知书).",
+					  "%zu materials missing, listed on the refusal notice (不予受理通知书).",
 					  (unsigned long)in->out.n_missing),
 				 in->out.n_missing);
 		else

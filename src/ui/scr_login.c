@@ -110,6 +110,7 @@ void login_key(ui *u, ui_key k)
 	default:
 		break;
 	}
-	if (field_key(f, k) && u->msg_error)
-		u->msg[0] = '\0';
+	/* the "wrong PIN" message stays while the clerk types again: it is
+	 * replaced by the next try's */
+	field_key(f, k);
 }

@@ -38,3 +38,11 @@ saved_no() {
 		n=$((n - 1))
 	done
 }
+# a fresh demo database, the counter at 80x24 in $LNG, logged in as $1
+start_in() {
+	e2e_setup
+	e2e_start 80 24 "$LNG"
+	login_as "${1:-1001}" "${2:-1234}"
+}
+# the status line (the last row of the screen)
+status_line() { screen | tail -1; }
