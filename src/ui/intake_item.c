@@ -4,6 +4,7 @@
  * in the last 90 days first); Up/Down select; Enter picks. */
 #include "uipriv.h"
 
+#include "bianmin/eligible.h"
 #include "bianmin/item_find.h"
 
 #include <curses.h>
@@ -136,7 +137,10 @@ void item_draw(ui *u)
 		snprintf(line, sizeof line, _("%s: %zu materials (%d main) · %s%s%s"), it->name, it->n_materials,
 			 main_n, it->department ? it->department : it->window, it->basis ? " · " : "",
 			 it->basis ? it->basis : "");
-		draw_wrapped(UI_BOTTOM - detail + 2, 2, COLS - 4, 2, line, ST_DIM);
+		/* an item this applicant may not have says why, in full */
+		char why[512];
+		bool ok = item_eligible(it, in->id_type, in->id_norm, ui_today(), why, sizeof why);
+		draw_wrapped(UI_BOTTOM - detail + 2, 2, COLS - 4, 2, ok ? line : why, ok ? ST_DIM : ST_ERROR);
 	}
 	field_draw(&in->filter, y + 1, 15, COLS - 15 - 24, true);
 }

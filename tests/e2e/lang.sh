@@ -1,18 +1,18 @@
 # lang.sh - for tests run in both languages: $LANGS (C.UTF-8, and
-# zh_CN.UTF-8 when the machine has it), tr TEXT (the msgid's translation
+# zh_CN.UTF-8 when the machine has it), tx TEXT (the msgid's translation
 # in $LNG up to its first placeholder), login_as (log in, whatever $LNG).
 LANGS=C.UTF-8
 locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$' && LANGS="$LANGS zh_CN.UTF-8"
-tr() {
+tx() {
 	t=
 	[ "$LNG" = C.UTF-8 ] || t=$(TEXTDOMAINDIR="${B:-build}/locale" LANGUAGE=zh_CN LC_ALL=$LNG gettext bianmin "$1" 2>/dev/null)
 	[ -n "$t" ] || t=$1
 	printf '%s\n' "${t%%%*}"
 }
 login_as() {
-	wait_for "$(tr "Clerk number")"
+	wait_for "$(tx "Clerk number")"
 	typ "${1:-1001}"; key Enter; typ "${2:-1234}"; key Enter
-	wait_for "$(tr "My open cases: %zu")" 10
+	wait_for "$(tx "My open cases: %zu")" 10
 	KEYS=0
 }
 # the terminal goes away (killed with the program in it); the next

@@ -12,15 +12,15 @@ for LNG in $LANGS; do
 	e2e_start 80 24 $LNG
 	login_as
 	key F2
-	wait_for "$(tr "1 Applicant")"
+	wait_for "$(tx "1 Applicant")"
 	typ 欧阳修远; key Enter
 	typ 511322198001011230; key Enter
 	typ 13800001111; key Enter; key Enter
-	wait_for "$(tr "Find item")"
+	wait_for "$(tx "Find item")"
 	typ dibao
 	wait_for "MZ-001"
 	key Enter
-	wait_for "$(tr "3 Materials")"
+	wait_for "$(tx "3 Materials")"
 	key Space Down Space
 	sleep 0.3
 	# the terminal goes away
@@ -29,15 +29,15 @@ for LNG in $LANGS; do
 	[ "$(stat -c %a "$f")" = 600 ] || fail "draft file is not 0600"
 	[ "$(sqlite3 "$DB" "SELECT count(*) FROM events")" = "$EV" ] || fail "the draft went into the ledger"
 	e2e_start 80 24 $LNG
-	wait_for "$(tr "Clerk number")"
+	wait_for "$(tx "Clerk number")"
 	typ 1001; key Enter; typ 1234; key Enter
 	wait_for "欧阳修远"
 	wait_for "(y/n)"
 	key y
-	wait_for "$(tr "3 Materials")"
+	wait_for "$(tx "3 Materials")"
 	[ "$(screen | grep -c "^  \[x\]")" = 2 ] || fail "materials not back"
 	key Enter
-	wait_for "$(tr "Outcome: %s")"
+	wait_for "$(tx "Outcome: %s")"
 	key F10
 	NO=$(saved_no)
 	[ -n "$NO" ] || fail "not saved"

@@ -12,39 +12,39 @@ for LNG in $LANGS; do
 	login_as
 	# the same person and item again
 	key F2
-	wait_for "$(tr "1 Applicant")"
+	wait_for "$(tx "1 Applicant")"
 	typ 张伟; key Enter
 	typ 511322198001011230; key Enter; key Enter; key Enter
-	wait_for "$(tr "Find item")"
+	wait_for "$(tx "Find item")"
 	typ mz001
 	wait_for "MZ-001"
 	key Enter
-	wait_for "$(tr "An earlier case of this applicant")"
+	wait_for "$(tx "An earlier case of this applicant")"
 	screen | grep -qF "$NO" || fail "the earlier case is not shown ($LNG)"
 	# going on without a reason is refused
 	key Right Enter Enter
-	wait_for "$(tr "Going on needs a reason")"
+	wait_for "$(tx "Going on needs a reason")"
 	typ "上次材料退回后重新申请"; key Enter
-	wait_for "$(tr "3 Materials")"
+	wait_for "$(tx "3 Materials")"
 	key a Enter
-	wait_for "$(tr "Outcome: %s")"
+	wait_for "$(tx "Outcome: %s")"
 	key F10
 	NEW=$(saved_no)
 	[ -n "$NEW" ] && [ "$NEW" != "$NO" ] || fail "no new case"
 	bm case show "$NEW" | grep -q "duplicate_noted.*上次材料退回后重新申请" || fail "the reason is not in the ledger"
 	sqlite3 "$DB" "SELECT details FROM events WHERE type = 'duplicate_noted'" | grep -q "$NO" || fail "the earlier case is not named in the ledger"
 	key Escape
-	wait_for "$(tr "My open cases: %zu")"
+	wait_for "$(tx "My open cases: %zu")"
 	# the same ID under another name, for another item: stops too; open it
 	key F2
-	wait_for "$(tr "1 Applicant")"
+	wait_for "$(tx "1 Applicant")"
 	typ 张为; key Enter
 	typ 511322198001011230; key Enter; key Enter; key Enter
-	wait_for "$(tr "Find item")"
+	wait_for "$(tx "Find item")"
 	typ SB001
 	wait_for "SB-001"
 	key Enter
-	wait_for "$(tr "same ID number under another name")"
+	wait_for "$(tx "same ID number under another name")"
 	key Enter Enter                     # "Open the earlier case"
 	wait_for "$NEW"
 	screen | grep -qF "张伟" || fail "the earlier case did not open ($LNG)"

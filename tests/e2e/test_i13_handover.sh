@@ -8,14 +8,14 @@ for LNG in $LANGS; do
 	key h
 	wait_for "┌"
 	typ 7777
-	wait_for "$(tr "no clerk %s")7777"
+	wait_for "$(tx "no clerk %s")7777"
 	key Enter
-	wait_for "$(tr "no clerk %s")"
+	wait_for "$(tx "no clerk %s")"
 	# still in the 工号 field: Backspace edits it
 	key BSpace BSpace BSpace BSpace
 	typ 9001
 	wait_for "张建国"
-	screen | grep -qF "$(tr "no clerk %s")" && fail "old refusal still shown"
+	screen | grep -qF "$(tx "no clerk %s")" && fail "old refusal still shown"
 	key Escape
 	next_lang
 done

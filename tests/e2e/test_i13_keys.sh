@@ -8,10 +8,10 @@
 for LNG in $LANGS; do
 	start_in
 	# home has more keys than fit: the line says so, at its end
-	status_line | grep -qF "F1 $(tr "%s more…" | sed 's/^ *//')" || status_line | grep -q "F1 .*…$" \
+	status_line | grep -qF "F1 $(tx "%s more…" | sed 's/^ *//')" || status_line | grep -q "F1 .*…$" \
 		|| fail "home status line hides keys without saying so ($LNG)"
 	key F1
-	wait_for "$(tr "— page %d of %d: PgDn or Down for more —" | cut -c1-6)"
+	wait_for "$(tx "— page %d of %d: PgDn or Down for more —" | cut -c1-6)"
 	screen > "$T/help1"
 	key PgDn
 	sleep 0.3
@@ -20,13 +20,13 @@ for LNG in $LANGS; do
 		cat "$T/help1" "$T/help2" | grep -qF "    $k" || fail "key '$k' not in the home's help ($LNG)"
 	done
 	key Escape
-	wait_for "$(tr "My open cases: %zu")"
+	wait_for "$(tx "My open cases: %zu")"
 	key F9
-	wait_for "$(tr "Clerk number")"
+	wait_for "$(tx "Clerk number")"
 	typ 9001; key Enter; typ 9999; key Enter
-	wait_for "$(tr "My open cases: %zu")"
+	wait_for "$(tx "My open cases: %zu")"
 	key w
-	wait_for "$(tr "You have no window, so no joint cases wait on your opinion.")"
+	wait_for "$(tx "You have no window, so no joint cases wait on your opinion.")"
 	screen | grep -q -- "--waiting-on" && fail "a command-line option on screen ($LNG)"
 	next_lang
 done

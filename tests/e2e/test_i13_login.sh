@@ -7,27 +7,27 @@
 for LNG in $LANGS; do
 	e2e_setup
 	e2e_start 80 24 "$LNG"
-	wait_for "$(tr "Clerk number")"
+	wait_for "$(tx "Clerk number")"
 	typ 1001; key Enter
 	typ 0000; key Enter
-	wait_for "$(tr "Clerk number or PIN is wrong.")"
+	wait_for "$(tx "Clerk number or PIN is wrong.")"
 	key Enter                              # at once: refused, the wait is said
 	typ 1234                               # typed at once, during the countdown
 	sleep 2.2
 	# the message is still there after the countdown
-	screen | grep -qF "$(tr "Clerk number or PIN is wrong.")" \
-		|| screen | grep -qF "$(tr "Wait %lld s, then press Enter again; what you typed is kept.")" \
+	screen | grep -qF "$(tx "Clerk number or PIN is wrong.")" \
+		|| screen | grep -qF "$(tx "Wait %lld s, then press Enter again; what you typed is kept.")" \
 		|| fail "the wrong-PIN message vanished ($LNG)"
 	key Enter
-	wait_for "$(tr "My open cases: %zu")" 10
+	wait_for "$(tx "My open cases: %zu")" 10
 	# q asks; n stays
 	key q
-	wait_for "$(tr "Quit bianmin? (y/n)")"
+	wait_for "$(tx "Quit bianmin? (y/n)")"
 	key n
-	wait_gone "$(tr "Quit bianmin? (y/n)")"
+	wait_gone "$(tx "Quit bianmin? (y/n)")"
 	screen | grep -q "EXITED" && fail "quit without asking"
 	key F10
-	wait_for "$(tr "Quit bianmin? (y/n)")"
+	wait_for "$(tx "Quit bianmin? (y/n)")"
 	key y
 	wait_for "EXITED 0"
 	next_lang

@@ -27,16 +27,16 @@ sys.exit(1 if bad else 0)"
 for LNG in $LANGS; do
 	start_in
 	key F3
-	wait_for "$(tr "Find")"
+	wait_for "$(tx "Find")"
 	typ 2026
 	wait_for "QS-2026"
 	key Down Down F6
-	wait_for "$(tr "Status (公开查询) · %s prints it")"
+	wait_for "$(tx "Status (公开查询) · %s prints it")"
 	boxed || fail "status pop-up over the search list ($LNG)"
 	key Escape
 	wait_gone "┌"
 	key Escape
-	wait_for "$(tr "My open cases: %zu")"
+	wait_for "$(tx "My open cases: %zu")"
 	key h
 	wait_for "┌"
 	boxed || fail "handover form over home ($LNG)"

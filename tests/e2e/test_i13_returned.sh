@@ -6,22 +6,22 @@
 for LNG in $LANGS; do
 	start_in
 	key F2
-	wait_for "$(tr "1 Applicant")"
+	wait_for "$(tx "1 Applicant")"
 	typ 钱七; key Enter
 	typ 51132219751201456X; key Enter
 	typ 13900001111; key Enter; key Enter
-	wait_for "$(tr "Find item")"
+	wait_for "$(tx "Find item")"
 	typ mz001
 	wait_for "MZ-001"
 	key Enter
-	wait_for "$(tr "3 Materials")"
+	wait_for "$(tx "3 Materials")"
 	key Enter                            # nothing brought: main materials missing
-	wait_for "$(tr "Outcome: %s")"
+	wait_for "$(tx "Outcome: %s")"
 	key F10
 	NO=$(saved_no)
 	[ -n "$NO" ] || fail "no case number"
-	wait_for "$(tr "Not accepted (退回件): case %s")"
-	screen | grep -qF "$(tr "Accepted: case %s")" && [ "$LNG" = C.UTF-8 ] && screen | grep -q "^  Accepted" && fail "announced as accepted"
+	wait_for "$(tx "Not accepted (退回件): case %s")"
+	screen | grep -qF "$(tx "Accepted: case %s")" && [ "$LNG" = C.UTF-8 ] && screen | grep -q "^  Accepted" && fail "announced as accepted"
 	[ "$LNG" != C.UTF-8 ] && screen | grep -qF "已受理" && fail "announced as accepted ($LNG)"
 	screen | grep -qE "to bring later|需以后提交" && fail "says 'to bring later'"
 	screen | grep -qF "不予受理通知书" || fail "the refusal notice is not named"

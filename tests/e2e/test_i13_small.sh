@@ -6,11 +6,11 @@
 for LNG in $LANGS; do
 	start_in
 	key F2
-	wait_for "$(tr "1 Applicant")"
+	wait_for "$(tx "1 Applicant")"
 	typ "欧阳"
 	wait_for "欧阳"
 	resize 60 20
-	wait_for "$(tr "Terminal too small: %dx%d.")"
+	wait_for "$(tx "Terminal too small: %dx%d.")"
 	typ "修远"
 	sleep 0.3
 	resize 80 24
