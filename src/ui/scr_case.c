@@ -128,7 +128,8 @@ static void build(ui *u, tlines *t, int w)
 		free(label);
 	}
 	tl_add(t, w, 0, ST_NORMAL, "");
-	tl_addf(t, w, 0, ST_HEAD, _("Timeline (%zu events)"), c->n_events);
+	tl_addf(t, w, 0, ST_HEAD,
+		ngettext("Timeline (%zu event)", "Timeline (%zu events)", (unsigned long)c->n_events), c->n_events);
 	for (size_t i = 0; i < c->n_events; i++) {
 		const bm_event *e = &c->events[i];
 		tl_addhf(t, w, 2, 6, ST_NORMAL, "%s  %s  %s%s%s", short_time(e->at, acc), e->clerk, lc_event_label(e->type),

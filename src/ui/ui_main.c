@@ -257,8 +257,14 @@ static void draw_all(ui *u)
 	}
 	move(LINES - 2, 0);
 	clrtoeol();
-	if (u->msg[0])
+	if (u->msg[0] && text_width(u->msg) > COLS - 2) {
+		/* a long message (a spool path) takes the row above too rather
+		 * than being clipped: the clerk must see where a paper went */
+		draw_fill(LINES - 3, 0, COLS, ST_NORMAL);
+		draw_wrapped(LINES - 3, 1, COLS - 2, 2, u->msg, u->msg_error ? ST_ERROR : ST_OK);
+	} else if (u->msg[0]) {
 		draw_text(LINES - 2, 1, COLS - 2, u->msg, u->msg_error ? ST_ERROR : ST_OK);
+	}
 	draw_status(u);
 	if (u->view.active && u->scr != SCR_HELP) {
 		cursor_y = cursor_x = -1;   /* not left in a field under the view */
