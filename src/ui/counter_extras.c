@@ -58,7 +58,7 @@ void pin_change_open(ui *u)
 static void void_submit(ui *u)
 {
 	char *reason = dlg_value(u, 0);
-	const char *no = u->case_loaded ? ui_live_receipt(&u->kase) : NULL;
+	const char *no = u->cv.loaded ? ui_live_receipt(&u->cv.kase) : NULL;
 	bm_error err = {0};
 	if (!no) {
 		dlg_close(u);
@@ -83,7 +83,7 @@ void receipt_void_open(ui *u)
 		return;
 	}
 	char title[128];
-	snprintf(title, sizeof title, _("Void (作废) receipt %s of %s"), ui_live_receipt(&u->kase), u->kase.no);
+	snprintf(title, sizeof title, _("Void (作废) receipt %s of %s"), ui_live_receipt(&u->cv.kase), u->cv.kase.no);
 	dlg_open(u, 0, title, void_submit);
 	snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
 		 _("The receipt is not deleted: a void row points to it with the reason, and the case gets an event."));

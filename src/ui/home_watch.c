@@ -165,7 +165,7 @@ static void take_over(ui *u)
 		ui_message(u, true, "%s", err.msg);
 	else
 		ui_message(u, false, _("Taken over: %zu cases are yours now."), n);
-	home_reload(u);
+	u->home_dirty = true;   /* the loop reloads the home before drawing it */
 }
 
 /* Record a handover of `from`'s cases (nos, or all open ones when n is 0)
@@ -248,7 +248,7 @@ static void do_handover(ui *u)
 				nos[n++] = u->home_rows[i].no;
 	}
 	if (hand_over(u, from, to, (const char *const *)nos, n, why))
-		home_reload(u);
+		u->home_dirty = true;   /* the loop reloads the home before drawing it */
 out:
 	free(nos);
 	free(from);
@@ -261,8 +261,8 @@ out:
 static void do_handover_case(ui *u)
 {
 	char *to = dlg_value(u, 0), *why = dlg_value(u, 1);
-	const char *no = u->case_no;
-	if (u->case_loaded && hand_over(u, u->kase.owner_clerk, to, &no, 1, why))
+	const char *no = u->cv.no;
+	if (u->cv.loaded && hand_over(u, u->cv.kase.owner_clerk, to, &no, 1, why))
 		ui_reload_case(u);
 	free(to);
 	free(why);
@@ -270,15 +270,15 @@ static void do_handover_case(ui *u)
 
 void case_handover_open(ui *u)
 {
-	if (!u->case_loaded)
+	if (!u->cv.loaded)
 		return;
 	bm_error why = {0};
-	if (!lifecycle_allowed(&u->kase, &u->clerk, LC_HANDOVER, &why)) {
+	if (!lifecycle_allowed(&u->cv.kase, &u->clerk, LC_HANDOVER, &why)) {
 		ui_message(u, true, _("%s: %s"), lc_step_label(LC_HANDOVER), why.msg);
 		return;
 	}
 	char title[128];
-	snprintf(title, sizeof title, _("Hand over (AB岗交接) %s of %s"), u->kase.no, u->kase.owner_clerk);
+	snprintf(title, sizeof title, _("Hand over (AB岗交接) %s of %s"), u->cv.kase.no, u->cv.kase.owner_clerk);
 	u->msg[0] = '\0';
 	dlg_open(u, LC_HANDOVER, title, do_handover_case);
 	snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
@@ -350,7 +350,7 @@ bool home_watch_key(ui *u, enum action a)
 		enum home_mode m = a == A_ALL_OVERDUE ? HOME_ALL_OVERDUE : HOME_WAITING_ON;
 		u->home_mode = u->home_mode == m ? HOME_MINE : m;
 		u->home_sel = u->home_top = 0;
-		home_reload(u);
+		u->home_dirty = true;   /* the loop reloads the home before drawing it */
 		return true;
 	}
 	default:

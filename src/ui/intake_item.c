@@ -75,6 +75,8 @@ static const char *regime_short(bm_regime r, int w, char *buf, size_t len)
 void item_draw(ui *u)
 {
 	intake_state *in = &u->in;
+	if (!in->matches)
+		item_refilter(u);
 	int y = UI_TOP + 2;
 	char line[512];
 	{
@@ -163,26 +165,11 @@ static void pick(ui *u)
 		item_take(u, it);
 }
 
-void item_take(ui *u, const bm_item *it)
-{
-	intake_state *in = &u->in;
-	if (it != in->item) {
-		free(in->mats);
-		in->item = it;
-		in->n_mats = it->n_materials;
-		in->mats = bm_xcalloc(in->n_mats ? in->n_mats : 1, sizeof *in->mats);
-		for (size_t i = 0; i < in->n_mats; i++)
-			in->mats[i] = MAT_MISSING;
-		in->msel = in->mtop = 0;
-		in->override = false;
-	}
-	u->msg[0] = '\0';
-	in->step = STEP_MATERIALS;
-}
-
 void item_key(ui *u, ui_key k)
 {
 	intake_state *in = &u->in;
+	if (!in->matches)
+		item_refilter(u);
 	enum action a = keymap_action(CTX_ITEM, k, true);
 	size_t page = (size_t)(UI_BOTTOM - UI_TOP - 10);
 	if (list_move(a, &in->sel, in->n_matches, page)) {

@@ -36,7 +36,7 @@ static void done(ui *u, const char *what, const lc_result *res, const char *pape
 		lc_ctx x = ctx_of(u);
 		char *spool = ui_spool_dir(u), *where = NULL;
 		bm_error err = {0};
-		if (lifecycle_print(&x, u->app->paths.forms, spool, u->case_no, paper, res, &where, &err)) {
+		if (lifecycle_print(&x, u->app->paths.forms, spool, u->cv.no, paper, res, &where, &err)) {
 			snprintf(line + n, sizeof line - (size_t)n, _(" The paper was NOT printed: %s (the step is saved)"),
 				 err.msg);
 			bad = true;
@@ -77,7 +77,7 @@ static void do_supplement(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_supplement(&x, u->case_no, mats, n, &r, &err)) {
+	if (lifecycle_supplement(&x, u->cv.no, mats, n, &r, &err)) {
 		refused(u, &err);
 		return;
 	}
@@ -95,7 +95,7 @@ static void do_demand(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_demand(&x, u->case_no, mat, why, &r, &err))
+	if (lifecycle_demand(&x, u->cv.no, mat, why, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_DEMAND), &r, NULL);
@@ -109,7 +109,7 @@ static void do_pause(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_pause(&x, u->case_no, (lc_pause_kind)choice(u, 0), why, &r, &err))
+	if (lifecycle_pause(&x, u->cv.no, (lc_pause_kind)choice(u, 0), why, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_PAUSE), &r, NULL);
@@ -122,7 +122,7 @@ static void do_resume(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_resume(&x, u->case_no, note, &r, &err))
+	if (lifecycle_resume(&x, u->cv.no, note, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_RESUME), &r, NULL);
@@ -166,7 +166,7 @@ static void do_extend(ui *u)
 		goto out;
 	}
 	lc_ctx x = ctx_of(u);
-	if (lifecycle_extend(&x, u->case_no, &sup, days, to, why, &r, &err))
+	if (lifecycle_extend(&x, u->cv.no, &sup, days, to, why, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_EXTEND), &r, NULL);
@@ -185,7 +185,7 @@ static void do_opinion(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_opinion(&x, u->case_no, win, choice(u, 1) == 0, text, &r, &err))
+	if (lifecycle_opinion(&x, u->cv.no, win, choice(u, 1) == 0, text, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_OPINION), &r, NULL);
@@ -199,7 +199,7 @@ static void do_forward(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_forward(&x, u->case_no, to, note, &r, &err))
+	if (lifecycle_forward(&x, u->cv.no, to, note, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_FORWARD), &r, NULL);
@@ -213,7 +213,7 @@ static void do_result(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_result(&x, u->case_no, choice(u, 0) == 0, text, &r, &err))
+	if (lifecycle_result(&x, u->cv.no, choice(u, 0) == 0, text, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_RESULT), &r, NULL);
@@ -226,7 +226,7 @@ static void do_complete(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_complete(&x, u->case_no, choice(u, 0) == 0, text, cert, &r, &err))
+	if (lifecycle_complete(&x, u->cv.no, choice(u, 0) == 0, text, cert, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_COMPLETE), &r, NULL);
@@ -241,7 +241,7 @@ static void do_return(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_return(&x, u->case_no, why, non_supplement, &r, &err))
+	if (lifecycle_return(&x, u->cv.no, why, non_supplement, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_RETURN), &r, NULL);
@@ -254,7 +254,7 @@ static void do_withdraw(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_withdraw(&x, u->case_no, why, &r, &err))
+	if (lifecycle_withdraw(&x, u->cv.no, why, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_WITHDRAW), &r, NULL);
@@ -267,7 +267,7 @@ static void do_notify(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_notify(&x, u->case_no, (lc_how)choice(u, 0), note, &r, &err))
+	if (lifecycle_notify(&x, u->cv.no, (lc_how)choice(u, 0), note, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_NOTIFY), &r, NULL);
@@ -280,7 +280,7 @@ static void do_rate(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_rate(&x, u->case_no, (int)choice(u, 0), note, &r, &err)) {
+	if (lifecycle_rate(&x, u->cv.no, (int)choice(u, 0), note, &r, &err)) {
 		refused(u, &err);
 	} else {
 		done(u, lc_step_label(LC_RATE), &r, NULL);
@@ -299,7 +299,7 @@ static void do_followup(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_followup(&x, u->case_no, text, &r, &err))
+	if (lifecycle_followup(&x, u->cv.no, text, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_FOLLOWUP), &r, NULL);
@@ -310,14 +310,14 @@ static void do_reprint(ui *u)
 {
 	dlg_field *f = &u->dlg.fl[0];
 	const char *forms[DLG_MAX_OPTS];
-	size_t n = ui_case_papers(&u->kase, forms, DLG_MAX_OPTS);
+	size_t n = ui_case_papers(&u->cv.kase, forms, DLG_MAX_OPTS);
 	bm_buf all = {0};
 	bool ok = true, any = false;
 	for (size_t i = 0; i < f->n_opts; i++) {
 		if (!f->checked[i] || f->ids[i] >= n)
 			continue;
 		char msg[512];
-		ok = ui_reprint(u, u->case_no, forms[f->ids[i]], msg, sizeof msg) && ok;
+		ok = ui_reprint(u, u->cv.no, forms[f->ids[i]], msg, sizeof msg) && ok;
 		bm_buf_printf(&all, "%s%s", any ? " " : "", msg);
 		any = true;
 	}
@@ -335,7 +335,7 @@ static void do_reprint(ui *u)
 /* ---- the forms ------------------------------------------------------- */
 static void open_form(ui *u, enum action a, lc_step s)
 {
-	const bm_case *c = &u->kase;
+	const bm_case *c = &u->cv.kase;
 	char title[128];
 	snprintf(title, sizeof title, "%s · %s", lc_step_label(s), c->no);
 	lc_info in;
@@ -458,9 +458,9 @@ static void open_form(ui *u, enum action a, lc_step s)
 static void open_reprint(ui *u)
 {
 	const char *forms[DLG_MAX_OPTS];
-	size_t n = ui_case_papers(&u->kase, forms, DLG_MAX_OPTS);
+	size_t n = ui_case_papers(&u->cv.kase, forms, DLG_MAX_OPTS);
 	char title[128];
-	snprintf(title, sizeof title, "%s · %s", _("Reprint (补打)"), u->kase.no);
+	snprintf(title, sizeof title, "%s · %s", _("Reprint (补打)"), u->cv.kase.no);
 	dlg_open(u, LC_STEP__COUNT, title, do_reprint);
 	snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
 		 _("The paper is marked 补打 and the reprint is recorded in the case's timeline."));
@@ -480,7 +480,7 @@ static void open_reprint(ui *u)
 bool case_step_key(ui *u, enum action a)
 {
 	if (a == A_STEP_REPRINT) {
-		if (u->case_loaded)
+		if (u->cv.loaded)
 			open_reprint(u);
 		return true;
 	}
@@ -491,14 +491,14 @@ bool case_step_key(ui *u, enum action a)
 	lc_step s;
 	if (!ui_step_of(a, &s))
 		return false;
-	if (!u->case_loaded)
+	if (!u->cv.loaded)
 		return true;
 	if (a == A_STATUS) {
-		ui_show_status(u, u->case_no);
+		ui_show_status(u, u->cv.no);
 		return true;
 	}
 	bm_error why = {0};
-	if (!lifecycle_allowed(&u->kase, &u->clerk, s, &why)) {
+	if (!lifecycle_allowed(&u->cv.kase, &u->clerk, s, &why)) {
 		ui_message(u, true, _("%s: %s"), lc_step_label(s), why.msg);
 		return true;
 	}

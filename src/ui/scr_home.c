@@ -192,7 +192,7 @@ void home_key(ui *u, ui_key k)
 		intake_start(u);
 		break;
 	case A_SEARCH:
-		u->search_sel = u->search_top = 0;
+		u->search.sel = u->search.top = 0;
 		search_reset(u);
 		ui_goto(u, SCR_SEARCH);
 		break;
@@ -214,9 +214,9 @@ void home_key(ui *u, ui_key k)
 		auth_clerk_free(&u->clerk);
 		u->logged_in = false;
 		u->home_mode = HOME_MINE;
-		u->login_focus = 0;
-		field_clear(&u->login_code);
-		field_clear(&u->login_pin);
+		u->login.focus = 0;
+		field_clear(&u->login.code);
+		field_clear(&u->login.pin);
 		search_reset(u);   /* the next clerk must not see this one's search */
 		u->msg[0] = '\0';
 		ui_goto(u, SCR_LOGIN);

@@ -14,123 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int cursor_y = -1, cursor_x = -1;
-
-/* The counter runs all day: it reads the clock for each action (through
- * the one clock function), where a subcommand reads it once at start. */
-bm_time ui_now(void)
-{
-	return bm_clock_now();
-}
-
-bm_day ui_today(void)
-{
-	return bm_time_day(ui_now());
-}
-
-void ui_set_cursor(int y, int x)
-{
-	cursor_y = y;
-	cursor_x = x;
-}
-
-void ui_message(ui *u, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
-	va_end(ap);
-	/* the message line is one line: papers' "saved to\n<path>" read on */
-	for (char *p = u->msg; *p; p++)
-		if (*p == '\n')
-			*p = ' ';
-	u->msg_error = error;
-}
-
-void ui_ask(ui *u, const char *question, void (*on_yes)(ui *u))
-{
-	u->prompt.active = true;
-	snprintf(u->prompt.question, sizeof u->prompt.question, "%s", question);
-	u->prompt.on_yes = on_yes;
-}
-
-void ui_goto(ui *u, enum ui_screen s)
-{
-	u->scr = s;
-	if (s == SCR_HOME && u->home_dirty)
-		home_reload(u);
-}
-
-int ui_context(const ui *u)
-{
-	if (u->dlg.active && u->scr != SCR_HELP)
-		return CTX_DIALOG;
-	if (u->view.active && u->scr != SCR_HELP)
-		return CTX_VIEW;
-	switch (u->scr) {
-	case SCR_LOGIN: return CTX_LOGIN;
-	case SCR_HOME: return CTX_HOME;
-	case SCR_INTAKE:
-		switch (u->in.step) {
-		case STEP_APPLICANT: return CTX_APPLICANT;
-		case STEP_ITEM: return CTX_ITEM;
-		case STEP_MATERIALS: return CTX_MATERIALS;
-		case STEP_OUTCOME: return CTX_OUTCOME;
-		case STEP_DONE: return CTX_DONE;
-		}
-		return CTX_APPLICANT;
-	case SCR_CASE: return CTX_CASE;
-	case SCR_SEARCH: return CTX_SEARCH;
-	case SCR_HELP: return CTX_HELP;
-	case SCR_REPORT: return CTX_REPORT;
-	case SCR__COUNT: break;
-	}
-	return CTX_HOME;
-}
-
-const char *ui_days_left(const ui *u, bm_day due, bm_case_state st, char *buf, size_t len,
-			 enum style *style)
-{
-	*style = ST_NORMAL;
-	if (st == CASE_WAITING_MATERIALS) {
-		*style = ST_WAITING;
-		snprintf(buf, len, "%s", _("waiting"));
-		return buf;
-	}
-	if (due == BM_NO_DAY) {
-		snprintf(buf, len, "-");
-		return buf;
-	}
-	bm_day today = ui_today();
-	int d = calendar_workdays_between(u->cal, today, due, NULL);
-	if (due < today) {
-		*style = ST_OVERDUE;
-		snprintf(buf, len, _("overdue %d"), d < 0 ? -d : 1);
-	} else {
-		if (d <= (u->center->due_soon_days > 0 ? u->center->due_soon_days : 1))
-			*style = ST_SOON;
-		snprintf(buf, len, "%d", d);
-	}
-	return buf;
-}
-
-void draw_title(const ui *u, const char *screen_title)
-{
-	draw_fill(0, 0, COLS, ST_TITLE);
-	char left[256];
-	snprintf(left, sizeof left, " %s · %s", u->center->name ? u->center->name : "bianmin", screen_title);
-	char right[256], day[16];
-	bm_day_format(ui_today(), day);
-	if (u->logged_in)
-		snprintf(right, sizeof right, "%s %s%s%s  %s ", u->clerk.code, u->clerk.name,
-			 u->clerk.window ? " · " : "", u->clerk.window ? u->clerk.window : "", day);
-	else
-		snprintf(right, sizeof right, "%s ", day);
-	int rw = text_width(right);
-	draw_text(0, 0, COLS - rw - 1, left, ST_TITLE);
-	draw_text(0, COLS - rw, rw, right, ST_TITLE);
-}
-
 /* Do the keys of the status line from table index i on not fit in room
  * columns?  (Then a "more" mark takes the last place.) */
 static bool status_rest_wider(const ui *u, int ctx, size_t i, int room)
@@ -237,7 +120,7 @@ static void draw_all(ui *u)
 	if (overlays != last_overlays)
 		clearok(curscr, TRUE);
 	last_overlays = overlays;
-	cursor_y = cursor_x = -1;
+	ui_set_cursor(-1, -1);
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
 		draw_too_small();
 		curs_set(0);
@@ -267,15 +150,17 @@ static void draw_all(ui *u)
 	}
 	draw_status(u);
 	if (u->view.active && u->scr != SCR_HELP) {
-		cursor_y = cursor_x = -1;   /* not left in a field under the view */
+		ui_set_cursor(-1, -1);   /* not left in a field under the view */
 		view_draw(u);
 	}
 	if (u->dlg.active && u->scr != SCR_HELP) {
-		cursor_y = cursor_x = -1;
+		ui_set_cursor(-1, -1);
 		dlg_draw(u);
 	}
 	if (u->prompt.active)
 		draw_prompt(u);
+	int cursor_y, cursor_x;
+	ui_cursor_get(&cursor_y, &cursor_x);
 	if (cursor_y >= 0) {
 		curs_set(1);
 		move(cursor_y, cursor_x);
@@ -307,9 +192,9 @@ static void dispatch(ui *u, ui_key k)
 	}
 	/* F1 from anywhere (typing or not): help for this screen */
 	if (keymap_action(ui_context(u), k, true) == A_HELP && u->scr != SCR_HELP) {
-		u->help_from = u->scr;
-		u->help_ctx = ui_context(u);
-		u->help_scroll = 0;
+		u->help.from = u->scr;
+		u->help.ctx = ui_context(u);
+		u->help.scroll = 0;
 		u->scr = SCR_HELP;
 		return;
 	}
@@ -360,9 +245,9 @@ static bool load(ui *u)
 
 static void ui_free(ui *u)
 {
-	field_free(&u->login_code);
-	field_free(&u->login_pin);
-	field_free(&u->search_q);
+	field_free(&u->login.code);
+	field_free(&u->login.pin);
+	field_free(&u->search.q);
 	intake_free(&u->in);
 	dlg_close(u);
 	view_close(u);
@@ -370,9 +255,9 @@ static void ui_free(ui *u)
 	report_free(u);
 	free(u->home_marks);
 	case_summaries_free(u->home_rows, u->n_home_rows);
-	case_summaries_free(u->search_rows, u->n_search_rows);
-	if (u->case_loaded)
-		case_free(&u->kase);
+	case_summaries_free(u->search.rows, u->search.n_rows);
+	if (u->cv.loaded)
+		case_free(&u->cv.kase);
 	if (u->logged_in)
 		auth_clerk_free(&u->clerk);
 }
@@ -440,9 +325,9 @@ int ui_main(bm_app *app)
 		ui_message(u, true, "%s", warn);
 		free(warn);
 	}
-	field_init(&u->login_code, 20, false);
-	field_init(&u->login_pin, AUTH_PIN_MAX, true);
-	field_init(&u->search_q, 60, false);
+	field_init(&u->login.code, 20, false);
+	field_init(&u->login.pin, AUTH_PIN_MAX, true);
+	field_init(&u->search.q, 60, false);
 	u->scr = SCR_LOGIN;
 
 	/* Chinese text needs a UTF-8 character type; under plain "C" or
@@ -467,15 +352,17 @@ int ui_main(bm_app *app)
 				dispatch(u, held[i]);
 			n_held = 0;
 		}
+		if (u->scr == SCR_HOME && u->home_dirty && u->logged_in)
+			home_reload(u);   /* what a step or another screen changed */
 		draw_all(u);
 		/* while a wait after wrong PINs counts down, wake every second;
 		 * on a quiet home screen, every BIANMIN_REFRESH seconds */
-		timeout(u->login_wait_until ? 250
+		timeout(u->login.wait_until ? 250
 			: home_quiet(u) && !(home_has_marks(u) && u->home_held_said) ? home_refresh_ms() : -1);
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r == ERR) {
-			if (!u->login_wait_until && home_quiet(u))
+			if (!u->login.wait_until && home_quiet(u))
 				home_reload_due(u);
 			continue;
 		}

@@ -1,8 +1,8 @@
 /* ui_shared.c - what several screens use, below them all: the spool
  * folder, which keys are allowed here and now (the status line, the help
- * and the screens ask the same function), reloading the open case, and
- * the action -> step table.  Screens call this file; it calls no screen
- * but ui_open_case. */
+ * and the screens ask the same function), opening and reloading a case,
+ * and the action -> step table.  Screens call this file; it calls no
+ * screen. */
 #include "uipriv.h"
 #include "ui_shared.h"
 
@@ -53,13 +53,13 @@ bool case_action_allowed(const ui *u, enum action a, bm_error *why)
 			return bm_fail(why, BM_ENOTFOUND, "%s", _("No handover is waiting for you.")), false;
 		return true;
 	case A_STEP_REPRINT:
-		return u->case_loaded;
+		return u->cv.loaded;
 	case A_HANDOVER_CASE:
-		return u->case_loaded && lifecycle_allowed(&u->kase, &u->clerk, LC_HANDOVER, why);
+		return u->cv.loaded && lifecycle_allowed(&u->cv.kase, &u->clerk, LC_HANDOVER, why);
 	case A_VOID_RECEIPT:
 		if (!auth_can(&u->clerk, ROLE_SUPERVISOR))
 			return bm_fail(why, BM_EDENIED, "%s", _("Only a supervisor voids a receipt.")), false;
-		if (!u->case_loaded || !ui_live_receipt(&u->kase))
+		if (!u->cv.loaded || !ui_live_receipt(&u->cv.kase))
 			return bm_fail(why, BM_ENOTFOUND, "%s", _("This case has no receipt to void.")), false;
 		return true;
 	case A_EXPORT:
@@ -70,21 +70,40 @@ bool case_action_allowed(const ui *u, enum action a, bm_error *why)
 	lc_step s;
 	if (!ui_step_of(a, &s))
 		return true;
-	if (!u->case_loaded)
+	if (!u->cv.loaded)
 		return false;
-	return lifecycle_allowed(&u->kase, &u->clerk, s, why);
+	return lifecycle_allowed(&u->cv.kase, &u->clerk, s, why);
+}
+
+void ui_open_case(ui *u, const char *no, enum ui_screen from)
+{
+	if (u->cv.loaded)
+		case_free(&u->cv.kase);
+	u->cv.loaded = false;
+	memset(&u->cv.kase, 0, sizeof u->cv.kase);
+	bm_error err = {0};
+	if (case_load(u->store, no, &u->cv.kase, &err) != BM_OK) {
+		ui_message(u, true, "%s", err.msg);
+		return;
+	}
+	u->cv.loaded = true;
+	snprintf(u->cv.no, sizeof u->cv.no, "%s", no);
+	u->cv.from = from;
+	u->cv.scroll = 0;
+	u->msg[0] = '\0';
+	ui_goto(u, SCR_CASE);
 }
 
 void ui_reload_case(ui *u)
 {
-	int scroll = u->case_scroll;
-	enum ui_screen from = u->case_from;
+	int scroll = u->cv.scroll;
+	enum ui_screen from = u->cv.from;
 	char no[CASE_NO_MAX], msg[sizeof u->msg];
 	bool err = u->msg_error;
-	snprintf(no, sizeof no, "%s", u->case_no);
+	snprintf(no, sizeof no, "%s", u->cv.no);
 	snprintf(msg, sizeof msg, "%s", u->msg);
 	ui_open_case(u, no, from);
-	u->case_scroll = scroll;
+	u->cv.scroll = scroll;
 	snprintf(u->msg, sizeof u->msg, "%s", msg);
 	u->msg_error = err;
 	u->home_dirty = true;

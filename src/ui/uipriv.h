@@ -301,6 +301,36 @@ typedef struct textview {
 
 enum home_mode { HOME_MINE = 0, HOME_ALL_OVERDUE, HOME_WAITING_ON };
 
+/* Each screen's own state (the home's and the intake's are below and
+ * above; the figures' is private to scr_report.c). */
+typedef struct login_state {
+	field code, pin;
+	int focus;
+	int fails;
+	int64_t wait_until;          /* epoch seconds */
+} login_state;
+
+typedef struct help_state {
+	enum ui_screen from;         /* the screen F1 came from */
+	int ctx;
+	int scroll;
+} help_state;
+
+typedef struct case_view {
+	char no[CASE_NO_MAX];
+	enum ui_screen from;
+	bm_case kase;
+	bool loaded;
+	int scroll;
+} case_view;
+
+typedef struct search_state {
+	field q;
+	case_summary *rows;
+	size_t n_rows;
+	size_t sel, top;
+} search_state;
+
 typedef struct ui {
 	bm_app *app;
 	bm_center *center;
@@ -310,20 +340,14 @@ typedef struct ui {
 	bm_clerk clerk;
 	bool logged_in;
 	enum ui_screen scr;
-	enum ui_screen help_from;        /* the screen F1 came from */
-	int help_ctx;
-	int help_scroll;
+	help_state help;
 	bool quit;
 	char msg[512];                /* the message line */
 	bool msg_error;
 	ui_prompt prompt;
 	int cur_y, cur_x;             /* hardware cursor; -1 = hidden */
 
-	/* login */
-	field login_code, login_pin;
-	int login_focus;
-	int login_fails;
-	int64_t login_wait_until;     /* epoch seconds */
+	login_state login;
 
 	/* home */
 	case_summary *home_rows;
@@ -346,18 +370,9 @@ typedef struct ui {
 	/* intake */
 	intake_state in;
 
-	/* case view */
-	char case_no[CASE_NO_MAX];
-	enum ui_screen case_from;
-	bm_case kase;
-	bool case_loaded;
-	int case_scroll;
+	case_view cv;
 
-	/* search */
-	field search_q;
-	case_summary *search_rows;
-	size_t n_search_rows;
-	size_t search_sel, search_top;
+	search_state search;
 
 	/* figures (scr_report.c) */
 	struct report_state *rep;
@@ -368,7 +383,8 @@ typedef struct ui {
 bm_time ui_now(void);
 bm_day ui_today(void);
 void ui_message(ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void ui_set_cursor(int y, int x);
+void ui_set_cursor(int y, int x);   /* -1, -1: hidden */
+void ui_cursor_get(int *y, int *x);
 void ui_ask(ui *u, const char *question, void (*on_yes)(ui *u));
 void ui_goto(ui *u, enum ui_screen s);
 int ui_context(const ui *u);
