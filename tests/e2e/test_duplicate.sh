@@ -23,7 +23,7 @@ for LNG in $LANGS; do
 	screen | grep -qF "$NO" || fail "the earlier case is not shown ($LNG)"
 	# going on without a reason is refused
 	key Right Enter Enter
-	wait_for "$(tx "Going on needs a reason")"
+	wait_for "$(tx "Going on needs a reason: why is this not the same application?")"
 	typ "上次材料退回后重新申请"; key Enter
 	wait_for "$(tx "3 Materials")"
 	key a Enter

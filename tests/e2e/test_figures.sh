@@ -54,5 +54,7 @@ wait_for "Month $prev" 5
 key Escape
 wait_for "Open cases"
 key F10
+wait_for "Quit bianmin? (y/n)"          # home asks before quitting (issue 13)
+key y
 wait_for "EXITED 0"
 echo ok
