@@ -215,7 +215,7 @@ static void confirm(ui *u)
 	}
 	snprintf(in->case_no, sizeof in->case_no, "%s", no);
 	in->step = STEP_DONE;
-	u->home_dirty = true;
+	u->home.dirty = true;
 	u->msg[0] = '\0';
 	in->print_failed = !ui_print_case(u, no, in->print_msg, sizeof in->print_msg);
 }

@@ -53,7 +53,7 @@ static void try_login(ui *u)
 		u->login.fails = 0;
 		u->msg[0] = '\0';
 		free(code);
-		u->home_dirty = true;
+		u->home.dirty = true;
 		ui_goto(u, SCR_HOME);
 		intake_draft_offer(u);
 		return;

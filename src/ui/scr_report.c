@@ -347,7 +347,7 @@ void report_key(ui *u, ui_key k)
 	switch (a) {
 	case A_BACK:
 		report_free(u);
-		u->home_dirty = true;   /* today's fees line */
+		u->home.dirty = true;   /* today's fees line */
 		ui_goto(u, SCR_HOME);
 		return;
 	case A_CLOSE_DAY:

@@ -253,8 +253,8 @@ static void ui_free(ui *u)
 	view_close(u);
 	home_watch_free(u);
 	report_free(u);
-	free(u->home_marks);
-	case_summaries_free(u->home_rows, u->n_home_rows);
+	free(u->home.marks);
+	case_summaries_free(u->home.rows, u->home.n_rows);
 	case_summaries_free(u->search.rows, u->search.n_rows);
 	if (u->cv.loaded)
 		case_free(&u->cv.kase);
@@ -286,14 +286,14 @@ static int home_refresh_ms(void)
 /* A quiet home screen: the clock for the reload runs. */
 static bool home_quiet(const ui *u)
 {
-	return home_refresh_ms() >= 0 && u->logged_in && u->scr == SCR_HOME && u->home_mode == HOME_MINE &&
+	return home_refresh_ms() >= 0 && u->logged_in && u->scr == SCR_HOME && u->home.mode == HOME_MINE &&
 	       !u->prompt.active && !u->dlg.active && !u->view.active;
 }
 
 static bool home_has_marks(const ui *u)
 {
-	for (size_t i = 0; u->home_marks && i < u->n_home_rows; i++)
-		if (u->home_marks[i])
+	for (size_t i = 0; u->home.marks && i < u->home.n_rows; i++)
+		if (u->home.marks[i])
 			return true;
 	return false;
 }
@@ -304,10 +304,10 @@ static void home_reload_due(ui *u)
 {
 	if (!home_has_marks(u)) {
 		home_reload(u);   /* what other windows did shows up without F5 */
-		u->home_held_said = false;
-	} else if (!u->home_held_said) {
+		u->home.held_said = false;
+	} else if (!u->home.held_said) {
 		ui_message(u, false, "%s", _("The list is held while rows are marked; unmark them to see changes."));
-		u->home_held_said = true;
+		u->home.held_said = true;
 	}
 }
 
@@ -352,13 +352,13 @@ int ui_main(bm_app *app)
 				dispatch(u, held[i]);
 			n_held = 0;
 		}
-		if (u->scr == SCR_HOME && u->home_dirty && u->logged_in)
+		if (u->scr == SCR_HOME && u->home.dirty && u->logged_in)
 			home_reload(u);   /* what a step or another screen changed */
 		draw_all(u);
 		/* while a wait after wrong PINs counts down, wake every second;
 		 * on a quiet home screen, every BIANMIN_REFRESH seconds */
 		timeout(u->login.wait_until ? 250
-			: home_quiet(u) && !(home_has_marks(u) && u->home_held_said) ? home_refresh_ms() : -1);
+			: home_quiet(u) && !(home_has_marks(u) && u->home.held_said) ? home_refresh_ms() : -1);
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r == ERR) {

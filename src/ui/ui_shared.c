@@ -49,7 +49,7 @@ bool case_action_allowed(const ui *u, enum action a, bm_error *why)
 			return bm_fail(why, BM_EDENIED, "%s", _("Only a supervisor sees every overdue case.")), false;
 		return true;
 	case A_ACKNOWLEDGE:
-		if (u->n_pending_to_me == 0)
+		if (u->home.n_pending_to_me == 0)
 			return bm_fail(why, BM_ENOTFOUND, "%s", _("No handover is waiting for you.")), false;
 		return true;
 	case A_STEP_REPRINT:
@@ -106,7 +106,7 @@ void ui_reload_case(ui *u)
 	u->cv.scroll = scroll;
 	snprintf(u->msg, sizeof u->msg, "%s", msg);
 	u->msg_error = err;
-	u->home_dirty = true;
+	u->home.dirty = true;
 }
 
 

@@ -301,8 +301,8 @@ typedef struct textview {
 
 enum home_mode { HOME_MINE = 0, HOME_ALL_OVERDUE, HOME_WAITING_ON };
 
-/* Each screen's own state (the home's and the intake's are below and
- * above; the figures' is private to scr_report.c). */
+/* Each screen's own state (the intake's is above; the figures' is
+ * private to scr_report.c). */
 typedef struct login_state {
 	field code, pin;
 	int focus;
@@ -331,6 +331,21 @@ typedef struct search_state {
 	size_t sel, top;
 } search_state;
 
+typedef struct home_state {
+	case_summary *rows;
+	size_t n_rows;
+	size_t sel, top;
+	case_day_counts today;
+	bool dirty;                  /* reloaded by the loop before the next draw */
+	enum home_mode mode;
+	bool *marks;                 /* per row, for a handover of chosen cases */
+	bool held_said;              /* "held while rows are marked" shown */
+	char **watch_lines;          /* handovers, follow-ups, stale cases: the top panel */
+	enum style *watch_styles;
+	size_t n_watch;
+	size_t n_pending_to_me;
+} home_state;
+
 typedef struct ui {
 	bm_app *app;
 	bm_center *center;
@@ -349,19 +364,7 @@ typedef struct ui {
 
 	login_state login;
 
-	/* home */
-	case_summary *home_rows;
-	size_t n_home_rows;
-	size_t home_sel, home_top;
-	case_day_counts today;
-	bool home_dirty;
-	enum home_mode home_mode;
-	bool *home_marks;             /* per row, for a handover of chosen cases */
-	bool home_held_said;          /* "held while rows are marked" shown */
-	char **watch_lines;           /* handovers, follow-ups, stale cases: the top panel */
-	enum style *watch_styles;
-	size_t n_watch;
-	size_t n_pending_to_me;
+	home_state home;
 
 	/* step forms, text views */
 	dialog dlg;
