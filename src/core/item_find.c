@@ -125,7 +125,8 @@ static void step(const reach *cur, reach *next, uint32_t ch, const uint32_t *q, 
 				continue;
 			}
 			if (ch < 128) {
-				mark(next, e + (u != ch), i + 1, max_err);
+				if (u == ch || i > 0)
+					mark(next, e + (u != ch), i + 1, max_err);
 				continue;
 			}
 			/* letters against a character: its initial (zh, ch, sh
@@ -138,7 +139,9 @@ static void step(const reach *cur, reach *next, uint32_t ch, const uint32_t *q, 
 				int bad = 0;
 				for (size_t l = 0; s[l] && i + l < m && q[i + l] < 128; l++) {
 					bad += (uint32_t)(unsigned char)s[l] != q[i + l];
-					if (e + bad > max_err)
+					/* the first letter is taken as typed: a guess
+					 * keeps it (gnjt, not dibao for 医保) */
+					if (e + bad > max_err || (bad && i + l == 0))
 						break;
 					if (l + 1 == 1 || l + 1 == ini || l + 1 == len || i + l + 1 == m)
 						mark(next, e + bad, i + l + 1, max_err);

@@ -9,8 +9,15 @@ find() {
 	key C-u
 	typ "$1"
 	wait_for "$2 "
-	first=$(screen | grep -o '^  [A-Z][A-Z]-[0-9][0-9][0-9] ' | head -1 | sed 's/ //g')
-	[ "$first" = "$2" ] || fail "'$1' lists $first first, not $2 ($LNG)"
+	# the list follows the typing: give it until the last letter is in
+	n=40
+	while [ "$n" -gt 0 ]; do
+		first=$(screen | grep -o '^  [A-Z][A-Z]-[0-9][0-9][0-9] ' | head -1 | sed 's/ //g')
+		[ "$first" = "$2" ] && return 0
+		sleep 0.05
+		n=$((n - 1))
+	done
+	fail "'$1' lists $first first, not $2 ($LNG)"
 }
 for LNG in $LANGS; do
 	start_in
