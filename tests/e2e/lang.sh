@@ -26,6 +26,7 @@ kill_terminal() {
 # the next language: a fresh database and terminal
 next_lang() {
 	kill_terminal
+	sleep 0.3   # the program, hung up, may still be writing its draft
 	rm -rf "$T"
 }
 # the case number on the screen after F10 (accepted or not), any language
