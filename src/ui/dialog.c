@@ -101,6 +101,8 @@ static int rows_of(const dlg_field *f)
 	return f->kind == DF_CHECKS ? (int)(f->n_opts ? f->n_opts : 1) + 1 : 1;
 }
 
+static bool run_check(ui *u, dlg_field *f);
+
 void dlg_draw(ui *u)
 {
 	dialog *d = &u->dlg;
@@ -149,6 +151,8 @@ void dlg_draw(ui *u)
 	for (int i = 0; i < d->n && y < last - 1; i++) {
 		dlg_field *f = &d->fl[i];
 		bool focus = i == d->focus;
+		if (f->kind == DF_TEXT && f->check && !f->note[0] && !field_empty(&f->f))
+			run_check(u, f);   /* a field filled in advance says its note too */
 		char lab[80];
 		snprintf(lab, sizeof lab, "%s%s", f->label, f->required ? " *" : "");
 		draw_text(y, x, lw, lab, focus ? ST_HEAD : ST_NORMAL);
