@@ -8,11 +8,9 @@
 #include "bianmin/item_find.h"
 
 #include <curses.h>
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 void item_refilter(ui *u)
 {
