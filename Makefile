@@ -104,9 +104,9 @@ check: all check-unit check-cli check-e2e
 # from today - across midnight into a year the holiday file may not cover,
 # and in mid-2027 - so a test that leans on the real date fails here.
 CHECK_DATES = "2026-12-31 23:58:00" "2027-06-15 10:00:00"
-# libfaketime preloaded directly (the faketime command's shared memory
-# outlives killed processes); the clock starts at $$d and runs on
-FAKE_CLOCK = env -u FAKETIME_SHARED LD_PRELOAD='/usr/$$LIB/faketime/libfaketime.so.1' FAKETIME="@$$d"
+# libfaketime preloaded directly, no semaphore shared between processes
+# (tests/faketime.sh says why); the clock starts at $$d and runs on
+FAKE_CLOCK = env -u FAKETIME_SHARED FAKETIME_FLSHM=1 LD_PRELOAD='/usr/$$LIB/faketime/libfaketime.so.1' FAKETIME="@$$d"
 check-dates: all
 	@for d in $(CHECK_DATES); do \
 		$(FAKE_CLOCK) date "+== the suites with the machine clock at %F %T"; \

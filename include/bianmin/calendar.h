@@ -1,7 +1,10 @@
 /* calendar.h - working days (工作日): Monday to Friday, minus listed public
  * holidays, plus listed make-up workdays (调休).  Years the holiday file does
- * not cover are "uncertain": the arithmetic still answers, as a plain
- * Mon-Fri year, but tells the caller so it can be flagged. */
+ * not cover are "uncertain" (shown as provisional, 暂定): the arithmetic
+ * still answers, with the statutory holidays that need no announcement
+ * (calendar_add_statutory: 元旦, 春节 除夕..初三, 清明, 劳动节 5/1-5/2,
+ * 端午, 中秋, 国庆 10/1-10/3) and no make-up days, and tells the caller so
+ * every such date can be marked. */
 #ifndef BIANMIN_CALENDAR_H
 #define BIANMIN_CALENDAR_H
 
@@ -22,6 +25,15 @@ void calendar_cover_year(bm_calendar *cal, int year);
 bm_calendar *calendar_load(const char *path, bm_diags *d);
 
 bool calendar_covers(const bm_calendar *cal, int year);
+/* Add the statutory holidays of every year (of the generated table,
+ * 2020-2080) the calendar does not cover, named "元旦（暂定）" ...;
+ * calendar_load calls it after reading the file. */
+void calendar_add_statutory(bm_calendar *cal);
+/* Is day in a year the file does not cover (a provisional day)? */
+bool calendar_provisional(const bm_calendar *cal, bm_day day);
+/* From 1 November: the next year is not in the file yet (the home
+ * screen's banner). */
+bool calendar_next_year_missing(const bm_calendar *cal, bm_day today);
 /* *uncertain (may be NULL) is set true when the day's year is not covered;
  * it is never reset to false, so one flag can collect over several calls. */
 bool calendar_is_workday(const bm_calendar *cal, bm_day day, bool *uncertain);

@@ -30,6 +30,9 @@ int cli_forms(bm_app *app, int argc, char **argv);
  * exit status.  src/cli/report.c: `bianmin report month YYYY-MM`. */
 int cli_case_step(bm_app *app, int argc, char **argv);
 int cli_report(bm_app *app, int argc, char **argv);
+/* src/cli/report_period.c: `report month|quarter|year|rank` (argv[0] is
+ * the period kind). */
+int cli_report_period(bm_app *app, int argc, char **argv);
 
 /* Shared helpers for subcommands (src/cli/util.c). */
 /* Print diagnostics to stderr. */

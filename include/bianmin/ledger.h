@@ -55,6 +55,8 @@ typedef struct day_receipt {
 	int64_t amount_fen;
 	bm_time at;
 	bool voided;            /* voided (作废) by now: not in the total */
+	bool carried;           /* taken after its day's 日结: in this (the next) close */
+	bool refund;            /* 退费: a receipt of a closed day voided since; amount < 0 */
 } day_receipt;
 
 typedef struct day_sheet {
@@ -68,10 +70,17 @@ typedef struct day_sheet {
 	char *closed_by;        /* 工号 */
 	int64_t close_event;    /* the close event: the chain head when it was */
 	char close_hash[65];    /* closed, printed as the 台账校验码 anchor */
+	int64_t handed_fen;     /* 上缴 recorded for the day (and clerk) */
+	char *handed_text;      /* "20.00 元 → 县财政 (缴款单 JK-1)；..."; NULL when none */
 } day_sheet;
 
-/* The receipts issued on `day` by `clerk` (NULL = everyone), and whether
- * that day was closed. */
+/* The day's sheet of `clerk` (NULL = everyone) (day_book.c).  A closed
+ * day is given exactly as its close recorded it (receipts, voids, count,
+ * total), so its printed total never changes.  An open day has the
+ * receipts issued that day, plus those taken after an earlier day's close
+ * (carried: "a fee after 日结 goes to the next close", looked for 40 days
+ * back), plus 退费 lines: receipts of a closed day voided since (negative
+ * amounts). */
 int ledger_day(bm_store *s, bm_day day, const char *clerk, day_sheet *out, bm_error *err);
 void day_sheet_free(day_sheet *d);
 /* Close the day: one "day_close" event by actor recording the sheet.
@@ -89,6 +98,26 @@ struct bm_center;
  * anchor_event (its number), for `bianmin verify --anchor`. */
 struct slip_ctx *ledger_day_context(const day_sheet *d, const struct bm_center *center,
 				    const bm_clerk *clerk, bm_time now, bool reprint);
+
+/* Is (day, clerk) closed?  (clerk NULL = the center's close.) */
+int ledger_day_closed(bm_store *s, bm_day day, const char *clerk, bool *closed, bm_error *err);
+
+/* ---- 上缴 (hand-in, day_book.c) ----------------------------------------
+ * Money handed in to the bank or the finance office: an event about no
+ * case (type "handin": x.day, x.clerk, x.amount_fen, x.to, x.slip = the
+ * bank slip number), shown on the day's sheet and in the month. */
+typedef struct day_handin {
+	bm_day day;
+	char *clerk, *to, *slip, *by;
+	int64_t amount_fen;
+	bm_time at;
+} day_handin;
+int ledger_handin(bm_store *s, const bm_clerk *actor, bm_day day, int64_t amount_fen, const char *to,
+		  const char *slip, bm_time now, bm_error *err);
+/* The hand-ins of days first..last (clerk NULL = all), oldest first. */
+int ledger_handins(bm_store *s, bm_day first, bm_day last, const char *clerk, day_handin **out, size_t *n,
+		   bm_error *err);
+void day_handins_free(day_handin *v, size_t n);
 
 /* Online backup (sqlite3_backup) to a NEW file (mode 0600); refuses to
  * overwrite an existing one (BM_EIO). */

@@ -117,6 +117,37 @@ typedef struct lc_info {
 void lifecycle_info(const bm_case *c, lc_info *out);
 void lc_info_free(lc_info *i);
 
+/* ---- the steps as one table (lifecycle_table.c) ----------------------
+ * One row per step: the states it may be taken in, who may take it,
+ * whether a supervisor must approve it (PIN), its paper and the fields of
+ * its form.  lifecycle_allowed, the case view's forms and `bianmin case
+ * STEP` all read it, so a new rule is a row (or a row's check). */
+typedef enum {
+	LC_WHO_OWNER = 0,       /* the case's owner, or a supervisor */
+	LC_WHO_ANYONE,
+	LC_WHO_WINDOW,          /* a clerk of a window the case waits on */
+	LC_WHO_SUPERVISOR,
+	LC_WHO_RECEIVER,        /* the clerk a handover is pending to */
+} lc_who;
+
+#define LC_IN(s) (1u << (s))
+typedef struct lc_step_def {
+	lc_step step;
+	unsigned states;        /* LC_IN(state) for each state it may be taken in */
+	lc_who who;
+	bool approval;          /* a supervisor approves (否定报备, 延期): PIN at the counter */
+	const char *paper;      /* the form printed after it, NULL = none */
+	const char *fields;     /* the form's fields, comma-separated (CLI options) */
+	/* when the state is not in `states`: a sentence saying why (NULL: a
+	 * generic one) */
+	bool (*why_not)(const bm_case *c, const lc_info *in, bm_error *why);
+	/* further rules in an allowed state; NULL = none */
+	bool (*check)(const bm_case *c, const lc_info *in, bm_error *why);
+} lc_step_def;
+
+/* The row of a step; NULL for LC_STEP__COUNT or beyond. */
+const lc_step_def *lc_step_row(lc_step s);
+
 /* ---- may this clerk take this step now? ------------------------------ */
 /* true, or false with why->msg a translated sentence ("A completed case
  * cannot be supplemented.").  clerk NULL = don't check permissions, only
@@ -132,6 +163,13 @@ typedef struct lc_ctx {
 	const bm_center *center;    /* timeouts; NULL = defaults (20, 5, 1) */
 	const bm_clerk *clerk;      /* the logged-in clerk doing the step */
 	bm_time now;
+	/* the supervisor approving a step whose row says `approval`
+	 * (否定报备: 退回, 退件, a refused 办结), PIN already checked by the
+	 * caller; NULL = none (then only a supervisor's own step passes) */
+	const bm_clerk *approver;
+	/* the catalog, for rules an item sets (extension_days); NULL = the
+	 * defaults */
+	const struct bm_catalog *catalog;
 } lc_ctx;
 
 /* What a step did, for the screen and the command line. */
@@ -144,6 +182,7 @@ typedef struct lc_result {
 	int over_statutory;         /* extend: working days past the statutory limit */
 	bm_day followup_due;        /* rate: BM_NO_DAY unless a follow-up opened */
 	const char *paper;          /* form key to print for the applicant, NULL = none */
+	const char *refund_paper;   /* "fee_refund" when the step voided the case's fee */
 	char warning[512];          /* translated; "" when none */
 } lc_result;
 
@@ -160,8 +199,12 @@ int lifecycle_demand(const lc_ctx *x, const char *no, const char *material, cons
 int lifecycle_pause(const lc_ctx *x, const char *no, lc_pause_kind kind, const char *reason,
 		    lc_result *res, bm_error *err);
 int lifecycle_resume(const lc_ctx *x, const char *no, const char *note, lc_result *res, bm_error *err);
-/* 延期: days > 0, or to (a later date) when days == 0.  supervisor: the
- * approving supervisor/admin, already logged in with their PIN. */
+/* 延期 (行政许可法 art. 42): days > 0, or to (a later date) when days ==
+ * 0.  supervisor: the approving supervisor/admin, already logged in with
+ * their PIN; a reason.  Refused (with a sentence saying why) for a case
+ * that is closed, paused, waiting, already past its due date, already
+ * extended once, or for more than the item's extension_days (10 unless
+ * the catalog says otherwise; the limit is kept in the event). */
 int lifecycle_extend(const lc_ctx *x, const char *no, const bm_clerk *supervisor, int days,
 		     bm_day to, const char *reason, lc_result *res, bm_error *err);
 /* 联办: one window's opinion.  The case does not complete by itself: when
@@ -177,7 +220,11 @@ int lifecycle_result(const lc_ctx *x, const char *no, bool approved, const char 
 		     lc_result *res, bm_error *err);
 int lifecycle_complete(const lc_ctx *x, const char *no, bool approved, const char *result,
 		       const char *certificate, lc_result *res, bm_error *err);
-/* 退回 at any open stage; non_supplement: 退件 of a stale 补办件. */
+/* 退回 at any open stage; non_supplement: 退件 of a stale 补办件.  否定报备:
+ * x->approver (or x->clerk) must be a supervisor.  A fee kept on the case
+ * is voided in the same transaction (a receipt_void event, 退费) and
+ * res->refund_paper names its paper.  Withdraw does the same when a
+ * supervisor approves, else warns that the fee is still kept. */
 int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool non_supplement,
 		     lc_result *res, bm_error *err);
 int lifecycle_withdraw(const lc_ctx *x, const char *no, const char *reason, lc_result *res,
@@ -253,13 +300,29 @@ typedef struct lc_report_row {
 	int overdue;            /* completed late in the month, or open and overdue at its end */
 	int breaches;           /* 二次告知 recorded in the month */
 	int bad_ratings;        /* 不满意/非常不满意 given in the month */
+	/* issue 11: the parts of overdue (a quarter adds the months' late
+	 * ones and its last month's open ones), 否定报备 and 延期 */
+	int overdue_late;       /* closed late in the period */
+	int overdue_open;       /* open and overdue at the period's end */
+	int refused;            /* returned (不予受理) at intake in the period */
+	int negatives;          /* returns and refusals after intake (approved by a supervisor) */
+	int extensions;         /* 延期 granted in the period */
 } lc_report_row;
 
 typedef struct lc_report {
-	int year, month;
+	int year, month;        /* month 0: a quarter or a year (first, last) */
+	bm_day first, last;     /* the period */
 	lc_report_row total;
 	lc_report_row *windows; size_t n_windows;   /* by window name */
 	lc_report_row *items; size_t n_items;       /* by window, then item code */
+	int64_t fees_fen;       /* fees taken in the period, less those voided by its end */
+	int64_t handed_fen;     /* 上缴 recorded for days of the period */
+	/* a closed month (月结): as stored on the chain */
+	bool closed;
+	bm_time closed_at;
+	char closed_by[32];     /* 工号 */
+	int64_t close_event;
+	char close_hash[65];    /* the close event's hash: 台账校验码 */
 } lc_report;
 
 /* today: figures for the current month stop at today. */
@@ -268,6 +331,58 @@ int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int mo
 void lc_report_free(lc_report *r);
 /* 办结率 in tenths of a percent (completed * 1000 / received; 0 when none). */
 int lc_completion_rate(const lc_report_row *r);
+
+/* ---- figures as history (figures.c, month_close.c) --------------------
+ * Every figure of a period is computed from the events as of the
+ * period's end: the case's state, due date, pause and closing as its
+ * events up to that day made them, so a later step (an extension in
+ * December of a case overdue in November) never changes a past month. */
+/* One case's part of the figures of [first, end]. */
+void lc_case_figures(const bm_case *c, const bm_calendar *cal, bm_day first, bm_day end, lc_report_row *d);
+/* Add d into r (every count). */
+void lc_report_add(lc_report_row *r, const lc_report_row *d);
+/* The month's figures: the stored ones of a closed month (月结), else
+ * computed as of its end (today for the current month). */
+int lifecycle_figures_month(bm_store *s, const bm_calendar *cal, int year, int month, bm_day today,
+			    lc_report *out, bm_error *err);
+/* A quarter (q 1..4) or a year (q 0): its months added, overdue_open
+ * from its last month (to today for the current one). */
+int lifecycle_figures_period(bm_store *s, const bm_calendar *cal, int year, int quarter, bm_day today,
+			     lc_report *out, bm_error *err);
+/* 月结: a supervisor closes a month that has ended: its figures, fees,
+ * hand-ins and the chain head go on the chain as ONE event (type
+ * "month_close", about no case); out gets the closed report.  BM_ESTATE
+ * when the month has not ended or is closed already; BM_EDENIED for a
+ * clerk. */
+int lifecycle_month_close(bm_store *s, const bm_calendar *cal, const bm_clerk *actor, int year, int month,
+			  bm_time now, lc_report *out, bm_error *err);
+/* The ranking of windows (每月排出名次, 每季度考核排队): by completion
+ * rate, then fewer overdue, fewer breaches, fewer bad ratings, more
+ * completed, then name.  order[i] = index into r->windows; malloc'd. */
+size_t *lc_report_ranking(const lc_report *r);
+/* The 月报 as CSV: UTF-8 with BOM, CRLF line ends, RFC 4180 quoting
+ * (Excel, WPS, LibreOffice).  malloc'd. */
+char *lc_report_csv(const lc_report *r);
+/* The 月报's context (forms/monthly_report.tmpl): period, rows (window,
+ * item, counts, rate, rank), total, fees, hand-ins, and for a closed
+ * month its close (date, clerk, anchor).  No print time: a closed month
+ * prints the same bytes every time. */
+struct slip_ctx *lc_report_context(const lc_report *r, const bm_center *center);
+
+/* ---- 否定报备: the supervisor's daily list (refusals.c) --------------- */
+typedef enum { LC_REFUSED_AT_INTAKE = 0, LC_RETURNED_AFTER, LC_REFUSED_AT_END } lc_refusal_kind;
+typedef struct lc_refusal {
+	lc_refusal_kind kind;   /* 不予受理 at intake, 退回 after it, 不予 at completion */
+	bm_time at;
+	char no[CASE_NO_MAX];
+	char *item_name, *applicant;
+	char *clerk;            /* 工号 of the clerk who did it */
+	char *approver;         /* the approving supervisor; NULL at intake */
+	char *reason;
+} lc_refusal;
+/* Every refusal of `day`, in the order they were recorded. */
+int lifecycle_refusals(bm_store *s, bm_day day, lc_refusal **out, size_t *n, bm_error *err);
+void lc_refusals_free(lc_refusal *v, size_t n);
 
 /* ---- status query (公开查询) and papers (lifecycle_paper.c) ----------- */
 /* A short text a clerk can read out or print: item, state, due, what is

@@ -43,7 +43,7 @@ static void show(const bm_case *c)
 	printf(_("Owner:       %s %s\n"), c->owner_clerk, or_dash(c->owner_clerk_name));
 	printf(_("Accepted:    %s\n"), bm_time_format(c->accepted, b1));
 	printf(_("Clock start: %s\n"), bm_day_format(c->clock_start, b1));
-	printf(_("Due:         %s%s\n"), bm_day_format(c->due, b2), c->due_uncertain ? _(" (holidays of that year unknown)") : "");
+	printf(_("Due:         %s%s\n"), bm_day_format(c->due, b2), c->due_uncertain ? _(" (provisional, 暂定: that year's holiday schedule is not published; statutory holidays only)") : "");
 	if (c->limit_days >= 0)
 		printf(_("Time limit:  %d working days\n"), c->limit_days);
 	if (c->return_reason)

@@ -21,13 +21,19 @@ static const char *const USAGE = N_(
 	"  bianmin case pause NO --kind hearing|site_visit|expert_review|public_notice --reason TEXT\n"
 	"  bianmin case resume NO [--note TEXT]           end the special procedure (特别程序)\n"
 	"  bianmin case extend NO --days N|--to DATE --reason TEXT --supervisor CODE\n"
-	"                                                 延期; supervisor's PIN from\n"
-	"                                                 BIANMIN_SUPERVISOR_PIN or the terminal\n"
+	"                                                 延期 (行政许可法 art. 42): once, before\n"
+	"                                                 the due date, at most the item's\n"
+	"                                                 extension_days (default 10); supervisor's\n"
+	"                                                 PIN from BIANMIN_SUPERVISOR_PIN or the terminal\n"
 	"  bianmin case opinion NO --window W --opinion TEXT [--agree|--disagree]   联办件\n"
 	"  bianmin case forward NO [--to WHOM] [--note TEXT]                         上报件\n"
 	"  bianmin case result NO --result TEXT [--approved|--refused]   upper result; completes\n"
 	"  bianmin case complete NO --result TEXT [--approved|--refused] [--certificate NO]\n"
-	"  bianmin case return NO --reason TEXT [--non-supplement]       退回 / 退件\n"
+	"                                                 --refused (不予) needs --supervisor CODE\n"
+	"  bianmin case return NO --reason TEXT [--non-supplement] [--supervisor CODE]\n"
+	"                                                 退回 / 退件; 否定报备: a supervisor\n"
+	"                                                 approves (their PIN from\n"
+	"                                                 BIANMIN_SUPERVISOR_PIN or the terminal)\n"
 	"  bianmin case withdraw NO --reason TEXT                        撤回\n"
 	"  bianmin case notify NO --how phone|in_person|agent [--note TEXT]   回复\n"
 	"  bianmin case rate NO --level 1..5|非常满意|满意|基本满意|不满意|非常不满意\n"
@@ -177,6 +183,8 @@ typedef struct run {
 	bm_clerk me;
 	lc_ctx x;
 	const bm_center *center;
+	bm_clerk approver;          /* --supervisor, logged in (否定报备, 延期) */
+	bool has_approver;
 } run;
 
 static int open_run(bm_app *app, const char *code, run *r)
@@ -196,13 +204,19 @@ static int open_run(bm_app *app, const char *code, run *r)
 	if (rc)
 		return rc;
 	r->center = center;
-	r->x = (lc_ctx){ .store = r->store, .cal = cal, .center = center, .clerk = &r->me, .now = app->now };
+	bm_diags cd = {0};
+	const bm_catalog *cat = app_catalog(app, &cd);
+	diags_free(&cd);
+	r->x = (lc_ctx){ .store = r->store, .cal = cal, .center = center, .clerk = &r->me, .now = app->now,
+			 .catalog = cat };
 	return 0;
 }
 
 static void close_run(run *r)
 {
 	auth_clerk_free(&r->me);
+	if (r->has_approver)
+		auth_clerk_free(&r->approver);
 }
 
 /* Print (or spool) the step's paper; a failure is a warning, the step
@@ -229,12 +243,15 @@ static void report_step(run *r, const char *no, const lc_result *res, bool print
 		fprintf(stderr, _("bianmin case: warning: %s\n"), res->warning);
 	if (print && res->paper)
 		paper(r, no, res->paper, res);
+	if (res->refund_paper) {
+		fprintf(stderr, _("bianmin case: the fee of %s was voided and given back (退费)\n"), no);
+		if (print)
+			paper(r, no, res->refund_paper, NULL);
+	}
 }
 
-static int supervisor_login(run *r, const char *code, bm_clerk *sup)
+static int supervisor_pin(run *r, const char *code, bm_clerk *sup)
 {
-	if (!code)
-		return usage_error(_("an extension needs --supervisor CODE (the approving supervisor)"));
 	char prompt[128];
 	snprintf(prompt, sizeof prompt, _("PIN of supervisor %s: "), code);
 	char *pin = cli_read_pin("BIANMIN_SUPERVISOR_PIN", prompt, false);
@@ -243,7 +260,29 @@ static int supervisor_login(run *r, const char *code, bm_clerk *sup)
 	bm_error err = {0};
 	int rc = auth_login(r->store, code, pin, sup, &err);
 	free(pin);
-	return rc ? cli_error("case extend", &err) : 0;
+	return rc ? cli_error("case", &err) : 0;
+}
+
+static int supervisor_login(run *r, const char *code, bm_clerk *sup)
+{
+	if (!code)
+		return usage_error(_("an extension needs --supervisor CODE (the approving supervisor)"));
+	return supervisor_pin(r, code, sup);
+}
+
+/* The approving supervisor of a step whose table row says `approval`
+ * (否定报备): --supervisor CODE and their PIN; without it the step goes to
+ * the core, which lets only a supervisor's own step pass. */
+static int approver_login(run *r, const args *a)
+{
+	if (!a->supervisor)
+		return 0;
+	int rc = supervisor_pin(r, a->supervisor, &r->approver);
+	if (rc)
+		return rc;
+	r->has_approver = true;
+	r->x.approver = &r->approver;
+	return 0;
 }
 
 static int do_step(run *r, lc_step step, const char *no, const args *a)
@@ -254,6 +293,10 @@ static int do_step(run *r, lc_step step, const char *no, const args *a)
 	int rc = 0;
 	bool print = !a->noprint;
 	const char *cmd = lc_step_key(step);
+	/* a supervisor's approval: the table's rows that need it, a refused
+	 * 办结, and a withdrawal giving back a fee */
+	if (step != LC_EXTEND && (rc = approver_login(r, a)))
+		return rc;
 	switch (step) {
 	case LC_SUPPLEMENT: {
 		if (!a->materials && !a->demand)
@@ -496,6 +539,47 @@ static int do_watch(bm_app *app, const args *a)
 	return 0;
 }
 
+/* The options a step takes are its table row's fields (lifecycle_table.c),
+ * plus the ones every step has; another is refused naming the step's. */
+static int check_fields(lc_step step, int argc, char **argv)
+{
+	static const char *const common[] = { "clerk", "print", "no-print", "help", "supervisor", NULL };
+	const lc_step_def *row = lc_step_row(step);
+	for (int i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) != 0 || !argv[i][2])
+			continue;
+		char name[64];
+		snprintf(name, sizeof name, "%s", argv[i] + 2);
+		char *eq = strchr(name, '=');
+		if (eq)
+			*eq = '\0';
+		bool ok = false;
+		for (const char *const *c = common; *c && !ok; c++)
+			ok = strcmp(*c, name) == 0;
+		/* the fields, comma-separated; --approved/--refused stand for
+		 * "approved", --agree/--disagree for "agree" */
+		const char *f = row ? row->fields : "";
+		size_t n = strlen(name);
+		for (const char *p = f; p && *p && !ok; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
+			size_t len = strcspn(p, ",");
+			ok = (len == n && strncmp(p, name, n) == 0) ||
+			     (!strncmp(p, "approved", len) && !strcmp(name, "refused")) ||
+			     (!strncmp(p, "agree", len) && !strcmp(name, "disagree")) ||
+			     (!strncmp(p, "days", len) && !strcmp(name, "to"));
+		}
+		if (!ok) {
+			fprintf(stderr, _("bianmin case: %s takes no --%s (its options: %s)\n"), lc_step_key(step), name,
+				row && *row->fields ? row->fields : "-");
+			return 2;
+		}
+		if (!eq && i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0)
+			i += strcmp(name, "print") && strcmp(name, "no-print") && strcmp(name, "help") &&
+			     strcmp(name, "approved") && strcmp(name, "refused") && strcmp(name, "agree") &&
+			     strcmp(name, "disagree") && strcmp(name, "non-supplement") && strcmp(name, "all");
+	}
+	return -1;
+}
+
 int cli_case_step(bm_app *app, int argc, char **argv)
 {
 	if (argc < 1)
@@ -537,6 +621,8 @@ int cli_case_step(bm_app *app, int argc, char **argv)
 	}
 	if (a.npos != 1)
 		return usage_error(_("give exactly one case number after the step"));
+	if ((st = check_fields(step, argc, argv)) >= 0)
+		return st;
 	if ((st = open_run(app, a.clerk, &r)))
 		return st;
 	st = do_step(&r, step, a.pos[0], &a);

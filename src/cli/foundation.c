@@ -105,8 +105,9 @@ int cli_workdays(bm_app *app, int argc, char **argv)
 		printf("%s\n", bm_day_format(calendar_add_workdays(cal, from, n, &uncertain), buf));
 	}
 	if (uncertain)
-		fprintf(stderr, _("bianmin workdays: warning: the holiday file %s does not cover every year "
-				  "in this range; those days were counted as plain Monday-Friday weeks\n"),
+		fprintf(stderr, _("bianmin workdays: provisional (暂定): the holiday file %s does not cover every year "
+				  "in this range; there only the statutory holidays (元旦, 春节, 清明, 劳动节, 端午, 中秋, 国庆) "
+				  "were taken off, make-up workdays are unknown\n"),
 			app->paths.holidays);
 	return 0;
 }

@@ -4,6 +4,7 @@
 #include "bianmin/eligible.h"
 #include "bianmin/phone.h"
 #include "ledger_cli.h"
+#include "bianmin/ledger.h"
 #include "bianmin/cases.h"
 #include "bianmin/idno.h"
 
@@ -248,6 +249,15 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		       bm_day_format(out.due, due));
 		for (size_t i = 0; i < out.n_missing; i++)
 			printf("%s\n", item->materials[out.missing[i]].name);
+		bool closed = false;
+		bm_error e2 = {0};
+		if (out.fee_fen > 0 && out.kind != KIND_RETURNED &&
+		    ledger_day_closed(s, bm_time_day(app->now), me.code, &closed, &e2) == BM_OK && closed)
+			fprintf(stderr, _("bianmin intake: today's 日结 of %s is already closed: this fee goes to the next day's close\n"),
+				me.code);
+		if (out.due_uncertain)
+			fprintf(stderr, _("bianmin intake: due date %s is provisional (暂定): its year's holiday schedule is "
+					  "not published; counted with the statutory holidays only\n"), due);
 	}
 	intake_outcome_free(&out);
 	free(marks);

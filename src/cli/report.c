@@ -14,61 +14,26 @@
 #include <string.h>
 
 static const char *const USAGE = N_(
-	"usage: bianmin report month YYYY-MM [--format table|tsv] [--clerk CODE]\n"
+	"usage: bianmin report month|quarter|year|rank PERIOD ... (bianmin report month --help)\n"
 	"       bianmin report day [YYYY-MM-DD] [--all] [--close] [--print] [--pdf FILE]\n"
 	"                          [--reprint] [--clerk CODE]\n"
+	"       bianmin report handin [YYYY-MM-DD] --amount YUAN --to WHOM --slip NO [--clerk CODE]\n"
 	"\n"
 	"day: 日结, the day's receipts (default today) of the logged-in clerk, or\n"
 	"of the whole center with --all (supervisors), voided ones marked and not\n"
 	"in the total; the 日结单 (forms/daily_close.tmpl) as text on stdout, to\n"
 	"the printer or spool with --print, as PDF with --pdf.  --close records in\n"
-	"the ledger that the day was closed (once per day and clerk).\n"
+	"the ledger that the day was closed (once per day and clerk).  A closed day\n"
+	"stays as it was closed; a fee taken after it goes to the next day's close\n"
+	"(marked 日结后收取), a fee of a closed day given back later is a 退费 line\n"
+	"of the day it was given back.\n"
 	"\n"
-	"month: the month's figures, by window and by item: received (受理), completed\n"
-	"(办结), completion rate (办结率 = completed / received), returned, overdue\n"
-	"(completed late, or open and overdue at the month's end, pauses excluded),\n"
-	"notice breaches (二次告知) and bad ratings (不满意, 非常不满意).\n"
-	"Supervisors and admins only.  PIN from BIANMIN_PIN or the terminal.\n");
-
-enum { NCOL = 9 };
-
-static void row_cells(const lc_report_row *r, const char *a, const char *b, char num[7][16], const char **cells)
-{
-	int rate = lc_completion_rate(r);
-	snprintf(num[0], 16, "%d", r->received);
-	snprintf(num[1], 16, "%d", r->completed);
-	snprintf(num[2], 16, "%d.%d%%", rate / 10, rate % 10);
-	snprintf(num[3], 16, "%d", r->returned);
-	snprintf(num[4], 16, "%d", r->overdue);
-	snprintf(num[5], 16, "%d", r->breaches);
-	snprintf(num[6], 16, "%d", r->bad_ratings);
-	cells[0] = a;
-	cells[1] = b;
-	for (int i = 0; i < 7; i++)
-		cells[2 + i] = num[i];
-}
-
-static void print_rows(const char **cells, size_t rows, bool table)
-{
-	int w[NCOL] = {0};
-	for (size_t i = 0; i < rows; i++)
-		for (int k = 0; k < NCOL; k++) {
-			int x = text_width(cells[i * NCOL + k]);
-			if (x > w[k])
-				w[k] = x;
-		}
-	for (size_t i = 0; i < rows; i++)
-		for (int k = 0; k < NCOL; k++) {
-			const char *c = cells[i * NCOL + k];
-			if (!table) {
-				printf("%s%c", c, k == NCOL - 1 ? '\n' : '\t');
-			} else {
-				char *p = k < 2 ? text_pad(c, w[k], false) : text_pad_left(c, w[k]);
-				printf("%s%s", p, k == NCOL - 1 ? "\n" : "  ");
-				free(p);
-			}
-		}
-}
+	"handin: 上缴, the money handed in for the day (default today): amount,\n"
+	"to whom (bank or finance office) and the bank slip number; on the ledger,\n"
+	"shown on the 日结单 and in the month.\n"
+	"\n"
+	"month, quarter, year, rank: the figures (see bianmin report month --help).\n"
+	"PIN from BIANMIN_PIN or the terminal.\n");
 
 /* `report day`: 日结. */
 typedef struct day_opts {
@@ -139,6 +104,8 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 		char money[24];
 		fprintf(stderr, _("%s: %d receipts, %s yuan%s\n"), bm_day_format(day, dd), sh.count,
 			bm_money_format(sh.total_fen, money), sh.closed ? _(" (closed)") : _(" (not closed)"));
+		if (sh.handed_fen)
+			fprintf(stderr, _("%s: handed in (上缴) %s yuan\n"), dd, bm_money_format(sh.handed_fen, money));
 		slip_doc_free(doc);
 		slip_ctx_free(ctx);
 		slip_free(f);
@@ -148,85 +115,74 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 	return status;
 }
 
-int cli_report(bm_app *app, int argc, char **argv)
+/* `report handin`: 上缴. */
+static int report_handin(bm_app *app, const char *who, const char *date, const char *amount, const char *to,
+			 const char *slip)
 {
-	enum { O_ALL = 256, O_CLOSE, O_PRINT, O_PDF, O_REPRINT };
-	static const struct option opts[] = {
-		{"clerk", required_argument, NULL, 'k'},
-		{"format", required_argument, NULL, 'f'},
-		{"all", no_argument, NULL, O_ALL},
-		{"close", no_argument, NULL, O_CLOSE},
-		{"print", no_argument, NULL, O_PRINT},
-		{"pdf", required_argument, NULL, O_PDF},
-		{"reprint", no_argument, NULL, O_REPRINT},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *who = NULL, *format = "table";
-	day_opts dopt = {0};
-	int c;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'k': who = optarg; break;
-		case 'f': format = optarg; break;
-		case O_ALL: dopt.all = true; break;
-		case O_CLOSE: dopt.close = true; break;
-		case O_PRINT: dopt.print = true; break;
-		case O_PDF: dopt.pdf = optarg; break;
-		case O_REPRINT: dopt.reprint = true; break;
-		case 'h': return cli_usage(_(USAGE), false, 0);
-		default: return cli_usage(_(USAGE), true, 2);
-		}
-	}
-	if (argc - optind >= 1 && argc - optind <= 2 && strcmp(argv[optind], "day") == 0) {
-		dopt.date = argc - optind == 2 ? argv[optind + 1] : NULL;
-		return report_day(app, who, &dopt);
-	}
-	int y, m;
-	char extra;
-	if (argc - optind != 2 || strcmp(argv[optind], "month") != 0 ||
-	    sscanf(argv[optind + 1], "%4d-%2d%c", &y, &m, &extra) != 2 || m < 1 || m > 12 ||
-	    (strcmp(format, "table") && strcmp(format, "tsv")))
+	bm_day day = bm_time_day(app->now);
+	int64_t fen;
+	if ((date && !bm_day_parse(date, &day)) || !amount || !bm_money_parse(amount, &fen))
 		return cli_usage(_(USAGE), true, 2);
-	bm_diags d = {0};
-	bm_calendar *cal = app_calendar(app, &d);
-	if (!cal) {
-		cli_print_diags(&d);
-		diags_free(&d);
-		return 1;
-	}
-	diags_free(&d);
 	bm_store *s;
 	bm_clerk me;
 	int rc = cli_session(app, who, "BIANMIN_PIN", &s, &me);
 	if (rc)
 		return rc;
-	bool sup = auth_can(&me, ROLE_SUPERVISOR);
-	auth_clerk_free(&me);
-	if (!sup) {
-		fprintf(stderr, "%s\n", _("bianmin report: the month's figures are for supervisors and admins"));
-		return 1;
-	}
-	lc_report r;
 	bm_error err = {0};
-	if (lifecycle_report_month(s, cal, y, m, bm_time_day(app->now), &r, &err))
+	rc = ledger_handin(s, &me, day, fen, to, slip, app->now, &err);
+	if (rc) {
+		auth_clerk_free(&me);
 		return cli_error("report", &err);
-	size_t rows = 1 + r.n_windows + r.n_items + 1;
-	const char **cells = bm_xcalloc(rows * NCOL, sizeof *cells);
-	char (*num)[7][16] = bm_xcalloc(rows, sizeof *num);
-	const char *head[NCOL] = { _("window"), _("item"), _("received"), _("completed"), _("rate"),
-				   _("returned"), _("overdue"), _("breaches"), _("bad ratings") };
-	memcpy(cells, head, sizeof head);
-	size_t i = 1;
-	for (size_t k = 0; k < r.n_windows; k++, i++)
-		row_cells(&r.windows[k], r.windows[k].window, "*", num[i], cells + i * NCOL);
-	for (size_t k = 0; k < r.n_items; k++, i++)
-		row_cells(&r.items[k], r.items[k].window, r.items[k].item_code, num[i], cells + i * NCOL);
-	row_cells(&r.total, _("total"), "*", num[i], cells + i * NCOL);
-	printf(_("Month %04d-%02d\n"), y, m);
-	print_rows(cells, rows, strcmp(format, "table") == 0);
-	free(cells);
-	free(num);
-	lc_report_free(&r);
+	}
+	char d[11], m[24];
+	printf("%s\t%s\t%s\t%s\t%s\n", bm_day_format(day, d), me.code, bm_money_format(fen, m), to, slip);
+	auth_clerk_free(&me);
 	return 0;
+}
+
+int cli_report(bm_app *app, int argc, char **argv)
+{
+	/* the periods: report_period.c */
+	if (argc >= 2 && (!strcmp(argv[1], "month") || !strcmp(argv[1], "quarter") || !strcmp(argv[1], "year") ||
+			  !strcmp(argv[1], "rank") || !strcmp(argv[1], "refusals")))
+		return cli_report_period(app, argc - 1, argv + 1);
+	enum { O_ALL = 256, O_CLOSE, O_PRINT, O_PDF, O_REPRINT, O_AMOUNT, O_TO, O_SLIP };
+	static const struct option opts[] = {
+		{"clerk", required_argument, NULL, 'k'},
+		{"all", no_argument, NULL, O_ALL},
+		{"close", no_argument, NULL, O_CLOSE},
+		{"print", no_argument, NULL, O_PRINT},
+		{"pdf", required_argument, NULL, O_PDF},
+		{"reprint", no_argument, NULL, O_REPRINT},
+		{"amount", required_argument, NULL, O_AMOUNT},
+		{"to", required_argument, NULL, O_TO},
+		{"slip", required_argument, NULL, O_SLIP},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *who = NULL, *amount = NULL, *to = NULL, *slip = NULL;
+	day_opts dopt = {0};
+	int c;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k': who = optarg; break;
+		case O_ALL: dopt.all = true; break;
+		case O_CLOSE: dopt.close = true; break;
+		case O_PRINT: dopt.print = true; break;
+		case O_PDF: dopt.pdf = optarg; break;
+		case O_REPRINT: dopt.reprint = true; break;
+		case O_AMOUNT: amount = optarg; break;
+		case O_TO: to = optarg; break;
+		case O_SLIP: slip = optarg; break;
+		case 'h': return cli_usage(_(USAGE), false, 0);
+		default: return cli_usage(_(USAGE), true, 2);
+		}
+	}
+	if (argc - optind >= 1 && argc - optind <= 2 && strcmp(argv[optind], "handin") == 0)
+		return report_handin(app, who, argc - optind == 2 ? argv[optind + 1] : NULL, amount, to, slip);
+	if (argc - optind >= 1 && argc - optind <= 2 && strcmp(argv[optind], "day") == 0) {
+		dopt.date = argc - optind == 2 ? argv[optind + 1] : NULL;
+		return report_day(app, who, &dopt);
+	}
+	return cli_usage(_(USAGE), true, 2);
 }

@@ -5,6 +5,9 @@
  * plus a range of that array, not a walk over every day.
  * calendar_load (reading holidays.yaml) lives in holidays.c. */
 #include "bianmin/calendar.h"
+#include "statutory.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,7 @@
 typedef struct special {
 	bm_day day;
 	bool workday;   /* true: make-up workday; false: holiday */
+	bool provisional;   /* a statutory holiday of a year the file does not cover */
 	char *name;
 } special;
 
@@ -62,7 +66,7 @@ static const special *find(const bm_calendar *cal, bm_day day)
 
 /* A day listed twice keeps the last listing (the loader reports the
  * conflict; here we only stay consistent). */
-static void add_special(bm_calendar *cal, bm_day day, bool workday, const char *name)
+static special *add_special(bm_calendar *cal, bm_day day, bool workday, const char *name)
 {
 	size_t i = lower_bound(cal, day);
 	if (i < cal->n && cal->days[i].day == day) {
@@ -77,7 +81,9 @@ static void add_special(bm_calendar *cal, bm_day day, bool workday, const char *
 	}
 	cal->days[i].day = day;
 	cal->days[i].workday = workday;
+	cal->days[i].provisional = false;
 	cal->days[i].name = bm_xstrdup(name);
+	return &cal->days[i];
 }
 
 void calendar_add_holiday(bm_calendar *cal, bm_day day, const char *name)
@@ -210,4 +216,54 @@ int calendar_workdays_between(const bm_calendar *cal, bm_day a, bm_day b, bool *
 		}
 	}
 	return (int)count;
+}
+
+/* ---- the horizon (全国年节及纪念日放假办法) ------------------------------
+ * A year the file does not cover still has the holidays that need no
+ * announcement: 元旦 1/1, 劳动节 5/1-5/2, 国庆节 10/1-10/3, and the lunar
+ * ones from the generated table (春节 除夕..初三, 清明, 端午, 中秋).  Only
+ * the State Council's yearly notice adds the bridge days and make-up
+ * workdays (调休), so such a year stays provisional (暂定). */
+static void add_provisional(bm_calendar *cal, int y, int m, int d, int n, const char *name)
+{
+	bm_day day;
+	if (!bm_day_from_ymd(y, m, d, &day))
+		return;
+	for (int i = 0; i < n; i++)
+		add_special(cal, day + i, false, name)->provisional = true;
+}
+
+static void add_provisional_text(bm_calendar *cal, const char *ymd, int n, const char *name)
+{
+	int y, m, d;
+	if (sscanf(ymd, "%d-%d-%d", &y, &m, &d) == 3)
+		add_provisional(cal, y, m, d, n, name);
+}
+
+void calendar_add_statutory(bm_calendar *cal)
+{
+	for (int i = 0; cal && i < STATUTORY_N; i++) {
+		const statutory_year *s = &STATUTORY_YEARS[i];
+		if (calendar_covers(cal, s->year))
+			continue;
+		add_provisional(cal, s->year, 1, 1, 1, "元旦（暂定）");
+		add_provisional_text(cal, s->eve, 4, "春节（暂定）");
+		add_provisional_text(cal, s->qingming, 1, "清明节（暂定）");
+		add_provisional(cal, s->year, 5, 1, 2, "劳动节（暂定）");
+		add_provisional_text(cal, s->duanwu, 1, "端午节（暂定）");
+		add_provisional_text(cal, s->zhongqiu, 1, "中秋节（暂定）");
+		add_provisional(cal, s->year, 10, 1, 3, "国庆节（暂定）");
+	}
+}
+
+bool calendar_provisional(const bm_calendar *cal, bm_day day)
+{
+	return !calendar_covers(cal, year_of(day));
+}
+
+bool calendar_next_year_missing(const bm_calendar *cal, bm_day today)
+{
+	int y, m, d;
+	bm_day_to_ymd(today, &y, &m, &d);
+	return m >= 11 && !calendar_covers(cal, y + 1);
 }

@@ -10,7 +10,7 @@
 
 static const char *const top_keys[] = {"version", "items", NULL};
 static const char *const item_keys[] = {
-	"code", "name", "window", "department", "regime", "basis", "statutory_days",
+	"code", "name", "window", "department", "regime", "basis", "statutory_days", "extension_days", "promise_allowed",
 	"promised_days", "fee", "proxy", "site_visit", "joint_windows", "forward_to",
 	"refusal", "keywords", "procedure", "collect", "phone", "materials",
 	"min_age", "max_age", "sex", NULL};
@@ -274,6 +274,17 @@ static void load_item(yd_doc *doc, const yd_node *m, bm_item *it)
 			 it->promised_days, it->statutory_days);
 	if (regime_ok)
 		check_regime(doc, m, it);
+	/* 行政许可法 art. 42: one extension of at most 10 working days unless
+	 * a law says otherwise */
+	it->extension_days = 10;
+	yd_int(doc, m, "extension_days", false, 0, MAX_DAYS, &it->extension_days);
+	yd_bool(doc, m, "promise_allowed", &it->promise_allowed);
+	if (it->promise_allowed && regime_ok && it->regime != REGIME_CONTROL)
+		yd_error(doc, yd_get(m, "promise_allowed"), "%s",
+			 _("'promise_allowed' is for a 'control' item (the others are promised by their regime)"));
+	if (it->promise_allowed && it->promised_days < 0 && it->statutory_days < 0)
+		yd_error(doc, yd_get(m, "promise_allowed"), "%s",
+			 _("a control item with 'promise_allowed' needs 'promised_days' or 'statutory_days'"));
 }
 
 static void load_items(yd_doc *doc, const yd_node *list, bm_catalog *c)

@@ -20,6 +20,7 @@ void day_sheet_free(day_sheet *d)
 	free(d->v);
 	free(d->clerk);
 	free(d->closed_by);
+	free(d->handed_text);
 	memset(d, 0, sizeof *d);
 }
 
@@ -59,7 +60,7 @@ static int find_close(bm_store *s, day_sheet *d, bm_error *err)
 	return rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("reading the day's close"));
 }
 
-int ledger_day(bm_store *s, bm_day day, const char *clerk, day_sheet *out, bm_error *err)
+int ledger_day_issued(bm_store *s, bm_day day, const char *clerk, day_sheet *out, bm_error *err)
 {
 	memset(out, 0, sizeof *out);
 	out->day = day;
@@ -122,7 +123,8 @@ int ledger_day_close(bm_store *s, const bm_clerk *actor, day_sheet *d, bm_time n
 	bm_buf nos = {0};
 	bm_buf_append(&nos, "", 0);
 	for (size_t i = 0; i < fresh.n; i++)
-		bm_buf_printf(&nos, "%s%s%s", i ? "," : "", fresh.v[i].no, fresh.v[i].voided ? "(void)" : "");
+		bm_buf_printf(&nos, "%s%s%s", i ? "," : "", fresh.v[i].no,
+			      fresh.v[i].voided ? "(void)" : fresh.v[i].refund ? "(refund)" : "");
 	flatrec_set(&ev, "x.day", day);
 	flatrec_set(&ev, "x.clerk", d->clerk ? d->clerk : "");
 	flatrec_setf(&ev, "x.count", "%d", fresh.count);
@@ -186,7 +188,15 @@ struct slip_ctx *ledger_day_context(const day_sheet *d, const struct bm_center *
 		slip_ctx_setf(x, "time", "%.5s", iso + 11);
 		slip_ctx_set(x, "clerk_no", r->clerk);
 		slip_ctx_set(x, "voided", r->voided ? "作废" : "");
+		/* 退费 of a closed day's fee; a fee taken after an earlier 日结 */
+		char mark[64] = "";
+		if (r->refund)
+			snprintf(mark, sizeof mark, "退费");
+		else if (r->carried)
+			snprintf(mark, sizeof mark, "%s日结后收取", slip_day_cn(bm_time_day(r->at), cn));
+		slip_ctx_set(x, "mark", mark);
 	}
+	slip_ctx_set(c, "handed_in", d->handed_text);
 	slip_ctx_setf(c, "count", "%d", d->count);
 	slip_ctx_set(c, "total", bm_money_format(d->total_fen, money));
 	if (d->closed) {

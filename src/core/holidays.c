@@ -204,5 +204,6 @@ bm_calendar *calendar_load(const char *path, bm_diags *d)
 		calendar_free(L.cal);
 		return NULL;
 	}
+	calendar_add_statutory(L.cal);
 	return L.cal;
 }

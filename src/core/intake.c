@@ -142,6 +142,17 @@ int intake_decide(const intake_input *in, intake_outcome *out, bm_error *err)
 			intake_outcome_free(out);
 			return bm_fail(err, BM_EINVAL, _("overriding the decision needs a written reason"));
 		}
+		/* seed 004: a control item is taken as 承诺件 only when the
+		 * catalog allows it (无法当场决定的, 按承诺件管理) */
+		if (item->regime == REGIME_CONTROL && in->override_kind != KIND_RETURNED &&
+		    !(in->override_kind == KIND_PROMISED && item->promise_allowed)) {
+			intake_outcome_free(out);
+			return bm_fail(err, BM_EINVAL,
+				       item->promise_allowed
+				       ? _("item %s is a control item (控制事项): it is refused on the spot or taken as a promised case (承诺件), nothing else")
+				       : _("item %s is a control item (控制事项): the catalog does not allow taking it as a promised case (promise_allowed), so it is refused on the spot"),
+				       item->code);
+		}
 		if (in->override_kind == KIND_SUPPLEMENT && !any_missing) {
 			intake_outcome_free(out);
 			return bm_fail(err, BM_EINVAL, _("cannot make it a supplement case: no material is missing"));

@@ -37,6 +37,13 @@ int clerk_event(bm_store *s, const char *by, const char *type, const char *code,
 int clerk_ledger_import(bm_store *s, bm_error *err);
 bool clerk_event_type(const char *type);
 
+/* ---- 日结 (day_close.c, day_book.c) ----------------------------------
+ * The receipts issued on day by clerk (NULL = all) and the day's close, if
+ * any: the raw material of ledger_day (day_book.c), which adds what a
+ * close carries over and gives a closed day as its close recorded it. */
+struct day_sheet;
+int ledger_day_issued(bm_store *s, bm_day day, const char *clerk, struct day_sheet *out, bm_error *err);
+
 /* verify found something: fill p (case_no, at may be NULL); returns 1. */
 struct ledger_problem;
 int verify_problem(struct ledger_problem *p, int64_t ev, const char *case_no, const char *at,

@@ -74,6 +74,7 @@ static const struct { const char *key, *label; } detail_labels[] = {
 	{"opinion", N_("Opinion")}, {"handling", N_("Handling")}, {"material", N_("Material")},
 	{"days", N_("Days")}, {"approver", N_("Approved by")}, {"form", N_("Paper")},
 	{"approved", N_("Approved")}, {"agree", N_("Agrees")},
+	{"approver_name", N_("Approver")}, {"limit", N_("Extension limit")},
 };
 
 /* Keys that repeat what another key says, or only matter to the ledger. */
@@ -375,154 +376,19 @@ void lc_info_free(lc_info *i)
 	memset(i, 0, sizeof *i);
 }
 
-/* ---- allowed? -------------------------------------------------------- */
-static bool is_open(bm_case_state s)
-{
-	return !case_state_final(s);
-}
-
+/* ---- allowed? -------------------------------------------------------
+ * The state rules are the step table (lifecycle_table.c); here only who
+ * may take a step. */
 static bool owner_step(lc_step s)
 {
-	switch (s) {
-	case LC_OPINION: case LC_RATE: case LC_STATUS: case LC_FOLLOWUP: case LC_ACKNOWLEDGE:
-		return false;
-	default:
-		return true;
-	}
+	const lc_step_def *d = lc_step_row(s);
+	return d && d->who == LC_WHO_OWNER;
 }
 
 static bool deny(bm_error *why, int code, const char *fmt, const char *a, const char *b)
 {
 	bm_fail(why, code, fmt, a, b);
 	return false;
-}
-
-static bool any_missing(const bm_case *c)
-{
-	for (size_t k = 0; k < c->n_materials; k++)
-		if (c->materials[k].state == MAT_MISSING || c->materials[k].state == MAT_NOT_BROUGHT)
-			return true;
-	return false;
-}
-
-/* The state rules: is the step possible in this state at all? */
-static bool state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_error *why)
-{
-	const char *no = c->no, *st = case_state_label(c->state);
-	bm_case_state s = c->state;
-	switch (step) {
-	case LC_SUPPLEMENT:
-		/* also an open case accepted by override with a material
-		 * still missing (容缺受理): it may still arrive */
-		if (s == CASE_WAITING_MATERIALS || (is_open(s) && any_missing(c)))
-			return true;
-		if (s == CASE_COMPLETED)
-			return deny(why, BM_ESTATE, _("Case %s is completed: a completed case cannot be supplemented."), no, NULL);
-		return deny(why, BM_ESTATE, _("Case %s is %s: only a case waiting for materials can be supplemented."), no, st);
-	case LC_DEMAND:
-		if (is_open(s) && s != CASE_FORWARDED)
-			return true;
-		return deny(why, BM_ESTATE, _("Case %s is %s: no further material can be asked for now."), no, st);
-	case LC_PAUSE:
-		if (s == CASE_IN_PROGRESS)
-			return true;
-		if (s == CASE_PAUSED)
-			return deny(why, BM_ESTATE, _("Case %s is already in a special procedure (%s)."), no, lc_pause_label(in->pause_kind));
-		return deny(why, BM_ESTATE, _("Case %s is %s: only a case in progress can start a special procedure."), no, st);
-	case LC_RESUME:
-		if (s == CASE_PAUSED)
-			return true;
-		return deny(why, BM_ESTATE, _("Case %s is %s, not paused: there is nothing to resume."), no, st);
-	case LC_EXTEND:
-		if ((s == CASE_IN_PROGRESS || s == CASE_FORWARDED) && c->due != BM_NO_DAY)
-			return true;
-		if (s == CASE_PAUSED)
-			return deny(why, BM_ESTATE, _("Case %s is paused: its days do not count; resume it before extending it."), no, NULL);
-		if (s == CASE_WAITING_MATERIALS)
-			return deny(why, BM_ESTATE, _("Case %s waits for materials: its clock has not started, there is nothing to extend."), no, NULL);
-		if (is_open(s))
-			return deny(why, BM_ESTATE, _("Case %s has no due date to extend."), no, NULL);
-		return deny(why, BM_ESTATE, _("Case %s is %s: a closed case cannot be extended."), no, st);
-	case LC_OPINION: {
-		if (c->kind != KIND_JOINT)
-			return deny(why, BM_ESTATE, _("Case %s is not a joint case (联办件): it takes no window opinions."), no, NULL);
-		if (s != CASE_IN_PROGRESS)
-			return deny(why, BM_ESTATE, _("Case %s is %s: opinions are recorded while it is in progress."), no, st);
-		for (size_t k = 0; k < in->n_opinions; k++)
-			if (!in->opinions[k].answered)
-				return true;
-		return deny(why, BM_ESTATE, _("Every window has given its opinion on case %s."), no, NULL);
-	}
-	case LC_FORWARD:
-		if (c->kind != KIND_FORWARDED && c->item.regime != REGIME_FORWARD)
-			return deny(why, BM_ESTATE, _("Case %s is not a forwarded case (上报件)."), no, NULL);
-		if (s == CASE_IN_PROGRESS)
-			return true;
-		return deny(why, BM_ESTATE, _("Case %s is %s: only a case in progress can be forwarded."), no, st);
-	case LC_RESULT:
-		if (s == CASE_FORWARDED)
-			return true;
-		return deny(why, BM_ESTATE, _("Case %s is %s: an upper result is recorded only for a forwarded case."), no, st);
-	case LC_COMPLETE:
-		switch (s) {
-		case CASE_IN_PROGRESS:
-			break;
-		case CASE_PAUSED:
-			return deny(why, BM_ESTATE, _("Case %s is paused (%s): resume it before completing it."), no, lc_pause_label(in->pause_kind));
-		case CASE_WAITING_MATERIALS:
-			return deny(why, BM_ESTATE, _("Case %s still waits for materials: it cannot be completed before they are all in."), no, NULL);
-		case CASE_FORWARDED:
-			return deny(why, BM_ESTATE, _("Case %s is forwarded to %s: record the upper result with 'result'."), no,
-				    in->forwarded_to ? in->forwarded_to : "?");
-		case CASE_RETURNED:
-			return deny(why, BM_ESTATE, _("Case %s was returned: a returned case cannot be completed."), no, NULL);
-		default:
-			return deny(why, BM_ESTATE, _("Case %s is already %s."), no, st);
-		}
-		if (c->kind == KIND_FORWARDED)
-			return deny(why, BM_ESTATE, _("Case %s must be forwarded (to %s) and completed by its upper result."), no,
-				    c->item.forward_to ? c->item.forward_to : "?");
-		for (size_t k = 0; k < in->n_opinions; k++)
-			if (!in->opinions[k].answered)
-				return deny(why, BM_ESTATE, _("Case %s still waits on the opinion of window %s."), no, in->opinions[k].window);
-		for (size_t k = 0; k < c->n_materials; k++)
-			if (c->materials[k].state == MAT_MISSING || c->materials[k].state == MAT_NOT_BROUGHT)
-				return deny(why, BM_ESTATE, _("Case %s still misses material %s: it cannot be completed before it is in."),
-					    no, c->materials[k].name);
-		return true;
-	case LC_RETURN:
-	case LC_WITHDRAW:
-		if (is_open(s))
-			return true;
-		return deny(why, BM_ESTATE, _("Case %s is already closed (%s)."), no, st);
-	case LC_NOTIFY:
-	case LC_STATUS:
-		return true;
-	case LC_RATE:
-		if (in->rating)
-			return deny(why, BM_ESTATE, _("Case %s has already been rated (%s)."), no, lc_rating_label(in->rating));
-		if (s == CASE_COMPLETED || s == CASE_RETURNED)
-			return true;
-		return deny(why, BM_ESTATE, _("Case %s is %s: a case is rated at completion or later."), no, st);
-	case LC_FOLLOWUP:
-		if (in->followup_open)
-			return true;
-		return deny(why, BM_ESTATE, _("Case %s has no open follow-up of a bad rating."), no, NULL);
-	case LC_HANDOVER:
-		if (!is_open(s))
-			return deny(why, BM_ESTATE, _("Case %s is %s: only open cases are handed over."), no, st);
-		if (in->handover_pending)
-			return deny(why, BM_ESTATE, _("Case %s is already in a pending handover to %s."), no,
-				    in->handover_to ? in->handover_to : "?");
-		return true;
-	case LC_ACKNOWLEDGE:
-		if (in->handover_pending)
-			return true;
-		return deny(why, BM_ESTATE, _("Case %s has no pending handover."), no, NULL);
-	case LC_STEP__COUNT:
-		break;
-	}
-	return deny(why, BM_EINVAL, _("Unknown step for case %s."), no, NULL);
 }
 
 static bool clerk_allows(const bm_case *c, const lc_info *in, const bm_clerk *k, lc_step step, bm_error *why)
@@ -555,7 +421,7 @@ bool lifecycle_allowed(const bm_case *c, const bm_clerk *clerk, lc_step step, bm
 {
 	lc_info in;
 	lifecycle_info(c, &in);
-	bool ok = state_allows(c, &in, step, why) && (!clerk || clerk_allows(c, &in, clerk, step, why));
+	bool ok = lc_state_allows(c, &in, step, why) && (!clerk || clerk_allows(c, &in, clerk, step, why));
 	lc_info_free(&in);
 	if (ok)
 		bm_error_clear(why);

@@ -3,6 +3,7 @@
  * follow-up. */
 #include "lifecycle_int.h"
 #include "bianmin/store.h"
+#include "bianmin/ledger.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,9 +114,17 @@ static int close_done(const lc_ctx *x, const char *no, lc_step step, bool approv
 	int rc = lc_begin(x, no, step, &c, &in, err);
 	if (rc)
 		return rc;
+	/* 否定报备: a refusal (不予) of our own is approved by the supervisor;
+	 * an upper result is the upper authority's, not ours */
+	if (!approved && step == LC_COMPLETE && (rc = lc_need_approval(x, _("A refusal (不予)"), err)))
+		return end_step(x, no, rc, &c, &in, res, err);
 	char d[11];
 	flatrec note = {0};
 	flatrec_set(&note, "approved", approved ? "1" : "0");
+	if (!approved && step == LC_COMPLETE) {
+		flatrec_set(&note, "approver", lc_approver(x)->code);
+		flatrec_set(&note, "approver_name", lc_approver(x)->name);
+	}
 	flatrec_set(&note, "result", result);
 	if (lc_has_text(certificate))
 		flatrec_set(&note, "certificate", certificate);
@@ -144,6 +153,40 @@ int lifecycle_complete(const lc_ctx *x, const char *no, bool approved, const cha
 	return close_done(x, no, LC_COMPLETE, approved, result, certificate, res, err);
 }
 
+/* The case's receipt, when it is not voided yet (NULL otherwise). */
+static const char *live_receipt(const bm_case *c)
+{
+	if (!c->receipt_no)
+		return NULL;
+	for (size_t i = 0; i < c->n_receipts; i++)
+		if (c->receipts[i].no && strcmp(c->receipts[i].no, c->receipt_no) == 0 && c->receipts[i].voided)
+			return NULL;
+	return c->receipt_no;
+}
+
+/* 退费: a case that ends without its service gives its fee back, as a
+ * receipt void (an event of the case) in the step's transaction. */
+static int refund(const lc_ctx *x, const bm_case *c, const char *why, lc_result *res, bm_error *err)
+{
+	const char *rno = live_receipt(c);
+	if (!rno)
+		return BM_OK;
+	const bm_clerk *a = lc_approver(x);
+	if (!a) {
+		if (res)
+			snprintf(res->warning, sizeof res->warning,
+				 _("The fee of case %s (receipt %s) is still kept: a supervisor voids it ('bianmin receipt void')."),
+				 c->no, rno);
+		return BM_OK;
+	}
+	char text[600];
+	snprintf(text, sizeof text, "退费：%s", why);
+	int rc = ledger_receipt_void(x->store, a, rno, text, x->now, err);
+	if (!rc && res)
+		res->refund_paper = "fee_refund";
+	return rc;
+}
+
 int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool non_supplement,
 		     lc_result *res, bm_error *err)
 {
@@ -164,6 +207,8 @@ int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool n
 		if (non_supplement)
 			flatrec_set(&note, "non_supplement", "1");
 		flatrec_set(&note, "from_state", case_state_key(c.state));
+		flatrec_set(&note, "approver", lc_approver(x)->code);
+		flatrec_set(&note, "approver_name", lc_approver(x)->name);
 		case_set sets[] = {
 			{ "state", case_state_key(CASE_RETURNED) },
 			{ "return_reason", reason },
@@ -171,6 +216,8 @@ int lifecycle_return(const lc_ctx *x, const char *no, const char *reason, bool n
 		};
 		rc = lc_apply(x, no, "return", reason, &note, sets, 3, NULL, 0, err);
 		flatrec_free(&note);
+		if (!rc)
+			rc = refund(x, &c, reason, res, err);
 	}
 	if (res)
 		res->paper = lifecycle_paper_for_type("return");
@@ -197,6 +244,8 @@ int lifecycle_withdraw(const lc_ctx *x, const char *no, const char *reason, lc_r
 	};
 	rc = lc_apply(x, no, "withdraw", reason, &note, sets, 2, NULL, 0, err);
 	flatrec_free(&note);
+	if (!rc)
+		rc = refund(x, &c, reason, res, err);
 	return end_step(x, no, rc, &c, &in, res, err);
 }
 

@@ -10,6 +10,17 @@
  * false when the event has no note of ours. */
 bool lc_event_note(const bm_event *e, flatrec *out);
 
+/* The step table's state rules (lifecycle_table.c): true, or false with
+ * why saying why not. */
+bool lc_state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_error *why);
+
+/* The supervisor approving x's step: x->approver, or x->clerk when a
+ * supervisor; NULL when neither is one. */
+const bm_clerk *lc_approver(const lc_ctx *x);
+/* BM_OK when lc_approver(x), else BM_EDENIED with the 否定报备 sentence
+ * naming `what` (the step's label). */
+int lc_need_approval(const lc_ctx *x, const char *what, bm_error *err);
+
 /* Center settings with their defaults. */
 int lc_timeout_days(const bm_center *c);
 int lc_followup_days(const bm_center *c);

@@ -105,6 +105,7 @@ static const struct {
 	const char *type;       /* event type (lc_step_key) */
 	const char *form;       /* the paper it gives the applicant (or the clerks) */
 } STEP_PAPERS[] = {
+	{ "receipt_void", "fee_refund" },   /* 退费凭证 (a fee given back, issue 11) */
 	{ "extend", "notice_extension" },   /* 延期通知书 */
 	{ "pause", "notice_special" },      /* 特别程序告知书 */
 	{ "resume", "notice_special" },

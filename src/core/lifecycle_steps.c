@@ -2,6 +2,7 @@
  * and the steps that move the clock: 补齐, 二次告知, 特别程序, 延期. */
 #include "lifecycle_int.h"
 #include "bianmin/store.h"
+#include "bianmin/catalog.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -55,7 +56,9 @@ int lc_begin(const lc_ctx *x, const char *no, lc_step step, bm_case *c, lc_info 
 	lifecycle_info(c, info);
 	bm_error why;
 	bm_error_clear(&why);
-	if (!lifecycle_allowed(c, x->clerk, step, &why)) {
+	const lc_step_def *d = lc_step_row(step);
+	if (!lifecycle_allowed(c, x->clerk, step, &why) ||
+	    (d && d->approval && lc_need_approval(x, lc_step_label(step), &why))) {
 		store_rollback(x->store);
 		case_free(c);
 		lc_info_free(info);
@@ -63,6 +66,23 @@ int lc_begin(const lc_ctx *x, const char *no, lc_step step, bm_case *c, lc_info 
 		return why.code ? why.code : BM_ESTATE;
 	}
 	return BM_OK;
+}
+
+const bm_clerk *lc_approver(const lc_ctx *x)
+{
+	const bm_clerk *a = x->approver ? x->approver : x->clerk;
+	return a && a->active && auth_can(a, ROLE_SUPERVISOR) ? a : NULL;
+}
+
+int lc_need_approval(const lc_ctx *x, const char *what, bm_error *err)
+{
+	if (lc_approver(x))
+		return BM_OK;
+	/* 否定报备 (seed 004): 应呈报分管负责人，不得擅自否决 */
+	return bm_fail(err, BM_EDENIED,
+		       _("%s needs a supervisor's approval (否定报备: a refusal is reported to the 分管负责人, never "
+			 "decided alone): the supervisor's 工号 and PIN%s%s."),
+		       what, x->approver ? _("; not a supervisor: ") : "", x->approver ? x->approver->code : "");
 }
 
 /* Close the step's transaction: commit on rc == BM_OK, else roll back. */
@@ -307,6 +327,13 @@ int lifecycle_resume(const lc_ctx *x, const char *no, const char *text, lc_resul
 	return finish(x, no, rc, &c, &in, res, err);
 }
 
+/* The item's extension limit: the catalog's, else art. 42's 10. */
+static int extension_limit(const lc_ctx *x, const bm_case *c)
+{
+	const bm_item *it = x->catalog ? catalog_find(x->catalog, c->item.code) : NULL;
+	return it ? it->extension_days : 10;
+}
+
 int lifecycle_extend(const lc_ctx *x, const char *no, const bm_clerk *sup, int days, bm_day to,
 		     const char *reason, lc_result *res, bm_error *err)
 {
@@ -318,11 +345,33 @@ int lifecycle_extend(const lc_ctx *x, const char *no, const bm_clerk *sup, int d
 			       sup ? _("; not one: ") : "", sup ? sup->code : "");
 	if (days < 0 || (days == 0 && to == BM_NO_DAY))
 		return bm_fail(err, BM_EINVAL, _("Give the extension as a number of working days or a new date."));
+	lc_ctx xs = *x;
+	xs.approver = sup;
 	bm_case c;
 	lc_info in;
-	int rc = lc_begin(x, no, LC_EXTEND, &c, &in, err);
+	int rc = lc_begin(&xs, no, LC_EXTEND, &c, &in, err);
 	if (rc)
 		return rc;
+	bm_day today = bm_time_day(x->now);
+	char t1[11], t2[11];
+	if (today > c.due) {
+		/* art. 42: decided before the period ends; overdue stays overdue */
+		rc = bm_fail(err, BM_ESTATE, _("Case %s was due on %s and is overdue by %d working days: an extension is "
+					       "decided before the period ends (行政许可法 art. 42)."),
+			     no, bm_day_format(c.due, t1), calendar_workdays_between(x->cal, c.due, today, NULL));
+		return finish(x, no, rc, &c, &in, res, err);
+	}
+	int limit = extension_limit(x, &c);
+	{
+		bm_day want = days > 0 ? calendar_add_workdays(x->cal, c.due, days, NULL) : to;
+		int asked = want > c.due ? calendar_workdays_between(x->cal, c.due, want, NULL) : 0;
+		if (asked > limit) {
+			rc = bm_fail(err, BM_EINVAL, _("An extension of case %s is at most %d working days (行政许可法 art. 42; "
+						       "item %s); %d asked (to %s)."),
+				     no, limit, c.item.code, asked, bm_day_format(want, t2));
+			return finish(x, no, rc, &c, &in, res, err);
+		}
+	}
 	bool unc = c.due_uncertain;
 	bm_day due = days > 0 ? calendar_add_workdays(x->cal, c.due, days, &unc) : to;
 	char d1[11], d2[11];
@@ -343,6 +392,8 @@ int lifecycle_extend(const lc_ctx *x, const char *no, const bm_clerk *sup, int d
 	flatrec_set(&note, "old_due", lc_day(c.due, d1));
 	flatrec_setf(&note, "days", "%d", added);
 	flatrec_set(&note, "approver", sup->code);
+	flatrec_set(&note, "approver_name", sup->name);
+	flatrec_setf(&note, "limit", "%d", limit);
 	if (over)
 		flatrec_setf(&note, "over_statutory", "%d", over);
 	case_set sets[] = { { "due", lc_day(due, d2) }, { "due_uncertain", unc ? "1" : "0" } };

@@ -238,15 +238,8 @@ static lc_report_row *row_for(lc_report_row **v, size_t *n, const char *window, 
 	return r;
 }
 
-static void add_to(lc_report_row *r, const lc_report_row *d)
-{
-	r->received += d->received;
-	r->completed += d->completed;
-	r->returned += d->returned;
-	r->overdue += d->overdue;
-	r->breaches += d->breaches;
-	r->bad_ratings += d->bad_ratings;
-}
+/* (figures.c: every count, as of the period's end) */
+#define add_to lc_report_add
 
 static int cmp_rows(const void *a, const void *b)
 {
@@ -262,47 +255,6 @@ static const char SQL_MONTH[] =
 	" OR EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.type IN ('rate', 'notice_breach')"
 	" AND substr(e.at, 1, 10) BETWEEN ?1 AND ?2) ORDER BY no";
 
-static bool in_month(bm_day d, bm_day first, bm_day last)
-{
-	return d != BM_NO_DAY && d >= first && d <= last;
-}
-
-/* One case's part of the month's figures. */
-static void case_figures(const bm_case *c, const bm_calendar *cal, bm_day first, bm_day end, lc_report_row *d)
-{
-	memset(d, 0, sizeof *d);
-	lc_info in;
-	lifecycle_info(c, &in);
-	d->received = in_month(c->accepted_day, first, end);
-	bool closed_in = case_state_final(c->state) && in_month(c->completed_day, first, end);
-	d->completed = closed_in && c->state == CASE_COMPLETED;
-	d->returned = closed_in && c->state == CASE_RETURNED;
-	if (c->accepted_day <= end) {
-		bm_day ref = BM_NO_DAY;
-		if (closed_in)
-			ref = c->completed_day;
-		else if (!case_state_final(c->state) || c->completed_day > end)
-			ref = c->state == CASE_PAUSED && in.pause_day != BM_NO_DAY && in.pause_day < end ? in.pause_day
-			      : c->state == CASE_WAITING_MATERIALS ? BM_NO_DAY : end;
-		d->overdue = overdue_at(c, ref, cal) > 0;
-	}
-	for (size_t k = 0; k < c->n_events; k++) {
-		const bm_event *e = &c->events[k];
-		if (!in_month(bm_time_day(e->at), first, end))
-			continue;
-		if (e->type && strcmp(e->type, "notice_breach") == 0)
-			d->breaches++;
-		if (e->type && strcmp(e->type, "rate") == 0) {
-			flatrec n;
-			if (lc_event_note(e, &n)) {
-				const char *l = flatrec_get(&n, "level", NULL);
-				d->bad_ratings += l && atoi(l) >= LC_RATING_BAD;
-				flatrec_free(&n);
-			}
-		}
-	}
-	lc_info_free(&in);
-}
 
 int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int month, bm_day today,
 			   lc_report *out, bm_error *err)
@@ -315,6 +267,8 @@ int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int mo
 	out->year = year;
 	out->month = month;
 	bm_day end = next - 1;
+	out->first = first;
+	out->last = end;
 	if (today != BM_NO_DAY && today < end)
 		end = today;
 	char a[11], b[11];
@@ -337,8 +291,9 @@ int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int mo
 		if ((rc = case_load(s, nos[i], &c, err)))
 			break;
 		lc_report_row d;
-		case_figures(&c, cal, first, end, &d);
-		if (d.received || d.completed || d.returned || d.overdue || d.breaches || d.bad_ratings) {
+		lc_case_figures(&c, cal, first, end, &d);
+		if (d.received || d.completed || d.returned || d.overdue || d.breaches || d.bad_ratings ||
+		    d.negatives || d.extensions) {
 			add_to(&out->total, &d);
 			add_to(row_for(&out->windows, &out->n_windows, c.item.window, NULL, NULL), &d);
 			add_to(row_for(&out->items, &out->n_items, c.item.window, c.item.code, c.item.name), &d);

@@ -163,6 +163,8 @@ static const char *const top_fields[] = {
 	"joint_windows", "forward_to",
 	/* 延期 */
 	"old_due", "new_due", "extension_days", "approver",
+	/* 上缴, provisional dates, the month (issue 11) */
+	"handed_in", "due_provisional", "month", "period",
 	/* 特别程序 (行政许可法 art. 45) */
 	"special_procedure", "special_from", "special_to", "special_days",
 	/* AB岗交接 */
@@ -181,7 +183,11 @@ static const char *const case_fields[] = {
 };
 static const char *const fee_fields[] = {
 	"no", "case_no", "item_name", "applicant", "amount", "receipt_no", "time", "clerk_no",
-	"voided", NULL
+	"voided", "mark", NULL
+};
+static const char *const report_fields[] = {
+	"rank", "name", "received", "completed", "rate", "returned", "refused", "negatives",
+	"overdue", "extensions", "breaches", "bad_ratings", NULL
 };
 static const char *const event_fields[] = {
 	"no", "time", "action", "clerk", "note", NULL
@@ -197,10 +203,11 @@ static const struct {
 	{ "cases", case_fields },           /* handed-over cases */
 	{ "fees", fee_fields },             /* fees of the day */
 	{ "events", event_fields },         /* the case's history */
+	{ "rows", report_fields },          /* 月报: windows by rank, items, total */
 };
 
 static const char *const list_names[] = {
-	"materials", "missing", "procedure", "cases", "fees", "events", NULL
+	"materials", "missing", "procedure", "cases", "fees", "events", "rows", NULL
 };
 
 static bool in(const char *const *names, const char *name)

@@ -4,6 +4,7 @@
  * confirms: case_accept saves it in one transaction, then the paper
  * prints.  Overriding the decision needs a written reason. */
 #include "uipriv.h"
+#include "bianmin/ledger.h"
 
 #include "bianmin/duplicate.h"
 
@@ -84,7 +85,7 @@ static void build(ui *u, tlines *t, int w)
 		tl_add(t, w, 0, ST_NORMAL, _("Done on the spot (即办): completed when confirmed."));
 	else if (o->due != BM_NO_DAY)
 		tl_addf(t, w, 0, ST_NORMAL, _("Time limit: %d working days · due %s%s"), o->limit_days,
-			bm_day_format(o->due, day), o->due_uncertain ? _(" (holiday file does not cover that year)") : "");
+			bm_day_format(o->due, day), o->due_uncertain ? _(" (provisional, 暂定)") : "");
 	else if (!o->clock_running && o->kind == KIND_SUPPLEMENT)
 		tl_addf(t, w, 0, ST_NORMAL,
 			_("Time limit: %d working days, counted from the day the last material arrives."),
@@ -218,6 +219,11 @@ static void confirm(ui *u)
 	u->home.dirty = true;
 	u->msg[0] = '\0';
 	in->print_failed = !ui_print_case(u, no, in->print_msg, sizeof in->print_msg);
+	/* a fee after the clerk's 日结 goes to the next close: say so */
+	bool closed = false;
+	if (in->out.fee_fen > 0 && in->out.kind != KIND_RETURNED &&
+	    ledger_day_closed(u->store, bm_time_day(now), u->clerk.code, &closed, &err) == BM_OK && closed)
+		ui_message(u, true, "%s", _("Today's 日结 is already closed: this fee goes to the next day's close."));
 }
 
 void outcome_key(ui *u, ui_key k)

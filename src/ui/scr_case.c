@@ -33,6 +33,8 @@ static void build(ui *u, tlines *t, int w)
 		tl_addf(t, w, 0, ST_NORMAL, _("Due: %s"), bm_day_format(c->due, a));   /* closed: no days left */
 	else if (c->due != BM_NO_DAY)
 		tl_addf(t, w, 0, st, _("Due: %s (%s working days left)"), bm_day_format(c->due, a), b);
+	if (c->due != BM_NO_DAY && c->due_uncertain)
+		tl_addf(t, w, 0, ST_SOON, "%s", _("The due date is provisional (暂定): its year's holiday schedule is not published; statutory holidays only."));
 	else if (c->state == CASE_WAITING_MATERIALS)
 		tl_add(t, w, 0, ST_WAITING, _("Due: the clock starts when the last missing material arrives."));
 	if (c->limit_days >= 0 && c->clock_start == BM_NO_DAY)

@@ -46,6 +46,18 @@ static void done(ui *u, const char *what, const lc_result *res, const char *pape
 		free(where);
 		free(spool);
 	}
+	if (res->refund_paper && n > 0 && (size_t)(n = (int)strlen(line)) < sizeof line) {
+		/* 退费: the fee went back, with its paper */
+		lc_ctx x = ctx_of(u);
+		char *spool = ui_spool_dir(u), *where = NULL;
+		bm_error err = {0};
+		bool ok = !lifecycle_print(&x, u->app->paths.forms, spool, u->case_no, res->refund_paper, NULL, &where, &err);
+		snprintf(line + n, sizeof line - (size_t)n, ok ? _(" Fee voided (退费): %s") : _(" Fee voided (退费); its paper was NOT printed: %s"),
+			 ok ? (where ? where : "") : err.msg);
+		bad |= !ok;
+		free(where);
+		free(spool);
+	}
 	dlg_close(u);
 	ui_message(u, bad, "%s", line);
 	ui_reload_case(u);
@@ -60,6 +72,43 @@ static void refused(ui *u, const bm_error *err)
 static size_t choice(const ui *u, int i)
 {
 	return u->dlg.fl[i].ids[u->dlg.fl[i].choice];
+}
+
+/* The approving supervisor typed into the form's last two fields (from
+ * `at`), for a step the table marks `approval` (否定报备).  Both empty: no
+ * approver (the core then lets only a supervisor's own step pass).  false
+ * with the form's error set when the 工号/PIN is wrong. */
+static bool take_approver(ui *u, int at, bm_clerk *sup, bool *have)
+{
+	*have = false;
+	if (at < 0 || at + 1 >= u->dlg.n)
+		return true;
+	char *code = dlg_value(u, at), *pin = dlg_value(u, at + 1);
+	bool ok = true;
+	bm_error err = {0};
+	if (!code && !pin) {
+		ok = true;
+	} else if (!code || !pin) {
+		snprintf(u->dlg.err, sizeof u->dlg.err, "%s", _("The supervisor types their 工号 and PIN."));
+		u->dlg.focus = code ? at + 1 : at;
+		ok = false;
+	} else if (auth_login(u->store, code, pin, sup, &err)) {
+		snprintf(u->dlg.err, sizeof u->dlg.err, _("Supervisor: %s"), err.msg);
+		field_clear(&u->dlg.fl[at + 1].f);
+		u->dlg.focus = at + 1;
+		ok = false;
+	} else {
+		*have = true;
+	}
+	free(code);
+	free(pin);
+	return ok;
+}
+
+/* The form's first approver field, -1 when it has none. */
+static int approver_at(const ui *u)
+{
+	return u->dlg.n >= 2 && u->dlg.approver_fields ? u->dlg.n - 2 : -1;
 }
 
 /* ---- the submits, one per step --------------------------------------- */
@@ -222,29 +271,43 @@ static void do_result(ui *u)
 
 static void do_complete(ui *u)
 {
+	bm_clerk sup;
+	bool have;
+	if (!take_approver(u, approver_at(u), &sup, &have))
+		return;
 	char *text = dlg_value(u, 1), *cert = dlg_value(u, 2);
 	lc_ctx x = ctx_of(u);
+	x.approver = have ? &sup : NULL;
 	lc_result r;
 	bm_error err = {0};
 	if (lifecycle_complete(&x, u->cv.no, choice(u, 0) == 0, text, cert, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_COMPLETE), &r, NULL);
+	if (have)
+		auth_clerk_free(&sup);
 	free(text);
 	free(cert);
 }
 
 static void do_return(ui *u)
 {
+	bm_clerk sup;
+	bool have;
+	if (!take_approver(u, approver_at(u), &sup, &have))
+		return;
 	char *why = dlg_value(u, 0);
-	bool non_supplement = u->dlg.n > 1 && choice(u, 1) == 1;
+	bool non_supplement = u->kase.state == CASE_WAITING_MATERIALS && choice(u, 1) == 1;
 	lc_ctx x = ctx_of(u);
+	x.approver = have ? &sup : NULL;
 	lc_result r;
 	bm_error err = {0};
 	if (lifecycle_return(&x, u->cv.no, why, non_supplement, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_RETURN), &r, NULL);
+	if (have)
+		auth_clerk_free(&sup);
 	free(why);
 }
 
@@ -381,7 +444,9 @@ static void open_form(ui *u, enum action a, lc_step s)
 			snprintf(lim, sizeof lim, _("The statutory limit is %d working days; going past it is warned "
 						    "about and recorded. "),
 				 c->item.statutory_days);
-		snprintf(u->dlg.warn, sizeof u->dlg.warn, _("%sA supervisor approves with their own 工号 and PIN."),
+		snprintf(u->dlg.warn, sizeof u->dlg.warn,
+			 _("%s行政许可法 art. 42: once, before the due date, at most the item's extension limit "
+			   "(10 working days unless the catalog says otherwise). A supervisor approves with their own 工号 and PIN."),
 			 lim);
 		dlg_text(u, _("Days or date"), 10, true, false, NULL);
 		dlg_text(u, _("Reason"), 200, true, false, NULL);
@@ -451,6 +516,18 @@ static void open_form(ui *u, enum action a, lc_step s)
 		break;
 	default:
 		break;
+	}
+	/* a step the table marks `approval` (否定报备): the supervisor's 工号
+	 * and PIN at the counter; a refused 办结 may need them too */
+	const lc_step_def *row = lc_step_row(s);
+	if (s != LC_EXTEND && ((row && row->approval) || s == LC_COMPLETE) && !auth_can(&u->clerk, ROLE_SUPERVISOR)) {
+		bool must = row && row->approval;
+		snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
+			 must ? _("否定报备: a supervisor approves with their own 工号 and PIN.")
+			      : _("A refusal (不予) is approved by a supervisor with their own 工号 and PIN."));
+		dlg_text(u, _("Supervisor 工号"), 20, must, false, NULL);
+		dlg_text(u, _("Supervisor PIN"), AUTH_PIN_MAX, must, true, NULL);
+		u->dlg.approver_fields = true;
 	}
 	lc_info_free(&in);
 }

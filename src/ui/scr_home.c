@@ -107,6 +107,15 @@ void home_draw(ui *u)
 
 	int x[COL__N], w[COL__N];
 	layout(x, w);
+	if (calendar_next_year_missing(u->cal, ui_today())) {
+		/* from 1 November: next year's 放假安排 is not in the file yet */
+		int y, m, d;
+		bm_day_to_ymd(ui_today(), &y, &m, &d);
+		char banner[640];
+		snprintf(banner, sizeof banner, _("%d holidays are not in the holiday file: due dates in %d are provisional (暂定) · %s"),
+			 y + 1, y + 1, line);
+		draw_text(UI_TOP, 1, COLS - 2, banner, ST_ERROR);
+	}
 	int list_y = UI_TOP + 1 + home_watch_draw(u, UI_TOP + 1);
 	int head_y = list_y + 1;
 	if (u->home.mode == HOME_ALL_OVERDUE)

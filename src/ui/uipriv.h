@@ -286,6 +286,7 @@ typedef struct dialog {
 	char err[1024];                  /* why the last submit was refused */
 	dlg_field fl[DLG_MAX_FIELDS];
 	int n, focus;
+	bool approver_fields;            /* the last two: a supervisor's 工号 and PIN */
 	void (*submit)(struct ui *u);    /* on Enter in the last field */
 } dialog;
 

@@ -14,6 +14,7 @@ while [ $i -lt 40 ]; do
 	sleep "0.0$(( (i * 7) % 30 / 10 ))$(( (i * 7) % 10 ))"
 	kill -9 $pid 2>/dev/null
 	wait $pid 2>/dev/null
+	ft_forget $pid
 	i=$((i + 1))
 done
 n=$(sqlite3 "$DB" 'SELECT count(*) FROM cases')

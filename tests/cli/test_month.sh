@@ -105,7 +105,9 @@ eq "$(sup 2026-10-30 case list --followups)" "" "follow-up closed"
 eq "$(a2 2026-10-30 case list --stale --mine)" "" "not stale yet (20 working days)"
 eq "$(a2 2026-11-02 case list --stale --mine | cut -f1,4)" "$c5	21" "stale after 21"
 a2 2026-11-02 case return $c5 --non-supplement 2>/dev/null; eq $? 1 "return without reason"
-a2 2026-11-02 case return $c5 --non-supplement --reason 逾期未补齐材料 --no-print >/dev/null || die "return"
+a2 2026-11-02 case return $c5 --non-supplement --reason 逾期未补齐材料 --no-print 2>$T/err >/dev/null && die "return alone"
+grep -q "否定报备" $T/err || die "return alone: $(cat $T/err)"
+BIANMIN_SUPERVISOR_PIN=9999 a2 2026-11-02 case return $c5 --non-supplement --reason 逾期未补齐材料 --supervisor 9001 --no-print >/dev/null || die "return"
 a2 2026-11-02 case complete $c5 --result x 2>$T/err; eq $? 1 "complete a returned case"
 grep -q "a returned case cannot be completed" $T/err || die "returned refusal"
 
@@ -122,14 +124,15 @@ eq "$(row $c2)" "completed 2026-11-06 1002" "c2"
 eq "$(row $c3)" "completed 2026-11-04 1001" "c3"
 eq "$(row $c4)" "completed 2026-11-04 1002" "c4"
 eq "$(row $c5)" "returned - 1002" "c5"
-# October: received c3 c4; completed c3 c4 c1; one breach, one bad rating
-eq "$(sup 2026-11-09 report month 2026-10 --format tsv | awk -F'\t' '$1=="total"')" \
-	"total	*	2	3	150.0%	0	0	1	1" "October figures"
-eq "$(sup 2026-11-09 report month 2026-10 --format tsv | awk -F'\t' '$1=="民政" && $2=="MZ-003"' | cut -f8,9)" \
+# October: received c3 c4; completed c3 c4 c1; one breach, one bad rating;
+# no refusal, no return, c1's extension
+eq "$(sup 2026-11-09 report month 2026-10 --format tsv 2>/dev/null | awk -F'\t' '$1=="total"')" \
+	"total	*	2	3	150.0%	0	0	1	1	0	0	1" "October figures"
+eq "$(sup 2026-11-09 report month 2026-10 --format tsv 2>/dev/null | awk -F'\t' '$1=="民政" && $2=="MZ-003"' | cut -f8,9)" \
 	"1	1" "breach and bad rating on MZ-003"
-# November: c5 returned, c2 completed one day late
-eq "$(sup 2026-11-09 report month 2026-11 --format tsv | awk -F'\t' '$1=="total"')" \
-	"total	*	0	1	0.0%	1	1	0	0" "November figures"
+# November: c5 returned (approved: 否定报备), c2 completed one day late
+eq "$(sup 2026-11-09 report month 2026-11 --format tsv 2>/dev/null | awk -F'\t' '$1=="total"')" \
+	"total	*	0	1	0.0%	1	1	0	0	0	1	0" "November figures"
 a2 2026-11-09 report month 2026-10 2>/dev/null; eq $? 1 "figures are for supervisors"
 n=$(BIANMIN_PIN=1234 bm case show $c1 --clerk 1001 | grep -c '  #')
 eq "$n" "10" "c1's events: intake supplement x2 breach extend handover acknowledge complete rate followup"

@@ -22,11 +22,7 @@ export BIANMIN_CLERK=1001 BIANMIN_PIN=1234
 # demo is made and the counter starts at $E2E_NOW (a Monday), and the clock
 # runs on from there.  A test may set E2E_NOW before sourcing this file.
 E2E_NOW=${E2E_NOW:-2026-11-23 09:30:00}
-# libfaketime preloaded directly: see tests/cli/lib.sh for why not faketime(1)
-FAKETIME_LIB='/usr/$LIB/faketime/libfaketime.so.1'
-ls /usr/lib/*/faketime/libfaketime.so.1 >/dev/null 2>&1 ||
-	{ echo "FAIL: libfaketime is not installed (tools/deps.sh check)"; exit 1; }
-ft() { _t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FAKETIME_LIB" FAKETIME="@$_t" "$@"; }
+. "$ROOT/tests/faketime.sh"
 at_now() { ft "$E2E_NOW" "$@"; }
 # the sanitizer's options survive `env -i` (faketime preloads before ASan)
 SAN_PASS=""
@@ -53,7 +49,7 @@ e2e_start() {
 	# stderr goes to a file we can show on failure.
 	$TMUX_CMD new-session -d -x "$w" -y "$h" \
 		"cd '$ROOT' && env -i PATH='$PATH' HOME='$T' TERM=screen LANG=$lang LC_ALL=$lang \
-		 $SAN_PASS ${E2E_ENV:-} LD_PRELOAD='$FAKETIME_LIB' FAKETIME='@$E2E_NOW' '$BIANMIN' --db '$DB' ${E2E_ARGS:-} 2>'$T/stderr'; echo EXITED \$?; sleep 60" || {
+		 $SAN_PASS ${E2E_ENV:-} FAKETIME_FLSHM=1 LD_PRELOAD='$FAKETIME_LIB' FAKETIME='@$E2E_NOW' '$BIANMIN' --db '$DB' ${E2E_ARGS:-} 2>'$T/stderr'; echo EXITED \$?; sleep 60" || {
 		echo "FAIL: tmux"; exit 1; }
 	$TMUX_CMD set-option -g remain-on-exit on >/dev/null 2>&1
 }

@@ -230,6 +230,37 @@ START_TEST(empty_calendar)
 }
 END_TEST
 
+/* Past the file (issue 11): the statutory holidays that need no
+ * announcement, provisional; the covered year is left as it is. */
+START_TEST(statutory_horizon)
+{
+	calendar_add_statutory(cal);
+	bool unc = false;
+	ck_assert(!calendar_is_workday(cal, D("2027-01-01"), &unc));   /* 元旦, a Friday */
+	ck_assert(unc);
+	ck_assert(calendar_provisional(cal, D("2027-01-01")));
+	ck_assert(!calendar_provisional(cal, D("2026-12-31")));
+	ck_assert_str_eq(calendar_day_name(cal, D("2027-01-01")), "元旦（暂定）");
+	/* 春节 2027: 除夕 02-05 (Fri) .. 初三 02-08 (Mon) */
+	ck_assert(calendar_is_workday(cal, D("2027-02-04"), NULL));
+	ck_assert(!calendar_is_workday(cal, D("2027-02-05"), NULL));
+	ck_assert(!calendar_is_workday(cal, D("2027-02-08"), NULL));
+	ck_assert(calendar_is_workday(cal, D("2027-02-09"), NULL));
+	ck_assert(!calendar_is_workday(cal, D("2027-04-05"), NULL));   /* 清明 */
+	ck_assert(calendar_is_workday(cal, D("2027-05-03"), NULL));   /* 5/3, a Monday, works */
+	ck_assert(!calendar_is_workday(cal, D("2027-06-09"), NULL));   /* 端午 */
+	ck_assert(!calendar_is_workday(cal, D("2027-09-15"), NULL));   /* 中秋 */
+	ck_assert(!calendar_is_workday(cal, D("2027-10-01"), NULL));   /* 国庆 */
+	/* 2026 keeps its published schedule: 01-04 (a Sunday) works */
+	ck_assert(calendar_is_workday(cal, D("2026-01-04"), NULL));
+	/* 2026-12-31 + 1 working day skips 元旦 and the weekend */
+	ck_assert_int_eq(calendar_add_workdays(cal, D("2026-12-31"), 1, NULL), D("2027-01-04"));
+	ck_assert_int_eq(calendar_workdays_between(cal, D("2027-02-04"), D("2027-02-09"), NULL), 1);
+	ck_assert(calendar_next_year_missing(cal, D("2026-11-01")));
+	ck_assert(!calendar_next_year_missing(cal, D("2026-10-31")));
+}
+END_TEST
+
 static Suite *calendar_suite(void)
 {
 	Suite *s = suite_create("calendar");
@@ -243,6 +274,7 @@ static Suite *calendar_suite(void)
 	tcase_add_test(tc, between_both_directions);
 	tcase_add_test(tc, relisting_a_day);
 	tcase_add_test(tc, empty_calendar);
+	tcase_add_test(tc, statutory_horizon);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -93,6 +93,89 @@ START_TEST(day_close_lists_totals_and_records)
 }
 END_TEST
 
+/* A closed day stays closed (issue 11): a fee after the close goes to the
+ * next day's sheet (carried); a closed day's fee voided later is a 退费
+ * line of that later day; the closed sheet never changes; 上缴 recorded. */
+START_TEST(closed_day_stays_closed)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_calendar *cal = calendar_new();
+	bm_error err = {0};
+	char n1[CASE_NO_MAX], n2[CASE_NO_MAX];
+	bm_clerk clerk, sup;
+	ck_assert_int_eq(auth_login(s, "1002", "2222", &clerk, &err), BM_OK);
+	ck_assert_int_eq(auth_login(s, "9001", "9999", &sup, &err), BM_OK);
+	bm_time close_t, next_t, later_t;
+	ck_assert(bm_time_parse("2026-09-30T17:00:00+08:00", &close_t));
+	ck_assert(bm_time_parse("2026-10-01T09:00:00+08:00", &next_t));
+	ck_assert(bm_time_parse("2026-10-01T18:00:00+08:00", &later_t));
+	ck_assert_int_eq(fx_accept(s, cal, ALL, "甲", n1, &err), BM_OK);
+	day_sheet d;
+	ck_assert_int_eq(ledger_day(s, bm_time_day(close_t), "1002", &d, &err), BM_OK);
+	ck_assert_int_eq(ledger_day_close(s, &clerk, &d, close_t, &err), BM_OK);
+	int64_t fee = d.total_fen;
+	ck_assert_int_gt(fee, 0);
+	day_sheet_free(&d);
+	ck_assert_int_eq(fx_accept(s, cal, ALL, "乙", n2, &err), BM_OK);   /* after the close */
+	bool closed;
+	ck_assert_int_eq(ledger_day_closed(s, bm_time_day(close_t), "1002", &closed, &err), BM_OK);
+	ck_assert(closed);
+	/* the closed day: as closed */
+	ck_assert_int_eq(ledger_day(s, bm_time_day(close_t), "1002", &d, &err), BM_OK);
+	ck_assert(d.closed);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_str_eq(d.v[0].case_no, n1);
+	ck_assert_int_eq(d.total_fen, fee);
+	day_sheet_free(&d);
+	/* the next day carries the late fee */
+	ck_assert_int_eq(ledger_day(s, bm_time_day(next_t), "1002", &d, &err), BM_OK);
+	ck_assert(!d.closed);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_str_eq(d.v[0].case_no, n2);
+	ck_assert(d.v[0].carried);
+	ck_assert_int_eq(d.total_fen, fee);
+	struct slip_ctx *ctx = ledger_day_context(&d, NULL, &clerk, next_t, false);
+	ck_assert_str_eq(slip_ctx_get(slip_ctx_record(ctx, "fees", 0), "mark"), "2026年9月30日日结后收取");
+	slip_ctx_free(ctx);
+	day_sheet_free(&d);
+	/* the closed day's fee given back the next day: a 退费 line there */
+	ck_assert_int_eq(ledger_receipt_void(s, &sup, "2026-000001", "退费：退回", next_t, &err), BM_OK);
+	ck_assert_int_eq(ledger_day(s, bm_time_day(next_t), "1002", &d, &err), BM_OK);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert(d.v[1].refund);
+	ck_assert_int_eq(d.v[1].amount_fen, -fee);
+	ck_assert_int_eq(d.total_fen, 0);
+	ck_assert_int_eq(ledger_day_close(s, &clerk, &d, later_t, &err), BM_OK);
+	ck_assert_int_eq(d.total_fen, 0);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert(d.v[1].refund);
+	day_sheet_free(&d);
+	ck_assert_int_eq(ledger_day(s, bm_time_day(close_t), "1002", &d, &err), BM_OK);
+	ck_assert_int_eq(d.total_fen, fee);   /* never changes */
+	ck_assert(!d.v[0].voided);            /* as it was when closed */
+	day_sheet_free(&d);
+	/* 上缴 */
+	ck_assert_int_eq(ledger_handin(s, &clerk, bm_time_day(close_t), 0, "县财政", "JK-1", later_t, &err), BM_EINVAL);
+	ck_assert_int_eq(ledger_handin(s, &clerk, bm_time_day(close_t), fee, "县财政", "", later_t, &err), BM_EINVAL);
+	ck_assert_int_eq(ledger_handin(s, &clerk, bm_time_day(close_t), fee, "县财政", "JK-1", later_t, &err), BM_OK);
+	ck_assert_int_eq(ledger_day(s, bm_time_day(close_t), "1002", &d, &err), BM_OK);
+	ck_assert_int_eq(d.handed_fen, fee);
+	ck_assert_ptr_null(d.handed_text);    /* recorded after the close: not on its sheet */
+	day_sheet_free(&d);
+	bool ok;
+	char head[65];
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	ck_assert_msg(ok, "%s", p.what);
+	auth_clerk_free(&clerk);
+	auth_clerk_free(&sup);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
 START_TEST(void_by_supervisor_only)
 {
 	fx_tmpdir();
@@ -311,6 +394,7 @@ static Suite *ledger_suite(void)
 	tcase_add_test(tc, anchor_finds_deleted_tail);
 	tcase_add_test(tc, backup_never_overwrites);
 	tcase_add_test(tc, day_close_lists_totals_and_records);
+	tcase_add_test(tc, closed_day_stays_closed);
 	suite_add_tcase(su, tc);
 	return su;
 }

@@ -321,18 +321,17 @@ START_TEST(supplement_late_start_pause_national_day_extension)
 	x = X(&C1002, "2026-10-20");
 	ck_assert_int_eq(lifecycle_extend(&x, no, &C1002, 5, BM_NO_DAY, "需补充调查", &r, &err), BM_EDENIED);
 	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "", &r, &err), BM_EINVAL);
-	/* 5 days -> 10-29: (09-24, 10-29] = 20 working days - 5 paused = 15 = statutory: no warning */
-	OK(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "需补充调查", &r, &err));
-	ck_assert_int_eq(r.due, D("2026-10-29"));
-	ck_assert_int_eq(r.over_statutory, 0);
-	ck_assert_str_eq(r.warning, "");
-	/* 3 more -> 11-03: 18 > 15, warns by 3 */
-	OK(lifecycle_extend(&x, no, &C9001, 3, BM_NO_DAY, "专家意见未回", &r, &err));
+	/* art. 42: at most 10 working days (the item's extension_days) */
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 11, BM_NO_DAY, "需补充调查", &r, &err), BM_EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "at most 10 working days"));
+	/* 8 days -> 11-03: (09-24, 11-03] = 23 working days - 5 paused = 18 > 15: warns by 3 */
+	OK(lifecycle_extend(&x, no, &C9001, 8, BM_NO_DAY, "需补充调查", &r, &err));
 	ck_assert_int_eq(r.due, D("2026-11-03"));
 	ck_assert_int_eq(r.over_statutory, 3);
 	ck_assert_ptr_nonnull(strstr(r.warning, "statutory"));
-	/* --to an earlier date: refused */
-	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 0, D("2026-11-01"), "x", &r, &err), BM_EINVAL);
+	/* once per case */
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 1, BM_NO_DAY, "专家意见未回", &r, &err), BM_ESTATE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "already extended once"));
 
 	/* overdue by working days: due 11-03 (Tue); 11-06 (Fri) -> 3 */
 	c = load(no);
@@ -344,6 +343,9 @@ START_TEST(supplement_late_start_pause_national_day_extension)
 
 	/* complete late on 11-05: overdue 2, a completed case cannot be supplemented */
 	x = X(&C1002, "2026-11-05");
+	/* a clerk returns alone: refused (否定报备) */
+	ck_assert_int_eq(lifecycle_return(&x, no, "x", false, &r, &err), BM_EDENIED);
+	ck_assert_ptr_nonnull(strstr(err.msg, "否定报备"));
 	OK(lifecycle_complete(&x, no, true, "准予救助", "JZ-001", &r, &err));
 	ck_assert_int_eq(r.state, CASE_COMPLETED);
 	ck_assert_str_eq(r.paper, "notice_completed");
@@ -369,7 +371,11 @@ START_TEST(breach_and_bad_rating_in_the_figures)
 	OK(lifecycle_demand(&x, no, "村委会证明", "政策调整需补充", &r, &err));
 	x = X(&C1002, "2026-11-04");
 	ck_assert_int_eq(lifecycle_rate(&x, no, 4, NULL, &r, &err), BM_ESTATE);   /* not completed yet */
+	/* a refusal (不予) needs the supervisor's approval */
+	ck_assert_int_eq(lifecycle_complete(&x, no, false, "不符合条件", NULL, &r, &err), BM_EDENIED);
+	x.approver = &C9001;
 	OK(lifecycle_complete(&x, no, false, "不符合条件", NULL, &r, &err));
+	x.approver = NULL;
 	OK(lifecycle_notify(&x, no, LC_PHONE, "电话告知", &r, &err));
 	/* 不满意: a follow-up due 5 working days later, 11-11 */
 	OK(lifecycle_rate(&x, no, 4, "等待时间长", &r, &err));
@@ -534,6 +540,8 @@ START_TEST(stale_supplement_returned)
 	ck_assert_int_eq(v[0].days, 21);
 	lc_watch_rows_free(v, n);
 	ck_assert_int_eq(lifecycle_return(&x, no, NULL, true, &r, &err), BM_EINVAL);   /* never silent */
+	ck_assert_int_eq(lifecycle_return(&x, no, "逾期未补齐材料", true, &r, &err), BM_EDENIED);
+	x.approver = &C9001;
 	OK(lifecycle_return(&x, no, "逾期未补齐材料", true, &r, &err));
 	ck_assert_int_eq(r.state, CASE_RETURNED);
 	ck_assert_str_eq(r.paper, "notice_returned");
@@ -713,6 +721,85 @@ START_TEST(event_details_read_as_words)
 }
 END_TEST
 
+/* Figures are history (issue 11): November as of its end counts a case
+ * overdue; a December extension attempt is refused, a December completion
+ * leaves November as it was; 月结 stores it, refuses an early or second
+ * close; the CSV is UTF-8 with BOM, CRLF, quoted. */
+START_TEST(figures_are_history_and_month_close)
+{
+	char no[CASE_NO_MAX];
+	bm_error err = {0};
+	lc_result r;
+	accept(&PROMISE, "2026-11-02", true, no);   /* 10 days: due 11-16 */
+	lc_report m;
+	OK(lifecycle_report_month(S, CAL, 2026, 11, D("2026-11-30"), &m, &err));
+	ck_assert_int_eq(m.total.received, 1);
+	ck_assert_int_eq(m.total.overdue, 1);
+	ck_assert_int_eq(m.total.overdue_open, 1);
+	lc_report_free(&m);
+	lc_ctx x = X(&C1002, "2026-12-01");
+	/* past due: no extension, overdue stays overdue */
+	ck_assert_int_eq(lifecycle_extend(&x, no, &C9001, 5, BM_NO_DAY, "补办延期", &r, &err), BM_ESTATE);
+	ck_assert_ptr_nonnull(strstr(err.msg, "overdue by"));
+	/* the month is closed from its next day on, by a supervisor, once */
+	ck_assert_int_eq(lifecycle_month_close(S, CAL, &C9001, 2026, 11, T("2026-11-30"), &m, &err), BM_ESTATE);
+	ck_assert_int_eq(lifecycle_month_close(S, CAL, &C1002, 2026, 11, T("2026-12-01"), &m, &err), BM_EDENIED);
+	OK(lifecycle_month_close(S, CAL, &C9001, 2026, 11, T("2026-12-01"), &m, &err));
+	ck_assert(m.closed);
+	ck_assert_str_eq(m.closed_by, "9001");
+	ck_assert_int_eq(m.total.overdue, 1);
+	char *csv1 = lc_report_csv(&m);
+	lc_report_free(&m);
+	ck_assert_int_eq(lifecycle_month_close(S, CAL, &C9001, 2026, 11, T("2026-12-02"), &m, &err), BM_ESTATE);
+	/* a December step on the November case */
+	x = X(&C1002, "2026-12-02");
+	OK(lifecycle_complete(&x, no, true, "准予", NULL, &r, &err));
+	OK(lifecycle_figures_month(S, CAL, 2026, 11, D("2026-12-03"), &m, &err));
+	ck_assert(m.closed);
+	char *csv2 = lc_report_csv(&m);
+	ck_assert_str_eq(csv1, csv2);
+	ck_assert(strncmp(csv1, "\xEF\xBB\xBF", 3) == 0);
+	ck_assert_ptr_nonnull(strstr(csv1, "\r\n"));
+	lc_report_free(&m);
+	/* computed (not stored) November agrees: as of its end */
+	OK(lifecycle_report_month(S, CAL, 2026, 11, D("2026-12-03"), &m, &err));
+	ck_assert_int_eq(m.total.overdue, 1);
+	ck_assert_int_eq(m.total.completed, 0);
+	lc_report_free(&m);
+	/* December: completed late */
+	OK(lifecycle_report_month(S, CAL, 2026, 12, D("2026-12-03"), &m, &err));
+	ck_assert_int_eq(m.total.completed, 1);
+	ck_assert_int_eq(m.total.overdue_late, 1);
+	lc_report_free(&m);
+	/* the quarter: November's open overdue is not counted twice */
+	OK(lifecycle_figures_period(S, CAL, 2026, 4, D("2026-12-03"), &m, &err));
+	ck_assert_int_eq(m.total.received, 1);
+	ck_assert_int_eq(m.total.completed, 1);
+	ck_assert_int_eq(m.total.overdue, 1);
+	lc_report_free(&m);
+	free(csv1);
+	free(csv2);
+	verify_ok();
+}
+END_TEST
+
+START_TEST(csv_quotes_and_ranking)
+{
+	lc_report_row w[2] = {
+		{ .window = "民政", .received = 4, .completed = 2 },
+		{ .window = "a,\"b\"", .received = 2, .completed = 2 },
+	};
+	lc_report r = { .year = 2026, .month = 11, .windows = w, .n_windows = 2 };
+	size_t *o = lc_report_ranking(&r);
+	ck_assert_uint_eq(o[0], 1);   /* 100% before 50% */
+	free(o);
+	char *csv = lc_report_csv(&r);
+	ck_assert_ptr_nonnull(strstr(csv, "1,\"a,\"\"b\"\"\",,,2,2,100.0%,"));
+	ck_assert_ptr_nonnull(strstr(csv, "2,民政,,,4,2,50.0%,"));
+	free(csv);
+}
+END_TEST
+
 static Suite *lifecycle_suite(void)
 {
 	Suite *s = suite_create("lifecycle");
@@ -735,6 +822,8 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, latest_paper_and_reprint_fields);
 	tcase_add_test(t, override_missing_material_blocks_completion);
 	tcase_add_test(t, clerk_disabled_after_login_can_do_nothing);
+	tcase_add_test(t, figures_are_history_and_month_close);
+	tcase_add_test(t, csv_quotes_and_ranking);
 	suite_add_tcase(s, t);
 	return s;
 }
