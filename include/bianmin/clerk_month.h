@@ -21,9 +21,8 @@ typedef struct clerk_month {
 int clerk_month_load(bm_store *s, const char *clerk, int year, int month, bm_day today, clerk_month *out,
 		     bm_error *err);
 
-/* CSV (RFC 4180, UTF-8 with a BOM so spreadsheets read the Chinese):
- * the month by window and by item, or a clerk's month.  malloc'd. */
-char *lc_report_csv(const lc_report *r);
+/* A clerk's month as CSV (RFC 4180, UTF-8 with a BOM so spreadsheets
+ * read the Chinese; the month by window: lc_report_csv).  malloc'd. */
 char *clerk_month_csv(const clerk_month *m, const char *clerk);
 
 #endif

@@ -1,5 +1,5 @@
-/* clerk_month.c - a clerk's own month (clerk_month.h), and the figures as
- * CSV. */
+/* clerk_month.c - a clerk's own month (clerk_month.h), and it as CSV
+ * (the month by window is lifecycle.h's lc_report_csv). */
 #include "bianmin/clerk_month.h"
 
 #include "store_int.h"
@@ -68,41 +68,6 @@ static void csv_cell(bm_buf *b, const char *s, bool last)
 		bm_buf_printf(b, "%s", s);
 	}
 	bm_buf_printf(b, last ? "\r\n" : ",");
-}
-
-static void csv_row(bm_buf *b, const char *what, const lc_report_row *r)
-{
-	char n[7][24];
-	int rate = lc_completion_rate(r);
-	snprintf(n[0], 24, "%d", r->received);
-	snprintf(n[1], 24, "%d", r->completed);
-	snprintf(n[2], 24, "%d.%d", rate / 10, rate % 10);
-	snprintf(n[3], 24, "%d", r->returned);
-	snprintf(n[4], 24, "%d", r->overdue);
-	snprintf(n[5], 24, "%d", r->breaches);
-	snprintf(n[6], 24, "%d", r->bad_ratings);
-	csv_cell(b, what, false);
-	csv_cell(b, r->window, false);
-	csv_cell(b, r->item_code, false);
-	csv_cell(b, r->item_name, false);
-	for (int i = 0; i < 7; i++)
-		csv_cell(b, n[i], i == 6);
-}
-
-char *lc_report_csv(const lc_report *r)
-{
-	bm_buf b = {0};
-	bm_buf_printf(&b, "\xEF\xBB\xBF");
-	const char *head[] = {"row", "window", "item_code", "item_name", "received", "completed", "rate_percent",
-			      "returned", "overdue", "breaches", "bad_ratings"};
-	for (size_t i = 0; i < 11; i++)
-		csv_cell(&b, head[i], i == 10);
-	for (size_t i = 0; i < r->n_windows; i++)
-		csv_row(&b, "window", &r->windows[i]);
-	for (size_t i = 0; i < r->n_items; i++)
-		csv_row(&b, "item", &r->items[i]);
-	csv_row(&b, "total", &r->total);
-	return bm_buf_steal(&b);
 }
 
 char *clerk_month_csv(const clerk_month *m, const char *clerk)

@@ -51,7 +51,7 @@ static void done(ui *u, const char *what, const lc_result *res, const char *pape
 		lc_ctx x = ctx_of(u);
 		char *spool = ui_spool_dir(u), *where = NULL;
 		bm_error err = {0};
-		bool ok = !lifecycle_print(&x, u->app->paths.forms, spool, u->case_no, res->refund_paper, NULL, &where, &err);
+		bool ok = !lifecycle_print(&x, u->app->paths.forms, spool, u->cv.no, res->refund_paper, NULL, &where, &err);
 		snprintf(line + n, sizeof line - (size_t)n, ok ? _(" Fee voided (退费): %s") : _(" Fee voided (退费); its paper was NOT printed: %s"),
 			 ok ? (where ? where : "") : err.msg);
 		bad |= !ok;
@@ -297,7 +297,7 @@ static void do_return(ui *u)
 	if (!take_approver(u, approver_at(u), &sup, &have))
 		return;
 	char *why = dlg_value(u, 0);
-	bool non_supplement = u->kase.state == CASE_WAITING_MATERIALS && choice(u, 1) == 1;
+	bool non_supplement = u->cv.kase.state == CASE_WAITING_MATERIALS && choice(u, 1) == 1;
 	lc_ctx x = ctx_of(u);
 	x.approver = have ? &sup : NULL;
 	lc_result r;
