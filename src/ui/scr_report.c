@@ -160,7 +160,10 @@ static void day_lines(ui *u, tlines *t, int width)
 		free(st);
 		free(amt);
 	}
-	tl_addf(t, width, 0, ST_OK, _("Total: %d receipts, %s yuan (voided ones not counted)"), s->count,
+	tl_addf(t, width, 0, ST_OK,
+		ngettext("Total: %d receipt, %s yuan (voided ones not counted)",
+			 "Total: %d receipts, %s yuan (voided ones not counted)", (unsigned long)s->count),
+		s->count,
 		bm_money_format(s->total_fen, money));
 	if (s->closed) {
 		char at[32];
