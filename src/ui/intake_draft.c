@@ -1,7 +1,8 @@
 /* intake_draft.c - the intake being typed is kept as a draft (draft.h)
- * after every key, so a terminal closed mid-intake loses nothing; at the
- * clerk's next login on this terminal it is offered back.  Saving the
- * case, or discarding the intake, removes the draft. */
+ * after every key, so a terminal closed mid-intake loses nothing (it is
+ * offered back at the next login: intake_resume.c).  Saving the case,
+ * discarding the intake, or leaving it for an earlier case removes the
+ * draft. */
 #include "uipriv.h"
 
 #include "bianmin/draft.h"
@@ -10,16 +11,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const field_keys[AF__COUNT] = {"name", "id", "phone", "address", "proxy_name", "proxy_id"};
+const char *const intake_draft_keys[AF__COUNT] = {"name", "id", "phone", "address", "proxy_name", "proxy_id"};
 
-static char *path_of(const ui *u)
+char *intake_draft_path(const ui *u)
 {
 	return draft_path(store_path(u->store), u->clerk.code);
 }
 
 void intake_draft_remove(ui *u)
 {
-	char *p = path_of(u);
+	char *p = intake_draft_path(u);
 	draft_remove(p);
 	free(p);
 }
@@ -35,7 +36,7 @@ void intake_draft_keep(ui *u)
 	bm_draft d = {0};
 	for (int i = 0; i < AF__COUNT; i++) {
 		char *t = field_text(&in->f[i]);
-		draft_set(&d, field_keys[i], t);
+		draft_set(&d, intake_draft_keys[i], t);
 		free(t);
 	}
 	char *q = field_text(&in->filter);
@@ -57,7 +58,7 @@ void intake_draft_keep(ui *u)
 		draft_set(&d, "dup_of", in->dup_of);
 		draft_set(&d, "dup_item", in->dup_item);
 	}
-	char *p = path_of(u);
+	char *p = intake_draft_path(u);
 	bm_error err = {0};
 	if (draft_save(p, &d, &err) != BM_OK)
 		ui_message(u, true, "%s", err.msg);
@@ -65,67 +66,3 @@ void intake_draft_keep(ui *u)
 	draft_free(&d);
 }
 
-static void restore(ui *u)
-{
-	char *p = path_of(u);
-	bm_draft d = {0};
-	bool found = false;
-	bm_error err = {0};
-	int rc = draft_load(p, &d, &found, &err);
-	free(p);
-	if (rc != BM_OK || !found) {
-		if (rc != BM_OK)
-			ui_message(u, true, "%s", err.msg);
-		return;
-	}
-	intake_start(u);
-	intake_state *in = &u->in;
-	for (int i = 0; i < AF__COUNT; i++)
-		field_set(&in->f[i], draft_get(&d, field_keys[i]) ? draft_get(&d, field_keys[i]) : "");
-	applicant_id_changed(u);
-	field_set(&in->filter, draft_get(&d, "filter") ? draft_get(&d, "filter") : "");
-	item_refilter(u);
-	const char *step = draft_get(&d, "step");
-	int st = step ? atoi(step) : 0;
-	const char *code = draft_get(&d, "item");
-	const bm_item *it = code ? catalog_find(u->catalog, code) : NULL;
-	if (draft_get(&d, "dup_reason")) {
-		in->dup_reason = bm_xstrdup(draft_get(&d, "dup_reason"));
-		snprintf(in->dup_of, sizeof in->dup_of, "%s", draft_get(&d, "dup_of") ? draft_get(&d, "dup_of") : "");
-		snprintf(in->dup_item, sizeof in->dup_item, "%s",
-			 draft_get(&d, "dup_item") ? draft_get(&d, "dup_item") : "");
-	}
-	/* back where the clerk was, up to the materials (the decision is made
-	 * again on the way to the outcome) */
-	if (in->id_ok && it && st >= STEP_MATERIALS) {
-		item_take(u, it);
-		const char *m = draft_get(&d, "materials");
-		for (size_t i = 0; m && i < in->n_mats && m[i]; i++)
-			in->mats[i] = m[i] == 'P' ? MAT_PRESENT : m[i] == 'N' ? MAT_NOT_BROUGHT : MAT_MISSING;
-	} else if (in->id_ok && st >= STEP_ITEM) {
-		in->step = STEP_ITEM;
-	}
-	draft_free(&d);
-	ui_message(u, false, "%s", _("The unfinished intake is back; go on where you stopped."));
-}
-
-void intake_draft_offer(ui *u)
-{
-	char *p = path_of(u);
-	bm_draft d = {0};
-	bool found = false;
-	bm_error err = {0};
-	int rc = draft_load(p, &d, &found, &err);
-	free(p);
-	if (rc != BM_OK || !found) {
-		draft_free(&d);
-		return;
-	}
-	const char *name = draft_get(&d, "name");
-	const char *item = draft_get(&d, "item");
-	char q[256];
-	snprintf(q, sizeof q, _("An unfinished intake (%s%s%s) was kept. Go on with it? (y/n)"),
-		 name && *name ? name : "-", item ? " · " : "", item ? item : "");
-	draft_free(&d);
-	ui_ask(u, q, restore);
-}

@@ -23,6 +23,7 @@ static void dup_submit(ui *u)
 		/* the first earlier case listed: the newest */
 		snprintf(no, sizeof no, "%.*s", (int)strcspn(in->dup_of, " "), in->dup_of);
 		dlg_close(u);
+		intake_draft_remove(u);   /* the clerk left this intake for the earlier case */
 		intake_free(in);
 		ui_open_case(u, no, SCR_HOME);
 		return;

@@ -441,7 +441,9 @@ bool intake_item_allowed(ui *u, const bm_item *it);
  * when saved or discarded; offered back after login. */
 void intake_draft_keep(ui *u);
 void intake_draft_remove(ui *u);
-void intake_draft_offer(ui *u);
+char *intake_draft_path(const ui *u);                 /* malloc'd */
+extern const char *const intake_draft_keys[AF__COUNT];   /* the applicant fields' keys */
+void intake_draft_offer(ui *u);                       /* intake_resume.c */
 /* The applicant's ID field changed (checks it again). */
 void applicant_id_changed(ui *u);
 /* Take item it and go on to the materials. */
