@@ -48,6 +48,7 @@ for LNG in $LANGS; do
 	key Enter Enter                     # "Open the earlier case"
 	wait_for "$NEW"
 	screen | grep -qF "张伟" || fail "the earlier case did not open ($LNG)"
+	ls "$T"/drafts/intake-1001-* >/dev/null 2>&1 && fail "the left intake's draft is kept ($LNG)"
 	next_lang
 done
 echo ok
