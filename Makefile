@@ -5,7 +5,7 @@
 #   make check-san  unit, CLI and e2e tests under AddressSanitizer + UBSan
 #   make check-dates  CLI and e2e tests with the machine clock in 2026-12-31
 #                   23:58 and 2027-06-15 (tests own their clock)
-#   make bench      benchmarks
+#   make bench      benchmarks (make bench-big: 2.3 M cases)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 .SUFFIXES:
@@ -138,7 +138,7 @@ FUZZERS  ?= catalog holidays center template idno text
 FUZZ_CORE = src/core/common.c src/core/diag.c src/core/text.c src/core/text_width.c \
 	src/core/pinyin_table.c src/core/yamldoc.c
 FUZZ_SRC_catalog  = src/core/catalog.c
-FUZZ_SRC_holidays = src/core/holidays.c src/core/calendar.c
+FUZZ_SRC_holidays = src/core/holidays.c src/core/calendar.c src/core/statutory_table.c
 FUZZ_SRC_center   = src/core/center.c
 FUZZ_SRC_template = src/core/slip.c src/core/slip_ctx.c src/core/slip_text.c
 FUZZ_SRC_idno     = src/core/idno.c
@@ -179,8 +179,20 @@ $(B)/bench/bench: bench/bench.c $(B)/libbianmin.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
 
-bench: all $(B)/bench/bench
+$(B)/bench/gen: bench/gen.c $(B)/libbianmin.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
+
+$(B)/bench/ratios: bench/ratios.c $(B)/libbianmin.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
+
+bench: all $(B)/bench/bench $(B)/bench/gen $(B)/bench/ratios
 	@BIANMIN=$(BIN) B=$(B) sh bench/run.sh
+
+# the county decade (2.3 M cases): hours to generate on a small machine
+bench-big: all $(B)/bench/bench $(B)/bench/gen $(B)/bench/ratios
+	@BIANMIN=$(BIN) B=$(B) BENCH_SIZES=2300000 sh bench/run.sh
 
 # ---- run ---------------------------------------------------------------
 run: all
@@ -210,4 +222,4 @@ uninstall:
 clean:
 	rm -rf build build-san bianmin
 
-.PHONY: all run check check-unit check-cli check-e2e check-san check-dates bench install uninstall clean pot fuzz fuzz-deps check-fuzz
+.PHONY: all run check check-unit check-cli check-e2e check-san check-dates bench bench-big install uninstall clean pot fuzz fuzz-deps check-fuzz

@@ -36,6 +36,39 @@ int ledger_verify(bm_store *s, bool *ok, char *head, ledger_problem *prob, bm_er
 int ledger_verify_anchor(bm_store *s, const char *anchor, bool *ok, char *head, int64_t *anchor_event,
 			 ledger_problem *prob, bm_error *err);
 
+/* ---- verify, in constant memory (issue 17) ----------------------------
+ * Streams the chain in event order, then the cases one at a time (each
+ * replayed from its own events), then the receipts; memory does not grow
+ * with the ledger.  A checkpoint is an event about no case, type
+ * "verify_checkpoint" (x.through = the newest event verified, x.hash = its
+ * hash, x.case / x.receipt = the highest case and receipt row ids then),
+ * that a passing verify appends when asked.  since_checkpoint starts from
+ * the newest one: the chain after x.through, the cases with later events,
+ * later cases and later receipts -- the work since then, not the decade.
+ * The file's page structure (integrity_check) is a full verify's alone. */
+typedef struct verify_opts {
+	const char *anchor;           /* NULL, or a hash prefix to find (above) */
+	bool since_checkpoint;        /* from the newest checkpoint; all when none */
+	const char *checkpoint_by;    /* non-NULL: on success append a checkpoint by this 工号 */
+	bm_time now;                  /* the checkpoint's time */
+} verify_opts;
+
+typedef struct verify_result {
+	bool ok;
+	char head[65];                /* the chain head hash */
+	int64_t head_event;           /* its event */
+	int64_t anchor_event;         /* the anchored event, 0 when none */
+	int64_t checkpoint;           /* the checkpoint started from, 0 = the whole ledger */
+	int64_t from_event;           /* events after this one were checked */
+	int64_t events, cases, receipts;  /* how many were checked */
+	int64_t written;              /* the checkpoint appended, 0 when none */
+} verify_result;
+
+/* BM_OK with r->ok, or r->ok false and the FIRST problem in prob; another
+ * code + err when the check could not run (BM_EINVAL: a bad anchor). */
+int ledger_verify_run(bm_store *s, const verify_opts *o, verify_result *r, ledger_problem *prob,
+		      bm_error *err);
+
 /* Void (作废) a receipt: a new row pointing to the original, plus an
  * event on its case.  Supervisors and admins only (BM_EDENIED), with a
  * non-empty reason (BM_EINVAL); BM_ESTATE if already voided. */

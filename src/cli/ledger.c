@@ -6,25 +6,32 @@
 #include <stdio.h>
 
 static const char *const VERIFY_USAGE = N_(
-	"usage: bianmin verify [--anchor HASH] [--clerk CODE]\n"
+	"usage: bianmin verify [--anchor HASH] [--checkpoint] [--since-checkpoint] [--clerk CODE]\n"
 	"\n"
 	"Check the database (integrity_check), the hash chain of events, every\n"
 	"case, receipt and clerk against the events, and that receipt numbers\n"
 	"have no gaps.  Prints \"ok\" and the chain head, or the first broken\n"
 	"link and exits 1.  --anchor: also check that the event with this hash\n"
 	"(at least 16 hex digits: the 台账校验码 of a daily close sheet) is still\n"
-	"in the chain; events deleted from the end are found no other way.\n");
+	"in the chain; events deleted from the end are found no other way.\n"
+	"--checkpoint: when all is well, record a checkpoint on the chain.\n"
+	"--since-checkpoint: check only what came after the newest checkpoint\n"
+	"(the chain from it on, the cases and receipts changed since), then\n"
+	"record a new one: the daily check.  Without a checkpoint it checks all.\n");
 static const char *const BACKUP_USAGE = N_(
 	"usage: bianmin backup FILE [--clerk CODE]\n"
 	"\n"
 	"Copy the database to a new FILE while others keep working (SQLite's\n"
 	"online backup).  Never overwrites an existing file.\n");
 
-static int parse(int argc, char **argv, const char *usage, const char **who, const char **anchor)
+static int parse(int argc, char **argv, const char *usage, const char **who, const char **anchor,
+		 int *checkpoint)
 {
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"anchor", required_argument, NULL, 'a'},
+		{"checkpoint", no_argument, NULL, 'c'},
+		{"since-checkpoint", no_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -37,6 +44,12 @@ static int parse(int argc, char **argv, const char *usage, const char **who, con
 				return cli_usage(_(usage), true, 2);
 			*anchor = optarg;
 			break;
+		case 'c':
+		case 's':
+			if (!checkpoint)
+				return cli_usage(_(usage), true, 2);
+			*checkpoint |= c == 'c' ? 1 : 2;
+			break;
 		case 'h': return cli_usage(_(usage), false, 0);
 		default: return cli_usage(_(usage), true, 2);
 		}
@@ -47,7 +60,8 @@ static int parse(int argc, char **argv, const char *usage, const char **who, con
 int cli_verify(bm_app *app, int argc, char **argv)
 {
 	const char *who = NULL, *anchor = NULL;
-	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor);
+	int ck = 0;
+	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor, &ck);
 	if (rc >= 0)
 		return rc;
 	if (optind != argc)
@@ -56,18 +70,26 @@ int cli_verify(bm_app *app, int argc, char **argv)
 	bm_clerk me;
 	if ((rc = cli_session(app, who, "BIANMIN_PIN", &s, &me)))
 		return rc;
-	auth_clerk_free(&me);
-	bool ok;
-	char head[65];
 	ledger_problem p;
 	bm_error err = {0};
-	int64_t anchored = 0;
-	if (ledger_verify_anchor(s, anchor, &ok, head, &anchored, &p, &err))
+	verify_opts o = { .anchor = anchor, .since_checkpoint = ck & 2, .checkpoint_by = ck ? me.code : NULL,
+			  .now = app->now };
+	verify_result r;
+	rc = ledger_verify_run(s, &o, &r, &p, &err);
+	auth_clerk_free(&me);
+	if (rc)
 		return cli_error("verify", &err);
-	if (ok) {
-		printf("ok %s\n", head);
+	if (r.ok) {
+		printf("ok %s\n", r.head);
 		if (anchor)
-			printf(_("anchor %s: event %lld, in the chain\n"), anchor, (long long)anchored);
+			printf(_("anchor %s: event %lld, in the chain\n"), anchor, (long long)r.anchor_event);
+		if (ck & 2 && r.checkpoint)
+			printf(_("since checkpoint event %lld: %lld events, %lld cases, %lld receipts checked\n"),
+			       (long long)r.checkpoint, (long long)r.events, (long long)r.cases, (long long)r.receipts);
+		else if (ck & 2)
+			printf("%s\n", _("no checkpoint yet: the whole ledger was checked"));
+		if (r.written)
+			printf(_("checkpoint: event %lld\n"), (long long)r.written);
 		return 0;
 	}
 	printf(_("BROKEN: %s\n"), p.what);
@@ -83,7 +105,7 @@ int cli_verify(bm_app *app, int argc, char **argv)
 int cli_backup(bm_app *app, int argc, char **argv)
 {
 	const char *who = NULL;
-	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL);
+	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL, NULL);
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 1)

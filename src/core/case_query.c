@@ -1,5 +1,6 @@
 /* case_query.c - loading a case whole, lists, search and day figures. */
 #include "bianmin/cases.h"
+#include "queries_int.h"
 #include "store_int.h"
 
 #include <stdio.h>
@@ -19,7 +20,7 @@ static int int_or(sqlite3_stmt *st, int i, int none)
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? none : sqlite3_column_int(st, i);
 }
 
-static const char SQL_LOAD[] =
+const char SQL_CASE_LOAD[] =
 	"SELECT c.id, c.no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id,"
 	" proxy_is_agent, first_clerk, owner_clerk, f.name, o.name, item_code, item_name, item_window,"
 	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days,"
@@ -121,7 +122,7 @@ static bool form_of(const char *s, bm_form *f)
 int case_load(bm_store *s, const char *no, bm_case *c, bm_error *err)
 {
 	memset(c, 0, sizeof *c);
-	sqlite3_stmt *st = store_stmt(s, SQL_LOAD, err);
+	sqlite3_stmt *st = store_stmt(s, SQL_CASE_LOAD, err);
 	if (!st)
 		return BM_EDB;
 	st_text(st, 1, no);
@@ -251,34 +252,116 @@ void case_free(bm_case *c)
 	memset(c, 0, sizeof *c);
 }
 
-#define FINAL "('completed','returned','withdrawn')"
-#define LIST_COLS \
-	"SELECT id, no, applicant_name, id_no, phone, item_code, item_name, item_window," \
-	" owner_clerk, kind, state, accepted_at, due, fee_fen FROM cases" \
-	" WHERE (?1 IS NULL OR owner_clerk = ?1)" \
-	" AND (?2 = 0 OR state NOT IN " FINAL ")" \
-	" AND (?3 = 0 OR (state NOT IN " FINAL " AND due IS NOT NULL AND due < ?4))" \
-	" AND (?5 IS NULL OR instr(no, ?5) > 0 OR instr(id_no, upper(?5)) > 0" \
-	"      OR instr(applicant_name, ?5) > 0 OR instr(coalesce(phone, ''), ?5) > 0" \
-	"      OR instr(coalesce(proxy_id, ''), upper(?5)) > 0 OR instr(coalesce(proxy_name, ''), ?5) > 0)"
-static const char SQL_LIST_OPEN[] = LIST_COLS " ORDER BY due IS NULL, due, no LIMIT ?6";
-static const char SQL_LIST_ALL[] = LIST_COLS " ORDER BY id DESC LIMIT ?6";
+/* ---- lists and search: one statement per shape, each for its index ----
+ * (issue 17; the EXPLAIN QUERY PLAN test in tests/unit/test_queries.c runs
+ * these very strings).  Parameters: ?1 owner, ?2 open only, ?3 overdue
+ * only, ?4 today, ?5 the query (an FTS5 phrase, or a prefix's low end),
+ * ?6 limit, ?7 a prefix's high end. */
+#define OPEN_STATES "('waiting_materials','in_progress','paused','forwarded')"
+#define SUMMARY_COLS \
+	"SELECT c.id, c.no, c.applicant_name, c.id_no, c.phone, c.item_code, c.item_name, c.item_window," \
+	" c.owner_clerk, c.kind, c.state, c.accepted_at, c.due, c.fee_fen"
+#define OVERDUE_TERM " AND (?3 = 0 OR (c.due IS NOT NULL AND c.due < ?4))"
+#define OPEN_ORDER " ORDER BY c.due IS NULL, c.due, c.no LIMIT ?6"
+#define NEW_ORDER " ORDER BY c.id DESC LIMIT ?6"
+/* home: my open cases (cases_owner_state: owner, state, due) */
+const char SQL_CASES_MINE_OPEN[] = SUMMARY_COLS " FROM cases c"
+	" WHERE c.owner_clerk = ?1 AND c.state IN " OPEN_STATES OVERDUE_TERM OPEN_ORDER;
+/* every open case of the center (cases_open, partial on open states) */
+const char SQL_CASES_OPEN[] = SUMMARY_COLS " FROM cases c"
+	" WHERE c.state IN " OPEN_STATES OVERDUE_TERM OPEN_ORDER;
+/* a clerk's cases, open or not, newest first */
+const char SQL_CASES_MINE_ALL[] = SUMMARY_COLS " FROM cases c WHERE c.owner_clerk = ?1" NEW_ORDER;
+/* every case, newest first: `case list` without a filter; bounded by LIMIT */
+static const char SQL_CASES_ALL[] = SUMMARY_COLS " FROM cases c" NEW_ORDER;
+/* search, three characters or more: any part of the number, ID, name,
+ * phone, proxy (cases_fts, trigram), newest first */
+#define FIND_FILTER \
+	" AND (?1 IS NULL OR c.owner_clerk = ?1) AND (?2 = 0 OR c.state IN " OPEN_STATES ")" OVERDUE_TERM
+const char SQL_CASES_FIND[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c ON c.id = f.rowid"
+	" WHERE cases_fts MATCH ?5" FIND_FILTER " ORDER BY f.rowid DESC LIMIT ?6";
+const char SQL_CASES_FIND_OPEN[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c ON c.id = f.rowid"
+	" WHERE cases_fts MATCH ?5" FIND_FILTER OPEN_ORDER;
+/* search, one or two characters: a name's (or proxy's) first characters,
+ * the given name after a one-character surname, or the start of a
+ * number, ID or phone */
+#define PREFIX_IDS \
+	" WHERE c.id IN (SELECT id FROM cases WHERE applicant_name >= ?5 AND applicant_name < ?7" \
+	" UNION SELECT id FROM cases WHERE substr(applicant_name, 2) >= ?5 AND substr(applicant_name, 2) < ?7" \
+	" UNION SELECT id FROM cases WHERE proxy_name >= ?5 AND proxy_name < ?7" \
+	" UNION SELECT id FROM cases WHERE no >= ?5 AND no < ?7" \
+	" UNION SELECT id FROM cases WHERE id_no >= upper(?5) AND id_no < upper(?7)" \
+	" UNION SELECT id FROM cases WHERE phone >= ?5 AND phone < ?7)"
+const char SQL_CASES_PREFIX[] = SUMMARY_COLS " FROM cases c" PREFIX_IDS FIND_FILTER NEW_ORDER;
+const char SQL_CASES_PREFIX_OPEN[] = SUMMARY_COLS " FROM cases c" PREFIX_IDS FIND_FILTER OPEN_ORDER;
+
+/* Characters (not bytes) in a UTF-8 string. */
+static size_t n_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* The query as an FTS5 phrase: "..." with inner quotes doubled. */
+static char *fts_phrase(const char *q)
+{
+	bm_buf b = {0};
+	bm_buf_puts(&b, "\"");
+	for (const char *p = q; *p; p++)
+		bm_buf_puts(&b, *p == '"' ? "\"\"" : (char[2]){*p, '\0'});
+	bm_buf_puts(&b, "\"");
+	return b.data;
+}
+
+/* The first string after every string starting with q (binary order):
+ * q with its last byte raised; 0xFF bytes are dropped first. */
+static char *prefix_end(const char *q)
+{
+	char *e = bm_xstrdup(q);
+	size_t n = strlen(e);
+	while (n && (unsigned char)e[n - 1] == 0xFF)
+		e[--n] = '\0';
+	if (n)
+		e[n - 1] = (char)((unsigned char)e[n - 1] + 1);
+	return e;
+}
+
+static const char *list_sql(const case_filter *f, bool open_sort, bool has_q, bool fts)
+{
+	if (has_q && fts)
+		return open_sort ? SQL_CASES_FIND_OPEN : SQL_CASES_FIND;
+	if (has_q)
+		return open_sort ? SQL_CASES_PREFIX_OPEN : SQL_CASES_PREFIX;
+	if (open_sort)
+		return f->clerk ? SQL_CASES_MINE_OPEN : SQL_CASES_OPEN;
+	return f->clerk ? SQL_CASES_MINE_ALL : SQL_CASES_ALL;
+}
 
 int case_list(bm_store *s, const case_filter *f, case_summary **out, size_t *n, bm_error *err)
 {
 	*out = NULL;
 	*n = 0;
 	bool open_sort = f->open_only || f->overdue_only;
-	sqlite3_stmt *st = store_stmt(s, open_sort ? SQL_LIST_OPEN : SQL_LIST_ALL, err);
+	bool has_q = f->query && *f->query;
+	bool fts = has_q && n_chars(f->query) >= 3;
+	sqlite3_stmt *st = store_stmt(s, list_sql(f, open_sort, has_q, fts), err);
 	if (!st)
 		return BM_EDB;
 	char today[11];
+	char *q = NULL, *hi = NULL;
+	if (has_q) {
+		q = fts ? fts_phrase(f->query) : bm_xstrdup(f->query);
+		hi = fts ? NULL : prefix_end(f->query);
+	}
 	st_text(st, 1, f->clerk);
-	sqlite3_bind_int(st, 2, f->open_only);
+	sqlite3_bind_int(st, 2, open_sort);
 	sqlite3_bind_int(st, 3, f->overdue_only);
 	st_text(st, 4, f->overdue_only ? bm_day_format(f->today, today) : "");
-	st_text(st, 5, f->query && *f->query ? f->query : NULL);
+	st_text(st, 5, q);
 	sqlite3_bind_int64(st, 6, f->limit ? (sqlite3_int64)f->limit : -1);
+	st_text(st, 7, hi);
 	int rc;
 	size_t cap = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -306,6 +389,8 @@ int case_list(bm_store *s, const case_filter *f, case_summary **out, size_t *n, 
 		c->fee_fen = sqlite3_column_int64(st, 13);
 	}
 	sqlite3_reset(st);
+	free(q);
+	free(hi);
 	if (rc != SQLITE_DONE) {
 		case_summaries_free(*out, *n);
 		*out = NULL;
@@ -325,13 +410,15 @@ void case_summaries_free(case_summary *v, size_t n)
 	free(v);
 }
 
+const char SQL_CASE_BY_ID_NO[] = "SELECT applicant_name, id_type, id_no, phone, address FROM cases"
+	" WHERE id_no = upper(?) ORDER BY id DESC LIMIT 1";
+
 int case_previous_applicant(bm_store *s, const char *id_no, bm_party *out, bool *found,
 			    bm_error *err)
 {
 	memset(out, 0, sizeof *out);
 	*found = false;
-	sqlite3_stmt *st = store_stmt(s, "SELECT applicant_name, id_type, id_no, phone, address FROM cases"
-				      " WHERE id_no = upper(?) ORDER BY id DESC LIMIT 1", err);
+	sqlite3_stmt *st = store_stmt(s, SQL_CASE_BY_ID_NO, err);
 	if (!st)
 		return BM_EDB;
 	st_text(st, 1, id_no);
@@ -351,25 +438,31 @@ int case_previous_applicant(bm_store *s, const char *id_no, bm_party *out, bool 
 	return BM_OK;
 }
 
+/* The home screen's figures of a day: each count from the index of the
+ * day it counts by (accepted_day, completed_day, receipts.at as the range
+ * [day, next day) of its local timestamps). */
+const char SQL_DAY_COUNTS[] =
+	"SELECT (SELECT count(*) FROM cases WHERE accepted_day = ?1 AND (?2 IS NULL OR first_clerk = ?2)),"
+	" (SELECT count(*) FROM cases WHERE accepted_day = ?1 AND kind = 'returned' AND (?2 IS NULL OR first_clerk = ?2)),"
+	" (SELECT count(*) FROM cases WHERE completed_day = ?1 AND state = 'completed' AND (?2 IS NULL OR owner_clerk = ?2)),"
+	" (SELECT count(*) FROM receipts r WHERE r.at >= ?1 AND r.at < ?3 AND r.no IS NOT NULL"
+	"    AND (?2 IS NULL OR r.clerk = ?2) AND NOT EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)),"
+	" (SELECT coalesce(sum(amount_fen), 0) FROM receipts r WHERE r.at >= ?1 AND r.at < ?3 AND r.no IS NOT NULL"
+	"    AND (?2 IS NULL OR r.clerk = ?2) AND NOT EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id))";
+
 int case_counts_day(bm_store *s, bm_day day, const char *clerk, case_day_counts *out,
 		    bm_error *err)
 {
 	memset(out, 0, sizeof *out);
 	char d[11];
 	bm_day_format(day, d);
-	sqlite3_stmt *st = store_stmt(s,
-		"SELECT (SELECT count(*) FROM cases WHERE accepted_day = ?1 AND (?2 IS NULL OR first_clerk = ?2)),"
-		" (SELECT count(*) FROM cases WHERE accepted_day = ?1 AND kind = 'returned' AND (?2 IS NULL OR first_clerk = ?2)),"
-		" (SELECT count(*) FROM cases WHERE completed_day = ?1 AND state = 'completed' AND (?2 IS NULL OR owner_clerk = ?2)),"
-		" (SELECT count(*) FROM receipts r WHERE r.no IS NOT NULL AND substr(r.at, 1, 10) = ?1"
-		"    AND (?2 IS NULL OR r.clerk = ?2) AND NOT EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)),"
-		" (SELECT coalesce(sum(amount_fen), 0) FROM receipts r WHERE r.no IS NOT NULL AND substr(r.at, 1, 10) = ?1"
-		"    AND (?2 IS NULL OR r.clerk = ?2) AND NOT EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id))",
-		err);
+	sqlite3_stmt *st = store_stmt(s, SQL_DAY_COUNTS, err);
 	if (!st)
 		return BM_EDB;
+	char next[11];
 	st_text(st, 1, d);
 	st_text(st, 2, clerk);
+	st_text(st, 3, bm_day_format(day + 1, next));
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		out->received = sqlite3_column_int(st, 0);

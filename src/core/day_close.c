@@ -1,6 +1,7 @@
 /* day_close.c - 日结: the day's receipts, their total, and the close
  * recorded as a hash-chained event about no case (ledger.h). */
 #include "ledger_int.h"
+#include "queries_int.h"
 #include "bianmin/config.h"
 #include "bianmin/ledger.h"
 #include "bianmin/slip.h"
@@ -24,22 +25,27 @@ void day_sheet_free(day_sheet *d)
 	memset(d, 0, sizeof *d);
 }
 
-static const char SQL_DAY[] =
+/* the day's receipts by the receipts_at index: [day, next day) */
+const char SQL_DAY_RECEIPTS[] =
 	"SELECT r.no, c.no, c.item_name, c.applicant_name, r.clerk, r.amount_fen, r.at,"
 	" EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)"
 	" FROM receipts r JOIN cases c ON c.id = r.case_id"
-	" WHERE r.no IS NOT NULL AND substr(r.at, 1, 10) = ?1 AND (?2 IS NULL OR r.clerk = ?2)"
+	" WHERE r.at >= ?1 AND r.at < ?3 AND r.no IS NOT NULL AND (?2 IS NULL OR r.clerk = ?2)"
 	" ORDER BY r.year, r.seq";
 
 /* The close event of (day, clerk), if any: its time and clerk. */
+/* the closes of the day (events_day_close: by the day they close) */
+const char SQL_DAY_CLOSES[] = "SELECT at, clerk, details, id, hash FROM events"
+	" WHERE type = 'day_close' AND case_id IS NULL AND json_extract(details, '$.\"x.day\"') = ?1 ORDER BY id";
+
 static int find_close(bm_store *s, day_sheet *d, bm_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT at, clerk, details, id, hash FROM events"
-				      " WHERE type = 'day_close' AND case_id IS NULL ORDER BY id", err);
+	sqlite3_stmt *st = store_stmt(s, SQL_DAY_CLOSES, err);
 	if (!st)
 		return BM_EDB;
 	char day[11];
 	bm_day_format(d->day, day);
+	st_text(st, 1, day);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		flatrec x = {0};
@@ -65,12 +71,13 @@ int ledger_day_issued(bm_store *s, bm_day day, const char *clerk, day_sheet *out
 	memset(out, 0, sizeof *out);
 	out->day = day;
 	out->clerk = clerk ? bm_xstrdup(clerk) : NULL;
-	sqlite3_stmt *st = store_stmt(s, SQL_DAY, err);
+	sqlite3_stmt *st = store_stmt(s, SQL_DAY_RECEIPTS, err);
 	if (!st)
 		return BM_EDB;
-	char d[11];
+	char d[11], next[11];
 	st_text(st, 1, bm_day_format(day, d));
 	st_text(st, 2, clerk);
+	st_text(st, 3, bm_day_format(day + 1, next));
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->v = bm_xrealloc(out->v, (out->n + 1) * sizeof *out->v);

@@ -4,6 +4,7 @@
  * pends exactly while its last handover/acknowledge event is a handover,
  * so the ledger is the only record of it. */
 #include "lifecycle_int.h"
+#include "queries_int.h"
 #include "store_int.h"
 
 #include <stdio.h>
@@ -161,17 +162,18 @@ out:
 	return rc;
 }
 
-static const char SQL_PENDING[] =
-	"SELECT c.no, e.at, e.details, e.reason FROM events e JOIN cases c ON c.id = e.case_id"
-	" WHERE e.type = 'handover' AND NOT EXISTS (SELECT 1 FROM events x WHERE x.case_id = e.case_id"
-	" AND x.id > e.id AND x.type IN ('handover', 'acknowledge')) ORDER BY e.id";
+/* the pending ones are kept in case_watch by triggers on the events
+ * (store_schema.c), so this reads only them (issue 17) */
+const char SQL_HANDOVERS_PENDING[] =
+	"SELECT c.no, e.at, e.details, e.reason FROM case_watch w JOIN events e ON e.id = w.event_id"
+	" JOIN cases c ON c.id = w.case_id WHERE w.what = 'handover' ORDER BY e.id";
 
 int lifecycle_pending_handovers(bm_store *s, const char *clerk, lc_handover **out, size_t *n,
 				bm_error *err)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, SQL_PENDING, err);
+	sqlite3_stmt *st = store_stmt(s, SQL_HANDOVERS_PENDING, err);
 	if (!st)
 		return BM_EDB;
 	int rc;

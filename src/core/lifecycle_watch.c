@@ -2,6 +2,7 @@
  * what waits on a window, open follow-ups) and the month figures (统计:
  * 受理, 办结, 办结率, 超期, 二次告知, 差评, by window and item). */
 #include "lifecycle_int.h"
+#include "queries_int.h"
 #include "store_int.h"
 
 #include <stdio.h>
@@ -83,22 +84,69 @@ static int row_cmp(const void *a, const void *b)
 	return strcmp(x->no, y->no);
 }
 
-/* Case numbers that ever had a rating (for the follow-up list). */
-static int rated_cases(bm_store *s, char ***nos, size_t *n, bm_error *err)
+/* The watch's candidates, each list from its index (issue 17): open
+ * follow-ups from case_watch (kept by triggers on the events), 联办件 in
+ * progress from the open-cases index.  consider() then decides on the
+ * loaded case, so these only need to hold every case that can qualify. */
+const char SQL_WATCH_FOLLOWUP[] =
+	"SELECT c.no FROM case_watch w JOIN cases c ON c.id = w.case_id"
+	" WHERE w.what = 'followup' AND (?1 IS NULL OR c.owner_clerk = ?1) ORDER BY c.no";
+/* 联办件 in progress still waiting on window ?1's opinion, whole from
+ * the rows: the window is the item's or one of its joint windows, and no
+ * opinion event of the case names it (the note's "window"). */
+const char SQL_WATCH_JOINT[] =
+	"SELECT c.no, c.applicant_name, c.item_name, c.item_window, c.owner_clerk, c.due, c.clock_start"
+	" FROM cases c WHERE c.state IN ('waiting_materials','in_progress','paused','forwarded')"
+	" AND c.state = 'in_progress' AND c.kind = 'joint'"
+	" AND (c.item_window = ?1 OR instr(char(10) || coalesce(c.item_joint_windows, '') || char(10),"
+	"      char(10) || ?1 || char(10)) > 0)"
+	" AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type = 'opinion'"
+	"      AND json_extract(json_extract(e.details, '$.\"x.note\"'), '$.window') = ?1)"
+	" ORDER BY c.no";
+
+/* The 联办件 waiting on window, rows straight from SQL_WATCH_JOINT. */
+static int waiting_on(const lc_ctx *x, const char *window, lc_watch_row **out, size_t *n, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(x->store, SQL_WATCH_JOINT, err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, window);
+	bm_day today = bm_time_day(x->now);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = bm_xrealloc(*out, (*n + 1) * sizeof **out);
+		lc_watch_row *r = &(*out)[(*n)++];
+		memset(r, 0, sizeof *r);
+		snprintf(r->no, sizeof r->no, "%s", col_text(st, 0));
+		r->applicant = col_dup(st, 1);
+		r->item_name = col_dup(st, 2);
+		r->window = col_dup(st, 3);
+		r->owner = col_dup(st, 4);
+		r->state = CASE_IN_PROGRESS;
+		r->due = day_from_text(col_text(st, 5));
+		bm_day cs = day_from_text(col_text(st, 6));
+		r->days = cs == BM_NO_DAY ? 0 : calendar_workdays_between(x->cal, cs, today, NULL);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? BM_OK : store_fail(x->store, err, _("reading the watch lists"));
+}
+
+static int watch_nos(bm_store *s, const char *sql, const char *clerk, char ***nos, size_t *n, bm_error *err)
 {
 	*nos = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, "SELECT DISTINCT c.no FROM events e JOIN cases c ON c.id = e.case_id"
-				      " WHERE e.type = 'rate' ORDER BY c.no", err);
+	sqlite3_stmt *st = store_stmt(s, sql, err);
 	if (!st)
 		return BM_EDB;
+	if (sqlite3_bind_parameter_count(st) >= 1)
+		st_text(st, 1, clerk);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		*nos = bm_xrealloc(*nos, (*n + 1) * sizeof **nos);
 		(*nos)[(*n)++] = col_dup(st, 0);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("reading the ratings"));
+	return rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("reading the watch lists"));
 }
 
 static void consider(const lc_ctx *x, lc_watch what, const char *window, const bm_case *c,
@@ -152,24 +200,40 @@ int lifecycle_watch(const lc_ctx *x, lc_watch what, const char *clerk, const cha
 	char **nos = NULL;
 	size_t nn = 0;
 	int rc;
+	bm_day today = bm_time_day(x->now);
 	if (what == LC_WATCH_FOLLOWUP) {
-		if ((rc = rated_cases(x->store, &nos, &nn, err)))
-			return rc;
+		rc = watch_nos(x->store, SQL_WATCH_FOLLOWUP, clerk, &nos, &nn, err);
+	} else if (what == LC_WATCH_WAITING_ON) {
+		if ((rc = waiting_on(x, window, out, n, err))) {
+			lc_watch_rows_free(*out, *n);
+			*out = NULL;
+			*n = 0;
+		} else if (*n) {
+			qsort(*out, *n, sizeof **out, row_cmp);
+		}
+		return rc;
 	} else {
-		case_filter f = { .clerk = what == LC_WATCH_WAITING_ON ? NULL : clerk, .open_only = true };
+		/* the clerk's (or the center's) open cases, overdue ones only
+		 * when that is the question; cheap filters before loading */
+		case_filter f = { .clerk = clerk, .open_only = true, .today = today,
+				  .overdue_only = what == LC_WATCH_OVERDUE };
 		case_summary *v = NULL;
 		if ((rc = case_list(x->store, &f, &v, &nn, err)))
 			return rc;
 		nos = bm_xcalloc(nn ? nn : 1, sizeof *nos);
 		size_t k = 0;
-		bm_day today = bm_time_day(x->now);
+		/* soon_days working days are at most twice as many calendar
+		 * days, plus the longest holiday */
+		bm_day soon_end = today + 2 * lc_soon_days(x->center) + 14;
+		int timeout = lc_timeout_days(x->center);
 		for (size_t i = 0; i < nn; i++) {
-			/* cheap filters before loading the case */
 			if (what == LC_WATCH_OVERDUE && (v[i].due == BM_NO_DAY || v[i].due >= today))
 				continue;
-			if (what == LC_WATCH_STALE && v[i].state != CASE_WAITING_MATERIALS)
+			if (what == LC_WATCH_DUE_SOON && (v[i].due == BM_NO_DAY || v[i].due < today || v[i].due > soon_end ||
+							 (v[i].state != CASE_IN_PROGRESS && v[i].state != CASE_FORWARDED)))
 				continue;
-			if (what == LC_WATCH_WAITING_ON && v[i].kind != KIND_JOINT)
+			if (what == LC_WATCH_STALE && (v[i].state != CASE_WAITING_MATERIALS ||
+						       bm_time_day(v[i].accepted) + timeout >= today))
 				continue;
 			nos[k++] = bm_xstrdup(v[i].no);
 		}
@@ -250,10 +314,16 @@ static int cmp_rows(const void *a, const void *b)
 	return strcmp(x->item_code, y->item_code);
 }
 
-static const char SQL_MONTH[] =
-	"SELECT no FROM cases WHERE (accepted_day <= ?2 AND (completed_day IS NULL OR completed_day >= ?1))"
-	" OR EXISTS (SELECT 1 FROM events e WHERE e.case_id = cases.id AND e.type IN ('rate', 'notice_breach')"
-	" AND substr(e.at, 1, 10) BETWEEN ?1 AND ?2) ORDER BY no";
+/* The cases that may count in a month, each part from the index of the
+ * day it counts by: accepted in it, closed in or after it, still open,
+ * or rated / 二次告知 in it (events_figures, [first, day after end)). */
+const char SQL_MONTH[] =
+	"SELECT c.no FROM (SELECT id FROM cases WHERE accepted_day BETWEEN ?1 AND ?2"
+	" UNION SELECT id FROM cases WHERE completed_day >= ?1 AND accepted_day <= ?2"
+	" UNION SELECT id FROM cases WHERE state IN ('waiting_materials','in_progress','paused','forwarded')"
+	"   AND accepted_day <= ?2"
+	" UNION SELECT case_id FROM events WHERE type IN ('rate','notice_breach') AND at >= ?1 AND at < ?3)"
+	" u JOIN cases c ON c.id = u.id ORDER BY c.no";
 
 
 int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int month, bm_day today,
@@ -275,8 +345,10 @@ int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int mo
 	sqlite3_stmt *st = store_stmt(s, SQL_MONTH, err);
 	if (!st)
 		return BM_EDB;
+	char c3[11];
 	st_text(st, 1, bm_day_format(first, a));
 	st_text(st, 2, bm_day_format(end, b));
+	st_text(st, 3, bm_day_format(end + 1, c3));
 	char **nos = NULL;
 	size_t nn = 0;
 	int rc;

@@ -104,5 +104,75 @@ static const char SCHEMA_2[] =
 static const char SCHEMA_3[] =
 "CREATE INDEX events_caseless ON events(type) WHERE case_id IS NULL;";
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3 };
-const int store_n_migrations = 3;
+/* 4: every screen from an index (issue 17).  Open cases by state and due
+ *    (a partial index: only open cases are in it); the days the figures
+ *    count by; name prefixes and the proxy; any part of a number, ID,
+ *    name or phone through an FTS5 trigram index kept by triggers; the
+ *    watch lists (pending handovers, open follow-ups of a bad rating) as
+ *    state kept by triggers on the events, so home never walks the
+ *    ledger.  case_watch is derived, never the record: the events are. */
+static const char SCHEMA_4[] =
+"CREATE INDEX cases_open ON cases(state, due)"
+"  WHERE state IN ('waiting_materials','in_progress','paused','forwarded');"
+"CREATE INDEX cases_completed_day ON cases(completed_day) WHERE completed_day IS NOT NULL;"
+"CREATE INDEX cases_name ON cases(applicant_name);"
+/* the given name after a one-character surname: "小梅" finds 王小梅 */
+"CREATE INDEX cases_given_name ON cases(substr(applicant_name, 2));"
+"CREATE INDEX cases_proxy_name ON cases(proxy_name) WHERE proxy_name IS NOT NULL;"
+"CREATE INDEX cases_proxy_id ON cases(proxy_id) WHERE proxy_id IS NOT NULL;"
+"CREATE INDEX receipts_at ON receipts(at);"
+/* a clerk's cases newest first, without sorting them all */
+"CREATE INDEX cases_owner ON cases(owner_clerk);"
+/* the 日结 of a day, by the day it closes */
+"CREATE INDEX events_day_close ON events(json_extract(details, '$.\"x.day\"'))"
+"  WHERE type = 'day_close' AND case_id IS NULL;"
+"CREATE INDEX events_figures ON events(type, at) WHERE type IN ('rate','notice_breach');"
+"CREATE INDEX events_handover ON events(at) WHERE type = 'handover';"
+"CREATE VIRTUAL TABLE cases_fts USING fts5(no, id_no, applicant_name, phone, proxy_name, proxy_id,"
+"  content='cases', content_rowid='id', tokenize='trigram');"
+"INSERT INTO cases_fts(cases_fts) VALUES ('rebuild');"
+"CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN"
+"  INSERT INTO cases_fts(rowid, no, id_no, applicant_name, phone, proxy_name, proxy_id)"
+"  VALUES (new.id, new.no, new.id_no, new.applicant_name, new.phone, new.proxy_name, new.proxy_id);"
+"END;"
+"CREATE TRIGGER cases_fts_phone AFTER UPDATE OF phone ON cases BEGIN"
+"  INSERT INTO cases_fts(cases_fts, rowid, no, id_no, applicant_name, phone, proxy_name, proxy_id)"
+"  VALUES ('delete', old.id, old.no, old.id_no, old.applicant_name, old.phone, old.proxy_name, old.proxy_id);"
+"  INSERT INTO cases_fts(rowid, no, id_no, applicant_name, phone, proxy_name, proxy_id)"
+"  VALUES (new.id, new.no, new.id_no, new.applicant_name, new.phone, new.proxy_name, new.proxy_id);"
+"END;"
+"CREATE TABLE case_watch ("
+"  what TEXT NOT NULL,"           /* 'handover' | 'followup' */
+"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+"  event_id INTEGER NOT NULL REFERENCES events(id),"
+"  PRIMARY KEY (what, case_id)"
+") WITHOUT ROWID;"
+/* a handover pends while its case's last handover/acknowledge is a
+ * handover; a follow-up is open while the last rating asked for one
+ * (followup_due in its note) and no follow-up came after it */
+"INSERT INTO case_watch (what, case_id, event_id)"
+"  SELECT 'handover', e.case_id, e.id FROM events e WHERE e.type = 'handover'"
+"  AND NOT EXISTS (SELECT 1 FROM events x WHERE x.case_id = e.case_id AND x.id > e.id"
+"                  AND x.type IN ('handover','acknowledge'));"
+"INSERT INTO case_watch (what, case_id, event_id)"
+"  SELECT 'followup', e.case_id, e.id FROM events e WHERE e.type = 'rate'"
+"  AND instr(e.details, 'followup_due') > 0"
+"  AND NOT EXISTS (SELECT 1 FROM events x WHERE x.case_id = e.case_id AND x.id > e.id"
+"                  AND x.type IN ('rate','followup'));"
+"CREATE TRIGGER watch_handover AFTER INSERT ON events WHEN new.type = 'handover' BEGIN"
+"  INSERT OR REPLACE INTO case_watch (what, case_id, event_id) VALUES ('handover', new.case_id, new.id);"
+"END;"
+"CREATE TRIGGER watch_acknowledge AFTER INSERT ON events WHEN new.type = 'acknowledge' BEGIN"
+"  DELETE FROM case_watch WHERE what = 'handover' AND case_id = new.case_id;"
+"END;"
+"CREATE TRIGGER watch_rate AFTER INSERT ON events WHEN new.type = 'rate' BEGIN"
+"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
+"  INSERT INTO case_watch (what, case_id, event_id) SELECT 'followup', new.case_id, new.id"
+"  WHERE instr(new.details, 'followup_due') > 0;"
+"END;"
+"CREATE TRIGGER watch_followup AFTER INSERT ON events WHEN new.type = 'followup' BEGIN"
+"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
+"END;";
+
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4 };
+const int store_n_migrations = 4;

@@ -131,6 +131,7 @@ void home_watch_reload(ui *u)
 	case_filter f;
 	memset(&f, 0, sizeof f);
 	f.open_only = true;
+	f.overdue_only = u->home.mode == HOME_ALL_OVERDUE;   /* only those rows, from the index */
 	f.today = ui_today();
 	if (nw && case_list(u->store, &f, &u->home.rows, &u->home.n_rows, &err) == BM_OK)
 		keep_only(u, w, nw);

@@ -1,0 +1,527 @@
+/* ledger_verify.c - verify in constant memory (issue 17).
+ *
+ * Three streams, none holding more than one case at a time:
+ *  1. the chain, in event order: each hash from the previous one, no event
+ *     missing, every event about an existing case, each checkpoint naming
+ *     an earlier event by its true hash;
+ *  2. the cases, one at a time: its events replayed (by the events_case
+ *     index) must give exactly its rows; its receipt and voids match;
+ *  3. the receipts, in row order: each numbered one has its predecessor
+ *     (gapless per year) and belongs to a case that says so.
+ * Clerks are few: their events are replayed whole (clerk_ledger.c).
+ *
+ * A checkpoint is an event about no case, type "verify_checkpoint", that a
+ * passing verify appends on request: x.through (the newest event it
+ * checked), x.hash (that event's hash), x.case (the highest case id),
+ * x.receipt (the highest receipt row id).  `verify --since-checkpoint`
+ * starts the chain at x.through and checks only the cases with later
+ * events, later cases and later receipts: a day's work, not a decade's. */
+#include "bianmin/ledger.h"
+#include "ledger_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct vstate {
+	const verify_opts *o;
+	verify_result *r;
+	ledger_problem *p;
+	bm_error *err;
+	char anchor[65];
+	int64_t from;            /* the chain is checked after this event */
+	int64_t from_case, from_receipt;
+} vstate;
+
+int verify_problem(ledger_problem *p, int64_t ev, const char *case_no, const char *at,
+		   const char *fmt, ...)
+{
+	p->event_id = ev;
+	snprintf(p->case_no, sizeof p->case_no, "%s", case_no ? case_no : "");
+	snprintf(p->at, sizeof p->at, "%s", at ? at : "");
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(p->what, sizeof p->what, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+static bool same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static int dbfail(bm_store *s, vstate *v)
+{
+	store_fail(s, v->err, _("verifying the ledger"));
+	return -1;
+}
+
+/* A statement of verify's own (not cached: verify runs once). */
+static sqlite3_stmt *prep(bm_store *s, vstate *v, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+		dbfail(s, v);
+		return NULL;
+	}
+	return st;
+}
+
+static int64_t one_int(bm_store *s, const char *sql, int64_t arg)
+{
+	sqlite3_stmt *st;
+	int64_t v = 0;
+	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_bind_parameter_count(st))
+		sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The stored hash of event id into out[65]; false when there is none. */
+static bool hash_of(bm_store *s, int64_t id, char *out)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	if (sqlite3_prepare_v2(store_db(s), "SELECT hash FROM events WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW && col_text(st, 0)) {
+		snprintf(out, 65, "%s", col_text(st, 0));
+		found = true;
+	}
+	sqlite3_finalize(st);
+	return found;
+}
+
+/* A checkpoint event's details, numbers read into *through etc. */
+static bool checkpoint_parse(const char *details, int64_t *through, char *hash, int64_t *kase, int64_t *receipt)
+{
+	flatrec x;
+	if (!details || !flatrec_parse(details, &x))
+		return false;
+	const char *t = flatrec_get(&x, "x.through", NULL), *h = flatrec_get(&x, "x.hash", NULL);
+	const char *c = flatrec_get(&x, "x.case", NULL), *r = flatrec_get(&x, "x.receipt", NULL);
+	bool ok = t && h && c && r && strlen(h) == 64;
+	if (ok) {
+		*through = atoll(t);
+		snprintf(hash, 65, "%s", h);
+		*kase = atoll(c);
+		*receipt = atoll(r);
+	}
+	flatrec_free(&x);
+	return ok;
+}
+
+/* 1: the chain after v->from, whose hash is prev. */
+static int check_chain(bm_store *s, vstate *v, char *prev)
+{
+	sqlite3_stmt *st = prep(s, v, "SELECT e.id, e.case_id, c.no, e.at, e.clerk, e.type, e.details,"
+				" e.reason, e.prev_hash, e.hash FROM events e LEFT JOIN cases c ON c.id = e.case_id"
+				" WHERE e.id > ? ORDER BY e.id");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, v->from);
+	int64_t expect = v->from + 1;
+	ledger_problem *p = v->p;
+	int rc, res = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *no = col_text(st, 2), *at = col_text(st, 3), *clerk = col_text(st, 4);
+		const char *type = col_text(st, 5), *details = col_text(st, 6), *reason = col_text(st, 7);
+		const char *ph = col_text(st, 8), *h = col_text(st, 9);
+		if (id != expect) {
+			res = verify_problem(p, id, no, at, _("event %lld is missing (the next one is %lld): events were deleted"),
+					     (long long)expect, (long long)id);
+			break;
+		}
+		if (!same(ph, prev)) {
+			res = verify_problem(p, id, no, at, _("event %lld does not follow the previous event (prev_hash differs)"), (long long)id);
+			break;
+		}
+		char calc[65];
+		event_hash(prev, id, no, at, clerk, type, details, reason, calc);
+		if (!same(calc, h)) {
+			res = verify_problem(p, id, no, at, _("event %lld was changed after it was written (its hash does not match)"), (long long)id);
+			break;
+		}
+		snprintf(prev, 65, "%s", h);
+		expect = id + 1;
+		v->r->head_event = id;
+		v->r->events++;
+		if (v->anchor[0] && strncmp(h, v->anchor, strlen(v->anchor)) == 0)
+			v->r->anchor_event = id;
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL && !no) {
+			res = verify_problem(p, id, no, at, _("event %lld names a case that does not exist"), (long long)id);
+			break;
+		}
+		if (type && strcmp(type, "verify_checkpoint") == 0 && sqlite3_column_type(st, 1) == SQLITE_NULL) {
+			int64_t through, c, r;
+			char hash[65], real[65];
+			if (!checkpoint_parse(details, &through, hash, &c, &r) || through >= id ||
+			    !hash_of(s, through, real) || strcmp(real, hash) != 0) {
+				res = verify_problem(p, id, NULL, at, _("checkpoint event %lld does not name an earlier event by its hash"),
+						     (long long)id);
+				break;
+			}
+		}
+	}
+	if (!res && rc != SQLITE_DONE)
+		res = dbfail(s, v);
+	sqlite3_finalize(st);
+	return res;
+}
+
+/* Replay one case's events into rec; its receipt_void events are
+ * compared with its void rows.  0 ok, 1 problem, -1 error. */
+static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *voids, sqlite3_stmt *rcpt,
+		      int64_t cid, const char *no)
+{
+	ledger_problem *p = v->p;
+	flatrec rec = {0};
+	int64_t last = 0, n = 0;
+	char last_at[40] = "";
+	int rc, res = 0;
+	sqlite3_reset(voids);
+	sqlite3_bind_int64(voids, 1, cid);
+	sqlite3_bind_int64(evs, 1, cid);
+	while ((rc = sqlite3_step(evs)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(evs, 0);
+		const char *at = col_text(evs, 1), *clerk = col_text(evs, 2), *type = col_text(evs, 3);
+		const char *details = col_text(evs, 4), *reason = col_text(evs, 5);
+		flatrec ev;
+		if (!details || !flatrec_parse(details, &ev)) {
+			res = verify_problem(p, id, no, at, _("event %lld has unreadable details"), (long long)id);
+			break;
+		}
+		bool intake = type && strcmp(type, "intake") == 0;
+		if (intake && n) {
+			flatrec_free(&ev);
+			res = verify_problem(p, id, no, at, _("case has a second intake event (%lld)"), (long long)id);
+			break;
+		}
+		if (intake) {
+			rec = ev;
+		} else {
+			for (size_t i = 0; i < ev.n; i++)
+				if (strncmp(ev.keys[i], "x.", 2) != 0)
+					flatrec_set(&rec, ev.keys[i], ev.vals[i]);
+			if (type && strcmp(type, "receipt_void") == 0) {
+				/* the next void row of the case, in order, is this one */
+				const char *orig = flatrec_get(&ev, "x.receipt", NULL);
+				int r2 = sqlite3_step(voids);
+				if (r2 != SQLITE_ROW || !same(col_text(voids, 0), orig) || !same(col_text(voids, 1), at) ||
+				    !same(col_text(voids, 2), clerk) || !same(col_text(voids, 3), reason))
+					res = verify_problem(p, 0, no, at, _("the ledger voids receipt %s but the void row is missing"),
+							     orig ? orig : "?");
+			}
+			flatrec_free(&ev);
+			if (res)
+				break;
+		}
+		n++;
+		last = id;
+		snprintf(last_at, sizeof last_at, "%s", at ? at : "");
+	}
+	sqlite3_reset(evs);
+	if (!res && rc != SQLITE_DONE)
+		res = dbfail(s, v);
+	if (!res && !rec.n)
+		res = verify_problem(p, 0, no, "", _("case %s has no intake event in the ledger"), no);
+	if (!res && sqlite3_step(voids) == SQLITE_ROW)
+		res = verify_problem(p, 0, no, col_text(voids, 1), _("the void of receipt %s does not match any void in the ledger"),
+				     col_text(voids, 0) ? col_text(voids, 0) : "?");
+	if (!res) {
+		flatrec cur;
+		if (case_record(s, cid, &cur, v->err)) {
+			res = -1;
+		} else {
+			const char *a, *b;
+			const char *key = flatrec_diff(&rec, &cur, &a, &b);
+			if (key)
+				res = verify_problem(p, last, no, last_at,
+						     _("case %s: %s is \"%s\" in the database but the ledger says \"%s\""), no, key, b, a);
+			flatrec_free(&cur);
+		}
+	}
+	/* a charged case has its receipt row */
+	const char *rno = flatrec_get(&rec, "receipt_no", NULL);
+	if (!res && rno) {
+		sqlite3_reset(rcpt);
+		st_text(rcpt, 1, rno);
+		sqlite3_bind_int64(rcpt, 2, cid);
+		if (sqlite3_step(rcpt) != SQLITE_ROW)
+			res = verify_problem(p, last, no, last_at, _("the ledger records receipt %s but the database has no such receipt"), rno);
+		sqlite3_reset(rcpt);
+	}
+	flatrec_free(&rec);
+	v->r->cases++;
+	return res;
+}
+
+/* 2: every case (or those changed since the checkpoint). */
+static int check_cases(bm_store *s, vstate *v)
+{
+	sqlite3_stmt *list = prep(s, v, v->from
+		? "SELECT c.id, c.no FROM cases c WHERE c.id IN (SELECT case_id FROM events WHERE id > ?1"
+		  " AND case_id IS NOT NULL UNION SELECT id FROM cases WHERE id > ?2"
+		  " UNION SELECT case_id FROM receipts WHERE id > ?3) ORDER BY c.id"
+		: "SELECT id, no FROM cases ORDER BY id");
+	sqlite3_stmt *evs = prep(s, v, "SELECT id, at, clerk, type, details, reason FROM events"
+				 " WHERE case_id = ? ORDER BY id");
+	sqlite3_stmt *voids = prep(s, v, "SELECT o.no, r.at, r.clerk, r.reason FROM receipts r"
+				   " LEFT JOIN receipts o ON o.id = r.voids WHERE r.case_id = ? AND r.no IS NULL ORDER BY r.id");
+	sqlite3_stmt *rcpt = prep(s, v, "SELECT 1 FROM receipts WHERE no = ? AND case_id = ?");
+	int rc, res = list && evs && voids && rcpt ? 0 : -1;
+	if (!res && v->from) {
+		sqlite3_bind_int64(list, 1, v->from);
+		sqlite3_bind_int64(list, 2, v->from_case);
+		sqlite3_bind_int64(list, 3, v->from_receipt);
+	}
+	while (!res && (rc = sqlite3_step(list)) == SQLITE_ROW)
+		res = check_case(s, v, evs, voids, rcpt, sqlite3_column_int64(list, 0), col_text(list, 1));
+	if (!res && rc != SQLITE_DONE)
+		res = dbfail(s, v);
+	sqlite3_finalize(list);
+	sqlite3_finalize(evs);
+	sqlite3_finalize(voids);
+	sqlite3_finalize(rcpt);
+	return res;
+}
+
+/* 3: each numbered receipt (or each since the checkpoint) belongs to a
+ * case that says so, has the number its year and sequence make, and
+ * follows the one before it: numbers are gapless in each year. */
+static int check_receipts(bm_store *s, vstate *v)
+{
+	sqlite3_stmt *st = prep(s, v, "SELECT r.no, r.year, r.seq, r.amount_fen, r.at, r.clerk, c.no, c.receipt_no,"
+				" c.fee_fen, c.accepted_at, c.first_clerk, r.voids FROM receipts r"
+				" LEFT JOIN cases c ON c.id = r.case_id WHERE r.id > ? ORDER BY r.id");
+	sqlite3_stmt *before = prep(s, v, "SELECT max(no) FROM receipts WHERE no >= ? AND no < ?");
+	int rc, res = st && before ? 0 : -1;
+	if (!res)
+		sqlite3_bind_int64(st, 1, v->from_receipt);
+	while (!res && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *no = col_text(st, 0), *at = col_text(st, 4), *cno = col_text(st, 6);
+		if (!cno) {
+			res = verify_problem(v->p, 0, NULL, at, _("receipt %s belongs to no case of the ledger"), no ? no : "(void)");
+			break;
+		}
+		if (!no)
+			continue;       /* a void: checked with its case */
+		int y = sqlite3_column_int(st, 1);
+		int64_t seq = sqlite3_column_int64(st, 2);
+		char expect_no[32], amount[32], lo[16];
+		snprintf(expect_no, sizeof expect_no, "%04d-%06lld", y, (long long)seq);
+		snprintf(amount, sizeof amount, "%lld", (long long)sqlite3_column_int64(st, 3));
+		if (strcmp(no, expect_no) != 0 || !same(col_text(st, 7), no) || !same(col_text(st, 8), amount) ||
+		    !same(col_text(st, 9), at) || !same(col_text(st, 10), col_text(st, 5))) {
+			res = verify_problem(v->p, 0, cno, at,
+					     _("receipt %s does not match the case's intake in the ledger (number, amount, time or clerk changed)"), no);
+			break;
+		}
+		if (seq > 1) {
+			char prev_no[32];
+			snprintf(prev_no, sizeof prev_no, "%04d-%06lld", y, (long long)(seq - 1));
+			snprintf(lo, sizeof lo, "%04d-", y);
+			sqlite3_reset(before);
+			st_text(before, 1, lo);
+			st_text(before, 2, no);
+			int64_t had = 0;
+			if (sqlite3_step(before) == SQLITE_ROW && col_text(before, 0))
+				had = atoll(col_text(before, 0) + 5);
+			if (had != seq - 1) {
+				res = verify_problem(v->p, 0, cno, at, _("receipt numbers of %d jump from %lld to %lld: a receipt is missing"),
+						     y, (long long)had, (long long)seq);
+				break;
+			}
+		}
+		v->r->receipts++;
+	}
+	if (!res && rc != SQLITE_DONE)
+		res = dbfail(s, v);
+	sqlite3_finalize(st);
+	sqlite3_finalize(before);
+	return res;
+}
+
+/* The clerks: their events replayed whole (the caseless index), then
+ * compared with the clerks table. */
+static int check_clerks(bm_store *s, vstate *v)
+{
+	sqlite3_stmt *st = prep(s, v, "SELECT id, at, type, details FROM events WHERE case_id IS NULL ORDER BY id");
+	if (!st)
+		return -1;
+	clerk_replay cr = {0};
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (clerk_event_type(col_text(st, 2)))
+			clerk_replay_event(&cr, sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 3));
+	int res = rc == SQLITE_DONE ? 0 : dbfail(s, v);
+	sqlite3_finalize(st);
+	if (!res)
+		res = clerk_replay_check(s, &cr, v->p, v->err);
+	clerk_replay_free(&cr);
+	return res;
+}
+
+static int integrity(bm_store *s, vstate *v)
+{
+	sqlite3_stmt *st = prep(s, v, "PRAGMA integrity_check");
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st), res = 0;
+	if (rc != SQLITE_ROW)
+		res = dbfail(s, v);
+	else if (strcmp(col_text(st, 0), "ok") != 0)
+		res = verify_problem(v->p, 0, "", "", _("integrity_check: %s"), col_text(st, 0));
+	sqlite3_finalize(st);
+	return res;
+}
+
+/* The newest checkpoint: where the chain, the cases and the receipts
+ * start again.  0 ok (v->from 0 when there is none), 1 problem. */
+static int find_checkpoint(bm_store *s, vstate *v, char *prev)
+{
+	sqlite3_stmt *st = prep(s, v, "SELECT id, details FROM events WHERE type = 'verify_checkpoint'"
+				" AND case_id IS NULL ORDER BY id DESC LIMIT 1");
+	if (!st)
+		return -1;
+	int res = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0), through, c, r;
+		char hash[65], real[65];
+		if (!checkpoint_parse(col_text(st, 1), &through, hash, &c, &r) || through >= id ||
+		    !hash_of(s, through, real) || strcmp(real, hash) != 0) {
+			res = verify_problem(v->p, id, NULL, NULL, _("checkpoint event %lld does not name an earlier event by its hash"),
+					     (long long)id);
+		} else {
+			v->from = through;
+			v->from_case = c;
+			v->from_receipt = r;
+			v->r->checkpoint = id;
+			snprintf(prev, 65, "%s", hash);
+		}
+	}
+	sqlite3_finalize(st);
+	return res;
+}
+
+/* Append the checkpoint of what was just verified (its own transaction). */
+static int write_checkpoint(bm_store *s, vstate *v, const char *head, int64_t max_case, int64_t max_receipt)
+{
+	/* nothing to name, or nothing since the last checkpoint */
+	if (!v->r->head_event || v->r->head_event == one_int(s, "SELECT coalesce(max(id), 0) FROM events"
+							     " WHERE type = 'verify_checkpoint' AND case_id IS NULL", 0))
+		return 0;
+	flatrec x = {0};
+	flatrec_setf(&x, "x.through", "%lld", (long long)v->r->head_event);
+	flatrec_set(&x, "x.hash", head);
+	flatrec_setf(&x, "x.case", "%lld", (long long)max_case);
+	flatrec_setf(&x, "x.receipt", "%lld", (long long)max_receipt);
+	flatrec_setf(&x, "x.since", "%lld", (long long)v->from);
+	char *details = flatrec_json(&x);
+	flatrec_free(&x);
+	char at[40];
+	bm_time_format(v->o->now, at);
+	int rc = store_begin(s, v->err);
+	if (!rc)
+		rc = event_append(s, 0, at, v->o->checkpoint_by, "verify_checkpoint", details, NULL, v->err);
+	if (!rc)
+		rc = store_commit(s, v->err);
+	else
+		store_rollback(s);
+	free(details);
+	if (!rc)
+		v->r->written = one_int(s, "SELECT max(id) FROM events", 0);
+	return rc ? -1 : 0;
+}
+
+/* Anchor: 16 to 64 hex digits, lower-cased into out[65]. */
+static bool anchor_ok(const char *a, char *out)
+{
+	size_t n = a ? strlen(a) : 0;
+	if (n < 16 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = a[i];
+		if (c >= 'A' && c <= 'F')
+			c = (char)(c - 'A' + 'a');
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+			return false;
+		out[i] = c;
+	}
+	out[n] = '\0';
+	return true;
+}
+
+int ledger_verify_run(bm_store *s, const verify_opts *o, verify_result *r, ledger_problem *prob, bm_error *err)
+{
+	memset(r, 0, sizeof *r);
+	memset(prob, 0, sizeof *prob);
+	snprintf(r->head, sizeof r->head, "%s", LEDGER_GENESIS);
+	vstate v = { .o = o, .r = r, .p = prob, .err = err };
+	if (o->anchor && !anchor_ok(o->anchor, v.anchor))
+		return bm_fail(err, BM_EINVAL, _("An anchor is 16 to 64 hex digits (台账校验码 on the daily close sheet); \"%s\" is not."),
+			       o->anchor);
+	/* the whole file's structure: a full verify only (it reads every page) */
+	int res = o->since_checkpoint ? 0 : integrity(s, &v);
+	if (res)
+		goto done;
+	/* one read transaction, so the checks see the same ledger */
+	if (sqlite3_exec(store_db(s), "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		res = dbfail(s, &v);
+		goto done;
+	}
+	char prev[65] = LEDGER_GENESIS;
+	int64_t max_case = one_int(s, "SELECT coalesce(max(id), 0) FROM cases", 0);
+	int64_t max_receipt = one_int(s, "SELECT coalesce(max(id), 0) FROM receipts", 0);
+	if (o->since_checkpoint)
+		res = find_checkpoint(s, &v, prev);
+	r->from_event = r->head_event = v.from;
+	if (!res)
+		res = check_chain(s, &v, prev);
+	snprintf(r->head, sizeof r->head, "%s", prev);
+	if (!res)
+		res = check_cases(s, &v);
+	if (!res)
+		res = check_receipts(s, &v);
+	if (!res)
+		res = check_clerks(s, &v);
+	/* events deleted from the end leave an intact but shorter chain: only
+	 * a hash kept outside the file (the 日结单's 台账校验码) shows it; an
+	 * anchor before the checkpoint was checked by an earlier verify */
+	if (!res && o->anchor && !r->anchor_event) {
+		/* before the checkpoint: by the hash index, a prefix range */
+		char real[65], hi[65];
+		snprintf(hi, sizeof hi, "%s", v.anchor);
+		hi[strlen(hi) - 1]++;
+		sqlite3_stmt *st = prep(s, &v, "SELECT id FROM events WHERE hash >= ?1 AND hash < ?2 AND id <= ?3");
+		if (st && v.from) {
+			st_text(st, 1, v.anchor);
+			st_text(st, 2, hi);
+			sqlite3_bind_int64(st, 3, v.from);
+			if (sqlite3_step(st) == SQLITE_ROW && hash_of(s, sqlite3_column_int64(st, 0), real))
+				r->anchor_event = sqlite3_column_int64(st, 0);
+		}
+		sqlite3_finalize(st);
+		if (!r->anchor_event)
+			res = verify_problem(prob, 0, "", "", _("the anchored event %s is not in the ledger (the newest is event %lld): events were deleted from its end"),
+					     v.anchor, (long long)r->head_event);
+	}
+	sqlite3_exec(store_db(s), "COMMIT", NULL, NULL, NULL);
+	if (!res && o->checkpoint_by)
+		res = write_checkpoint(s, &v, r->head, max_case, max_receipt);
+done:
+	if (res < 0)
+		return err ? (err->code ? err->code : BM_EDB) : BM_EDB;
+	r->ok = res == 0;
+	return BM_OK;
+}
