@@ -6,6 +6,7 @@
 #   make check-dates  CLI and e2e tests with the machine clock in 2026-12-31
 #                   23:58 and 2027-06-15 (tests own their clock)
 #   make bench      benchmarks (make bench-big: 2.3 M cases)
+#   make bench-county  the county benchmark at full size (20 centers, 2.3M cases)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 .SUFFIXES:
@@ -22,7 +23,7 @@ BIN     ?= bianmin
 SAN     ?=
 CSTD     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
-PKGS     = ncursesw sqlite3 yaml-0.1 libsodium pangocairo
+PKGS     = ncursesw sqlite3 yaml-0.1 libsodium pangocairo libpq
 ifneq ($(SAN),)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 endif
@@ -57,7 +58,7 @@ all: $(BIN) $(MO)
 
 $(B)/config.mk: tools/deps.sh
 	@mkdir -p $(B)
-	@sh tools/deps.sh $(if $(filter check check-san check-unit check-e2e bench,$(MAKECMDGOALS)),check,build)
+	@sh tools/deps.sh $(if $(filter check check-san check-unit check-e2e bench bench-county,$(MAKECMDGOALS)),check,build)
 	@{ echo "PKG_CFLAGS = $$(pkg-config --cflags $(PKGS))"; \
 	   echo "PKG_LIBS = $$(pkg-config --libs $(PKGS))"; \
 	   echo "CHECK_CFLAGS = $$(pkg-config --cflags check 2>/dev/null)"; \
@@ -187,8 +188,18 @@ $(B)/bench/ratios: bench/ratios.c $(B)/libbianmin.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
 
-bench: all $(B)/bench/bench $(B)/bench/gen $(B)/bench/ratios
+bench: all $(B)/bench/bench $(B)/bench/gen $(B)/bench/ratios $(B)/bench/county_gen
 	@BIANMIN=$(BIN) B=$(B) sh bench/run.sh
+	@BIANMIN=$(BIN) B=$(B) sh bench/county.sh
+
+$(B)/bench/county_gen: bench/county_gen.c $(B)/libbianmin.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) -o $@ $< $(B)/libbianmin.a $(LDLIBS_ALL)
+
+# The county benchmark at the issue's size: 20 centers of one year each
+# synced, the month report over 2.3 million cases (bench/county.sh).
+bench-county: all $(B)/bench/county_gen
+	@BIANMIN=$(BIN) B=$(B) COUNTY_CENTERS=20 COUNTY_CASES=11500 COUNTY_REPORT_CASES=2300000 sh bench/county.sh
 
 # the county decade (2.3 M cases): hours to generate on a small machine
 bench-big: all $(B)/bench/bench $(B)/bench/gen $(B)/bench/ratios
@@ -222,4 +233,4 @@ uninstall:
 clean:
 	rm -rf build build-san bianmin
 
-.PHONY: all run check check-unit check-cli check-e2e check-san check-dates bench bench-big install uninstall clean pot fuzz fuzz-deps check-fuzz
+.PHONY: all run check check-unit check-cli check-e2e check-san check-dates bench bench-big bench-county install uninstall clean pot fuzz fuzz-deps check-fuzz

@@ -24,6 +24,8 @@ static const cli_command commands[] = {
 	{"receipt", cli_receipt, N_("void a receipt (supervisors)")},
 	{"verify", cli_verify, N_("check the ledger: hash chain, cases, receipts")},
 	{"backup", cli_backup, N_("copy the database to a new file while in use")},
+	{"sync", cli_sync, N_("send this center's new ledger entries to the county database")},
+	{"county", cli_county, N_("the county database: create its schema, report all centers' figures")},
 	{"demo", cli_demo, N_("fill an empty database with demo clerks and cases")},
 	{NULL, NULL, NULL},
 };

@@ -7,7 +7,7 @@ set -u
 want=${1:-build}
 
 # pkg-config module -> Debian package
-build_mods="ncursesw:libncurses-dev sqlite3:libsqlite3-dev yaml-0.1:libyaml-dev libsodium:libsodium-dev pangocairo:libpango1.0-dev cairo:libcairo2-dev"
+build_mods="ncursesw:libncurses-dev sqlite3:libsqlite3-dev yaml-0.1:libyaml-dev libsodium:libsodium-dev pangocairo:libpango1.0-dev cairo:libcairo2-dev libpq:libpq-dev"
 check_mods="check:check"
 # command -> Debian package
 build_cmds="pkg-config:pkg-config cc:gcc msgfmt:gettext"
@@ -30,6 +30,10 @@ for pair in $mods; do
 		add "${pair#*:}"
 	fi
 done
+# the county tests start a private PostgreSQL server (tests/pg.sh)
+if [ "$want" = check ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+	add postgresql
+fi
 # a CJK font for PDF papers (fontconfig must find one)
 if ! fc-list :lang=zh 2>/dev/null | grep -q .; then add fontconfig; add fonts-wqy-microhei; fi
 # test locales

@@ -34,6 +34,10 @@ int cli_report(bm_app *app, int argc, char **argv);
  * the period kind). */
 int cli_report_period(bm_app *app, int argc, char **argv);
 
+/* The county (src/cli/county.c): `bianmin sync`, `bianmin county init|report`. */
+int cli_sync(bm_app *app, int argc, char **argv);
+int cli_county(bm_app *app, int argc, char **argv);
+
 /* Shared helpers for subcommands (src/cli/util.c). */
 /* Print diagnostics to stderr. */
 void cli_print_diags(const bm_diags *d);

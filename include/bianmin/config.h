@@ -32,6 +32,7 @@ typedef struct bm_center {
 	int followup_days;             /* bad-rating follow-up, working days; default 5 */
 	int due_soon_days;             /* "due soon" window, working days; default 1 */
 	bm_keybinding *keys; size_t n_keys;
+	char *county;        /* the county database (libpq URI) for `bianmin sync`; NULL = none */
 	int line;
 } bm_center;
 

@@ -19,7 +19,7 @@
 
 static const char *const top_keys[] = {
 	"version", "name", "code", "phone", "address", "windows", "spool", "outputs",
-	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", NULL};
+	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", "county", NULL};
 static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", "timeout", NULL};
 
 static void output_free(bm_output *o)
@@ -39,6 +39,7 @@ void center_free(bm_center *c)
 	free(c->address);
 	yd_strings_free(c->windows, c->n_windows);
 	free(c->spool_dir);
+	free(c->county);
 	for (size_t i = 0; i < c->n_outputs; i++)
 		output_free(&c->outputs[i]);
 	free(c->outputs);
@@ -197,6 +198,7 @@ bm_center *center_load(const char *path, bm_diags *d)
 					}
 		}
 		yd_string(doc, root, "spool", false, &c->spool_dir);
+		yd_string(doc, root, "county", false, &c->county);
 		load_outputs(doc, yd_get(root, "outputs"), c);
 		yd_int(doc, root, "supplement_timeout_days", false, 1, 1000, &c->supplement_timeout_days);
 		yd_int(doc, root, "followup_days", false, 1, 1000, &c->followup_days);

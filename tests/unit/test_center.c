@@ -102,6 +102,20 @@ START_TEST(one_mistake_per_file)
 }
 END_TEST
 
+/* the county database for `bianmin sync`; absent: NULL */
+START_TEST(county_key)
+{
+	bm_center *c = center_load(DIR "county.yaml", &d);
+	ck_assert_msg(c != NULL, "%s", d.n ? d.msgs[0] : "?");
+	ck_assert_str_eq(c->county, "postgresql://center_qs@county.example/county?sslmode=require");
+	center_free(c);
+	c = center_load(DIR "good.yaml", &d);
+	ck_assert(c != NULL);
+	ck_assert_ptr_null(c->county);
+	center_free(c);
+}
+END_TEST
+
 START_TEST(sample_data)
 {
 	bm_center *c = center_load("data/center.yaml", &d);
@@ -152,6 +166,7 @@ static Suite *center_suite(void)
 	tcase_add_test(tc, good_file);
 	tcase_add_test(tc, defaults);
 	tcase_add_loop_test(tc, one_mistake_per_file, 0, (int)(sizeof bad / sizeof *bad));
+	tcase_add_test(tc, county_key);
 	tcase_add_test(tc, sample_data);
 	tcase_add_test(tc, paths);
 	suite_add_tcase(s, tc);
