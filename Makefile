@@ -39,6 +39,13 @@ PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE -D_GNU_SOURCE,$(P
 CPPFLAGS_ALL = -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	-DBIANMIN_DATADIR='"$(DATADIR)"' -DBIANMIN_LOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL = $(CSTD) $(OPT) $(CFLAGS)
+# The source tree's build is a test build: -DBIANMIN_TEST_HOOKS honours the
+# suites' switches (BIANMIN_TEST_FAST_PIN, BIANMIN_TEST_PIN_MIN).  `make
+# install` builds and installs a binary without them (TEST_HOOKS=).
+TEST_HOOKS ?= 1
+ifneq ($(TEST_HOOKS),)
+CPPFLAGS_ALL += -DBIANMIN_TEST_HOOKS
+endif
 LDLIBS_ALL = $(PKG_LIBS) -lm $(LDLIBS)
 
 CORE_SRC = $(wildcard src/core/*.c)
@@ -214,7 +221,8 @@ run: all
 # ---- install -----------------------------------------------------------
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/forms $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/bianmin
+	$(MAKE) B=$(B)/release BIN=$(B)/release/bianmin TEST_HOOKS= $(B)/release/bianmin
+	install -m 755 $(B)/release/bianmin $(DESTDIR)$(BINDIR)/bianmin
 	install -m 644 data/*.yaml $(DESTDIR)$(DATADIR)/
 	install -m 644 forms/* $(DESTDIR)$(DATADIR)/forms/
 	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1/

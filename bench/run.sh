@@ -10,6 +10,9 @@
 #   day's work, whole commands, and the file's bytes per case.
 # Ledgers are kept in BENCH_DIR (default build/bench/ledgers) and reused.
 set -eu
+# test builds (BIANMIN_TEST_HOOKS): the generators' 4-digit PINs; the
+# center's zone, as faketime reads the times below
+export BIANMIN_TEST_PIN_MIN=4 TZ=Asia/Shanghai
 B=${B:-build}
 BIANMIN=${BIANMIN:-./bianmin}
 N=${BENCH_CASES:-2000}

@@ -27,6 +27,8 @@ static const cli_command commands[] = {
 	{"sync", cli_sync, N_("send this center's new ledger entries to the county database")},
 	{"county", cli_county, N_("the county database: create its schema, report all centers' figures")},
 	{"demo", cli_demo, N_("fill an empty database with demo clerks and cases")},
+	{"clock", cli_clock, N_("a supervisor accepts the clock after it went back")},
+	{"init", cli_init, N_("start a new ledger (no other command makes one)")},
 	{NULL, NULL, NULL},
 };
 
@@ -99,6 +101,7 @@ int main(int argc, char **argv)
 		app_free(&app);
 		return bad_option ? 2 : 0;
 	}
+	app_settings(&app);   /* the center's time zone and PIN rules */
 	app.now = bm_clock_now();
 
 	int status;
@@ -118,6 +121,7 @@ int main(int argc, char **argv)
 			 * name; optind = 0 makes glibc's getopt start afresh. */
 			int first = optind;
 			optind = 0;
+			cli_filter_std();   /* no control characters reach the terminal */
 			status = cmd->fn(&app, argc - first, argv + first);
 		}
 	}

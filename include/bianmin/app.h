@@ -17,7 +17,13 @@ typedef struct bm_app {
 	bm_catalog *catalog;
 	bm_calendar *cal;
 	struct bm_store *store;
+	int clock_tolerance_minutes;   /* center.yaml; 0 = the default (10) */
 } bm_app;
+
+/* Before the clock is read: the center's time zone (center.yaml
+ * time_zone, default Asia/Shanghai -- never $TZ) and its PIN rules
+ * (auth_set_policy). */
+void app_settings(bm_app *app);
 
 /* Each returns the loaded thing, or NULL with the mistakes in d. */
 bm_center *app_center(bm_app *app, bm_diags *d);

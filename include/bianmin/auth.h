@@ -22,14 +22,36 @@ typedef struct bm_clerk {
 	bool active;
 } bm_clerk;
 
-/* PIN rules: 4 to 64 characters, no control characters. */
+/* PIN rules: 4 to 64 characters, no control characters; a NEW PIN at
+ * least the center's pin_min_length (default 6). */
 #define AUTH_PIN_MIN 4
 #define AUTH_PIN_MAX 64
 int auth_pin_check(const char *pin, bm_error *err);
 
-/* Log in: the clerk's record when the 工号 exists, is active and the PIN
- * matches.  BM_EDENIED for a wrong PIN or a disabled clerk, BM_ENOTFOUND
- * for an unknown 工号.  out freed with auth_clerk_free. */
+/* The center's PIN rules (center.yaml), set once per run. */
+#define AUTH_PIN_MIN_DEFAULT 6
+#define AUTH_LOCK_AFTER_DEFAULT 10
+#define AUTH_DELAY_DEFAULT 1
+typedef struct auth_policy {
+	int min_len;         /* pin_min_length: for new PINs */
+	int lock_after;      /* pin_lock_after: wrong PINs that lock a clerk; 0 = never */
+	int delay;           /* pin_delay: seconds; doubles per wrong PIN from the third, up to 60 */
+} auth_policy;
+void auth_set_policy(const auth_policy *p);
+const auth_policy *auth_get_policy(void);
+
+/* A supervisor clears a lock (a clerk_unlock event).  BM_ESTATE when the
+ * clerk is not locked. */
+int auth_clerk_unlock(bm_store *s, const bm_clerk *actor, const char *code, bm_time now, bm_error *err);
+int auth_clerk_locked(bm_store *s, const char *code, bool *locked, int *failures, bm_error *err);
+
+/* Log in: the clerk's record when the 工号 exists, is active, is not
+ * locked and the PIN matches.  BM_EDENIED otherwise, with the same
+ * sentence for an unknown 工号 and a wrong PIN.  Wrong PINs are counted
+ * in the file (pin_failures): from the third, the next try waits
+ * (pin_delay, doubling); at pin_lock_after the clerk is locked until a
+ * supervisor unlocks it.  Reads the clock (bm_clock_now) for the wait.
+ * out freed with auth_clerk_free. */
 int auth_login(bm_store *s, const char *code, const char *pin, bm_clerk *out, bm_error *err);
 
 /* Number of clerks (active or not). */

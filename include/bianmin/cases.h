@@ -47,6 +47,10 @@ typedef struct bm_party {
 	char *address;      /* village / address */
 } bm_party;
 void party_free(bm_party *p);
+/* Limits on names and free text typed in (case_accept checks them with
+ * text_check_name: trimmed, UTF-8, no control characters). */
+#define CASE_NAME_MAX 50
+#define CASE_TEXT_MAX 200
 
 /* A material as the case keeps it: the catalog's material at intake, plus
  * its state.  changed is set when the state changed after intake (补齐). */

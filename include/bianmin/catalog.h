@@ -77,4 +77,8 @@ const char *form_key(bm_form f);          /* "original" | "copy" | "original+cop
 const char *form_label(bm_form f);        /* translated: 原件 / 复印件 / 原件及复印件 */
 bool form_parse(const char *s, bm_form *out);
 
+/* Counts a catalog may have (refused with a sentence beyond them). */
+#define CATALOG_MAX_ITEMS 10000
+#define CATALOG_MAX_MATERIALS 200
+
 #endif

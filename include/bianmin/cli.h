@@ -47,4 +47,11 @@ bm_center *cli_center(bm_app *app);
  * status.  usage is printed for --help (to stdout) and on error (stderr). */
 int cli_usage(const char *usage, bool to_stderr, int status);
 
+/* From here on, stdout and stderr drop control characters (text.h's
+ * filter) -- called before a subcommand runs.  cli_raw_stdout: the
+ * unfiltered stdout, for binary output (a PDF written to '-'). */
+void cli_filter_std(void);
+#include <stdio.h>
+FILE *cli_raw_stdout(void);
+
 #endif

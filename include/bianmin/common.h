@@ -91,5 +91,8 @@ bool bm_time_parse(const char *s, bm_time *out);
  * point); false for negatives, >2 decimals, junk or overflow. */
 bool bm_money_parse(const char *s, int64_t *fen);
 char *bm_money_format(int64_t fen, char *buf);   /* "12.50"; buf >= 24 */
+/* The most one fee may be: 1,000,000.00 yuan.  The catalog refuses more,
+ * so no sum of a ledger's fees can overflow; sums are checked anyway. */
+#define BM_FEE_MAX_FEN INT64_C(100000000)
 
 #endif

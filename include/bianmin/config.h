@@ -32,6 +32,11 @@ typedef struct bm_center {
 	int followup_days;             /* bad-rating follow-up, working days; default 5 */
 	int due_soon_days;             /* "due soon" window, working days; default 1 */
 	bm_keybinding *keys; size_t n_keys;
+	int pin_min_length;            /* new PINs; default 6 */
+	int pin_lock_after;            /* wrong PINs that lock a clerk; default 10, 0 = never */
+	int pin_delay;                 /* seconds, doubling from the third wrong PIN; default 1 */
+	char *time_zone;               /* the center's zone for days and times; default Asia/Shanghai */
+	int clock_tolerance_minutes;   /* how far an event may be older than the last; default 10 */
 	char *county;        /* the county database (libpq URI) for `bianmin sync`; NULL = none */
 	int line;
 } bm_center;

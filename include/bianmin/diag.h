@@ -10,7 +10,11 @@ typedef struct bm_diags {
 	char **msgs;        /* each one complete, possibly multi-line, no final '\n' */
 	size_t n, cap;
 	int errors, warnings;
+	size_t dropped;     /* mistakes past DIAGS_MAX: counted, not kept */
 } bm_diags;
+/* At most this many messages are kept (and printed, then "and N more"):
+ * a file with 100,000 mistakes costs what one with 200 does. */
+#define DIAGS_MAX 200
 
 /* line, col are 1-based; col counts characters (code points), as libyaml's
  * marks do.  source is the whole text of the file (diag finds the line),

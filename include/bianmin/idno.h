@@ -32,9 +32,14 @@ typedef enum {
 	USCC_EMPTY,
 	USCC_LENGTH,
 	USCC_CHARS,       /* a character outside 0-9 A-H J-N P-R T U W-Y */
-	USCC_CHECKSUM,    /* a warning only: some early codes legitimately fail */
+	USCC_CHECKSUM,    /* the check character (18) does not match: invalid */
 } uscc_status;
+/* Full-width digits and letters (０-９, Ａ-Ｚ) are read as ASCII by both
+ * checks.  Characters 2-8 of a credit code must be digits (USCC_CHARS). */
 uscc_status idno_check_uscc(const char *in, char *out, char *msg, size_t msglen);
+/* Has the shape of a credit code rather than a resident ID: 18 characters
+ * of its alphabet, 2-8 digits, and a letter (other than a final X). */
+bool idno_looks_like_uscc(const char *in);
 
 /* Mask for papers given to applicants: every character except the last
  * four replaced by '*'.  Works on any string (UTF-8 aware).  Returns a

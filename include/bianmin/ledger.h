@@ -156,4 +156,45 @@ void day_handins_free(day_handin *v, size_t n);
  * overwrite an existing one (BM_EIO). */
 int ledger_backup(bm_store *s, const char *path, bm_error *err);
 
+/* ---- the clock (ledger_clock.c) -------------------------------------
+ * An event earlier than the ledger's newest by more than the tolerance
+ * (center.yaml clock_tolerance_minutes, default 10), or outside the years
+ * 2000-2099, is refused with a sentence, and verify names one.  A
+ * supervisor who finds the earlier times were wrong records a
+ * "clock_override" event (with a reason); events then follow it. */
+void ledger_set_clock_tolerance(int minutes);   /* <= 0: no order check */
+int ledger_clock_tolerance(void);
+int ledger_clock_accept(bm_store *s, const bm_clerk *actor, const char *reason, bm_time now, bm_error *err);
+
+/* ---- witnesses outside the file (ledger_witness.c) -------------------
+ * Every paper of a case carries a check code (校验码): a keyed BLAKE2b of
+ * the chain head right after the paper's event and its number, 50 bits as
+ * XXXXX-XXXXX.  The key (台账见证密钥) is a file outside the database:
+ * $BIANMIN_WITNESS_KEY, else DB.key beside it, 64 hex digits, mode 0400,
+ * made by `bianmin init`.  See bianmin(1), WHAT THE LEDGER SHOWS. */
+#define WITNESS_KEY_BYTES 32
+#define WITNESS_CODE_SIZE 12    /* "XXXXX-XXXXX" and NUL */
+char *witness_key_path(const char *db_path);          /* malloc'd */
+/* BM_ENOTFOUND (with a sentence) when there is no key file. */
+int witness_key_load(const char *db_path, unsigned char key[WITNESS_KEY_BYTES], bm_error *err);
+/* Make the key file unless it exists (then BM_OK, unchanged). */
+int witness_key_create(const char *db_path, bm_error *err);
+void witness_code(const unsigned char key[WITNESS_KEY_BYTES], int64_t event_id, const char *hash,
+		  char out[WITNESS_CODE_SIZE]);
+/* The code for a paper printed after event_id (hash = its hash), with the
+ * store's key; out = "" and BM_ENOTFOUND when there is no key. */
+int witness_paper_code(bm_store *s, int64_t event_id, const char *hash, char out[WITNESS_CODE_SIZE]);
+
+typedef struct paper_check {
+	bool found_case;        /* NO names a case or receipt of this file */
+	char case_no[64];
+	int64_t event_id;       /* the event whose code matches; 0 = none */
+	char type[32], at[40];
+} paper_check;
+/* Check a paper: NO is its case or receipt number, code its 校验码.
+ * BM_OK and out filled (event_id 0: no event of the case has that code,
+ * so the ledger was changed after the paper was printed, or the paper is
+ * not genuine); BM_EINVAL for a malformed code; BM_ENOTFOUND, no key. */
+int ledger_verify_paper(bm_store *s, const char *no, const char *code, paper_check *out, bm_error *err);
+
 #endif

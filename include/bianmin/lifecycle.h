@@ -406,6 +406,10 @@ int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_di
  * result -> notice_completed; return -> notice_returned; handover ->
  * handover.  NULL for a step that prints nothing (reprint, notify ...). */
 const char *lifecycle_paper_for_type(const char *event_type);
+/* Every form key bianmin prints (intake notices, receipt, status, 日结单,
+ * the steps' papers), distinct: `forms check` requires each.  Fills out
+ * (at most max) and returns the count. */
+size_t lifecycle_paper_forms(const char **out, size_t max);
 const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e);
 /* The paper of the case's latest step that produced one (form NULL), or
  * the latest step that produced `form`; *event (may be NULL) gets that

@@ -45,4 +45,10 @@ int print_paper(const bm_output *out, const char *spool_dir, const char *case_no
  * relative to the database's folder (db_path's directory).  malloc'd. */
 char *print_spool_dir(const bm_center *c, const char *db_path);
 
+/* Write a paper to the file the clerk named (files.c): a new file, mode
+ * 0600 less the umask; an existing file or a symlink is refused with a
+ * sentence unless force, which replaces the name atomically (a symlink
+ * is replaced, never followed). */
+int file_write_new(const char *path, const void *data, size_t len, bool force, bm_error *err);
+
 #endif

@@ -103,6 +103,9 @@ char *slip_encode(const char *utf8, const char *encoding, size_t *outlen, bm_err
 /* ---- from a case (slip_case.c) ---------------------------------------- */
 struct bm_case;
 struct bm_center;
+/* A form is named by a plain name (letters, digits, '_', '-'), never a
+ * path; slip_load_form refuses anything else. */
+bool slip_form_name_ok(const char *key);
 
 typedef struct slip_case_opts {
 	const char *form;         /* form key, for the "form" field */

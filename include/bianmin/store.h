@@ -1,4 +1,4 @@
-/* store.h - the one SQLite file: open (pragmas, quick_check, migrations),
+/* store.h - the one SQLite file: open (pragmas, migrations; read-only when not writable),
  * short write transactions, clear messages for SQLite's failures.
  *
  * The file: WAL, synchronous=FULL, foreign_keys=ON, busy_timeout 10 s
@@ -14,15 +14,17 @@
 #include "bianmin/common.h"
 
 #define STORE_APPLICATION_ID 0x42414E4D   /* "BANM" */
-#define STORE_SCHEMA_VERSION 4            /* newest schema this build writes */
+#define STORE_SCHEMA_VERSION 5            /* newest schema this build writes */
 
 typedef struct bm_store bm_store;
 struct sqlite3;
 
 /* Open (creating it, mode 0600, when create is true and it does not exist)
  * and bring the schema up to STORE_SCHEMA_VERSION.  NULL + err (BM_EDB or
- * BM_EIO) when: not a bianmin file, written by a newer bianmin, corrupt
- * (quick_check fails), locked too long, read-only, missing and !create. */
+ * BM_EIO) when: not a bianmin file, empty and !create, written by a newer
+ * bianmin, locked too long, missing and !create (BM_ENOTFOUND).  A file
+ * this user may not write is opened read-only (store_readonly).  No
+ * integrity check here (O(1) in the file's size): that is verify's. */
 bm_store *store_open(const char *path, bool create, bm_error *err);
 /* Same, but migrate no further than max_version (tests: build a file of an
  * old schema, then reopen it with store_open to migrate it). */
@@ -57,6 +59,15 @@ bool store_fail_hook(bm_store *s, const char *where);
 /* The app's database, opened (and created) on first use from
  * app->paths.db; NULL + err on failure.  app_store_close closes it. */
 bm_store *app_store(bm_app *app, bm_error *err);
+/* The ledger opened (read-only) because this user may not write it: only
+ * reading works; store_begin fails with a sentence. */
+bool store_readonly(const bm_store *s);
+/* bianmin init / demo (ledger_init.c): make the ledger at path on purpose
+ * (its folder 0700 when missing, the file 0600, the witness key), or open
+ * it when it is already one (*made false).  An empty or foreign file is
+ * refused. */
+bm_store *ledger_create(const char *path, bool *made, bm_error *err);
+bm_store *app_store_create(bm_app *app, bool *made, bm_error *err);
 void app_store_close(bm_app *app);
 
 #endif

@@ -45,4 +45,30 @@ uint32_t text_pinyin_initials(uint32_t cp);
 /* Case-insensitive substring search for UTF-8 (ASCII folding only). */
 bool text_contains(const char *haystack, const char *needle);
 
+/* ---- hygiene (text_clean.c) ----------------------------------------
+ * Nothing raw reaches a terminal or a file: C0 controls but tab and
+ * newline (and CR before LF), DEL, C1 (U+0080-U+009F) and the bidi
+ * overrides are dropped,
+ * bad UTF-8 becomes U+FFFD.  The filter keeps state across calls, so a
+ * stream can be fed in pieces (src/cli/outfilter.c wraps stdout/stderr). */
+bool text_cp_unsafe(uint32_t cp);
+typedef struct text_filter {
+	unsigned char pend[4];
+	size_t npend, want;
+	bool cr;                 /* a CR waits: kept only before LF */
+} text_filter;
+void text_filter_feed(text_filter *f, const char *in, size_t n, bm_buf *out);
+void text_filter_flush(text_filter *f, bm_buf *out);
+char *text_clean(const char *s);   /* malloc'd */
+/* A CSV cell a spreadsheet would run as a formula: it starts with =, +, @,
+ * a tab or CR, or with - and is not a plain negative number.  Writers put
+ * an apostrophe in front of it. */
+bool text_csv_formula(const char *s);
+/* A name typed in (applicant, proxy, clerk, address ...): valid UTF-8, no
+ * control characters (tab and newline included), spaces (also 　) trimmed
+ * at both ends, at most max_chars characters; *out = the trimmed copy
+ * (malloc'd), NULL when empty and !required.  BM_EINVAL with a sentence
+ * that starts with `what` ("The applicant's name"). */
+int text_check_name(const char *in, const char *what, int max_chars, bool required, char **out, bm_error *err);
+
 #endif

@@ -13,6 +13,13 @@
 
 typedef enum { YD_SCALAR, YD_SEQ, YD_MAP } yd_kind;
 
+/* Limits, each refused with a sentence: a file of more than 16 MB (so
+ * /dev/zero is refused), flow collections ([ {) nested deeper than 64,
+ * more than 2,000,000 values.  A UTF-8 byte order mark is skipped. */
+#define YD_MAX_BYTES (16 << 20)
+#define YD_MAX_DEPTH 64
+#define YD_MAX_NODES 2000000
+
 typedef struct yd_node yd_node;
 struct yd_node {
 	yd_kind kind;
@@ -33,6 +40,17 @@ typedef struct yd_doc {
 	/* private */
 	yd_node *nodes; size_t n_nodes;
 } yd_doc;
+
+/* A set of strings (keys borrowed, not copied) for linear duplicate
+ * checks: yd_strset_add returns the value already stored under key, or
+ * NULL after storing value. */
+typedef struct yd_strset {
+	struct { const char *key; const void *value; } *slots;
+	size_t cap, n;
+} yd_strset;
+void yd_strset_init(yd_strset *set, size_t expect);
+const void *yd_strset_add(yd_strset *set, const char *key, const void *value);
+void yd_strset_free(yd_strset *set);
 
 /* NULL when the file cannot be read, is not UTF-8 or is not YAML (the
  * reason is in d).  Duplicate keys are reported but the document is still

@@ -81,9 +81,14 @@ static void show(const bm_case *c)
 
 static void csv_field(const char *s, bool last)
 {
-	bool quote = strpbrk(s, ",\"\n\r") != NULL;
+	/* a cell a spreadsheet would run as a formula (=, +, -, @, or a tab
+	 * or CR first) is quoted with a leading apostrophe */
+	bool formula = text_csv_formula(s);
+	bool quote = formula || strpbrk(s, ",\"\n\r") != NULL;
 	if (quote) {
 		putchar('"');
+		if (formula)
+			putchar('\'');
 		for (const char *p = s; *p; p++) {
 			if (*p == '"')
 				putchar('"');

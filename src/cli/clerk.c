@@ -11,6 +11,7 @@ static const char *const USAGE = N_(
 	"       bianmin clerk list [--clerk CODE]\n"
 	"       bianmin clerk passwd CODE [--by ADMIN]\n"
 	"       bianmin clerk disable CODE --by ADMIN\n"
+	"       bianmin clerk unlock CODE --by SUPERVISOR\n"
 	"\n"
 	"The first clerk of an empty database is an admin and needs no --by.\n"
 	"After that an admin (--by, PIN from BIANMIN_ADMIN_PIN or the terminal)\n"
@@ -18,7 +19,9 @@ static const char *const USAGE = N_(
 	"asked twice on the terminal.  passwd without --by: the clerk changes\n"
 	"their own PIN (current one from BIANMIN_PIN, new one from BIANMIN_NEW_PIN\n"
 	"or the terminal).  list: a logged-in clerk (--clerk or BIANMIN_CLERK,\n"
-	"PIN from BIANMIN_PIN).\n");
+	"PIN from BIANMIN_PIN).  unlock: a supervisor (--by, PIN from\n"
+	"BIANMIN_SUPERVISOR_PIN) clears the lock that pin_lock_after wrong PINs\n"
+	"put on a clerk.\n");
 
 static int admin_login(bm_app *app, const char *by, bm_store **s, bm_clerk *admin)
 {
@@ -84,8 +87,10 @@ static int do_list(bm_app *app, const char *who)
 	if (auth_clerk_list(s, &v, &n, &err))
 		return cli_error("clerk", &err);
 	for (size_t i = 0; i < n; i++) {
+		bool locked = false;
+		auth_clerk_locked(s, v[i].code, &locked, NULL, NULL);
 		printf("%s\t%s\t%s\t%s\t%s\n", v[i].code, v[i].name, v[i].window ? v[i].window : "-",
-		       role_key(v[i].role), v[i].active ? "active" : "disabled");
+		       role_key(v[i].role), !v[i].active ? "disabled" : locked ? "locked" : "active");
 	}
 	auth_clerks_free(v, n);
 	return 0;
@@ -133,6 +138,28 @@ static int do_disable(bm_app *app, int argc, char **argv, const char *by)
 	return 0;
 }
 
+static int do_unlock(bm_app *app, int argc, char **argv, const char *by)
+{
+	if (argc != 1)
+		return cli_usage(_(USAGE), true, 2);
+	if (!by) {
+		fprintf(stderr, "%s\n", _("bianmin clerk: name the supervisor with --by SUPERVISOR"));
+		return 2;
+	}
+	bm_store *s;
+	bm_clerk sup;
+	int rc = cli_session(app, by, "BIANMIN_SUPERVISOR_PIN", &s, &sup);
+	if (rc)
+		return rc;
+	bm_error err = {0};
+	rc = auth_clerk_unlock(s, &sup, argv[0], app->now, &err);
+	auth_clerk_free(&sup);
+	if (rc)
+		return cli_error("clerk", &err);
+	printf(_("clerk %s unlocked\n"), argv[0]);
+	return 0;
+}
+
 int cli_clerk(bm_app *app, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -168,6 +195,8 @@ int cli_clerk(bm_app *app, int argc, char **argv)
 		return do_passwd(app, n, rest, by);
 	if (strcmp(sub, "disable") == 0)
 		return do_disable(app, n, rest, by);
+	if (strcmp(sub, "unlock") == 0)
+		return do_unlock(app, n, rest, by);
 	fprintf(stderr, _("bianmin clerk: unknown subcommand '%s'\n"), sub);
 	return 2;
 }

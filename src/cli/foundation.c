@@ -112,25 +112,13 @@ int cli_workdays(bm_app *app, int argc, char **argv)
 	return 0;
 }
 
-/* Does it look like a social credit code rather than a resident ID? */
-static bool looks_like_uscc(const char *s)
-{
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		bool letter = (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
-		if (letter && !(i == n - 1 && (ch == 'x' || ch == 'X')))
-			return true;
-	}
-	return false;
-}
-
 int cli_check_id(bm_app *app, int argc, char **argv)
 {
 	const char *usage = _("usage: bianmin check-id [--uscc] NUMBER\n"
 			      "Check an 18-digit resident ID (GB 11643), or a unified social credit\n"
-			      "code (GB 32100) with --uscc or when it has letters. Prints 'ok' or\n"
-			      "which check failed; exit 0 or 1.\n");
+			      "code (GB 32100) with --uscc or when it has a credit code's shape\n"
+			      "(letters beyond a final X, characters 2-8 digits).  Full-width digits\n"
+			      "are read as digits.  Prints 'ok' or which check failed; exit 0 or 1.\n");
 	static const struct option opts[] = {
 		{"help", no_argument, NULL, 'h'},
 		{"uscc", no_argument, NULL, 'u'},
@@ -150,15 +138,10 @@ int cli_check_id(bm_app *app, int argc, char **argv)
 		return cli_usage(usage, true, 2);
 	const char *num = argv[optind];
 	char norm[64], msg[256];
-	if (uscc || looks_like_uscc(num)) {
+	if (uscc || idno_looks_like_uscc(num)) {
 		uscc_status s = idno_check_uscc(num, norm, msg, sizeof msg);
 		if (s == USCC_OK) {
 			puts("ok");
-			return 0;
-		}
-		if (s == USCC_CHECKSUM) {
-			/* Some early codes legitimately fail the checksum. */
-			printf(_("ok (warning: %s)\n"), msg);
 			return 0;
 		}
 		printf("%s\n", msg);

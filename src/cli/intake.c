@@ -30,18 +30,23 @@ static const char *const USAGE = N_(
 	"same ID under another name, stops the intake (exit 3) and is listed;\n"
 	"--duplicate-reason goes on and records why.\n");
 
-/* "1,3,4" -> marks[i] = v for each; false on junk or out of range. */
+/* "1,3,4" -> marks[i] = v for each; false on junk (spaces, signs, empty
+ * items) or out of range. */
 static bool parse_list(const char *s, bm_mat_state *marks, size_t n, bm_mat_state v)
 {
 	const char *p = s;
+	if (!*p)
+		return false;
 	while (*p) {
+		if (*p < '0' || *p > '9')
+			return false;
 		char *end;
 		long k = strtol(p, &end, 10);
 		if (end == p || k < 1 || (size_t)k > n)
 			return false;
 		marks[k - 1] = v;
 		p = end;
-		if (*p == ',')
+		if (*p == ',' && p[1])
 			p++;
 		else if (*p)
 			return false;
@@ -72,7 +77,7 @@ static bool check_id(const char *id, bm_id_type *type, bool type_given, bm_day t
 		return false;
 	}
 	uscc_status u = idno_check_uscc(id, out, msg, sizeof msg);
-	if (u == USCC_OK || u == USCC_CHECKSUM)
+	if (u == USCC_OK)
 		return true;
 	fprintf(stderr, _("bianmin intake: bad social credit code %s: %s\n"), id, msg);
 	return false;

@@ -6,7 +6,8 @@
 #include <stdio.h>
 
 static const char *const VERIFY_USAGE = N_(
-	"usage: bianmin verify [--anchor HASH] [--checkpoint] [--since-checkpoint] [--clerk CODE]\n"
+	"usage: bianmin verify [--anchor HASH] [--paper NO CODE] [--checkpoint] [--since-checkpoint]\n"
+	"                      [--clerk CODE]\n"
 	"\n"
 	"Check the database (integrity_check), the hash chain of events, every\n"
 	"case, receipt and clerk against the events, and that receipt numbers\n"
@@ -17,7 +18,10 @@ static const char *const VERIFY_USAGE = N_(
 	"--checkpoint: when all is well, record a checkpoint on the chain.\n"
 	"--since-checkpoint: check only what came after the newest checkpoint\n"
 	"(the chain from it on, the cases and receipts changed since), then\n"
-	"record a new one: the daily check.  Without a checkpoint it checks all.\n");
+	"record a new one: the daily check.  Without a checkpoint it checks all.\n"
+	"--paper NO CODE: also check the check code (校验码) printed on a paper of\n"
+	"case or receipt NO; a code no event of the case has means the ledger was\n"
+	"changed after the paper was printed (or the paper is not genuine).\n");
 static const char *const BACKUP_USAGE = N_(
 	"usage: bianmin backup FILE [--clerk CODE]\n"
 	"\n"
@@ -25,13 +29,14 @@ static const char *const BACKUP_USAGE = N_(
 	"online backup).  Never overwrites an existing file.\n");
 
 static int parse(int argc, char **argv, const char *usage, const char **who, const char **anchor,
-		 int *checkpoint)
+		 int *checkpoint, const char **paper)
 {
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"anchor", required_argument, NULL, 'a'},
 		{"checkpoint", no_argument, NULL, 'c'},
 		{"since-checkpoint", no_argument, NULL, 's'},
+		{"paper", required_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -50,6 +55,11 @@ static int parse(int argc, char **argv, const char *usage, const char **who, con
 				return cli_usage(_(usage), true, 2);
 			*checkpoint |= c == 'c' ? 1 : 2;
 			break;
+		case 'p':
+			if (!paper)
+				return cli_usage(_(usage), true, 2);
+			*paper = optarg;
+			break;
 		case 'h': return cli_usage(_(usage), false, 0);
 		default: return cli_usage(_(usage), true, 2);
 		}
@@ -57,15 +67,37 @@ static int parse(int argc, char **argv, const char *usage, const char **who, con
 	return -1;
 }
 
+/* The paper's check: 0 when its code names an event of its case. */
+static int verify_paper(bm_store *s, const char *no, const char *code)
+{
+	paper_check pc;
+	bm_error err = {0};
+	if (ledger_verify_paper(s, no, code, &pc, &err))
+		return cli_error("verify", &err);
+	if (!pc.found_case) {
+		printf(_("BROKEN: there is no case or receipt %s in this ledger: the paper's case was removed, or the paper is not genuine\n"), no);
+		return 1;
+	}
+	if (!pc.event_id) {
+		printf(_("BROKEN: the check code %s on the paper of %s matches no event of case %s: the ledger was changed after the paper was printed, or the paper is not genuine\n"),
+		       code, no, pc.case_no);
+		return 1;
+	}
+	printf(_("paper %s %s: event %lld (%s, %s) of case %s, unchanged\n"), no, code, (long long)pc.event_id,
+	       pc.type, pc.at, pc.case_no);
+	return 0;
+}
+
 int cli_verify(bm_app *app, int argc, char **argv)
 {
-	const char *who = NULL, *anchor = NULL;
+	const char *who = NULL, *anchor = NULL, *paper = NULL;
 	int ck = 0;
-	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor, &ck);
+	int rc = parse(argc, argv, VERIFY_USAGE, &who, &anchor, &ck, &paper);
 	if (rc >= 0)
 		return rc;
-	if (optind != argc)
+	if (optind != argc - (paper ? 1 : 0))
 		return cli_usage(_(VERIFY_USAGE), true, 2);
+	const char *code = paper ? argv[optind] : NULL;
 	bm_store *s;
 	bm_clerk me;
 	if ((rc = cli_session(app, who, "BIANMIN_PIN", &s, &me)))
@@ -90,7 +122,7 @@ int cli_verify(bm_app *app, int argc, char **argv)
 			printf("%s\n", _("no checkpoint yet: the whole ledger was checked"));
 		if (r.written)
 			printf(_("checkpoint: event %lld\n"), (long long)r.written);
-		return 0;
+		return paper ? verify_paper(s, paper, code) : 0;
 	}
 	printf(_("BROKEN: %s\n"), p.what);
 	if (p.event_id)
@@ -105,7 +137,7 @@ int cli_verify(bm_app *app, int argc, char **argv)
 int cli_backup(bm_app *app, int argc, char **argv)
 {
 	const char *who = NULL;
-	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL, NULL);
+	int rc = parse(argc, argv, BACKUP_USAGE, &who, NULL, NULL, NULL);
 	if (rc >= 0)
 		return rc;
 	if (argc - optind != 1)

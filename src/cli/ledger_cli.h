@@ -13,6 +13,8 @@ int cli_case(bm_app *app, int argc, char **argv);
 int cli_verify(bm_app *app, int argc, char **argv);
 int cli_backup(bm_app *app, int argc, char **argv);
 int cli_demo(bm_app *app, int argc, char **argv);
+int cli_init(bm_app *app, int argc, char **argv);
+int cli_clock(bm_app *app, int argc, char **argv);
 int cli_receipt(bm_app *app, int argc, char **argv);
 
 /* A PIN from the environment variable env, else asked on the terminal

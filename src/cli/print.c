@@ -13,32 +13,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int write_file(const char *path, const void *data, size_t len)
+static int write_file(const char *path, const void *data, size_t len, bool force)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-	if (!f) {
-		fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
-		return 1;
+	if (strcmp(path, "-") == 0) {
+		FILE *f = cli_raw_stdout();
+		if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
+			fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
+			return 1;
+		}
+		return 0;
 	}
-	bool ok = fwrite(data, 1, len, f) == len;
-	if (f != stdout)
-		ok = fclose(f) == 0 && ok;
-	else
-		ok = fflush(f) == 0 && ok;
-	if (!ok) {
-		fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
-		return 1;
-	}
+	bm_error err = {0};
+	if (file_write_new(path, data, len, force, &err))
+		return cli_error("print", &err);
 	return 0;
 }
 
 int cli_print(bm_app *app, int argc, char **argv)
 {
-	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--pdf FILE] [--clerk CODE]\n"
+	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--pdf FILE] [--force] [--clerk CODE]\n"
 			      "Print a paper of case NO (default: the paper of its latest step).\n"
 			      "  --reprint   mark it 补打 and record the reprint in the ledger\n"
 			      "  --out FILE  write the text rendering to FILE ('-' = stdout)\n"
 			      "  --pdf FILE  write the PDF to FILE\n"
+			      "  --force     replace FILE if it exists (never written through a symlink)\n"
 			      "  --clerk CODE  the logged-in clerk (or BIANMIN_CLERK), PIN from\n"
 			      "              BIANMIN_PIN or the terminal; the paper shows this clerk\n"
 			      "Without --out/--pdf the paper goes to the configured printer, or\n"
@@ -47,11 +45,12 @@ int cli_print(bm_app *app, int argc, char **argv)
 		{"reprint", no_argument, NULL, 'r'},
 		{"out", required_argument, NULL, 'o'},
 		{"pdf", required_argument, NULL, 'p'},
+		{"force", no_argument, NULL, 'F'},
 		{"clerk", required_argument, NULL, 'k'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	bool reprint = false;
+	bool reprint = false, force = false;
 	const char *out_path = NULL, *pdf_path = NULL, *who = NULL;
 	int ch;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -59,6 +58,7 @@ int cli_print(bm_app *app, int argc, char **argv)
 		case 'r': reprint = true; break;
 		case 'o': out_path = optarg; break;
 		case 'p': pdf_path = optarg; break;
+		case 'F': force = true; break;
 		case 'k': who = optarg; break;
 		case 'h': return cli_usage(usage, false, 0);
 		default: return cli_usage(usage, true, 2);
@@ -109,7 +109,7 @@ int cli_print(bm_app *app, int argc, char **argv)
 	if (out_path || pdf_path) {
 		if (out_path) {
 			char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-			status |= write_file(out_path, text, strlen(text));
+			status |= write_file(out_path, text, strlen(text), force);
 			free(text);
 		}
 		if (pdf_path) {
@@ -118,7 +118,7 @@ int cli_print(bm_app *app, int argc, char **argv)
 				fprintf(stderr, "bianmin: %s\n", err.msg);
 				status = 1;
 			} else {
-				status |= write_file(pdf_path, pdf.data, pdf.len);
+				status |= write_file(pdf_path, pdf.data, pdf.len, force);
 			}
 			bm_buf_free(&pdf);
 		}
@@ -185,6 +185,18 @@ int cli_forms(bm_app *app, int argc, char **argv)
 		printf("%-20s %-8s %s\n", slip_key(forms[i]), slip_paper_key(slip_paper_of(forms[i])),
 		       slip_title(forms[i]));
 	cli_print_diags(&d);
+	/* every paper a step prints must be there */
+	const char *need[32];
+	size_t nn = lifecycle_paper_forms(need, 32);
+	for (size_t k = 0; k < nn; k++) {
+		size_t i = 0;
+		while (i < n && strcmp(slip_key(forms[i]), need[k]) != 0)
+			i++;
+		if (i == n) {
+			fprintf(stderr, _("%s/%s.tmpl: missing; bianmin prints this paper\n"), dir, need[k]);
+			broken++;
+		}
+	}
 	if (broken)
 		fprintf(stderr, _("%s: %d broken template(s)\n"), dir, broken);
 	else

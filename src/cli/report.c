@@ -15,7 +15,7 @@
 
 static const char *const USAGE = N_(
 	"usage: bianmin report month|quarter|year|rank PERIOD ... (bianmin report month --help)\n"
-	"       bianmin report day [YYYY-MM-DD] [--all] [--close] [--print] [--pdf FILE]\n"
+	"       bianmin report day [YYYY-MM-DD] [--all] [--close] [--print] [--pdf FILE [--force]]\n"
 	"                          [--reprint] [--clerk CODE]\n"
 	"       bianmin report handin [YYYY-MM-DD] --amount YUAN --to WHOM --slip NO [--clerk CODE]\n"
 	"\n"
@@ -38,7 +38,7 @@ static const char *const USAGE = N_(
 /* `report day`: 日结. */
 typedef struct day_opts {
 	const char *date, *pdf;
-	bool all, close, print, reprint;
+	bool all, close, print, reprint, force;
 } day_opts;
 
 static int report_day(bm_app *app, const char *who, const day_opts *o)
@@ -90,15 +90,9 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 						 app->now);
 		if (o->pdf) {
 			bm_buf pdf = {0};
-			FILE *pf = NULL;
-			if (slip_doc_pdf(doc, &pdf, &err) != BM_OK)
+			if (slip_doc_pdf(doc, &pdf, &err) != BM_OK ||
+			    file_write_new(o->pdf, pdf.data, pdf.len, o->force, &err) != BM_OK)
 				status = cli_error("report", &err);
-			else if (!(pf = fopen(o->pdf, "wb")) || fwrite(pdf.data, 1, pdf.len, pf) != pdf.len) {
-				fprintf(stderr, _("bianmin: cannot write %s\n"), o->pdf);
-				status = 1;
-			}
-			if (pf && fclose(pf) != 0)
-				status = 1;
 			bm_buf_free(&pdf);
 		}
 		char money[24];
@@ -146,7 +140,7 @@ int cli_report(bm_app *app, int argc, char **argv)
 	if (argc >= 2 && (!strcmp(argv[1], "month") || !strcmp(argv[1], "quarter") || !strcmp(argv[1], "year") ||
 			  !strcmp(argv[1], "rank") || !strcmp(argv[1], "refusals")))
 		return cli_report_period(app, argc - 1, argv + 1);
-	enum { O_ALL = 256, O_CLOSE, O_PRINT, O_PDF, O_REPRINT, O_AMOUNT, O_TO, O_SLIP };
+	enum { O_ALL = 256, O_CLOSE, O_PRINT, O_PDF, O_REPRINT, O_AMOUNT, O_TO, O_SLIP, O_FORCE };
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"all", no_argument, NULL, O_ALL},
@@ -154,6 +148,7 @@ int cli_report(bm_app *app, int argc, char **argv)
 		{"print", no_argument, NULL, O_PRINT},
 		{"pdf", required_argument, NULL, O_PDF},
 		{"reprint", no_argument, NULL, O_REPRINT},
+		{"force", no_argument, NULL, O_FORCE},
 		{"amount", required_argument, NULL, O_AMOUNT},
 		{"to", required_argument, NULL, O_TO},
 		{"slip", required_argument, NULL, O_SLIP},
@@ -171,6 +166,7 @@ int cli_report(bm_app *app, int argc, char **argv)
 		case O_PRINT: dopt.print = true; break;
 		case O_PDF: dopt.pdf = optarg; break;
 		case O_REPRINT: dopt.reprint = true; break;
+		case O_FORCE: dopt.force = true; break;
 		case O_AMOUNT: amount = optarg; break;
 		case O_TO: to = optarg; break;
 		case O_SLIP: slip = optarg; break;

@@ -97,15 +97,16 @@ static void print_table(const lc_report *r, bool table)
 	free(num);
 }
 
+/* never over an existing file or through a symlink, unless --force
+ * (files.c) */
+static bool force_write;
+
 static int write_file(const char *path, const char *data, size_t len)
 {
-	FILE *f = fopen(path, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (!ok)
-		fprintf(stderr, _("bianmin: cannot write %s\n"), path);
-	return ok ? 0 : 1;
+	bm_error err = {0};
+	if (file_write_new(path, data, len, force_write, &err))
+		return cli_error("report", &err);
+	return 0;
 }
 
 typedef struct popts {
@@ -281,7 +282,7 @@ static int refusals(bm_app *app, const char *who, const char *date)
 
 int cli_report_period(bm_app *app, int argc, char **argv)
 {
-	enum { O_CLOSE = 256, O_PRINT, O_PDF, O_CSV };
+	enum { O_CLOSE = 256, O_PRINT, O_PDF, O_CSV, O_FORCE };
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"format", required_argument, NULL, 'f'},
@@ -289,6 +290,7 @@ int cli_report_period(bm_app *app, int argc, char **argv)
 		{"print", no_argument, NULL, O_PRINT},
 		{"pdf", required_argument, NULL, O_PDF},
 		{"csv", required_argument, NULL, O_CSV},
+		{"force", no_argument, NULL, O_FORCE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -303,6 +305,7 @@ int cli_report_period(bm_app *app, int argc, char **argv)
 		case O_PRINT: o.print = true; break;
 		case O_PDF: o.pdf = optarg; break;
 		case O_CSV: o.csv = optarg; break;
+		case O_FORCE: force_write = true; break;
 		case 'h': return cli_usage(_(USAGE), false, 0);
 		default: return cli_usage(_(USAGE), true, 2);
 		}

@@ -1,8 +1,12 @@
 /* auth.c - clerks and PINs (argon2id through libsodium). */
 #include "bianmin/auth.h"
+#include "auth_int.h"
 #include "ledger_int.h"
+#include "bianmin/cases.h"
+#include "bianmin/text.h"
 
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,11 +42,40 @@ bool auth_can(const bm_clerk *c, bm_role r)
 	return c && c->active && c->role >= r;
 }
 
+/* The center's rules (center.yaml: pin_min_length, pin_lock_after,
+ * pin_delay), set once per run by whoever loaded the center. */
+static auth_policy policy = { AUTH_PIN_MIN_DEFAULT, AUTH_LOCK_AFTER_DEFAULT, AUTH_DELAY_DEFAULT };
+
+void auth_set_policy(const auth_policy *p)
+{
+	policy = *p;
+#ifdef BIANMIN_TEST_HOOKS
+	/* test builds only: the suites' 4-digit PINs (bianmin(1), HACKING.md) */
+	const char *m = getenv("BIANMIN_TEST_PIN_MIN");
+	if (m && *m)
+		policy.min_len = atoi(m);
+#endif
+}
+
+const auth_policy *auth_get_policy(void)
+{
+	static bool once;
+	if (!once) {
+		once = true;
+		auth_policy p = policy;
+		auth_set_policy(&p);
+	}
+	return &policy;
+}
+
 int auth_pin_check(const char *pin, bm_error *err)
 {
 	size_t n = pin ? strlen(pin) : 0;
-	if (n < AUTH_PIN_MIN || n > AUTH_PIN_MAX)
-		return bm_fail(err, BM_EINVAL, _("A PIN must have %d to %d characters."), AUTH_PIN_MIN, AUTH_PIN_MAX);
+	int min = auth_get_policy()->min_len;
+	if (min < AUTH_PIN_MIN)
+		min = AUTH_PIN_MIN;
+	if (n < (size_t)min || n > AUTH_PIN_MAX)
+		return bm_fail(err, BM_EINVAL, _("A PIN must have %d to %d characters."), min, AUTH_PIN_MAX);
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned char)pin[i] < 0x20 || pin[i] == 0x7f)
 			return bm_fail(err, BM_EINVAL, _("A PIN cannot contain control characters."));
@@ -56,14 +89,19 @@ static int crypto_ready(bm_error *err)
 	return BM_OK;
 }
 
-/* argon2id, interactive limits.  BIANMIN_TEST_FAST_PIN=1 lowers the cost
- * for the test suites only (verification reads the cost from the hash). */
+/* argon2id, interactive limits.  In a test build only (-DBIANMIN_TEST_HOOKS,
+ * the Makefile's default for the source tree; never `make install`),
+ * BIANMIN_TEST_FAST_PIN=1 lowers the cost for the test suites
+ * (verification reads the cost from the hash). */
 static int pin_hash(const char *pin, char out[crypto_pwhash_STRBYTES], bm_error *err)
 {
 	if (crypto_ready(err))
 		return BM_EIO;
+	bool f = false;
+#ifdef BIANMIN_TEST_HOOKS
 	const char *fast = getenv("BIANMIN_TEST_FAST_PIN");
-	bool f = fast && strcmp(fast, "1") == 0;
+	f = fast && strcmp(fast, "1") == 0;
+#endif
 	if (crypto_pwhash_str(out, pin, strlen(pin),
 			      f ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      f ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
@@ -112,19 +150,53 @@ int auth_clerk_get(bm_store *s, const char *code, bm_clerk *out, bm_error *err)
 	return clerk_fetch(s, code, out, NULL, err);
 }
 
+/* The same sentence for an unknown 工号 and a wrong PIN: a guesser learns
+ * nothing about which clerks exist. */
+static int wrong(bm_error *err)
+{
+	return bm_fail(err, BM_EDENIED, _("Wrong clerk number or PIN."));
+}
+
 int auth_login(bm_store *s, const char *code, const char *pin, bm_clerk *out, bm_error *err)
 {
 	char *hash = NULL;
 	int rc = clerk_fetch(s, code, out, &hash, err);
+	if (rc == BM_ENOTFOUND) {
+		/* as slow as a real check, and the same answer */
+		char dummy[crypto_pwhash_STRBYTES] = AUTH_DUMMY_HASH;
+		if (!crypto_ready(NULL) && pin && crypto_pwhash_str_verify(dummy, pin, strlen(pin)) == 0)
+			dummy[0] = 0;
+		return wrong(err);
+	}
 	if (rc)
 		return rc;
+	bm_time now = bm_clock_now();
+	pin_state ps;
+	if ((rc = pin_state_get(s, code, &ps, err)))
+		goto out;
+	if (ps.locked) {
+		rc = bm_fail(err, BM_EDENIED, _("Clerk %s is locked after %d wrong PINs; a supervisor must unlock it (bianmin clerk unlock %s)."),
+			     code, ps.failures, code);
+		goto out;
+	}
+	int64_t wait = pin_wait(&ps, now);
+	if (wait > 0) {
+		/* not checked at all: guessing in parallel gains nothing */
+		rc = bm_fail(err, BM_EDENIED, _("Wrong clerk number or PIN. After %d wrong PINs, wait %lld s before the next try."),
+			     ps.failures, (long long)wait);
+		goto out;
+	}
 	if (crypto_ready(err)) {
 		rc = BM_EIO;
+	} else if (!pin || crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0) {
+		rc = wrong(err);
+		pin_failed(s, code, now);   /* best effort: a read-only copy cannot count */
 	} else if (!out->active) {
 		rc = bm_fail(err, BM_EDENIED, _("Clerk %s is disabled; ask an admin."), code);
-	} else if (!pin || crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0) {
-		rc = bm_fail(err, BM_EDENIED, _("Wrong PIN for clerk %s."), code);
+	} else if (ps.failures) {
+		pin_reset(s, code);
 	}
+out:
 	free(hash);
 	if (rc)
 		auth_clerk_free(out);
@@ -156,14 +228,31 @@ static bool code_ok(const char *code)
 	return true;
 }
 
+static int clerk_add_checked(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
+			     const char *window, bm_role role, const char *pin, bm_time now, bm_error *err);
+
+/* The name and window as typed: trimmed, UTF-8, no control characters. */
 int auth_clerk_add(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
 		   const char *window, bm_role role, const char *pin, bm_time now, bm_error *err)
+{
+	char *n = NULL, *w = NULL;
+	int rc = text_check_name(name, _("The clerk's name"), CASE_NAME_MAX, true, &n, err);
+	if (!rc)
+		rc = text_check_name(window, _("The window"), CASE_NAME_MAX, false, &w, err);
+	if (!rc)
+		rc = clerk_add_checked(s, actor, code, n, w, role, pin, now, err);
+	free(n);
+	free(w);
+	return rc;
+}
+
+static int clerk_add_checked(bm_store *s, const bm_clerk *actor, const char *code, const char *name,
+			     const char *window, bm_role role, const char *pin, bm_time now, bm_error *err)
 {
 	if (!code_ok(code))
 		return bm_fail(err, BM_EINVAL, _("A clerk number (工号) has 1 to 16 letters, digits, '-' or '_'; \"%s\" does not."),
 			       code ? code : "");
-	if (!name || !*name)
-		return bm_fail(err, BM_EINVAL, _("The clerk's name is empty."));
+
 	if (auth_pin_check(pin, err))
 		return BM_EINVAL;
 	char hash[crypto_pwhash_STRBYTES];

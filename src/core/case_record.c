@@ -153,20 +153,35 @@ void event_hash(const char *prev, int64_t id, const char *case_no, const char *a
 int event_append(bm_store *s, int64_t case_id, const char *at, const char *clerk,
 		 const char *type, const char *details, const char *reason, bm_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1", err);
+	sqlite3_stmt *st = store_stmt(s, "SELECT id, hash, at FROM events ORDER BY id DESC LIMIT 1", err);
 	if (!st)
 		return BM_EDB;
 	char prev[65] = LEDGER_GENESIS;
+	char last_at[40] = "";
 	int64_t id = 1;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0) + 1;
 		snprintf(prev, sizeof prev, "%s", col_text(st, 1) ? col_text(st, 1) : "");
+		snprintf(last_at, sizeof last_at, "%s", col_text(st, 2) ? col_text(st, 2) : "");
 	} else if (rc != SQLITE_DONE) {
 		sqlite3_reset(st);
 		return store_fail(s, err, _("writing the ledger"));
 	}
 	sqlite3_reset(st);
+	/* the clock is not believed blindly (ledger_clock.c), measured from
+	 * the newest event that is itself in order (not a PIN lock, whose
+	 * time a guesser's clock may have set) */
+	if (last_at[0]) {
+		if (!(st = store_stmt(s, "SELECT at FROM events WHERE type <> 'clerk_lock' ORDER BY id DESC LIMIT 1", err)))
+			return BM_EDB;
+		last_at[0] = '\0';
+		if (sqlite3_step(st) == SQLITE_ROW)
+			snprintf(last_at, sizeof last_at, "%s", col_text(st, 0) ? col_text(st, 0) : "");
+		sqlite3_reset(st);
+	}
+	if ((rc = clock_event_ok(last_at[0] ? last_at : NULL, at, type, err)))
+		return rc;
 
 	char *case_no = NULL;
 	if (case_id) {

@@ -148,6 +148,10 @@ static void load_fee(yd_doc *doc, const yd_node *fee, bm_item *it)
 			yd_error(doc, a, _("fee amount is not a number of yuan such as \"10.00\" (got '%s')"), s);
 		return;
 	}
+	if (it->fee_fen > BM_FEE_MAX_FEN) {
+		yd_error(doc, a, _("fee amount is over the limit of 1000000.00 yuan for one fee (got %s)"), s);
+		return;
+	}
 	it->has_fee = true;
 }
 
@@ -173,8 +177,11 @@ static void load_materials(yd_doc *doc, const yd_node *list, bm_item *it)
 		return;
 	if (!yd_expect_seq(doc, list, "'materials'"))
 		return;
-	if (list->n == 0) {
-		yd_error(doc, list, "%s", _("'materials' must not be empty (leave the key out if nothing is needed)"));
+	/* materials: [] -- an item that needs nothing (a 控制 item) */
+	if (list->n == 0)
+		return;
+	if (list->n > CATALOG_MAX_MATERIALS) {
+		yd_error(doc, list, _("an item lists %zu materials; at most %d are allowed"), list->n, CATALOG_MAX_MATERIALS);
 		return;
 	}
 	it->materials = bm_xcalloc(list->n, sizeof *it->materials);
@@ -295,8 +302,14 @@ static void load_items(yd_doc *doc, const yd_node *list, bm_catalog *c)
 		yd_error(doc, list, "%s", _("'items' must not be empty"));
 		return;
 	}
+	if (list->n > CATALOG_MAX_ITEMS) {
+		yd_error(doc, list, _("the catalog lists %zu items; at most %d are allowed"), list->n, CATALOG_MAX_ITEMS);
+		return;
+	}
 	c->items = bm_xcalloc(list->n, sizeof *c->items);
 	int *code_line = bm_xcalloc(list->n, sizeof *code_line);
+	yd_strset codes;   /* code -> its line: a linear duplicate check */
+	yd_strset_init(&codes, list->n);
 	for (size_t i = 0; i < list->n; i++) {
 		const yd_node *m = list->kids[i];
 		if (!yd_expect_map(doc, m, _("an item")))
@@ -307,13 +320,12 @@ static void load_items(yd_doc *doc, const yd_node *list, bm_catalog *c)
 		if (!it->code)
 			continue;
 		code_line[c->n_items - 1] = yd_get(m, "code")->line;
-		for (size_t j = 0; j + 1 < c->n_items; j++)
-			if (c->items[j].code && !strcmp(c->items[j].code, it->code)) {
-				yd_error(doc, yd_get(m, "code"), _("duplicate item code %s (first defined at line %d)"),
-					 it->code, code_line[j]);
-				break;
-			}
+		const int *first = yd_strset_add(&codes, it->code, &code_line[c->n_items - 1]);
+		if (first)
+			yd_error(doc, yd_get(m, "code"), _("duplicate item code %s (first defined at line %d)"),
+				 it->code, *first);
 	}
+	yd_strset_free(&codes);
 	free(code_line);
 }
 

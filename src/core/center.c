@@ -19,7 +19,8 @@
 
 static const char *const top_keys[] = {
 	"version", "name", "code", "phone", "address", "windows", "spool", "outputs",
-	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", "county", NULL};
+	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", "county",
+	"pin_min_length", "pin_lock_after", "pin_delay", "time_zone", "clock_tolerance_minutes", NULL};
 static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", "timeout", NULL};
 
 static void output_free(bm_output *o)
@@ -37,6 +38,7 @@ void center_free(bm_center *c)
 	free(c->code);
 	free(c->phone);
 	free(c->address);
+	free(c->time_zone);
 	yd_strings_free(c->windows, c->n_windows);
 	free(c->spool_dir);
 	free(c->county);
@@ -163,6 +165,27 @@ static void load_keys(yd_doc *doc, const yd_node *m, bm_center *c)
 	}
 }
 
+/* time_zone: an IANA name the system knows (/usr/share/zoneinfo), such
+ * as Asia/Shanghai or Asia/Urumqi; plain names only. */
+static void center_time_zone(yd_doc *doc, const yd_node *root, bm_center *c)
+{
+	char *tz = NULL;
+	if (!yd_string(doc, root, "time_zone", false, &tz) || !tz)
+		return;
+	bool ok = *tz && strlen(tz) < 64 && tz[0] != '/' && !strstr(tz, "..");
+	for (const char *p = tz; ok && *p; p++)
+		ok = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		     *p == '/' || *p == '_' || *p == '-' || *p == '+';
+	char *f = ok ? bm_xasprintf("/usr/share/zoneinfo/%s", tz) : NULL;
+	if (!ok || access(f, R_OK) != 0) {
+		yd_error(doc, yd_get(root, "time_zone"), _("unknown time zone '%s' (an IANA name such as Asia/Shanghai)"), tz);
+		free(tz);
+	} else {
+		c->time_zone = tz;
+	}
+	free(f);
+}
+
 bm_center *center_load(const char *path, bm_diags *d)
 {
 	int errors = d->errors;
@@ -174,6 +197,10 @@ bm_center *center_load(const char *path, bm_diags *d)
 	c->supplement_timeout_days = 20;
 	c->followup_days = 5;
 	c->due_soon_days = 1;
+	c->pin_min_length = 6;
+	c->pin_lock_after = 10;
+	c->pin_delay = 1;
+	c->clock_tolerance_minutes = 10;
 	const yd_node *root = doc->root;
 	if (!root) {
 		yd_error(doc, NULL, "%s", _("the center file is empty; it needs 'version: 1', 'name' and 'code'"));
@@ -204,7 +231,14 @@ bm_center *center_load(const char *path, bm_diags *d)
 		yd_int(doc, root, "followup_days", false, 1, 1000, &c->followup_days);
 		yd_int(doc, root, "due_soon_days", false, 0, 1000, &c->due_soon_days);
 		load_keys(doc, yd_get(root, "keys"), c);
+		yd_int(doc, root, "pin_min_length", false, 4, 64, &c->pin_min_length);
+		yd_int(doc, root, "pin_lock_after", false, 0, 1000, &c->pin_lock_after);
+		yd_int(doc, root, "pin_delay", false, 0, 60, &c->pin_delay);
+		yd_int(doc, root, "clock_tolerance_minutes", false, 1, 1440, &c->clock_tolerance_minutes);
+		center_time_zone(doc, root, c);
 	}
+	if (!c->time_zone)
+		c->time_zone = bm_xstrdup("Asia/Shanghai");
 	if (!c->spool_dir)
 		c->spool_dir = bm_xstrdup("spool");
 	yd_sort_diags(doc, first);

@@ -6,6 +6,7 @@
 #include "bianmin/auth.h"
 #include "bianmin/ledger.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,18 @@ static void row_record(sqlite3_stmt *st, flatrec *r)
 	flatrec_setf(r, "clerk.active", "%d", sqlite3_column_int(st, 4));
 }
 
-static const char SQL_ROW[] = "SELECT code, name, window, role, active FROM clerks WHERE code = ?";
+static const char SQL_ROW[] = "SELECT code, name, window, role, active, pin_hash FROM clerks WHERE code = ?";
+
+/* x.pin_tag: 16 hex digits of a BLAKE2b of the PIN hash (never the PIN or
+ * the hash), so that verify sees a PIN hash swapped in behind bianmin's
+ * back while it is there. */
+static void pin_tag(const char *pin_hash, char out[17])
+{
+	unsigned char md[8];
+	crypto_generichash(md, sizeof md, (const unsigned char *)(pin_hash ? pin_hash : ""),
+			   pin_hash ? strlen(pin_hash) : 0, NULL, 0);
+	sodium_bin2hex(out, 17, md, sizeof md);
+}
 
 int clerk_event(bm_store *s, const char *by, const char *type, const char *code,
 		const char *pin, bm_time now, bm_error *err)
@@ -37,7 +49,10 @@ int clerk_event(bm_store *s, const char *by, const char *type, const char *code,
 	}
 	flatrec r;
 	row_record(st, &r);
+	char tag[17];
+	pin_tag(col_text(st, 5), tag);
 	sqlite3_reset(st);
+	flatrec_set(&r, "x.pin_tag", tag);
 	if (pin)
 		flatrec_set(&r, "x.pin", pin);
 	char *details = flatrec_json(&r);
@@ -113,6 +128,7 @@ void clerk_replay_event(clerk_replay *r, int64_t id, const char *at, const char 
 		r->event = bm_xrealloc(r->event, (r->n + 1) * sizeof *r->event);
 		r->at = bm_xrealloc(r->at, (r->n + 1) * sizeof *r->at);
 		r->seen = bm_xrealloc(r->seen, (r->n + 1) * sizeof *r->seen);
+		r->pin_tag = bm_xrealloc(r->pin_tag, (r->n + 1) * sizeof *r->pin_tag);
 		r->n++;
 	} else {
 		flatrec_free(&r->rec[i]);
@@ -125,6 +141,8 @@ void clerk_replay_event(clerk_replay *r, int64_t id, const char *at, const char 
 			flatrec_set(&r->rec[i], ev.keys[k], ev.vals[k]);
 	r->event[i] = id;
 	r->at[i] = bm_xstrdup(at);
+	const char *tag = flatrec_get(&ev, "x.pin_tag", NULL);
+	snprintf(r->pin_tag[i], sizeof r->pin_tag[i], "%s", tag ? tag : "");
 	r->seen[i] = false;
 	flatrec_free(&ev);
 }
@@ -139,13 +157,14 @@ void clerk_replay_free(clerk_replay *r)
 	free(r->event);
 	free(r->at);
 	free(r->seen);
+	free(r->pin_tag);
 	memset(r, 0, sizeof *r);
 }
 
 int clerk_replay_check(bm_store *s, clerk_replay *r, ledger_problem *p, bm_error *err)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(store_db(s), "SELECT code, name, window, role, active FROM clerks ORDER BY code",
+	if (sqlite3_prepare_v2(store_db(s), "SELECT code, name, window, role, active, pin_hash FROM clerks ORDER BY code",
 			       -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, _("verifying the ledger")), -1;
 	int rc, res = 0;
@@ -167,6 +186,12 @@ int clerk_replay_check(bm_store *s, clerk_replay *r, ledger_problem *p, bm_error
 					     _("clerk %s: %s is \"%s\" in the database but the ledger says \"%s\""),
 					     code, key, b ? b : "null", a ? a : "null");
 		}
+		char tag[17];
+		pin_tag(col_text(st, 5), tag);
+		if (!res && r->pin_tag[i][0] && strcmp(tag, r->pin_tag[i]) != 0)
+			res = verify_problem(p, r->event[i], NULL, r->at[i],
+					     _("clerk %s: the PIN hash is not the one the ledger recorded: it was changed behind bianmin's back"),
+					     code);
 		flatrec_free(&cur);
 	}
 	if (!res && rc != SQLITE_DONE) {

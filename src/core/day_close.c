@@ -93,7 +93,14 @@ int ledger_day_issued(bm_store *s, bm_day day, const char *clerk, day_sheet *out
 		r->voided = sqlite3_column_int(st, 7) != 0;
 		if (!r->voided) {
 			out->count++;
-			out->total_fen += r->amount_fen;
+			/* a fee is at most BM_FEE_MAX_FEN; a file changed behind
+			 * bianmin's back must still not overflow the sum */
+			if (r->amount_fen < 0 || r->amount_fen > BM_FEE_MAX_FEN ||
+			    __builtin_add_overflow(out->total_fen, r->amount_fen, &out->total_fen)) {
+				sqlite3_reset(st);
+				day_sheet_free(out);
+				return bm_fail(err, BM_EINVAL, _("A receipt of that day has an amount out of range (over 1000000.00 yuan); run bianmin verify."));
+			}
 		}
 	}
 	sqlite3_reset(st);

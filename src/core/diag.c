@@ -77,6 +77,15 @@ static void show_line(bm_buf *b, const char *s, size_t n, int col)
 static void add(bm_diags *d, bool warning, const char *file, const char *source,
 		int line, int col, const char *fmt, va_list ap)
 {
+	if (d->n >= DIAGS_MAX) {
+		/* counted, not formatted: finding the line is O(file) each */
+		d->dropped++;
+		if (warning)
+			d->warnings++;
+		else
+			d->errors++;
+		return;
+	}
 	bm_buf b = {0};
 	if (line < 1)
 		line = 1;
@@ -150,6 +159,8 @@ void diags_print(const bm_diags *d, void *stdio_file)
 	FILE *f = stdio_file;
 	for (size_t i = 0; i < d->n; i++)
 		fprintf(f, "%s\n", d->msgs[i]);
+	if (d->dropped)
+		fprintf(f, _("... and %zu more mistakes not shown\n"), d->dropped);
 }
 
 void diags_free(bm_diags *d)

@@ -20,18 +20,30 @@ typedef struct seen {
 	int line;
 } seen;
 
+/* The days listed so far, by day: an open-addressing table (slot 0 =
+ * empty, else index + 1 into days), so checking a day is O(1). */
 typedef struct loader {
 	yd_doc *doc;
 	bm_calendar *cal;
 	seen *days; size_t n, cap;
+	size_t *slot; size_t nslot;
 } loader;
+
+static size_t day_slot(const loader *L, bm_day day)
+{
+	size_t mask = L->nslot - 1;
+	size_t i = ((size_t)(uint32_t)day * 2654435761u) & mask;
+	while (L->slot[i] && L->days[L->slot[i] - 1].day != day)
+		i = (i + 1) & mask;
+	return i;
+}
 
 static const seen *find_seen(const loader *L, bm_day day)
 {
-	for (size_t i = 0; i < L->n; i++)
-		if (L->days[i].day == day)
-			return &L->days[i];
-	return NULL;
+	if (!L->nslot)
+		return NULL;
+	size_t i = day_slot(L, day);
+	return L->slot[i] ? &L->days[L->slot[i] - 1] : NULL;
 }
 
 static void add_seen(loader *L, bm_day day, bool holiday, int line)
@@ -41,6 +53,17 @@ static void add_seen(loader *L, bm_day day, bool holiday, int line)
 		L->days = bm_xrealloc(L->days, L->cap * sizeof *L->days);
 	}
 	L->days[L->n++] = (seen){day, holiday, line};
+	if ((L->n + 1) * 2 > L->nslot) {
+		free(L->slot);
+		L->nslot = L->nslot ? L->nslot * 2 : 256;
+		while (L->nslot < L->n * 2 + 2)
+			L->nslot *= 2;
+		L->slot = bm_xcalloc(L->nslot, sizeof *L->slot);
+		for (size_t k = 0; k < L->n; k++)
+			L->slot[day_slot(L, L->days[k].day)] = k + 1;
+	} else {
+		L->slot[day_slot(L, day)] = L->n;
+	}
 }
 
 /* A required date in `year` under key in m. */
@@ -157,7 +180,12 @@ static void load_years(loader *L, const yd_node *years)
 		const yd_node *k = years->keys[i], *ym = years->kids[i];
 		char *end = NULL;
 		long year = k->kind == YD_SCALAR ? strtol(k->str, &end, 10) : 0;
-		if (k->kind != YD_SCALAR || !*k->str || *end || year < 1900 || year > 9999) {
+		/* the years bianmin's clock accepts (ledger_clock.c): 2000-2099 */
+		if (k->kind == YD_SCALAR && *k->str && !*end && (year < 2000 || year > 2099)) {
+			yd_error(L->doc, k, _("the year %ld is outside 2000 to 2099, the years bianmin works in"), year);
+			continue;
+		}
+		if (k->kind != YD_SCALAR || !*k->str || *end) {
 			yd_error(L->doc, k, _("a year must be written as a number such as 2026, not '%s'"),
 				 k->kind == YD_SCALAR ? k->str : "...");
 			continue;
@@ -198,6 +226,7 @@ bm_calendar *calendar_load(const char *path, bm_diags *d)
 			load_years(&L, years);
 	}
 	free(L.days);
+	free(L.slot);
 	yd_sort_diags(doc, first);
 	yd_free(doc);
 	if (d->errors > errors) {

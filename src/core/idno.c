@@ -33,6 +33,29 @@ static const char *trim(const char *in, size_t *len)
 	return in;
 }
 
+/* Full-width forms typed with a Chinese input method (０-９, Ａ-Ｚ, ａ-ｚ,
+ * the ideographic space) read as their ASCII selves; out gets at most
+ * size-1 bytes. */
+static const char *fold_width(const char *in, char *out, size_t size)
+{
+	size_t o = 0, n = strlen(in);
+	for (size_t i = 0; i < n && o + 4 < size;) {
+		uint32_t cp;
+		size_t used = text_utf8_decode(in + i, n - i, &cp);
+		if (cp >= 0xFF01 && cp <= 0xFF5E) {
+			out[o++] = (char)(cp - 0xFF01 + 0x21);
+		} else if (cp == 0x3000) {
+			out[o++] = ' ';
+		} else {
+			memcpy(out + o, in + i, used);
+			o += used;
+		}
+		i += used;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* Number of characters (code points; a bad byte counts as one). */
 static size_t count_chars(const char *s, size_t n)
 {
@@ -111,6 +134,9 @@ bm_day idno_resident_birth(const char *id18)
 
 idno_status idno_check_resident(const char *in, bm_day today, char *out, char *msg, size_t msglen)
 {
+	char folded[256];
+	if (in)
+		in = fold_width(in, folded, sizeof folded);
 	size_t n;
 	const char *s = in ? trim(in, &n) : "";
 	if (!in)
@@ -186,6 +212,9 @@ static int uscc_value(char c)
 
 uscc_status idno_check_uscc(const char *in, char *out, char *msg, size_t msglen)
 {
+	char folded[256];
+	if (in)
+		in = fold_width(in, folded, sizeof folded);
 	size_t n;
 	const char *s = in ? trim(in, &n) : "";
 	if (!in)
@@ -213,6 +242,15 @@ uscc_status idno_check_uscc(const char *in, char *out, char *msg, size_t msglen)
 			    i + 1, code[i]);
 			return USCC_CHARS;
 		}
+	/* GB 32100: character 2 is the category (机构类别), 3-8 the region
+	 * (行政区划): all digits */
+	for (int i = 1; i < 8; i++)
+		if (code[i] < '0' || code[i] > '9') {
+			say(msg, msglen, _("character %d ('%c') must be a digit: characters 2 to 8 of a social credit code "
+					   "are the category and the region code"),
+			    i + 1, code[i]);
+			return USCC_CHARS;
+		}
 	if (out)
 		memcpy(out, code, 19);
 	int sum = 0, weight = 1;   /* weight = 3^(i-1) mod 31 */
@@ -229,6 +267,24 @@ uscc_status idno_check_uscc(const char *in, char *out, char *msg, size_t msglen)
 		return USCC_CHECKSUM;
 	}
 	return USCC_OK;
+}
+
+bool idno_looks_like_uscc(const char *in)
+{
+	char folded[256];
+	size_t n;
+	const char *s = trim(fold_width(in ? in : "", folded, sizeof folded), &n);
+	if (n != 18)
+		return false;
+	bool letter = false;
+	for (size_t i = 0; i < 18; i++) {
+		char c = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 'a' + 'A') : s[i];
+		if (uscc_value(c) < 0 || (i >= 1 && i <= 7 && (c < '0' || c > '9')))
+			return false;
+		if (c >= 'A' && c <= 'Z' && !(i == 17 && c == 'X'))
+			letter = true;
+	}
+	return letter;
 }
 
 /* ---- masking --------------------------------------------------------- */

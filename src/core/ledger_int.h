@@ -30,8 +30,9 @@ int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err);
  * by migration 3 for clerks of an older file), whose details are the
  * clerk's whole record after the change: clerk.code, clerk.name,
  * clerk.window, clerk.role, clerk.active ("1"/"0"), and for clerk_pin
- * x.pin = "changed" (by the clerk) or "reset" (by an admin).  Never the
- * PIN or its hash. */
+ * x.pin = "changed" (by the clerk) or "reset" (by an admin), and x.pin_tag
+ * (a BLAKE2b of the PIN hash, checked by verify).  Never the PIN or its
+ * hash. */
 int clerk_event(bm_store *s, const char *by, const char *type, const char *code,
 		const char *pin, bm_time now, bm_error *err);
 int clerk_ledger_import(bm_store *s, bm_error *err);
@@ -55,6 +56,7 @@ typedef struct clerk_replay {
 	int64_t *event;          /* its last event */
 	char **at;
 	bool *seen;              /* matched by a row of the clerks table */
+	char (*pin_tag)[17];     /* x.pin_tag of its last event, "" = none */
 	size_t n;
 } clerk_replay;
 void clerk_replay_event(clerk_replay *r, int64_t id, const char *at, const char *details);
@@ -64,6 +66,23 @@ size_t clerk_replay_find(const clerk_replay *r, const char *code);
  * 0 ok, 1 problem (in p), -1 error. */
 int clerk_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
 void clerk_replay_free(clerk_replay *r);
+
+/* ---- the clock (ledger_clock.c) ---- */
+/* A new event at `at` after the newest at last_at (NULL: none): BM_OK, or
+ * BM_EINVAL with a sentence (out of 2000-2099, or back in time). */
+int clock_event_ok(const char *last_at, const char *at, const char *type, bm_error *err);
+typedef struct clock_order { bool have; int64_t last; } clock_order;
+/* verify: the same order along the chain; 1 with p filled, else 0. */
+int clock_verify_step(clock_order *c, int64_t id, const char *at, const char *type, const char *case_no,
+		      struct ledger_problem *p);
+
+/* ---- numbers (counters.c) ---- */
+/* The next case / receipt number, repaired from the rows when the counter
+ * was reset behind bianmin's back. */
+int counter_next_case(bm_store *s, const char *center, int y, int m, int d, int64_t *seq, bm_error *err);
+int counter_next_receipt(bm_store *s, int y, int64_t *seq, bm_error *err);
+/* verify: 0 ok, 1 problem (in p), -1 error. */
+int counters_check(bm_store *s, struct ledger_problem *p, bm_error *err);
 
 /* The constant UPDATE that sets a record key case_apply may change, or
  * NULL when the key is not one of those. */

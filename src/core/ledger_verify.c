@@ -131,6 +131,7 @@ static int check_chain(bm_store *s, vstate *v, char *prev)
 	sqlite3_bind_int64(st, 1, v->from);
 	int64_t expect = v->from + 1;
 	ledger_problem *p = v->p;
+	clock_order clock = {0};   /* events in time order (ledger_clock.c) */
 	int rc, res = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -152,6 +153,8 @@ static int check_chain(bm_store *s, vstate *v, char *prev)
 			res = verify_problem(p, id, no, at, _("event %lld was changed after it was written (its hash does not match)"), (long long)id);
 			break;
 		}
+		if ((res = clock_verify_step(&clock, id, at, type, no, p)))
+			break;
 		snprintf(prev, 65, "%s", h);
 		expect = id + 1;
 		v->r->head_event = id;
@@ -495,6 +498,9 @@ int ledger_verify_run(bm_store *s, const verify_opts *o, verify_result *r, ledge
 		res = check_receipts(s, &v);
 	if (!res)
 		res = check_clerks(s, &v);
+	/* the numbering counters against the rows (counters.c): a full verify */
+	if (!res && !o->since_checkpoint)
+		res = counters_check(s, prob, err);
 	/* events deleted from the end leave an intact but shorter chain: only
 	 * a hash kept outside the file (the 日结单's 台账校验码) shows it; an
 	 * anchor before the checkpoint was checked by an earlier verify */

@@ -3,6 +3,7 @@
  * slip.h and print.h. */
 #include "lifecycle_int.h"
 #include "bianmin/idno.h"
+#include "bianmin/ledger.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
 
@@ -114,6 +115,30 @@ static const struct {
 	{ "return", "notice_returned" },    /* 退回件通知书 / 退件 */
 	{ "handover", "handover" },         /* AB岗交接单 */
 };
+
+size_t lifecycle_paper_forms(const char **out, size_t max)
+{
+	/* every paper bianmin prints: the intake notices by kind, the
+	 * receipt, the steps' papers, the status answer, the 日结单 */
+	size_t n = 0;
+	const char *fixed[] = { "receipt", "status", "daily_close" };
+	for (int k = 0; k < KIND__COUNT && n < max; k++)
+		out[n++] = slip_form_for_kind((bm_kind)k);
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0] && n < max; i++)
+		out[n++] = fixed[i];
+	for (size_t i = 0; i < sizeof STEP_PAPERS / sizeof STEP_PAPERS[0] && n < max; i++)
+		out[n++] = STEP_PAPERS[i].form;
+	/* distinct, in order */
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t j = 0;
+		while (j < m && strcmp(out[j], out[i]) != 0)
+			j++;
+		if (j == m)
+			out[m++] = out[i];
+	}
+	return m;
+}
 
 const char *lifecycle_paper_for_type(const char *type)
 {
@@ -233,6 +258,18 @@ slip_ctx *lifecycle_paper_context(const bm_case *c, const bm_center *center, con
 	return ctx;
 }
 
+/* The paper's check code (校验码, ledger_witness.c): of the event that
+ * printed it, or the case's newest when none did; none without a key. */
+static void set_check_code(const lc_ctx *x, slip_ctx *ctx, const bm_case *c, size_t ev)
+{
+	if (!x->store || !c->n_events)
+		return;
+	const bm_event *e = &c->events[ev < c->n_events ? ev : c->n_events - 1];
+	char code[WITNESS_CODE_SIZE];
+	if (witness_paper_code(x->store, e->id, e->hash, code) == BM_OK)
+		slip_ctx_set(ctx, "check_code", code);
+}
+
 slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *form, bool reprint,
 				const char **form_out, bm_error *err)
 {
@@ -266,7 +303,9 @@ slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *fo
 	slip_case_opts o = { .form = form, .now = x->now, .reprint = reprint,
 			     .clerk_no = x->clerk ? x->clerk->code : NULL,
 			     .clerk_name = x->clerk ? x->clerk->name : NULL };
-	return lifecycle_paper_context(c, x->center, &o, ev, NULL);
+	slip_ctx *ctx = lifecycle_paper_context(c, x->center, &o, ev, NULL);
+	set_check_code(x, ctx, c, ev);
+	return ctx;
 }
 
 static int send(const lc_ctx *x, const char *forms_dir, const char *spool_dir, const char *no,
@@ -313,6 +352,7 @@ int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_di
 	size_t ev;
 	lifecycle_latest_paper(&c, form, &ev);
 	slip_ctx *ctx = lifecycle_paper_context(&c, x->center, &o, ev, res);
+	set_check_code(x, ctx, &c, ev);
 	rc = send(x, forms_dir, spool_dir, no, form, ctx, where, err);
 	slip_ctx_free(ctx);
 	case_free(&c);

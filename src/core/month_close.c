@@ -10,6 +10,7 @@
 #include "bianmin/ledger.h"
 #include "bianmin/slip.h"
 
+#include "bianmin/text.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -364,9 +365,15 @@ size_t *lc_report_ranking(const lc_report *r)
 /* ---- CSV (RFC 4180, UTF-8 with BOM, CRLF) ----------------------------- */
 static void csv_cell(bm_buf *b, const char *s, bool last)
 {
-	bool quote = s && strpbrk(s, ",\"\r\n") != NULL;
+	/* no control characters, and no cell a spreadsheet runs as a formula */
+	char *clean = s ? text_clean(s) : NULL;
+	s = clean;
+	bool formula = text_csv_formula(s);
+	bool quote = s && (formula || strpbrk(s, ",\"\r\n") != NULL);
 	if (quote) {
 		bm_buf_puts(b, "\"");
+		if (formula)
+			bm_buf_puts(b, "'");
 		for (const char *p = s; *p; p++) {
 			if (*p == '"')
 				bm_buf_puts(b, "\"");   /* a quote is doubled */
@@ -377,6 +384,7 @@ static void csv_cell(bm_buf *b, const char *s, bool last)
 		bm_buf_puts(b, s);
 	}
 	bm_buf_puts(b, last ? "\r\n" : ",");
+	free(clean);
 }
 
 static void csv_row(bm_buf *b, const char *rank, const char *window, const char *item, const char *name,

@@ -226,14 +226,14 @@ static int make_dirs(const char *dir)
 	for (char *s = d + 1; *s; s++) {
 		if (*s == '/') {
 			*s = 0;
-			if (mkdir(d, 0755) < 0 && errno != EEXIST) {
+			if (mkdir(d, 0700) < 0 && errno != EEXIST) {
 				free(d);
 				return -1;
 			}
 			*s = '/';
 		}
 	}
-	int r = mkdir(d, 0755) < 0 && errno != EEXIST ? -1 : 0;
+	int r = mkdir(d, 0700) < 0 && errno != EEXIST ? -1 : 0;
 	free(d);
 	return r;
 }
@@ -278,8 +278,8 @@ int print_spool(const char *dir, const char *case_no, const char *form, const ch
 		}
 		p += k, left -= (size_t)k;
 	}
-	if (!e && fchmod(fd, 0644) < 0)
-		e = errno;
+	/* papers hold names and addresses: mkstemp's 0600 (less the umask),
+	 * in a folder made 0700 */
 	if (!e && fsync(fd) < 0)
 		e = errno;
 	if (close(fd) < 0 && !e)

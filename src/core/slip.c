@@ -212,6 +212,13 @@ static bool parse_tag(parser *p, const char *in, int line)
 		} else if (p->depth == MAX_DEPTH) {
 			perr(p, _("sections nested too deeply (%s)"), word);
 			ok = false;
+		} else if (each) {
+			/* a list inside a list grows as the square of it */
+			for (int k = 0; k < p->depth && ok; k++)
+				if (p->open_list[k]) {
+					perr(p, _("{{#each %s}} inside {{#each %s}}: lists do not nest"), name, p->open_list[k]);
+					ok = false;
+				}
 		}
 		if (ok) {
 			node *n = push(cur(p), each ? N_EACH : N_IF, line);
@@ -557,8 +564,25 @@ slip_form *slip_load(const char *path, bm_diags *d)
 	return f;
 }
 
+bool slip_form_name_ok(const char *key)
+{
+	size_t n = key ? strlen(key) : 0;
+	if (n == 0 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((key[i] >= 'a' && key[i] <= 'z') || (key[i] >= 'A' && key[i] <= 'Z') ||
+		      (key[i] >= '0' && key[i] <= '9') || key[i] == '_' || key[i] == '-'))
+			return false;
+	return true;
+}
+
 slip_form *slip_load_form(const char *dir, const char *key, bm_diags *d)
 {
+	/* a plain name: never a path (print NO ../../x) */
+	if (!slip_form_name_ok(key)) {
+		diags_file_error(d, key ? key : "", "%s", _("not a form name: a form is named by letters, digits, '_' and '-' only (see bianmin forms check)"));
+		return NULL;
+	}
 	char *path = bm_xasprintf("%s/%s.tmpl", dir, key);
 	slip_form *f = slip_load(path, d);
 	free(path);
@@ -637,7 +661,14 @@ const char *slip_form_for_kind(bm_kind k)
 
 /* ---- evaluation ------------------------------------------------------- */
 
+/* A paper is at most this much: a template or a case that would make more
+ * (a hostile form, thousands of materials) is cut off with a line saying so. */
+#define SLIP_MAX_BYTES (1u << 20)
+#define SLIP_MAX_LINES 20000
+
 typedef struct evaluator {
+	size_t bytes, lines;
+	bool full;
 	slip_doc *doc;
 	slip_block_type type;
 	const slip_col *cols;
@@ -655,6 +686,10 @@ static void end_cell(evaluator *e)
 
 static void end_line(evaluator *e)
 {
+	e->lines++;
+	e->bytes += e->cell.len;
+	if (e->lines > SLIP_MAX_LINES || e->bytes > SLIP_MAX_BYTES)
+		e->full = true;
 	end_cell(e);
 	slip_doc *d = e->doc;
 	if (d->n == d->cap) {
@@ -717,7 +752,7 @@ static bool truthy(const slip_ctx *c, const char *name)
 
 static void eval_nodes(evaluator *e, const nodes *ns, const slip_ctx *c)
 {
-	for (size_t i = 0; i < ns->n; i++) {
+	for (size_t i = 0; i < ns->n && !e->full; i++) {
 		const node *n = &ns->v[i];
 		switch (n->type) {
 		case N_TEXT:
@@ -747,7 +782,7 @@ static void eval_nodes(evaluator *e, const nodes *ns, const slip_ctx *c)
 			break;
 		case N_EACH: {
 			size_t k = slip_ctx_count(c, n->s);
-			for (size_t j = 0; j < k; j++)
+			for (size_t j = 0; j < k && !e->full; j++)
 				eval_nodes(e, &n->body, slip_ctx_record(c, n->s, j));
 			break;
 		}
@@ -766,8 +801,18 @@ slip_doc *slip_eval(const slip_form *f, const slip_ctx *ctx)
 	d->paper = f->paper;
 	evaluator e = { .doc = d };
 	eval_nodes(&e, &f->body, ctx);
-	if (e.cell.len || e.n_cells)
+	if (e.full) {
+		/* drop the line in the making, say why the paper ends here */
+		bm_buf_free(&e.cell);
+		for (size_t i = 0; i < e.n_cells; i++)
+			free(e.cells[i]);
+		e.n_cells = 0;
+		e.type = SB_TEXT;
+		bm_buf_puts(&e.cell, "（内容过长，以下从略）");
 		end_line(&e);
+	} else if (e.cell.len || e.n_cells) {
+		end_line(&e);
+	}
 	bm_buf_free(&e.cell);
 	for (size_t i = 0; i < e.n_cells; i++)
 		free(e.cells[i]);

@@ -171,6 +171,8 @@ static const char *const top_fields[] = {
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
 	"close_date", "count", "total", "anchor", "anchor_event",
+	/* the paper's 校验码 (bianmin verify --paper) */
+	"check_code",
 	NULL
 };
 

@@ -15,6 +15,7 @@ struct bm_store {
 	sqlite3 *db;
 	char *path;
 	int depth;            /* nesting of store_begin */
+	bool readonly;        /* opened read-only (an auditor's copy) */
 	bool doomed;          /* a rollback happened inside an outer transaction */
 	char *fail_hook;
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
@@ -154,6 +155,9 @@ static int pragma_int(bm_store *s, const char *sql, int *out, bm_error *err)
 
 int store_begin(bm_store *s, bm_error *err)
 {
+	if (s->readonly)
+		return bm_fail(err, BM_EDB, _("%s: the database is read-only for you, and this needs to write it. Check the permissions of the file and its folder (reading commands such as verify, case show and report work on it as it is)."),
+			       s->path);
 	if (s->depth++ > 0)
 		return BM_OK;
 	s->doomed = false;
@@ -267,11 +271,48 @@ fail:
 	return BM_EDB;
 }
 
+/* Open a file we may not write read-only: mode=ro, and when SQLite
+ * cannot make the WAL index beside it (a read-only folder) as immutable. */
+static int store_open_readonly(bm_store *s, const char *path, bm_error *err)
+{
+	static const char *const modes[] = { "ro", "ro&immutable=1" };
+	for (size_t i = 0; i < 2; i++) {
+		bm_buf b = {0};
+		bm_buf_printf(&b, "file:");
+		for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+			if (*p == '%' || *p == '?' || *p == '#')
+				bm_buf_printf(&b, "%%%02X", *p);
+			else
+				bm_buf_printf(&b, "%c", *p);
+		bm_buf_printf(&b, "?mode=%s", modes[i]);
+		int rc = sqlite3_open_v2(b.data, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		bm_buf_free(&b);
+		int n = 0;
+		if (rc == SQLITE_OK && pragma_int(s, "SELECT count(*) FROM sqlite_schema", &n, NULL) == BM_OK) {
+			s->readonly = true;
+			return BM_OK;
+		}
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	return bm_fail(err, BM_EDB, _("%s: cannot open the read-only ledger. Check that you may read the file (and its folder)."), path);
+}
+
+bool store_readonly(const bm_store *s)
+{
+	return s->readonly;
+}
+
 bm_store *store_open_version(const char *path, bool create, int max_version, bm_error *err)
 {
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT || !create) {
+		if (errno == ENOENT && !create) {
+			bm_fail(err, BM_ENOTFOUND, _("%s: there is no ledger here. Check --db (or BIANMIN_DB); to start a new ledger, run bianmin init."),
+				path);
+			return NULL;
+		}
+		if (errno != ENOENT) {
 			bm_fail(err, BM_EIO, _("%s: cannot open the database: %s."), path, strerror(errno));
 			return NULL;
 		}
@@ -286,18 +327,18 @@ bm_store *store_open_version(const char *path, bool create, int max_version, bm_
 	}
 	bm_store *s = bm_xcalloc(1, sizeof *s);
 	s->path = bm_xstrdup(path);
-	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+	/* a file we may not write (an auditor's 0400 copy) is opened read-only
+	 * on purpose: reading commands work, a write gets a sentence */
+	if (access(path, W_OK) != 0 && !create) {
+		if (store_open_readonly(s, path, err))
+			goto fail;
+	} else if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		store_fail(s, err, _("opening the database"));
 		goto fail;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	/* SQLite quietly opens a file it may not write read-only: say so now,
-	 * not in the middle of the first save */
-	if (sqlite3_db_readonly(s->db, "main") == 1) {
-		bm_fail(err, BM_EDB, _("%s: the database file is read-only; bianmin needs to write it and its folder. Check their permissions (and chattr, or a read-only mount)."),
-			path);
-		goto fail;
-	}
+	if (sqlite3_db_readonly(s->db, "main") == 1)
+		s->readonly = true;
 	sqlite3_busy_timeout(s->db, store_busy_timeout_ms());
 
 	int app_id = 0, version = 0, n_tables = 0;
@@ -305,6 +346,13 @@ bm_store *store_open_version(const char *path, bool create, int max_version, bm_
 	    pragma_int(s, "PRAGMA user_version", &version, err) ||
 	    pragma_int(s, "SELECT count(*) FROM sqlite_schema", &n_tables, err))
 		goto fail;
+	/* 台账 are made on purpose only (bianmin init, demo): an empty file is
+	 * a ledger lost or a mistyped path, never a fresh start */
+	if (!create && app_id == 0 && version == 0 && n_tables == 0) {
+		bm_fail(err, BM_EDB, _("%s: the file is empty: it is not a bianmin ledger, and bianmin will not start a new one here by itself. If the ledger was here, restore it from a backup; to start a new ledger on purpose, run bianmin init."),
+			path);
+		goto fail;
+	}
 	if (app_id != (int)STORE_APPLICATION_ID && (app_id != 0 || version != 0 || n_tables != 0)) {
 		bm_fail(err, BM_EDB, _("%s: this is an SQLite file but not a bianmin database. Check the --db path."), path);
 		goto fail;
@@ -314,27 +362,20 @@ bm_store *store_open_version(const char *path, bool create, int max_version, bm_
 			path, version, BIANMIN_VERSION, STORE_SCHEMA_VERSION);
 		goto fail;
 	}
+	if (s->readonly) {
+		if (version < STORE_SCHEMA_VERSION && version < max_version) {
+			bm_fail(err, BM_EDB, _("%s: this ledger needs upgrading (schema %d) but the file is read-only; open a writable copy once first."),
+				path, version);
+			goto fail;
+		}
+		return s;
+	}
 	if (exec(s, "PRAGMA journal_mode = WAL", err, _("opening the database")) ||
 	    exec(s, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", err, _("opening the database")))
 		goto fail;
 
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL) != SQLITE_OK) {
-		store_fail(s, err, _("checking the database"));
-		goto fail;
-	}
-	int rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(st, 0), "ok") != 0) {
-		if (rc == SQLITE_ROW)
-			bm_fail(err, BM_EDB, _("%s: the database is damaged (quick_check: %s). Stop using it; restore the latest backup and run bianmin verify."),
-				path, (const char *)sqlite3_column_text(st, 0));
-		else
-			store_fail(s, err, _("checking the database"));
-		sqlite3_finalize(st);
-		goto fail;
-	}
-	sqlite3_finalize(st);
-
+	/* no quick_check here: opening stays O(1) in the file's size;
+	 * integrity is bianmin verify's (integrity_check) */
 	if (max_version > STORE_SCHEMA_VERSION)
 		max_version = STORE_SCHEMA_VERSION;
 	if (version < max_version && migrate(s, max_version, err))
@@ -355,7 +396,7 @@ bm_store *app_store(bm_app *app, bm_error *err)
 	if (!app->store) {
 		if (!app->paths.db)
 			return bm_fail(err, BM_EINVAL, _("No database given (--db FILE or BIANMIN_DB).")), NULL;
-		app->store = store_open(app->paths.db, true, err);
+		app->store = store_open(app->paths.db, false, err);
 	}
 	return app->store;
 }

@@ -174,5 +174,15 @@ static const char SCHEMA_4[] =
 "  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
 "END;";
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4 };
-const int store_n_migrations = 4;
+/* 5: wrong PINs per clerk, across processes and restarts (auth_lock.c);
+ *    locking and unlocking are clerk events of the chain. */
+static const char SCHEMA_5[] =
+"CREATE TABLE pin_failures ("
+"  code TEXT PRIMARY KEY,"
+"  failures INTEGER NOT NULL,"
+"  last_at INTEGER NOT NULL,"
+"  locked INTEGER NOT NULL DEFAULT 0"
+") WITHOUT ROWID;";
+
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5 };
+const int store_n_migrations = 5;

@@ -3,6 +3,7 @@
 #include "bianmin/yamldoc.h"
 #include "bianmin/text.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -115,22 +116,87 @@ static void build(yd_doc *doc, yaml_document_t *yd)
 	doc->root = root ? &doc->nodes[root - yd->nodes.start] : NULL;
 }
 
+/* ---- a set of strings (open addressing), for linear duplicate checks -- */
+
+static uint64_t str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603u;    /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+void yd_strset_init(yd_strset *set, size_t expect)
+{
+	size_t cap = 16;
+	while (cap < expect * 2 + 1)
+		cap *= 2;
+	set->slots = bm_xcalloc(cap, sizeof *set->slots);
+	set->cap = cap;
+	set->n = 0;
+}
+
+const void *yd_strset_add(yd_strset *set, const char *key, const void *value)
+{
+	if ((set->n + 1) * 2 > set->cap) {
+		yd_strset bigger;
+		yd_strset_init(&bigger, set->cap);
+		for (size_t i = 0; i < set->cap; i++)
+			if (set->slots[i].key)
+				yd_strset_add(&bigger, set->slots[i].key, set->slots[i].value);
+		free(set->slots);
+		*set = bigger;
+	}
+	size_t mask = set->cap - 1;
+	for (size_t i = (size_t)str_hash(key) & mask;; i = (i + 1) & mask) {
+		if (!set->slots[i].key) {
+			set->slots[i].key = key;
+			set->slots[i].value = value;
+			set->n++;
+			return NULL;
+		}
+		if (!strcmp(set->slots[i].key, key))
+			return set->slots[i].value;
+	}
+}
+
+void yd_strset_free(yd_strset *set)
+{
+	free(set->slots);
+	memset(set, 0, sizeof *set);
+}
+
 static void check_duplicates(yd_doc *doc)
 {
 	for (size_t i = 0; i < doc->n_nodes; i++) {
 		yd_node *m = &doc->nodes[i];
-		if (m->kind != YD_MAP)
+		if (m->kind != YD_MAP || m->n < 2)
 			continue;
-		for (size_t a = 1; a < m->n; a++) {
+		if (m->n <= 16) {
+			/* a small map: comparing pairs is cheaper than a table */
+			for (size_t a = 1; a < m->n; a++) {
+				if (m->keys[a]->kind != YD_SCALAR)
+					continue;
+				for (size_t b = 0; b < a; b++)
+					if (m->keys[b]->kind == YD_SCALAR && !strcmp(m->keys[a]->str, m->keys[b]->str)) {
+						yd_error(doc, m->keys[a], _("duplicate key '%s' (first at line %d)"),
+							 m->keys[a]->str, m->keys[b]->line);
+						break;
+					}
+			}
+			continue;
+		}
+		yd_strset seen;
+		yd_strset_init(&seen, m->n);
+		for (size_t a = 0; a < m->n; a++) {
 			if (m->keys[a]->kind != YD_SCALAR)
 				continue;
-			for (size_t b = 0; b < a; b++)
-				if (m->keys[b]->kind == YD_SCALAR && !strcmp(m->keys[a]->str, m->keys[b]->str)) {
-					yd_error(doc, m->keys[a], _("duplicate key '%s' (first at line %d)"),
-						 m->keys[a]->str, m->keys[b]->line);
-					break;
-				}
+			const yd_node *first = yd_strset_add(&seen, m->keys[a]->str, m->keys[a]);
+			if (first)
+				yd_error(doc, m->keys[a], _("duplicate key '%s' (first at line %d)"),
+					 m->keys[a]->str, first->line);
 		}
+		yd_strset_free(&seen);
 	}
 }
 
@@ -190,8 +256,47 @@ static bool parse(yd_doc *doc)
 	return true;
 }
 
+/* libyaml's scanner is quadratic in the depth of flow collections
+ * ([[[[...): refuse deep ones before it sees them.  Quotes and comments
+ * are skipped; a bracket in a plain scalar may count, which only matters
+ * past YD_MAX_DEPTH unclosed ones. */
+static bool flow_too_deep(const char *s, size_t n, size_t *at)
+{
+	int depth = 0;
+	char quote = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (quote) {
+			if (c == '\\' && quote == '"' && i + 1 < n)
+				i++;
+			else if (c == quote)
+				quote = 0;
+			continue;
+		}
+		if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n')) {
+			while (i < n && s[i] != '\n')
+				i++;
+		} else if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '[' || c == '{') {
+			if (++depth > YD_MAX_DEPTH) {
+				*at = i;
+				return true;
+			}
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return false;
+}
+
 yd_doc *yd_load_mem(const char *name, const char *text, size_t len, bm_diags *d)
 {
+	/* a UTF-8 byte order mark (some Windows editors write one) is skipped */
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
+		text += 3;
+		len -= 3;
+	}
 	yd_doc *doc = bm_xcalloc(1, sizeof *doc);
 	doc->file = bm_xstrdup(name);
 	doc->source = bm_xstrndup(text, len);
@@ -205,7 +310,21 @@ yd_doc *yd_load_mem(const char *name, const char *text, size_t len, bm_diags *d)
 		yd_free(doc);
 		return NULL;
 	}
+	size_t deep;
+	if (flow_too_deep(text, len, &deep)) {
+		yd_node at = {0};
+		position(text, deep, &at.line, &at.col);
+		yd_error(doc, &at, _("lists and mappings are nested more than %d deep here; a catalog needs far fewer"),
+			 YD_MAX_DEPTH);
+		yd_free(doc);
+		return NULL;
+	}
 	if (!parse(doc)) {
+		yd_free(doc);
+		return NULL;
+	}
+	if (doc->n_nodes > YD_MAX_NODES) {
+		yd_error(doc, NULL, _("the file has %zu values; bianmin reads at most %d"), doc->n_nodes, YD_MAX_NODES);
 		yd_free(doc);
 		return NULL;
 	}
@@ -215,17 +334,40 @@ yd_doc *yd_load_mem(const char *name, const char *text, size_t len, bm_diags *d)
 
 char *yd_read_file(const char *path, size_t *len, bm_diags *d)
 {
-	bm_error err;
-	char *text = bm_read_file(path, len, &err);
-	if (!text) {
-		/* err.msg already starts with "path: " */
-		const char *m = err.msg;
-		size_t pl = strlen(path);
-		if (!strncmp(m, path, pl) && !strncmp(m + pl, ": ", 2))
-			m += pl + 2;
-		diags_file_error(d, path, "%s", m);
+	/* read at most YD_MAX_BYTES: /dev/zero or a huge file is refused with
+	 * a sentence instead of filling the memory */
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diags_file_error(d, path, _("cannot open: %s"), strerror(errno));
+		return NULL;
 	}
-	return text;
+	bm_buf b = {0};
+	char chunk[65536];
+	size_t k;
+	bool big = false;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + k > YD_MAX_BYTES) {
+			big = true;
+			break;
+		}
+		bm_buf_append(&b, chunk, k);
+	}
+	bool bad = ferror(f) != 0;
+	int e = errno;
+	fclose(f);
+	if (big || bad) {
+		if (big)
+			diags_file_error(d, path, _("the file is larger than %d MB; bianmin reads at most that (is it the right file?)"),
+					 YD_MAX_BYTES >> 20);
+		else
+			diags_file_error(d, path, _("cannot read: %s"), strerror(e));
+		bm_buf_free(&b);
+		return NULL;
+	}
+	bm_buf_append(&b, "", 0);
+	if (len)
+		*len = b.len;
+	return b.data ? b.data : bm_xstrdup("");
 }
 
 yd_doc *yd_load(const char *path, bm_diags *d)
@@ -299,22 +441,21 @@ void yd_check_keys(yd_doc *doc, const yd_node *m, const char *const *known)
 			yd_error(doc, k, _("a key must be a plain name, not %s"), kind_name(k->kind));
 			continue;
 		}
+		bool found = false;
+		for (const char *const *q = known; *q && !found; q++)
+			found = !strcmp(*q, k->str);
+		if (found)
+			continue;
+		/* "did you mean": edit distances only for a key that is wrong */
 		const char *best = NULL;
 		int bestd = INT_MAX;
-		bool found = false;
 		for (const char *const *q = known; *q; q++) {
-			if (!strcmp(*q, k->str)) {
-				found = true;
-				break;
-			}
 			int dist = yd_edit_distance(k->str, *q);
 			if (dist < bestd) {
 				bestd = dist;
 				best = *q;
 			}
 		}
-		if (found)
-			continue;
 		/* close: a typo or two, or a third of the word */
 		if (best && (bestd <= 2 || bestd * 3 <= (int)strlen(best)) && bestd < (int)strlen(k->str))
 			yd_error(doc, k, _("unknown key '%s' (did you mean '%s'?)"), k->str, best);

@@ -41,10 +41,10 @@ DROP="DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete; DROP TRIGGER
 fresh() { cp $T/day2.db "$DB"; rm -f "$DB-wal" "$DB-shm"; sqlite3 "$DB" "$DROP $1" || die "sqlite3: $1"; }
 # a change after the checkpoint is found by the daily check
 fresh "UPDATE cases SET state = 'completed' WHERE no LIKE '%20261008%'"
-bm verify --since-checkpoint --clerk 1001 >/dev/null && die "daily check missed a new case changed"
+at '2026-10-08 17:30:00' verify --since-checkpoint --clerk 1001 >/dev/null && die "daily check missed a new case changed"
 # a change before it is the full verify's to find
 fresh "UPDATE cases SET due = '2027-01-01' WHERE id = 1"
-bm verify --since-checkpoint --clerk 1001 >/dev/null || die "daily check reads only the day"
+at '2026-10-08 17:30:00' verify --since-checkpoint --clerk 1001 >/dev/null || die "daily check reads only the day"
 out=$(bm verify --clerk 1001) && die "full verify missed an old case changed"
 echo "$out" | grep -q "QS-20260930-0001" || die "full verify names the case: $out"
 # a checkpoint that does not name its event by the true hash

@@ -60,6 +60,7 @@ sync_() { k=$1; shift; "$BIANMIN" --db $T/$k/db --config $T/$k/center.yaml sync 
 gen() {
 	k=$1; n=$2
 	center $k
+	c $k "2026-03-01 07:5$n:00" init >/dev/null || die "$k init"
 	c $k "2026-03-01 08:0$n:00" clerk add 1001 "$3" --window 民政 >/dev/null || die "$k clerk"
 	BIANMIN_ADMIN_PIN=1234 PIN=9999 c $k "2026-03-01 08:30:00" clerk add 9001 张建国 --role supervisor --by 1001 >/dev/null || die "$k sup"
 	for d in 02 03 04 05 09 10 11 12 16 17 18 19 23 24 25 26 30; do
@@ -76,10 +77,14 @@ gen() {
 		05) ck $k "2026-03-$d 15:00:00" case supplement $w --demand 村委会证明 --reason 县局新规要求 >/dev/null 2>&1 || die "$k breach" ;;
 		12) BIANMIN_SUPERVISOR_PIN=9999 ck $k "2026-03-$d 15:00:00" case extend $a --days 5 --reason 需县级核实 --supervisor 9001 --no-print >/dev/null 2>&1 || die "$k extend" ;;
 		18) ck $k "2026-03-$d 15:00:00" case complete $b --refused --result 不予许可 --no-print >/dev/null 2>&1 || die "$k refuse" ;;
-		11) ck $k "2026-04-20 15:00:00" case complete $a --approved --result 迟办 --no-print >/dev/null || die "$k late"
-			ck $k "2026-04-20 15:10:00" case rate $a --level 满意 >/dev/null 2>&1 || die "$k rate ok" ;;
+		11) late=$a ;;   # completed late, after the days below (the clock runs forward)
 		esac
 	done
+	if [ -n "${late:-}" ]; then
+		ck $k "2026-04-20 15:00:00" case complete $late --approved --result 迟办 --no-print >/dev/null || die "$k late"
+		ck $k "2026-04-20 15:10:00" case rate $late --level 满意 >/dev/null 2>&1 || die "$k rate ok"
+	fi
+	late=
 }
 gen AA 1 王小梅
 gen BB 2 刘芳
@@ -210,6 +215,7 @@ eq "$(q "SELECT count(*) FROM events WHERE center = 'BB'")" "$before" "nothing w
 
 # ---- a second ledger with the same center code ----------------------------
 mkdir -p $T/dup; cp $T/AA/center.yaml $T/dup/center.yaml
+"$BIANMIN" --db $T/dup/db init >/dev/null || die "dup init"
 BIANMIN_PIN=1234 ft "2026-03-01 07:00:00" "$BIANMIN" --db $T/dup/db --config $T/dup/center.yaml clerk add 1001 冒名 --window 民政 >/dev/null || die "dup clerk"
 "$BIANMIN" --db $T/dup/db --config $T/dup/center.yaml sync >$T/out 2>&1; eq $? 1 "duplicate code"
 grep -q "Center code AA is already held by another ledger" $T/out || die "duplicate: $(cat $T/out)"

@@ -54,7 +54,7 @@ grep -q "check digit" $T/err || die "bad ID message: $(cat $T/err)"
 at "$D" intake --clerk 1001 --item NOPE --name X --id $ID1 2>/dev/null; eq $? 1 "unknown item"
 at "$D" intake --clerk 7777 --item MZ-003 --name X --id $ID1 2>/dev/null; eq $? 1 "unknown clerk"
 BIANMIN_PIN=0000 at "$D" intake --clerk 1001 --item MZ-003 --name X --id $ID1 2>$T/err; eq $? 1 "wrong PIN"
-grep -q "Wrong PIN" $T/err || die "wrong PIN message"
+grep -q "Wrong clerk number or PIN" $T/err || die "wrong PIN message"
 at "$D" intake --clerk 1001 --item MZ-003 2>/dev/null; eq $? 2 "usage"
 eq "$(at "$D" case list --clerk 1001 --format tsv | wc -l)" "$n0" "nothing written by refusals"
 

@@ -46,7 +46,7 @@ eq "$(echo "$out" | sed -n 2p)" "supplement" "en intake kind"
 # errors and case show follow the locale too
 BIANMIN_PIN=0000 zh at "$D" intake --clerk 1001 --item MZ-003 --name X --id $ID1 --duplicate-reason 同一证件的测试 --have-all 2>$T/err
 eq $? 1 "zh wrong PIN"
-grep -q "工作人员 1001 的密码错误" $T/err || die "zh wrong PIN message: $(cat $T/err)"
+grep -q "工号或密码错误" $T/err || die "zh wrong PIN message: $(cat $T/err)"
 zh at "$D" case show "$no" --clerk 1001 | grep -q "^类型：      承诺件" || die "zh case show"
 en at "$D" case show "$no" --clerk 1001 | grep -q "^Kind:        promised" || die "en case show"
 exit 0

@@ -66,7 +66,7 @@ eq "$(BIANMIN_PIN=3333 at '2026-10-13 10:00:00' case list --waiting-on 规划建
 as 2002 3333 "2026-10-13 11:00:00" case opinion $c3 --window 规划建设 --opinion 符合村庄规划 >/dev/null || die "op 2"
 as 2003 3333 "2026-10-13 11:00:00" case opinion $c3 --window 综合受理 --opinion 材料齐全 >/dev/null || die "op 3"
 eq "$(BIANMIN_PIN=3333 at '2026-10-13 12:00:00' case list --waiting-on 规划建设 --clerk 2002)" "" "nothing waits"
-a1 2026-10-13 case complete $c3 --approved --result 核发宅基地批准书 --certificate ZJ-2026-017 --no-print >/dev/null || die "complete joint"
+as 1001 1234 "2026-10-13 12:00:00" case complete $c3 --approved --result 核发宅基地批准书 --certificate ZJ-2026-017 --no-print >/dev/null || die "complete joint"
 
 # ---- 10-20: extension of c1, approved by the supervisor -------------------
 a1 2026-10-20 case extend $c1 --days 8 --reason 专家意见 --supervisor 1002 2>/dev/null </dev/null; eq $? 1 "clerk cannot approve"

@@ -66,14 +66,14 @@ grep -q "handed in (上缴) 20.00" $T/err || die "handin on the day: $(cat $T/er
 # ---- 12-01: 月结 of November, its 月报 ------------------------------------
 sv '2026-11-30 18:00:00' report month 2026-11 --close 2>$T/err && die "November closed before its end"
 grep -q "has not ended" $T/err || die "early close: $(cat $T/err)"
-k '2026-12-01 08:00:00' report month 2026-11 --close 2>/dev/null && die "a clerk closed the month"
-sv '2026-12-01 08:00:00' report month 2026-11 --close --format paper >$T/nov1.txt 2>$T/err || die "月结: $(cat $T/err)"
+k '2026-12-01 17:30:00' report month 2026-11 --close 2>/dev/null && die "a clerk closed the month"
+sv '2026-12-01 17:30:00' report month 2026-11 --close --format paper >$T/nov1.txt 2>$T/err || die "月结: $(cat $T/err)"
 grep -q "closed (月结) by 9001" $T/err || die "月结 told: $(cat $T/err)"
 grep -q "台账校验码" $T/nov1.txt || die "月报 anchor: $(cat $T/nov1.txt)"
 # November as of its end: c overdue (due 11-23), 1 extension, fees 20 + 20
-eq "$(sv '2026-12-01 08:10:00' report month 2026-11 --format tsv 2>/dev/null | awk -F'\t' '$1=="total"')" \
+eq "$(sv '2026-12-01 17:40:00' report month 2026-11 --format tsv 2>/dev/null | awk -F'\t' '$1=="total"')" \
 	"total	*	5	0	0.0%	0	1	0	0	0	0	1" "November figures"
-sv '2026-12-01 08:00:00' report month 2026-11 --close 2>/dev/null >/dev/null && die "closed twice"
+sv '2026-12-01 17:30:00' report month 2026-11 --close 2>/dev/null >/dev/null && die "closed twice"
 
 # ---- December steps touching November's cases -------------------------------
 # a late extension: refused (overdue stays overdue)
@@ -125,10 +125,10 @@ sv '2026-12-31 18:00:00' report quarter 2026-Q4 --format tsv 2>/dev/null | grep 
 eq "$(sv '2026-12-31 18:00:00' report rank 2026-11 2>/dev/null | cut -f1,2 | tr '\t\n' ' ')" "1 户籍 2 民政 " "ranking"
 
 # ---- control items: promised only when the catalog allows it ---------------
-k '2026-12-03 11:00:00' intake --item GH-003 --name 孙八 --id $ID --duplicate-reason 同一证件的测试 --have-all --override promised --reason 需核实 2>$T/err &&
+k '2026-12-03 12:30:00' intake --item GH-003 --name 孙八 --id $ID --duplicate-reason 同一证件的测试 --have-all --override promised --reason 需核实 2>$T/err &&
 	die "GH-003 promised"
 grep -q "does not allow" $T/err || die "control refusal: $(cat $T/err)"
-out=$(k '2026-12-03 11:00:00' intake --item GH-004 --name 孙八 --id $ID --duplicate-reason 同一证件的测试 --have-all --override promised --reason 需现场核实是否在危险区内) ||
+out=$(k '2026-12-03 12:30:00' intake --item GH-004 --name 孙八 --id $ID --duplicate-reason 同一证件的测试 --have-all --override promised --reason 需现场核实是否在危险区内) ||
 	die "GH-004 promised"
 eq "$(echo "$out" | sed -n 2,3p | tr '\n' ' ')" "promised 2026-12-10 " "GH-004 as 承诺件, 5 days"
 

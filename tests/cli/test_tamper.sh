@@ -19,6 +19,13 @@ for ID in 110101199003074119 110101199003074127 110101199003074135; do
 done
 at "$D" intake --clerk 1001 --item HJ-005 --name 李四 --id 110101199003074143 --have 1,3 >/dev/null || die "supplement"
 at "$D" verify --clerk 1001 >/dev/null || die "clean ledger"
+# the papers handed out: each case's receipt paper with its 校验码
+for i in 1 2 3 4; do
+	at "$D" print QS-20260930-000$i --clerk 1001 --out $T/paper$i.txt >/dev/null || die "paper $i"
+	code=$(sed -n 's/^校验码： *//p' $T/paper$i.txt)
+	[ -n "$code" ] || die "paper $i has no check code"
+	eval "code$i=\$code"
+done
 cp "$DB" $T/clean.db
 
 # triggers refuse it while they are there
@@ -54,4 +61,48 @@ try "active flag" "UPDATE clerks SET active = 1 WHERE code = '9001'" "clerk 9001
 try "name" "UPDATE clerks SET name = '王大梅' WHERE code = '1001'" "clerk 1001: clerk.name"
 try "clerk added" "INSERT INTO clerks (code, name, role, pin_hash) VALUES ('6666', 'x', 'admin', 'h')" "clerk 6666"
 try "clerk event changed" "UPDATE events SET details = replace(details, '\"clerk\"', '\"admin\"') WHERE id = 2" "event 2"
+
+# A PIN hash swapped in behind bianmin's back is seen while it is there
+# (each clerk event records a BLAKE2b tag of the hash, never the hash)
+try "PIN hash swapped" "UPDATE clerks SET pin_hash = (SELECT pin_hash FROM clerks WHERE code = '1001') WHERE code = '1002'" \
+    "clerk 1002: the PIN hash"
+
+# The forgery (issue 10): change an event and its case row, recompute
+# every hash.  verify alone cannot see it -- the file is consistent --
+# but the papers handed out before the change carry check codes made
+# from the old chain with the witness key, which is not in the file.
+forge() {
+	cp $T/clean.db "$DB"; rm -f "$DB-wal" "$DB-shm"
+	python3 "$(dirname "$0")/forge.py" "$DB" "$1" || die "forge"
+}
+paper() {   # paper I: verify --paper with paper I's code; prints the output
+	eval "c=\$code$1"
+	bm verify --clerk 1001 --paper QS-20260930-000$1 "$c"
+}
+NAME2="UPDATE events SET details = replace(details, '张三2', '王五') WHERE id = 8;
+ UPDATE cases SET applicant_name = '王五' WHERE id = 2;"
+forge "$NAME2"
+bm verify --clerk 1001 | grep -q '^ok' || die "forgery: verify should still say ok (the file is consistent)"
+paper 1 >$T/out || die "paper 1 (before the forged event) should still check: $(cat $T/out)"
+for i in 2 3 4; do   # the forged event's own paper and every later one
+	paper $i >$T/out && die "paper $i did not expose the forgery"
+	grep -q "matches no event of case QS-20260930-000$i" $T/out || die "paper $i: $(cat $T/out)"
+done
+# an event appended after the newest paper: no paper can show it (the
+# next paper, 日结单 or county copy does; bianmin(1) says so)
+forge "INSERT INTO events (id, case_id, at, clerk, type, details, prev_hash, hash)
+   SELECT 11, 1, at, clerk, 'note', '{}', '', 'x' FROM events WHERE id = 10;"
+paper 4 >/dev/null || die "appending after the last paper does not change it"
+# deleting the tail: the paper of a deleted event names no event
+forge "DELETE FROM events WHERE id = 10; DELETE FROM case_materials WHERE case_id = 4;
+ DELETE FROM receipts WHERE case_id = 4; DELETE FROM cases WHERE id = 4;
+ UPDATE counters SET value = value - 1 WHERE name LIKE 'case:%' OR name LIKE 'receipt:%';"
+bm verify --clerk 1001 | grep -q '^ok' || die "deleted: verify should still say ok"
+paper 4 >$T/out && die "the paper of a deleted case checked"
+grep -q "no case or receipt" $T/out || die "deleted: $(cat $T/out)"
+# without the key nobody can make a code: a made-up one is refused
+cp $T/clean.db "$DB"; rm -f "$DB-wal" "$DB-shm"
+bm verify --clerk 1001 --paper QS-20260930-0001 ABCDE-FGHJK >$T/out && die "a made-up code checked"
+bm verify --clerk 1001 --paper QS-20260930-0001 'ABC' >$T/out 2>&1 && die "a malformed code checked"
+grep -q "10 letters and digits" $T/out || die "malformed code: $(cat $T/out)"
 exit 0

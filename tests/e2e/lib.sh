@@ -18,6 +18,8 @@ KEYS=0
 SOCK=bm-e2e-$$
 TMUX_CMD="tmux -L $SOCK -f /dev/null"
 export BIANMIN_CLERK=1001 BIANMIN_PIN=1234
+# the center's zone (as faketime reads E2E_NOW); test builds' PIN switches
+export TZ=Asia/Shanghai BIANMIN_TEST_FAST_PIN=1 BIANMIN_TEST_PIN_MIN=4
 # Every terminal test runs on a clock it chooses, never the machine's: the
 # demo is made and the counter starts at $E2E_NOW (a Monday), and the clock
 # runs on from there.  A test may set E2E_NOW before sourcing this file.
@@ -48,7 +50,7 @@ e2e_start() {
 	# the program runs under `env` so the locale is exactly what we say;
 	# stderr goes to a file we can show on failure.
 	$TMUX_CMD new-session -d -x "$w" -y "$h" \
-		"cd '$ROOT' && env -i PATH='$PATH' HOME='$T' TERM=screen LANG=$lang LC_ALL=$lang \
+		"cd '$ROOT' && env -i PATH='$PATH' HOME='$T' TERM=screen LANG=$lang LC_ALL=$lang TZ=Asia/Shanghai BIANMIN_TEST_FAST_PIN=1 BIANMIN_TEST_PIN_MIN=4 \
 		 $SAN_PASS ${E2E_ENV:-} FAKETIME_FLSHM=1 LD_PRELOAD='$FAKETIME_LIB' FAKETIME='@$E2E_NOW' '$BIANMIN' --db '$DB' ${E2E_ARGS:-} 2>'$T/stderr'; echo EXITED \$?; sleep 60" || {
 		echo "FAIL: tmux"; exit 1; }
 	$TMUX_CMD set-option -g remain-on-exit on >/dev/null 2>&1

@@ -119,7 +119,6 @@ static const struct {
 	{"fee_decimals.yaml", "9:20: fee amount has more than two decimals (got 10.005)"},
 	{"fee_nan.yaml", "10:15: fee amount is not a number of yuan such as \"10.00\" (got '十元')"},
 	{"copies_zero.yaml", "13:17: 'copies' must be at least 1 (got 0)"},
-	{"empty_materials.yaml", "9:16: 'materials' must not be empty (leave the key out if nothing is needed)"},
 	{"bad_bool.yaml", "12:15: 'main' must be true or false, not 'yes'"},
 	{"bad_utf8.yaml", "4:13: invalid UTF-8 byte 0xFF"},
 };
@@ -185,6 +184,16 @@ START_TEST(caret_after_bad_bytes)
 }
 END_TEST
 
+/* materials: [] is an item that needs nothing (issue 10) */
+START_TEST(empty_materials_mean_none)
+{
+	bm_catalog *c = catalog_load(DIR "empty_materials.yaml", &d);
+	ck_assert_msg(c != NULL, "%s", d.n ? d.msgs[0] : "-");
+	ck_assert_uint_eq(c->items[0].n_materials, 0);
+	catalog_free(c);
+}
+END_TEST
+
 START_TEST(missing_file)
 {
 	ck_assert_ptr_null(catalog_load(DIR "no-such-file.yaml", &d));
@@ -230,6 +239,7 @@ static Suite *catalog_suite(void)
 	tcase_add_test(tc, caret_under_chinese);
 	tcase_add_test(tc, caret_after_bad_bytes);
 	tcase_add_test(tc, missing_file);
+	tcase_add_test(tc, empty_materials_mean_none);
 	tcase_add_test(tc, regime_and_form_names);
 	tcase_add_test(tc, sample_data);
 	suite_add_tcase(s, tc);

@@ -559,6 +559,41 @@ START_TEST(test_schema)
 }
 END_TEST
 
+/* Issue 10, point 12: nested lists are refused; output is capped; form
+ * names are plain names. */
+START_TEST(test_templates_bounded)
+{
+	bm_diags d = {0};
+	ck_assert_ptr_null(slip_parse("n.tmpl", "title: x\n---\n{{#each materials}}{{#each missing}}{{name}}\n{{/each}}{{/each}}\n", &d));
+	ck_assert_ptr_nonnull(strstr(d.msgs[0], "lists do not nest"));
+	diags_free(&d);
+	slip_form *f = slip_parse("big.tmpl", "title: x\n---\n{{#each materials}}\n{{name}} {{name}} {{name}}\n{{/each}}\n", &d);
+	ck_assert_ptr_nonnull(f);
+	slip_ctx *c = slip_ctx_new();
+	char name[200];
+	memset(name, 'x', sizeof name - 1);
+	name[sizeof name - 1] = 0;
+	for (int i = 0; i < 30000; i++)
+		slip_ctx_set(slip_ctx_add(c, "materials"), "name", name);
+	char *text = slip_render_text(f, c, 2000);
+	size_t lines = 0;
+	for (const char *p = text; *p; p++)
+		lines += *p == '\n';
+	ck_assert_uint_le(lines, 20001);
+	ck_assert_uint_le(strlen(text), (1u << 20) + 10000);
+	ck_assert_ptr_nonnull(strstr(text, "（内容过长，以下从略）\n"));
+	free(text);
+	slip_ctx_free(c);
+	slip_free(f);
+	ck_assert(!slip_form_name_ok("../../x"));
+	ck_assert(!slip_form_name_ok("a/b"));
+	ck_assert(!slip_form_name_ok(""));
+	ck_assert(slip_form_name_ok("notice_promised"));
+	ck_assert_ptr_null(slip_load_form("forms", "../forms/receipt", &d));
+	diags_free(&d);
+}
+END_TEST
+
 static Suite *slip_suite(void)
 {
 	Suite *s = suite_create("slip");
@@ -577,6 +612,7 @@ static Suite *slip_suite(void)
 	tcase_add_test(t, test_gb18030_round_trip);
 	tcase_add_test(t, test_pdf_text);
 	tcase_add_test(t, test_schema);
+	tcase_add_test(t, test_templates_bounded);
 	suite_add_tcase(s, t);
 	return s;
 }

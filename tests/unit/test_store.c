@@ -28,7 +28,7 @@ START_TEST(missing_file_without_create_refused)
 	fx_tmpdir();
 	bm_error err = {0};
 	ck_assert_ptr_null(store_open(fx_path, false, &err));
-	ck_assert_int_eq(err.code, BM_EIO);
+	ck_assert_int_eq(err.code, BM_ENOTFOUND);
 	fx_rmdir();
 }
 END_TEST

@@ -4,6 +4,7 @@
 #define BIANMIN_UNIT_H
 
 #include <check.h>
+#include "bianmin/ledger.h"
 #include <locale.h>
 #include <stdlib.h>
 
@@ -26,6 +27,11 @@ static inline bm_time unit_clerk_time(void)
 	int main(void)                                              \
 	{                                                           \
 		setlocale(LC_ALL, "C.UTF-8");                       \
+		/* test builds: fast PIN hashes, 4-digit PINs */    \
+		setenv("BIANMIN_TEST_FAST_PIN", "1", 0);            \
+		setenv("BIANMIN_TEST_PIN_MIN", "4", 0);             \
+		/* fixtures mix the wall clock and fixed times */   \
+		ledger_set_clock_tolerance(0);                      \
 		SRunner *sr = srunner_create(suite_fn());           \
 		srunner_run_all(sr, CK_NORMAL);                     \
 		int failed = srunner_ntests_failed(sr);             \
