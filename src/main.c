@@ -20,6 +20,7 @@ static const cli_command commands[] = {
 	{"intake", cli_intake, N_("accept a case (decide its kind, number it, save it)")},
 	{"case", cli_case, N_("show, list and search cases; every step after intake")},
 	{"clerk", cli_clerk, N_("add, list, disable clerks; change a PIN")},
+	{"agent", cli_agent, N_("village agents (代办员): register, month's cases and subsidy")},
 	{"report", cli_report, N_("the day's 日结 (every clerk); the month's figures (supervisors)")},
 	{"receipt", cli_receipt, N_("void a receipt (supervisors)")},
 	{"verify", cli_verify, N_("check the ledger: hash chain, cases, receipts")},

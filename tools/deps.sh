@@ -11,7 +11,7 @@ build_mods="ncursesw:libncurses-dev sqlite3:libsqlite3-dev yaml-0.1:libyaml-dev 
 check_mods="check:check"
 # command -> Debian package
 build_cmds="pkg-config:pkg-config cc:gcc msgfmt:gettext"
-check_cmds="python3:python3 tmux:tmux sqlite3:sqlite3 faketime:faketime pdftotext:poppler-utils pdftoppm:poppler-utils locale-gen:locales soffice:libreoffice-calc-nogui"
+check_cmds="python3:python3 tmux:tmux sqlite3:sqlite3 faketime:faketime pdftotext:poppler-utils pdftoppm:poppler-utils locale-gen:locales soffice:libreoffice-calc-nogui unzip:unzip"
 
 missing=""
 add() { case " $missing " in *" $1 "*) ;; *) missing="$missing $1" ;; esac; }

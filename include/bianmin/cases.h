@@ -78,6 +78,14 @@ typedef struct bm_case_item {
 	char *forward_to;
 	char *refusal;
 	char **joint_windows; size_t n_joint_windows;
+	/* the rest of the item, for the papers (NULL / empty for cases taken
+	 * in before the snapshot kept them) */
+	char **procedure; size_t n_procedure;   /* 办理程序, one step each */
+	char *collect;          /* 领取地点 */
+	char *phone;            /* the item's 咨询电话 */
+	bool proxy, site_visit; /* 代办 allowed; 现场核查 needed */
+	int extension_days;     /* 延期 limit; -1 for cases taken in before it was kept */
+	bool promise_allowed;   /* a control item that may be taken as 承诺件 */
 } bm_case_item;
 
 /* One event of the ledger (append-only, hash-chained). */
@@ -110,6 +118,8 @@ typedef struct bm_case {
 	bm_party applicant;
 	char *proxy_name, *proxy_id;    /* 代办人; NULL when none */
 	bool proxy_is_agent;            /* a village agent (村代办员) */
+	char *agent_code;               /* that agent in the register by proxy_id (agent.h), NULL otherwise */
+	char *agent_village, *agent_phone;  /* from the register; NULL when none */
 	char *first_clerk, *owner_clerk;        /* 工号: 首问 and the current owner */
 	char *first_clerk_name, *owner_clerk_name;
 	bm_case_item item;
@@ -140,6 +150,10 @@ typedef struct case_intake {
 	const bm_party *applicant;        /* id_no already checked and normalised */
 	const char *proxy_name, *proxy_id; /* both NULL when none */
 	bool proxy_is_agent;
+	/* a registered agent (agent.h): case_accept checks they are active
+	 * and takes proxy_name/proxy_id from the register (the case names its
+	 * agent by that ID); NULL when none */
+	const char *agent_code;
 	const char *clerk;                /* 工号 of the logged-in clerk: 首问 and owner */
 	bm_time now;
 } case_intake;

@@ -31,6 +31,8 @@ typedef struct bm_center {
 	int supplement_timeout_days;   /* 补办件 timeout, working days; default 20 */
 	int followup_days;             /* bad-rating follow-up, working days; default 5 */
 	int due_soon_days;             /* "due soon" window, working days; default 1 */
+	int64_t agent_subsidy_fen;     /* 代办补贴 per case, fen; default 500 (5.00 yuan) */
+	bool agent_subsidy_accepted;   /* agent_subsidy_counts: accepted; default completed */
 	bm_keybinding *keys; size_t n_keys;
 	int pin_min_length;            /* new PINs; default 6 */
 	int pin_lock_after;            /* wrong PINs that lock a clerk; default 10, 0 = never */
@@ -39,6 +41,11 @@ typedef struct bm_center {
 	int clock_tolerance_minutes;   /* how far an event may be older than the last; default 10 */
 	char *county;        /* the county database (libpq URI) for `bianmin sync`; NULL = none */
 	int line;
+	/* where and how, on every applicant paper (issue 12) */
+	char *hours;                   /* 办公时间, optional */
+	char *review;                  /* 复议机关 for the whole center, optional */
+	char *court;                   /* 人民法院 for 行政诉讼, optional */
+	char **review_windows, **review_bodies; size_t n_reviews;   /* 复议机关 per window */
 } bm_center;
 
 bm_center *center_load(const char *path, bm_diags *d);
@@ -46,6 +53,9 @@ void center_free(bm_center *c);
 /* The output for a form: its own entry, else "default", else spool only
  * (command NULL, width 80, UTF-8). Never NULL. */
 const bm_output *center_output(const bm_center *c, const char *form);
+/* The 复议机关 for a refusal at `window`: its own entry of `review_by_window`,
+ * else `review`, else NULL. */
+const char *center_review_body(const bm_center *c, const char *window);
 
 /* Paths resolved from options, environment and defaults. */
 typedef struct bm_paths {

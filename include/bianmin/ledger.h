@@ -7,7 +7,9 @@
  * reason) in a length-prefixed serialization.  Events about no case:
  * the 日结 (day_close) and every clerk change (clerk_add, clerk_disable,
  * clerk_pin; the clerk's record after it, never the PIN), which verify
- * compares against the clerks table.  The intake event's details
+ * compares against the clerks table, and every change of the village
+ * agents' register (agent_add, agent_disable; agent.h), compared against
+ * the agents table.  The intake event's details
  * hold the whole case record (applicant, item snapshot, materials, kind,
  * due date, fee, receipt); each later event holds the fields it changed;
  * so replaying a case's events must give exactly its current rows. */

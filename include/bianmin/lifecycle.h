@@ -51,6 +51,8 @@ typedef enum {
 	LC_SUPPLEMENT = 0, LC_PAUSE, LC_RESUME, LC_EXTEND, LC_OPINION, LC_FORWARD,
 	LC_RESULT, LC_COMPLETE, LC_RETURN, LC_WITHDRAW, LC_NOTIFY, LC_RATE,
 	LC_HANDOVER, LC_ACKNOWLEDGE, LC_STATUS, LC_DEMAND, LC_FOLLOWUP,
+	LC_FEEDBACK,    /* 服务意见反馈表 of a proxy case (agent.h) */
+	LC_REPLY,       /* the agent's 回复 to the applicant (agent.h) */
 	LC_STEP__COUNT
 } lc_step;
 
@@ -91,7 +93,8 @@ typedef struct lc_opinion {
 } lc_opinion;
 
 typedef struct lc_info {
-	bool paused;            /* now in a special procedure */
+	bool paused;            /* now in a special procedure, or held by a 二次告知 */
+	bool pause_demand;      /* the pause is a 二次告知's: until the material arrives */
 	bm_day pause_day;       /* its first day */
 	lc_pause_kind pause_kind;
 	int paused_days;        /* working days of finished pauses (already added to due) */
@@ -110,12 +113,20 @@ typedef struct lc_info {
 	bool handover_pending;
 	char *handover_id, *handover_from, *handover_to;
 	bm_day last_supplement_day;
+	/* proxy cases (agent.h) */
+	bool has_feedback, satisfied;
+	int feedback_level;
+	bool replied;           /* the agent told the applicant (回复) */
+	bm_day replied_day;
 } lc_info;
 
 /* Read the case's events.  Never fails (unknown or foreign events are
  * skipped).  Free with lc_info_free. */
 void lifecycle_info(const bm_case *c, lc_info *out);
 void lc_info_free(lc_info *i);
+/* What holds a paused case: the special procedure's label, or the
+ * 二次告知 waiting for its material. */
+const char *lc_info_pause_label(const lc_info *in);
 
 /* ---- the steps as one table (lifecycle_table.c) ----------------------
  * One row per step: the states it may be taken in, who may take it,
@@ -391,8 +402,8 @@ char *lifecycle_status_text(const bm_case *c, bm_day today, const bm_calendar *c
 /* Case numbers for a case number or an ID number (newest first). */
 int lifecycle_find(bm_store *s, const char *no_or_id, char ***nos, size_t *n, bm_error *err);
 
-/* Print (or spool) the paper `form` for a case after a step: the case's
- * fields plus the step's (new_due, special_*, approver, result ...).
+/* Print (or spool) the paper `form` for a case after a step, through
+ * paper_issue (paper.h): as of the step, recorded as a print event.
  * forms_dir: the forms/ folder.  where (may be NULL) gets a malloc'd
  * sentence saying where it went.  BM_EIO/BM_EINVAL when the template is
  * missing or broken or the paper could go nowhere. */
@@ -419,16 +430,20 @@ const char *lifecycle_latest_paper(const bm_case *c, const char *form, size_t *e
  * case's fields plus the step fields (old_due/new_due/extension_days/
  * approver for 延期, special_* for 特别程序, result for 办结, reason for
  * 退回) from that event and those before it (SIZE_MAX: all events), so a
- * reprint says what the original said.  res (may be NULL) adds its
- * warning as "note".  Free with slip_ctx_free. */
+ * reprint says what the original said: the date and clerk of that event,
+ * the kind, state and due date as they stood then; with o->reprint the
+ * reprint's time and clerk (reprint_time, reprint_clerk).  res is unused
+ * (a step's translated warning is never printed on a paper).  Free with
+ * slip_ctx_free. */
 slip_ctx *lifecycle_paper_context(const bm_case *c, const bm_center *center, const slip_case_opts *o,
 				  size_t upto, const lc_result *res);
 /* For `bianmin print` and the case view's reprint: the context of paper
  * `form` of case c (NULL = the paper of its latest step; *form_out gets
- * the key), as that step printed it: lifecycle_paper_context, or for
- * "handover" the 交接单 of the case's last handover.  x->clerk is the
- * clerk on the paper; reprint marks it 补打 (recording the reprint event
- * is the caller's).  NULL + err when there is no such paper. */
+ * the key), as that step printed it: lifecycle_paper_context (with the
+ * approver's name), or for "handover" the 交接单 of the case's last
+ * handover.  x->clerk is the clerk who prints (named on a 补打); the
+ * clerk on the paper is the one of its step.  Printing and recording are
+ * paper_issue's (paper.h).  NULL + err when there is no such paper. */
 slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *form, bool reprint,
 				const char **form_out, bm_error *err);
 /* The 交接单's context (x->clerk is the clerk on it, NULL = h->by). */

@@ -40,6 +40,9 @@ bool slip_list_known(const char *name);
 const char *const *slip_top_fields(void);
 const char *const *slip_list_names(void);
 const char *const *slip_list_fields(const char *list);
+/* Is the value of `name` one that never splits across lines (a name, a
+ * case/ID/receipt number, an amount, a date)?  See slip_break.c. */
+bool slip_field_whole(const char *name);
 
 /* ---- templates -------------------------------------------------------- */
 typedef enum {
@@ -123,6 +126,10 @@ slip_ctx *slip_context_from_case(const struct bm_case *c, const struct bm_center
 /* The fixed Chinese labels papers use whatever the clerk's locale. */
 const char *slip_kind_cn(bm_kind k);             /* 即办件 ... */
 const char *slip_state_cn(int case_state);       /* bm_case_state: 办理中 ... */
+const char *slip_event_cn(const char *event_type); /* 受理, 延期 ...; 其他 when unknown */
+/* 人民币大写 of an amount in fen (money_cn.c): 1000 -> 壹拾元整,
+ * 101005 -> 壹仟零壹拾元零伍分.  malloc'd. */
+char *slip_money_upper(int64_t fen);
 /* Date as printed on papers: 2026年11月30日 ("" for BM_NO_DAY); buf >= 32. */
 char *slip_day_cn(bm_day day, char *buf);
 

@@ -31,6 +31,9 @@ static void show(const bm_case *c)
 	char b1[32], b2[32], money[24];
 	printf(_("Case:        %s\n"), c->no);
 	printf(_("Kind:        %s\n"), kind_label(c->kind));
+	if (c->proxy_name)   /* 代理件, beside the regime's kind */
+		printf(_("Proxy case:  %s%s%s\n"), c->proxy_is_agent ? _("village agent") : _("private proxy"),
+		       c->agent_code ? " " : "", c->agent_code ? c->agent_code : "");
 	if (c->kind != c->decided)
 		printf(_("Decided:     %s (overridden: %s)\n"), kind_label(c->decided), or_dash(c->override_reason));
 	printf(_("State:       %s\n"), case_state_label(c->state));

@@ -3,6 +3,7 @@
  * --due-soon|--waiting-on W|--followups|--handovers`.  Called from
  * cli_case (case.c) before it parses its own options. */
 #include "ledger_cli.h"
+#include "bianmin/agent.h"
 #include "bianmin/lifecycle.h"
 #include "bianmin/print.h"
 #include "bianmin/text.h"
@@ -38,6 +39,9 @@ static const char *const USAGE = N_(
 	"  bianmin case notify NO --how phone|in_person|agent [--note TEXT]   回复\n"
 	"  bianmin case rate NO --level 1..5|非常满意|满意|基本满意|不满意|非常不满意\n"
 	"  bianmin case followup NO --handling TEXT       a supervisor closes a bad rating's follow-up\n"
+	"  bianmin case feedback NO --satisfied|--unsatisfied --level 1..5 [--note TEXT]\n"
+	"                                                 服务意见反馈表 of a proxy case (before it completes)\n"
+	"  bianmin case reply NO [--note TEXT]            the village agent told the applicant (回复)\n"
 	"  bianmin case handover --from A --to B (NO...|--all) [--reason TEXT] [--by SUPERVISOR]\n"
 	"  bianmin case acknowledge [HANDOVER|NO]         the receiver takes the cases over\n"
 	"  bianmin case status NO|IDNO [--print]          a short answer for the applicant\n"
@@ -54,6 +58,7 @@ enum {
 	O_OPINION, O_AGREE, O_DISAGREE, O_RESULT, O_APPROVED, O_REFUSED, O_CERT, O_NONSUP,
 	O_HOW, O_NOTE, O_LEVEL, O_HANDLING, O_FROM, O_ALL, O_BY, O_PRINT, O_NOPRINT,
 	O_STALE, O_OVERDUE, O_SOON, O_WAITING, O_FOLLOWUPS, O_HANDOVERS, O_OWNER, O_MINE,
+	O_SATISFIED, O_UNSATISFIED,
 };
 
 static const struct option OPTS[] = {
@@ -91,6 +96,8 @@ static const struct option OPTS[] = {
 	{"handovers", no_argument, NULL, O_HANDOVERS},
 	{"owner", required_argument, NULL, O_OWNER},
 	{"mine", no_argument, NULL, O_MINE},
+	{"satisfied", no_argument, NULL, O_SATISFIED},
+	{"unsatisfied", no_argument, NULL, O_UNSATISFIED},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -101,6 +108,7 @@ typedef struct args {
 	const char *waiting, *owner;
 	bool agree, disagree, approved, refused, nonsup, all, print, noprint;
 	bool stale, overdue, soon, followups, handovers, mine;
+	bool satisfied, unsatisfied;
 	char **pos; int npos;      /* positional arguments after the step name */
 } args;
 
@@ -145,6 +153,8 @@ static int parse(int argc, char **argv, args *a)
 		case O_HANDOVERS: a->handovers = true; break;
 		case O_OWNER: a->owner = optarg; break;
 		case O_MINE: a->mine = true; break;
+		case O_SATISFIED: a->satisfied = true; break;
+		case O_UNSATISFIED: a->unsatisfied = true; break;
 		case 'h': return cli_usage(_(USAGE), false, 0);
 		default: return cli_usage(_(USAGE), true, 2);
 		}
@@ -247,6 +257,20 @@ static void report_step(run *r, const char *no, const lc_result *res, bool print
 		fprintf(stderr, _("bianmin case: the fee of %s was voided and given back (退费)\n"), no);
 		if (print)
 			paper(r, no, res->refund_paper, NULL);
+	}
+}
+
+/* The case after a step of agent.h (which returns no lc_result). */
+static void fill_result(run *r, const char *no, lc_result *res)
+{
+	memset(res, 0, sizeof *res);
+	res->due = res->old_due = res->followup_due = BM_NO_DAY;
+	bm_case c;
+	bm_error e;
+	if (case_load(r->store, no, &c, &e) == BM_OK) {
+		res->state = c.state;
+		res->due = c.due;
+		case_free(&c);
 	}
 }
 
@@ -389,6 +413,20 @@ static int do_step(run *r, lc_step step, const char *no, const args *a)
 	}
 	case LC_FOLLOWUP:
 		rc = lifecycle_followup(x, no, a->handling, &res, &err);
+		break;
+	case LC_FEEDBACK: {
+		int level;
+		if (a->satisfied == a->unsatisfied || !a->level || !lc_rating_parse(a->level, &level))
+			return usage_error(_("feedback needs --satisfied or --unsatisfied and --level 1..5"));
+		if (agent_feedback(x, no, a->satisfied, level, a->note, &err))
+			return cli_error(cmd, &err);
+		fill_result(r, no, &res);
+		break;
+	}
+	case LC_REPLY:
+		if (agent_reply(x, no, a->note, &err))
+			return cli_error(cmd, &err);
+		fill_result(r, no, &res);
 		break;
 	default:
 		return usage_error(_("not a step for one case"));

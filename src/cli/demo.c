@@ -2,6 +2,7 @@
  * and a handful of cases of different kinds, so the home screen is not
  * empty.  With clerks already there it does nothing. */
 #include "ledger_cli.h"
+#include "bianmin/agent.h"
 #include "bianmin/cases.h"
 #include "bianmin/idno.h"
 
@@ -101,6 +102,18 @@ int cli_demo(bm_app *app, int argc, char **argv)
 	if (rc)
 		return cli_error("demo", &err);
 	printf("%s\n", _("demo clerks: 1001 (PIN 1234, admin), 9001 (PIN 9999, supervisor)"));
+	/* two village agents (代办员) for proxy cases (F6 at the counter) */
+	bm_clerk sup;
+	char code[AGENT_CODE_MAX];
+	if (auth_clerk_get(s, "9001", &sup, &err))
+		return cli_error("demo", &err);
+	rc = agent_add(s, &sup, "红星村", "张小梅", "11010519491231002X", "13800000011", BM_NO_DAY, app->now, code, &err);
+	if (!rc)
+		rc = agent_add(s, &sup, "石桥村", "李大山", "320106199203151239", "13800000012", BM_NO_DAY, app->now, code, &err);
+	auth_clerk_free(&sup);
+	if (rc)
+		return cli_error("demo", &err);
+	printf("%s\n", _("demo village agents: A001 张小梅 (红星村), A002 李大山 (石桥村)"));
 	const bm_catalog *cat = app->catalog;
 	if (demo_case(app, s, first_of(cat, REGIME_DIRECT, 0), ALL, "李秀英", "51102319800101123", "13800000001", "红星村3组", cal) ||
 	    demo_case(app, s, first_of(cat, REGIME_PROMISE, 0), ALL, "张伟", "51102319750315201", "13800000002", "石桥村5组", cal) ||

@@ -4,6 +4,7 @@
 #include "bianmin/eligible.h"
 #include "bianmin/phone.h"
 #include "ledger_cli.h"
+#include "bianmin/agent.h"
 #include "bianmin/ledger.h"
 #include "bianmin/cases.h"
 #include "bianmin/idno.h"
@@ -17,17 +18,20 @@ static const char *const USAGE = N_(
 	"usage: bianmin intake [--clerk CODE] --item CODE --name NAME --id IDNO\n"
 	"         [--id-type resident|uscc|other] [--phone P] [--address A]\n"
 	"         [--have N,N,...|--have-all] [--has-not-brought N,...]\n"
-	"         [--proxy-name N --proxy-id ID [--proxy-agent]]\n"
+	"         [--agent CODE|NAME|INITIALS | --proxy-name N --proxy-id ID [--proxy-agent]]\n"
 	"         [--override KIND --reason TEXT] [--duplicate-reason TEXT]\n"
 	"\n"
 	"Accept a case.  Materials are numbered from 1 in catalog order; those\n"
 	"not in --have are missing; --has-not-brought marks a main material the\n"
-	"applicant has but did not bring.  The clerk is --clerk or BIANMIN_CLERK,\n"
-	"the PIN from BIANMIN_PIN or the terminal.  Prints the case number, the\n"
-	"kind, the due date (or -) and the missing materials, one per line.\n"
-	"An applicant the item's conditions exclude (age, sex from the ID) is\n"
-	"refused with the reason.  An open case of the same ID and item, or the\n"
-	"same ID under another name, stops the intake (exit 3) and is listed;\n"
+	"applicant has but did not bring.  --agent: brought by a registered village\n"
+	"agent (bianmin agent list); a proxy case has one more material, the\n"
+	"授权委托书, numbered last; an item whose catalog says proxy: false refuses\n"
+	"a proxy.  The clerk is --clerk or BIANMIN_CLERK, the PIN from\n"
+	"BIANMIN_PIN or the terminal.  Prints the case number, the kind, the due\n"
+	"date (or -) and the missing materials, one per line.  An applicant the\n"
+	"item's conditions exclude (age, sex from the ID) is refused with the\n"
+	"reason.  An open case of the same ID and item, or the same ID under\n"
+	"another name, stops the intake (exit 3) and is listed;\n"
 	"--duplicate-reason goes on and records why.\n");
 
 /* "1,3,4" -> marks[i] = v for each; false on junk (spaces, signs, empty
@@ -85,7 +89,7 @@ static bool check_id(const char *id, bm_id_type *type, bool type_given, bm_day t
 
 int cli_intake(bm_app *app, int argc, char **argv)
 {
-	enum { O_HAVE_ALL = 256, O_NOT_BROUGHT, O_PROXY_NAME, O_PROXY_ID, O_PROXY_AGENT, O_ID_TYPE };
+	enum { O_HAVE_ALL = 256, O_NOT_BROUGHT, O_PROXY_NAME, O_PROXY_ID, O_PROXY_AGENT, O_ID_TYPE, O_AGENT };
 	static const struct option opts[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"item", required_argument, NULL, 'i'},
@@ -100,6 +104,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		{"proxy-name", required_argument, NULL, O_PROXY_NAME},
 		{"proxy-id", required_argument, NULL, O_PROXY_ID},
 		{"proxy-agent", no_argument, NULL, O_PROXY_AGENT},
+		{"agent", required_argument, NULL, O_AGENT},
 		{"override", required_argument, NULL, 'o'},
 		{"reason", required_argument, NULL, 'r'},
 		{"duplicate-reason", required_argument, NULL, 'D'},
@@ -108,7 +113,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 	};
 	const char *clerk = NULL, *item_code = NULL, *name = NULL, *id = NULL, *phone = NULL;
 	const char *address = NULL, *have = NULL, *not_brought = NULL, *pname = NULL, *pid = NULL;
-	const char *override = NULL, *reason = NULL, *id_type_s = NULL, *dup_reason = NULL;
+	const char *override = NULL, *reason = NULL, *id_type_s = NULL, *dup_reason = NULL, *agent_q = NULL;
 	bool have_all = false, agent = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -125,6 +130,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		case O_PROXY_NAME: pname = optarg; break;
 		case O_PROXY_ID: pid = optarg; break;
 		case O_PROXY_AGENT: agent = true; break;
+		case O_AGENT: agent_q = optarg; break;
 		case O_ID_TYPE: id_type_s = optarg; break;
 		case 'o': override = optarg; break;
 		case 'r': reason = optarg; break;
@@ -136,7 +142,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 	if (!clerk)
 		clerk = getenv("BIANMIN_CLERK");   /* like every other command */
 	if (optind != argc || !clerk || !*clerk || !item_code || !name || !*name || !id ||
-	    (have && have_all) || (!pname != !pid) || (override && !reason))
+	    (have && have_all) || (!pname != !pid) || (override && !reason) || (agent_q && pname))
 		return cli_usage(_(USAGE), true, 2);
 	bm_kind okind = KIND_PROMISED;
 	if (override && !kind_parse(override, &okind)) {
@@ -184,6 +190,17 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		fprintf(stderr, _("bianmin intake: refused: %s\n"), why);
 		return 1;
 	}
+	/* 代理件: the catalog must allow a proxy, and the 授权委托书 is a material */
+	bm_item proxy_item;
+	bm_error perr = {0};
+	if ((pname || agent_q) && !agent_item_allows_proxy(item, &perr)) {
+		fprintf(stderr, "bianmin intake: %s\n", perr.msg);
+		return 1;
+	}
+	if (pname || agent_q) {
+		agent_proxy_item(item, id_type, &proxy_item);
+		item = &proxy_item;
+	}
 	size_t nm = item->n_materials;
 	bm_mat_state *marks = bm_xcalloc(nm ? nm : 1, sizeof *marks);
 	for (size_t i = 0; i < nm; i++)
@@ -192,14 +209,25 @@ int cli_intake(bm_app *app, int argc, char **argv)
 	    (not_brought && !parse_list(not_brought, marks, nm, MAT_NOT_BROUGHT))) {
 		fprintf(stderr, _("bianmin intake: material numbers go from 1 to %zu for item %s\n"), nm, item->code);
 		free(marks);
+		if (item == &proxy_item)
+			agent_proxy_item_free(&proxy_item);
 		return 2;
 	}
 
 	bm_store *s;
 	bm_clerk me;
 	int rc = cli_session(app, clerk, "BIANMIN_PIN", &s, &me);
+	bm_agent ag;
+	memset(&ag, 0, sizeof ag);
+	bm_error err = {0};
+	if (!rc && agent_q && agent_find(s, agent_q, &ag, &err)) {
+		auth_clerk_free(&me);
+		rc = cli_error("intake", &err);
+	}
 	if (rc) {
 		free(marks);
+		if (item == &proxy_item)
+			agent_proxy_item_free(&proxy_item);
 		return rc;
 	}
 	/* an earlier case this intake repeats stops it, unless a reason is given */
@@ -231,10 +259,12 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		.override = override != NULL, .override_kind = okind, .override_reason = reason,
 	};
 	intake_outcome out;
-	bm_error err = {0};
 	if (intake_decide(&in, &out, &err)) {
 		free(marks);
 		auth_clerk_free(&me);
+		agent_free(&ag);
+		if (item == &proxy_item)
+			agent_proxy_item_free(&proxy_item);
 		return cli_error("intake", &err);
 	}
 	bm_party ap = {
@@ -245,6 +275,7 @@ int cli_intake(bm_app *app, int argc, char **argv)
 		.center_code = center->code, .catalog_fingerprint = cat->fingerprint,
 		.applicant = &ap, .proxy_name = pname, .proxy_id = pid ? pidn : NULL,
 		.proxy_is_agent = agent, .clerk = me.code, .now = app->now,
+		.agent_code = agent_q ? ag.code : NULL,
 	};
 	char no[CASE_NO_MAX];
 	rc = case_accept_noted(s, &ci, &in, &out, ndup ? dup_of : NULL, ndup ? dup_reason : NULL, no, &err);
@@ -267,5 +298,8 @@ int cli_intake(bm_app *app, int argc, char **argv)
 	intake_outcome_free(&out);
 	free(marks);
 	auth_clerk_free(&me);
+	agent_free(&ag);
+	if (item == &proxy_item)
+		agent_proxy_item_free(&proxy_item);
 	return rc ? cli_error("intake", &err) : 0;
 }

@@ -16,6 +16,7 @@ int cli_demo(bm_app *app, int argc, char **argv);
 int cli_init(bm_app *app, int argc, char **argv);
 int cli_clock(bm_app *app, int argc, char **argv);
 int cli_receipt(bm_app *app, int argc, char **argv);
+int cli_agent(bm_app *app, int argc, char **argv);
 
 /* A PIN from the environment variable env, else asked on the terminal
  * without echo (twice when confirm is true).  NULL + message on stderr. */

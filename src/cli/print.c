@@ -3,6 +3,7 @@
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
 #include "bianmin/lifecycle.h"
+#include "bianmin/paper.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
 
@@ -13,44 +14,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int write_file(const char *path, const void *data, size_t len, bool force)
-{
-	if (strcmp(path, "-") == 0) {
-		FILE *f = cli_raw_stdout();
-		if (fwrite(data, 1, len, f) != len || fflush(f) != 0) {
-			fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
-			return 1;
-		}
-		return 0;
-	}
-	bm_error err = {0};
-	if (file_write_new(path, data, len, force, &err))
-		return cli_error("print", &err);
-	return 0;
-}
-
 int cli_print(bm_app *app, int argc, char **argv)
 {
-	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--pdf FILE] [--force] [--clerk CODE]\n"
+	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--width N] [--pdf FILE] [--force] [--clerk CODE]\n"
 			      "Print a paper of case NO (default: the paper of its latest step).\n"
-			      "  --reprint   mark it 补打 and record the reprint in the ledger\n"
+			      "  --reprint   mark it 补打 (a paper printed before is always 补打)\n"
 			      "  --out FILE  write the text rendering to FILE ('-' = stdout)\n"
+			      "  --width N   its width in columns (default: the paper's output)\n"
 			      "  --pdf FILE  write the PDF to FILE\n"
 			      "  --force     replace FILE if it exists (never written through a symlink)\n"
 			      "  --clerk CODE  the logged-in clerk (or BIANMIN_CLERK), PIN from\n"
-			      "              BIANMIN_PIN or the terminal; the paper shows this clerk\n"
+			      "              BIANMIN_PIN or the terminal: the clerk who prints\n"
 			      "Without --out/--pdf the paper goes to the configured printer, or\n"
-			      "to the spool folder when there is none, it fails or it hangs.\n");
+			      "to the spool folder when there is none, it fails or it hangs.\n"
+			      "The paper says what it said the day its step printed it; every\n"
+			      "print is recorded in the ledger under the clerk.\n");
 	static const struct option opts[] = {
 		{"reprint", no_argument, NULL, 'r'},
 		{"out", required_argument, NULL, 'o'},
 		{"pdf", required_argument, NULL, 'p'},
-		{"force", no_argument, NULL, 'F'},
 		{"clerk", required_argument, NULL, 'k'},
+		{"width", required_argument, NULL, 'w'},
+		{"force", no_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	bool reprint = false, force = false;
+	int width = 0;
 	const char *out_path = NULL, *pdf_path = NULL, *who = NULL;
 	int ch;
 	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -58,8 +48,13 @@ int cli_print(bm_app *app, int argc, char **argv)
 		case 'r': reprint = true; break;
 		case 'o': out_path = optarg; break;
 		case 'p': pdf_path = optarg; break;
-		case 'F': force = true; break;
 		case 'k': who = optarg; break;
+		case 'F': force = true; break;
+		case 'w':
+			width = atoi(optarg);
+			if (width < 16 || width > 200)
+				return cli_usage(usage, true, 2);
+			break;
 		case 'h': return cli_usage(usage, false, 0);
 		default: return cli_usage(usage, true, 2);
 		}
@@ -79,68 +74,30 @@ int cli_print(bm_app *app, int argc, char **argv)
 	int lrc = cli_session(app, who, "BIANMIN_PIN", &st, &me);
 	if (lrc)
 		return lrc;
+	/* the one pipeline (paper.h): the paper as of its step, sent or
+	 * written, and the print recorded as an event under this clerk */
 	bm_error err = {0};
-	bm_case cs;
-	if (case_load(st, no, &cs, &err) != BM_OK) {
-		auth_clerk_free(&me);
-		return cli_error("print", &err);
-	}
 	lc_ctx x = { .store = st, .center = center, .clerk = &me, .now = app->now };
-	slip_ctx *ctx = lifecycle_case_paper(&x, &cs, form_key, reprint, &form_key, &err);
-	if (!ctx) {
-		case_free(&cs);
-		auth_clerk_free(&me);
-		return cli_error("print", &err);
-	}
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(app->paths.forms, form_key, &d);
-	cli_print_diags(&d);
-	diags_free(&d);
-	if (!f) {
-		slip_ctx_free(ctx);
-		case_free(&cs);
-		auth_clerk_free(&me);
-		return 1;
-	}
-	slip_doc *doc = slip_eval(f, ctx);
-	const bm_output *out = center_output(center, form_key);
+	paper_req r = { .x = &x, .forms_dir = app->paths.forms, .no = no, .form = form_key,
+			.reprint = reprint, .text_path = out_path, .pdf_path = pdf_path, .width = width,
+			.force = force, .raw_out = cli_raw_stdout() };
+	paper_done d;
 	int status = 0;
-
-	if (out_path || pdf_path) {
-		if (out_path) {
-			char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-			status |= write_file(out_path, text, strlen(text), force);
-			free(text);
+	if (paper_issue(&r, &d, &err) != BM_OK) {
+		status = cli_error("print", &err);
+	} else if (!out_path && !pdf_path) {
+		const char *title = d.title ? d.title : d.form;
+		if (d.printed) {
+			printf(_("%s: %s sent to the printer (%s)\n"), no, title, center_output(center, d.form)->command);
+		} else {
+			if (d.why)
+				fprintf(stderr, _("bianmin: %s; the paper is in the spool folder\n"), d.why);
+			printf(_("%s: %s spooled to %s\n"), no, title, d.spool_path);
 		}
-		if (pdf_path) {
-			bm_buf pdf = {0};
-			if (slip_doc_pdf(doc, &pdf, &err) != BM_OK) {
-				fprintf(stderr, "bianmin: %s\n", err.msg);
-				status = 1;
-			} else {
-				status |= write_file(pdf_path, pdf.data, pdf.len, force);
-			}
-			bm_buf_free(&pdf);
-		}
-	} else {
-		status = cli_send_paper(center, store_path(st), out, cs.no, form_key, slip_title(f), doc, app->now);
 	}
-
-	/* 补打 is recorded as an event of the case, under the logged-in clerk. */
-	if (reprint && status == 0) {
-		case_step step = {
-			.type = "reprint",
-			.clerk = me.code,
-			.at = app->now,
-			.note = form_key,
-		};
-		if (case_apply(st, cs.no, &step, &err) != BM_OK)
-			status = cli_error("print", &err);
-	}
-	slip_doc_free(doc);
-	slip_ctx_free(ctx);
-	slip_free(f);
-	case_free(&cs);
+	if (!status && d.reprint && !reprint)
+		fprintf(stderr, _("bianmin: %s of %s was printed before: this copy is marked 补打\n"), d.form, no);
+	paper_done_free(&d);
 	auth_clerk_free(&me);
 	return status;
 }
@@ -171,7 +128,10 @@ int cli_forms(bm_app *app, int argc, char **argv)
 {
 	const char *usage = _("usage: bianmin forms check [DIR]\n"
 			      "Load every template (*.tmpl) of the forms folder and list them;\n"
-			      "a broken one is reported as FILE:LINE: message (exit 1).\n");
+			      "a broken one is reported as FILE:LINE: message (exit 1).  Then\n"
+			      "render every case paper for a case of each kind and each step at\n"
+			      "32, 42, 48 and 80 columns: a blank field, an English word on an\n"
+			      "applicant's paper or a name split across lines fails (exit 1).\n");
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return cli_usage(usage, argc < 2, argc < 2 ? 2 : 0);
 	if (strcmp(argv[1], "check") != 0 || argc > 3)
@@ -184,7 +144,6 @@ int cli_forms(bm_app *app, int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		printf("%-20s %-8s %s\n", slip_key(forms[i]), slip_paper_key(slip_paper_of(forms[i])),
 		       slip_title(forms[i]));
-	cli_print_diags(&d);
 	/* every paper a step prints must be there */
 	const char *need[32];
 	size_t nn = lifecycle_paper_forms(need, 32);
@@ -197,11 +156,26 @@ int cli_forms(bm_app *app, int argc, char **argv)
 			broken++;
 		}
 	}
+	slip_forms_free(forms, n);
+	/* completeness: every paper rendered for a case of each kind and
+	 * each step, as at the counter (the center's settings when readable) */
+	bm_diags cd = {0};
+	bm_center *center = center_load(app->paths.config, &cd);
+	diags_free(&cd);
+	size_t rendered = 0;
+	bm_diags pd = {0};
+	int problems = broken ? 0 : paper_check_forms(dir, center, &rendered, &pd);
+	center_free(center);
+	cli_print_diags(&d);
+	cli_print_diags(&pd);
 	if (broken)
 		fprintf(stderr, _("%s: %d broken template(s)\n"), dir, broken);
+	else if (problems)
+		fprintf(stderr, _("%s: %d problem(s) on the papers (%zu rendered)\n"), dir, problems, rendered);
 	else
-		printf(_("%zu templates: ok\n"), n);
-	slip_forms_free(forms, n);
+		printf(_("%zu templates: ok; %zu papers rendered at 32, 42, 48 and 80 columns: complete, in Chinese, no name split\n"),
+		       n, rendered);
 	diags_free(&d);
-	return broken ? 1 : 0;
+	diags_free(&pd);
+	return broken || problems ? 1 : 0;
 }

@@ -3,6 +3,7 @@
  * a month on the chain (month_close.c), the 月报 as a paper (text, PDF,
  * printer) and as CSV, and the ranking of windows. */
 #include "ledger_cli.h"
+#include "bianmin/agent.h"
 #include "bianmin/lifecycle.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
@@ -53,6 +54,30 @@ static void row_cells(const lc_report_row *r, const char *a, const char *b, char
 	cells[1] = b;
 	for (int i = 0; i < 10; i++)
 		cells[2 + i] = num[i];
+}
+
+/* 代办件: the village agents' cases of the month, by village and by agent. */
+static void print_agent_figures(bm_store *s, int y, int m)
+{
+	agent_figure *v, *a;
+	size_t nv, na;
+	bm_error err = {0};
+	if (agent_figures_month(s, y, m, &v, &nv, &a, &na, &err) != BM_OK) {
+		fprintf(stderr, "bianmin report: %s\n", err.msg);
+		return;
+	}
+	for (int by = 0; by < 2; by++) {
+		agent_figure *f = by ? a : v;
+		size_t n = by ? na : nv;
+		printf("\n%s\n", by ? _("Agent cases (代办件) by agent: brought, completed") :
+				       _("Agent cases (代办件) by village: brought, completed"));
+		if (!n)
+			printf("  -\n");
+		for (size_t i = 0; i < n; i++)
+			printf("  %s\t%d\t%d\n", f[i].key, f[i].brought, f[i].completed);
+	}
+	agent_figures_free(v, nv);
+	agent_figures_free(a, na);
 }
 
 static void print_rows(const char **cells, size_t rows, bool table)
@@ -220,6 +245,8 @@ static int run(bm_app *app, const char *kind, int y, int m, int q, const popts *
 		else
 			printf(_("Year %04d\n"), y);
 		print_table(&r, !strcmp(fmt, "table"));
+		if (m && !strcmp(fmt, "table"))
+			print_agent_figures(s, y, m);   /* 代办件 by village and by agent */
 	} else if (!strcmp(fmt, "csv")) {
 		char *csv = lc_report_csv(&r);
 		fputs(csv, stdout);

@@ -52,6 +52,13 @@ static const struct { const char *key, *col, *update; } REC[] = {
 	{ "fee_fen", "fee_fen", NULL },
 	{ "receipt_no", "receipt_no", NULL },
 };
+/* Snapshot columns added later (the whole item with the case), selected
+ * after REC's: absent from the record when NULL, so the intake events of
+ * older cases still replay. */
+static const char *const REC_LATER[] = {
+	"item.procedure", "item.collect", "item.phone", "item.proxy", "item.site_visit",
+	"item.extension_days", "item.promise_allowed",
+};
 #define N_REC (sizeof REC / sizeof REC[0])
 
 static const char *const MAT_COLS[] = { "name", "form", "copies", "main", "note", "state", "changed_at" };
@@ -64,14 +71,26 @@ const char *case_record_update_sql(const char *key)
 	return NULL;
 }
 
-static const char SQL_CASE[] =
-	"SELECT no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id,"
-	" proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window,"
-	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days,"
-	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
-	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason,"
-	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
-	" completed_day, fee_fen, receipt_no FROM cases WHERE id = ?";
+#define RECORD_COLS \
+	"SELECT no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id," \
+	" proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window," \
+	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days," \
+	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal," \
+	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason," \
+	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days," \
+	" completed_day, fee_fen, receipt_no"
+static const char SQL_CASE[] = RECORD_COLS ", " CASE_ITEM_LATER_COLS " FROM cases WHERE id = ?";
+static const char SQL_CASE_OLD[] = RECORD_COLS " FROM cases WHERE id = ?";
+
+bool case_item_later(bm_store *s)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM pragma_table_info('cases') WHERE name = 'item_procedure'", NULL);
+	if (!st)
+		return true;
+	bool has = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return has;
+}
 static const char SQL_MATS[] =
 	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"
 	" WHERE case_id = ? ORDER BY idx";
@@ -79,7 +98,8 @@ static const char SQL_MATS[] =
 int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = store_stmt(s, SQL_CASE, err);
+	bool later = case_item_later(s);
+	sqlite3_stmt *st = store_stmt(s, later ? SQL_CASE : SQL_CASE_OLD, err);
 	if (!st)
 		return BM_EDB;
 	sqlite3_bind_int64(st, 1, case_id);
@@ -92,6 +112,9 @@ int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err)
 	}
 	for (size_t i = 0; i < N_REC; i++)
 		flatrec_set(out, REC[i].key, col_text(st, (int)i));
+	for (size_t i = 0; later && i < sizeof REC_LATER / sizeof REC_LATER[0]; i++)
+		if (col_text(st, (int)(N_REC + i)))
+			flatrec_set(out, REC_LATER[i], col_text(st, (int)(N_REC + i)));
 	sqlite3_reset(st);
 	if (!(st = store_stmt(s, SQL_MATS, err)))
 		goto fail;

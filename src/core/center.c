@@ -20,7 +20,9 @@
 static const char *const top_keys[] = {
 	"version", "name", "code", "phone", "address", "windows", "spool", "outputs",
 	"supplement_timeout_days", "followup_days", "due_soon_days", "keys", "county",
-	"pin_min_length", "pin_lock_after", "pin_delay", "time_zone", "clock_tolerance_minutes", NULL};
+	"pin_min_length", "pin_lock_after", "pin_delay", "time_zone", "clock_tolerance_minutes",
+	"hours", "review", "court", "review_by_window",
+	"agent_subsidy", "agent_subsidy_counts", NULL};
 static const char *const output_keys[] = {"form", "command", "width", "encoding", "pdf", "timeout", NULL};
 
 static void output_free(bm_output *o)
@@ -50,7 +52,38 @@ void center_free(bm_center *c)
 		yd_strings_free(c->keys[i].keys, c->keys[i].n_keys);
 	}
 	free(c->keys);
+	free(c->hours);
+	free(c->review);
+	free(c->court);
+	yd_strings_free(c->review_windows, c->n_reviews);
+	yd_strings_free(c->review_bodies, c->n_reviews);
 	free(c);
+}
+
+const char *center_review_body(const bm_center *c, const char *window)
+{
+	for (size_t i = 0; c && window && i < c->n_reviews; i++)
+		if (!strcmp(c->review_windows[i], window))
+			return c->review_bodies[i];
+	return c && c->review && *c->review ? c->review : NULL;
+}
+
+/* review_by_window: {WINDOW: 复议机关}, e.g. 户籍: 青山县公安局 */
+static void load_reviews(yd_doc *doc, const yd_node *m, bm_center *c)
+{
+	if (!m || !yd_expect_map(doc, m, "'review_by_window'"))
+		return;
+	c->review_windows = bm_xcalloc(m->n + 1, sizeof(char *));
+	c->review_bodies = bm_xcalloc(m->n + 1, sizeof(char *));
+	for (size_t i = 0; i < m->n; i++) {
+		const yd_node *k = m->keys[i], *v = m->kids[i];
+		if (k->kind != YD_SCALAR || v->kind != YD_SCALAR || !*v->str) {
+			yd_error(doc, v, "%s", _("review_by_window maps a window to its 复议机关, e.g. 户籍: 青山县公安局"));
+			continue;
+		}
+		c->review_windows[c->n_reviews] = bm_xstrdup(k->str);
+		c->review_bodies[c->n_reviews++] = bm_xstrdup(v->str);
+	}
 }
 
 const bm_output *center_output(const bm_center *c, const char *form)
@@ -165,6 +198,23 @@ static void load_keys(yd_doc *doc, const yd_node *m, bm_center *c)
 	}
 }
 
+/* 代办补贴 (issue 14): agent_subsidy (yuan, "5.00") and what counts. */
+static void load_subsidy(yd_doc *doc, const yd_node *root, bm_center *c)
+{
+	const yd_node *n = yd_get(root, "agent_subsidy");
+	if (n && (n->kind != YD_SCALAR || !bm_money_parse(n->str, &c->agent_subsidy_fen)))
+		yd_error(doc, n, "%s", _("agent_subsidy is an amount in yuan such as 5.00"));
+	char *counts = NULL;
+	if (yd_string(doc, root, "agent_subsidy_counts", false, &counts) && counts) {
+		if (!strcmp(counts, "accepted"))
+			c->agent_subsidy_accepted = true;
+		else if (strcmp(counts, "completed") != 0)
+			yd_error(doc, yd_get(root, "agent_subsidy_counts"),
+				 _("agent_subsidy_counts is 'completed' or 'accepted', not '%s'"), counts);
+	}
+	free(counts);
+}
+
 /* time_zone: an IANA name the system knows (/usr/share/zoneinfo), such
  * as Asia/Shanghai or Asia/Urumqi; plain names only. */
 static void center_time_zone(yd_doc *doc, const yd_node *root, bm_center *c)
@@ -197,6 +247,7 @@ bm_center *center_load(const char *path, bm_diags *d)
 	c->supplement_timeout_days = 20;
 	c->followup_days = 5;
 	c->due_soon_days = 1;
+	c->agent_subsidy_fen = 500;
 	c->pin_min_length = 6;
 	c->pin_lock_after = 10;
 	c->pin_delay = 1;
@@ -231,11 +282,16 @@ bm_center *center_load(const char *path, bm_diags *d)
 		yd_int(doc, root, "followup_days", false, 1, 1000, &c->followup_days);
 		yd_int(doc, root, "due_soon_days", false, 0, 1000, &c->due_soon_days);
 		load_keys(doc, yd_get(root, "keys"), c);
+		load_subsidy(doc, root, c);
 		yd_int(doc, root, "pin_min_length", false, 4, 64, &c->pin_min_length);
 		yd_int(doc, root, "pin_lock_after", false, 0, 1000, &c->pin_lock_after);
 		yd_int(doc, root, "pin_delay", false, 0, 60, &c->pin_delay);
 		yd_int(doc, root, "clock_tolerance_minutes", false, 1, 1440, &c->clock_tolerance_minutes);
 		center_time_zone(doc, root, c);
+		yd_string(doc, root, "hours", false, &c->hours);
+		yd_string(doc, root, "review", false, &c->review);
+		yd_string(doc, root, "court", false, &c->court);
+		load_reviews(doc, yd_get(root, "review_by_window"), c);
 	}
 	if (!c->time_zone)
 		c->time_zone = bm_xstrdup("Asia/Shanghai");

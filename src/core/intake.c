@@ -88,15 +88,17 @@ static int promise_limit(const bm_item *item)
 	return item->statutory_days;
 }
 
+/* The reason is the record of what the applicant is told, printed on the
+ * 不予受理通知书: Chinese whatever the clerk's locale (issue 12). */
 static char *missing_main_reason(const bm_item *item, const bm_mat_state *m)
 {
 	bm_buf b = {0};
-	bm_buf_puts(&b, _("Main material missing: "));
+	bm_buf_puts(&b, "缺少主件材料：");
 	bool first = true;
 	for (size_t i = 0; i < item->n_materials; i++) {
 		if (item->materials[i].main && m[i] == MAT_MISSING) {
 			if (!first)
-				bm_buf_puts(&b, _(", "));
+				bm_buf_puts(&b, "、");
 			bm_buf_puts(&b, item->materials[i].name);
 			first = false;
 		}

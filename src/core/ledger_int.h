@@ -67,6 +67,19 @@ size_t clerk_replay_find(const clerk_replay *r, const char *code);
 int clerk_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
 void clerk_replay_free(clerk_replay *r);
 
+/* ---- agents in the chain (agent_ledger.c, issue 14) ------------------
+ * Adding and disabling a village agent append an event about no case,
+ * type agent_add | agent_disable, whose details are the agent's whole
+ * record after the change: agent.code, agent.village, agent.name,
+ * agent.id_no, agent.phone, agent.from, agent.to, agent.active. */
+int agent_event(bm_store *s, const char *by, const char *type, const char *code,
+		const char *reason, bm_time now, bm_error *err);
+bool agent_event_type(const char *type);
+typedef clerk_replay agent_replay;
+void agent_replay_event(agent_replay *r, int64_t id, const char *at, const char *details);
+int agent_replay_check(bm_store *s, agent_replay *r, struct ledger_problem *p, bm_error *err);
+void agent_replay_free(agent_replay *r);
+
 /* ---- the clock (ledger_clock.c) ---- */
 /* A new event at `at` after the newest at last_at (NULL: none): BM_OK, or
  * BM_EINVAL with a sentence (out of 2000-2099, or back in time). */
@@ -87,5 +100,6 @@ int counters_check(bm_store *s, struct ledger_problem *p, bm_error *err);
 /* The constant UPDATE that sets a record key case_apply may change, or
  * NULL when the key is not one of those. */
 const char *case_record_update_sql(const char *key);
+
 
 #endif

@@ -355,23 +355,30 @@ static int check_receipts(bm_store *s, vstate *v)
 	return res;
 }
 
-/* The clerks: their events replayed whole (the caseless index), then
- * compared with the clerks table. */
+/* The clerks and the village agents: their events replayed whole (the
+ * caseless index), then compared with the clerks and agents tables. */
 static int check_clerks(bm_store *s, vstate *v)
 {
 	sqlite3_stmt *st = prep(s, v, "SELECT id, at, type, details FROM events WHERE case_id IS NULL ORDER BY id");
 	if (!st)
 		return -1;
 	clerk_replay cr = {0};
+	agent_replay ar = {0};   /* the village agents' register (agent_ledger.c) */
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (clerk_event_type(col_text(st, 2)))
 			clerk_replay_event(&cr, sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 3));
+		else if (agent_event_type(col_text(st, 2)))
+			agent_replay_event(&ar, sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 3));
+	}
 	int res = rc == SQLITE_DONE ? 0 : dbfail(s, v);
 	sqlite3_finalize(st);
 	if (!res)
 		res = clerk_replay_check(s, &cr, v->p, v->err);
+	if (!res)
+		res = agent_replay_check(s, &ar, v->p, v->err);
 	clerk_replay_free(&cr);
+	agent_replay_free(&ar);
 	return res;
 }
 

@@ -10,6 +10,7 @@ static const char *const STEP_KEYS[LC_STEP__COUNT] = {
 	"supplement", "pause", "resume", "extend", "opinion", "forward",
 	"result", "complete", "return", "withdraw", "notify", "rate",
 	"handover", "acknowledge", "status", "notice_breach", "followup",
+	"feedback", "agent_reply",
 };
 
 const char *lc_step_key(lc_step s)
@@ -37,6 +38,8 @@ const char *lc_step_label(lc_step s)
 	case LC_STATUS: return _("status (公开查询)");
 	case LC_DEMAND: return _("further demand (二次告知)");
 	case LC_FOLLOWUP: return _("follow-up (差评回访)");
+	case LC_FEEDBACK: return _("feedback form (服务意见反馈表)");
+	case LC_REPLY: return _("agent's reply (代办员回复)");
 	case LC_STEP__COUNT: break;
 	}
 	return "?";
@@ -75,6 +78,7 @@ static const struct { const char *key, *label; } detail_labels[] = {
 	{"days", N_("Days")}, {"approver", N_("Approved by")}, {"form", N_("Paper")},
 	{"approved", N_("Approved")}, {"agree", N_("Agrees")},
 	{"approver_name", N_("Approver")}, {"limit", N_("Extension limit")},
+	{"agent", N_("Agent")}, {"satisfied", N_("Satisfied")},
 };
 
 /* Keys that repeat what another key says, or only matter to the ledger. */
@@ -104,7 +108,7 @@ static void detail_value(bm_buf *b, const char *key, const char *val)
 		bm_buf_puts(b, how == LC_PHONE ? _("phone") : how == LC_IN_PERSON ? _("in person") : _("agent"));
 	else if (!strcmp(key, "level") && lc_rating_parse(val, &level))
 		bm_buf_puts(b, lc_rating_label(level));
-	else if (!strcmp(key, "approved") || !strcmp(key, "agree"))
+	else if (!strcmp(key, "approved") || !strcmp(key, "agree") || !strcmp(key, "satisfied"))
 		bm_buf_puts(b, !strcmp(val, "1") ? _("yes") : _("no"));
 	else
 		bm_buf_puts(b, val);
@@ -174,6 +178,10 @@ bool lc_step_parse(const char *s, lc_step *out)
 		*out = LC_DEMAND;
 		return true;
 	}
+	if (s && strcmp(s, "reply") == 0) {
+		*out = LC_REPLY;
+		return true;
+	}
 	return false;
 }
 
@@ -182,6 +190,7 @@ static const char *const PAUSE_LABELS[LC_PAUSE__COUNT] = { "听证", "现场踏�
 
 const char *lc_pause_key(lc_pause_kind k) { return (unsigned)k < LC_PAUSE__COUNT ? PAUSE_KEYS[k] : "?"; }
 const char *lc_pause_label(lc_pause_kind k) { return (unsigned)k < LC_PAUSE__COUNT ? PAUSE_LABELS[k] : "?"; }
+const char *lc_info_pause_label(const lc_info *in) { return in->pause_demand ? "二次告知，待补充材料" : lc_pause_label(in->pause_kind); }
 
 bool lc_pause_parse(const char *s, lc_pause_kind *out)
 {
@@ -287,7 +296,7 @@ void lifecycle_info(const bm_case *c, lc_info *out)
 {
 	memset(out, 0, sizeof *out);
 	out->pause_day = out->forwarded_day = out->rated_day = out->followup_due = BM_NO_DAY;
-	out->last_supplement_day = BM_NO_DAY;
+	out->last_supplement_day = out->replied_day = BM_NO_DAY;
 	if (c->kind == KIND_JOINT) {
 		add_window(out, c->item.window);
 		for (size_t k = 0; k < c->item.n_joint_windows; k++)
@@ -307,11 +316,17 @@ void lifecycle_info(const bm_case *c, lc_info *out)
 				out->pause_kind = LC_SITE_VISIT;
 		} else if (strcmp(t, "resume") == 0) {
 			out->paused = false;
+			out->pause_demand = false;
 			out->paused_days += has ? note_int(&n, "paused_days", 0) : 0;
 		} else if (strcmp(t, "extend") == 0) {
 			out->n_extensions++;
 		} else if (strcmp(t, "notice_breach") == 0) {
 			out->n_breaches++;
+			/* 二次告知 holds the clock until the material arrives */
+			if (has && note_int(&n, "held", 0) == 1) {
+				out->paused = out->pause_demand = true;
+				out->pause_day = day;
+			}
 		} else if (strcmp(t, "notify") == 0) {
 			out->n_notified++;
 		} else if (strcmp(t, "supplement") == 0) {
@@ -350,6 +365,13 @@ void lifecycle_info(const bm_case *c, lc_info *out)
 			set_str(&out->handover_to, flatrec_get(&n, "to", NULL));
 		} else if (strcmp(t, "acknowledge") == 0) {
 			out->handover_pending = false;
+		} else if (strcmp(t, "feedback") == 0 && has) {
+			out->has_feedback = true;
+			out->satisfied = note_int(&n, "satisfied", 0) == 1;
+			out->feedback_level = note_int(&n, "level", 0);
+		} else if (strcmp(t, "agent_reply") == 0) {
+			out->replied = true;
+			out->replied_day = day;
 		}
 		if (has)
 			flatrec_free(&n);

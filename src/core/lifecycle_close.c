@@ -264,6 +264,10 @@ int lifecycle_notify(const lc_ctx *x, const char *no, lc_how how, const char *te
 	flatrec_set(&note, "how", lc_how_key(how));
 	if (lc_has_text(text))
 		flatrec_set(&note, "note", text);
+	/* 代理件: the village agent is told too (by phone), and then replies
+	 * to the applicant (agent.h, agent_reply) */
+	if (c.proxy_is_agent && c.proxy_name)
+		flatrec_setf(&note, "agent", "%s %s", c.proxy_name, c.agent_phone ? c.agent_phone : "");
 	rc = lc_apply(x, no, "notify", NULL, &note, NULL, 0, NULL, 0, err);
 	flatrec_free(&note);
 	return end_step(x, no, rc, &c, &in, res, err);

@@ -4,6 +4,7 @@
 #include "lifecycle_int.h"
 #include "bianmin/idno.h"
 #include "bianmin/ledger.h"
+#include "bianmin/paper.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
 
@@ -26,7 +27,7 @@ char *lifecycle_status_text(const bm_case *c, bm_day today, const bm_calendar *c
 	bm_buf_printf(&b, "%s %s %s\n", _("Applicant:"), c->applicant.name, masked);
 	bm_buf_printf(&b, "%s %s", _("State:"), case_state_label(c->state));
 	if (c->state == CASE_PAUSED)
-		bm_buf_printf(&b, " (%s)", lc_pause_label(in.pause_kind));
+		bm_buf_printf(&b, " (%s)", lc_info_pause_label(&in));
 	if (c->state == CASE_FORWARDED && in.forwarded_to)
 		bm_buf_printf(&b, " (%s)", in.forwarded_to);
 	bm_buf_puts(&b, "\n");
@@ -114,6 +115,7 @@ static const struct {
 	{ "result", "notice_completed" },
 	{ "return", "notice_returned" },    /* 退回件通知书 / 退件 */
 	{ "handover", "handover" },         /* AB岗交接单 */
+	{ "notice_breach", "notice_demand" }, /* 补充告知书 (二次告知) */
 };
 
 size_t lifecycle_paper_forms(const char **out, size_t max)
@@ -173,13 +175,64 @@ const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e)
 		free(k);
 		return slip_form_for_kind(kind);
 	}
+	if (strcmp(e->type, "supplement") == 0) {
+		/* the last material arrived: the notice of the kind it became */
+		char *k = detail(e, "kind");
+		bm_kind kind;
+		bool became = k && kind_parse(k, &kind);
+		free(k);
+		return became ? slip_form_for_kind(kind) : NULL;
+	}
+	if (strcmp(e->type, "resume") == 0) {
+		/* the demanded material arrived: the 补充告知书 with the new due */
+		flatrec n;
+		bool demand = false;
+		if (lc_event_note(e, &n)) {
+			const char *v = flatrec_get(&n, "demand", NULL);
+			demand = v && strcmp(v, "1") == 0;
+			flatrec_free(&n);
+		}
+		if (demand)
+			return "notice_demand";
+	}
 	return lifecycle_paper_for_type(e->type);
+}
+
+/* Papers an event gives besides its own: the intake's receipt (when a fee
+ * was taken) and, for a proxy case (代理件, issue 14), its 授权委托书 and
+ * 转报联系单; the feedback step's 服务意见反馈表. */
+static const struct also_paper {
+	const char *form, *type;
+	bool proxy_only;
+} also_papers[] = {
+	{"receipt", "intake", false},
+	{"transfer", "intake", true},
+	{"poa_person", "intake", true},
+	{"poa_unit", "intake", true},
+	{"feedback", "feedback", true},
+};
+
+static bool event_also_gives(const bm_case *c, const bm_event *e, const char *form)
+{
+	if (!form || !e->type)
+		return false;
+	for (size_t i = 0; i < sizeof also_papers / sizeof also_papers[0]; i++) {
+		const struct also_paper *a = &also_papers[i];
+		if (strcmp(form, a->form) != 0 || strcmp(e->type, a->type) != 0)
+			continue;
+		if (strcmp(a->form, "receipt") == 0)
+			return c->receipt_no != NULL;
+		return !a->proxy_only || (c->proxy_name && *c->proxy_name);
+	}
+	return false;
 }
 
 const char *lifecycle_latest_paper(const bm_case *c, const char *form, size_t *event)
 {
 	for (size_t k = c->n_events; k-- > 0;) {
 		const char *f = lifecycle_paper_for_event(c, &c->events[k]);
+		if (event_also_gives(c, &c->events[k], form))
+			f = form;
 		if (f && (!form || strcmp(f, form) == 0)) {
 			if (event)
 				*event = k;
@@ -200,14 +253,76 @@ static void set_detail_day(slip_ctx *ctx, const char *name, const bm_event *e, c
 	free(v);
 }
 
+/* The case as it stood after events[upto]: the fields the events set
+ * (kind, state, due, limit, completed day), so a paper says what it said
+ * the day its step printed it, not what the case says today. */
+static void as_of(slip_ctx *ctx, const bm_case *c, size_t upto)
+{
+	for (size_t k = 0; k < c->n_events && k <= upto; k++) {
+		const bm_event *e = &c->events[k];
+		flatrec d = {0};
+		if (!e->details || !flatrec_parse(e->details, &d))
+			continue;
+		bool present;
+		const char *v;
+		bm_kind kind;
+		bm_case_state st;
+		bm_day day;
+		if ((v = flatrec_get(&d, "kind", &present)) && kind_parse(v, &kind))
+			slip_ctx_set(ctx, "kind", slip_kind_cn(kind));
+		if ((v = flatrec_get(&d, "state", &present)) && case_state_parse(v, &st))
+			slip_ctx_set(ctx, "state", slip_state_cn(st));
+		v = flatrec_get(&d, "due", &present);
+		if (present) {
+			set_day_cn(ctx, "due", v && bm_day_parse(v, &day) ? day : BM_NO_DAY);
+			v = flatrec_get(&d, "due_uncertain", &present);
+			if (present)
+				slip_ctx_set(ctx, "due_uncertain", v && strcmp(v, "1") == 0 ? "1" : "");
+		}
+		v = flatrec_get(&d, "limit_days", &present);
+		if (present)
+			slip_ctx_set(ctx, "limit_days", v);
+		v = flatrec_get(&d, "completed_day", &present);
+		if (present)
+			set_day_cn(ctx, "completed", v && bm_day_parse(v, &day) ? day : BM_NO_DAY);
+		flatrec_free(&d);
+	}
+}
+
+/* The paper's own step: its date and time, and the clerk who acted. */
+static void paper_step(slip_ctx *ctx, const bm_case *c, size_t upto)
+{
+	if (upto >= c->n_events)
+		return;
+	const bm_event *e = &c->events[upto];
+	char iso[32], cn[32];
+	bm_time_format(e->at, iso);
+	slip_day_cn(bm_time_day(e->at), cn);
+	slip_ctx_set(ctx, "date", cn);
+	slip_ctx_setf(ctx, "time", "%.5s", iso + 11);
+	slip_ctx_setf(ctx, "datetime", "%s %.5s", cn, iso + 11);
+	slip_ctx_set(ctx, "clerk_no", e->clerk);
+	/* the name of that clerk: the case knows its first and its owner */
+	const char *name = NULL;
+	if (e->clerk && c->first_clerk && strcmp(e->clerk, c->first_clerk) == 0)
+		name = c->first_clerk_name;
+	else if (e->clerk && c->owner_clerk && strcmp(e->clerk, c->owner_clerk) == 0)
+		name = c->owner_clerk_name;
+	slip_ctx_set(ctx, "clerk_name", name ? name : e->clerk);
+}
+
 /* The step fields a paper may use, from the case's events up to and
  * including events[upto] (the step that printed it; SIZE_MAX = all), so
  * that a reprint (补打) of an older paper says what the original said. */
 static void step_fields(slip_ctx *ctx, const bm_case *c, size_t upto, const lc_result *res)
 {
+	as_of(ctx, c, upto);
+	char cn[32];
+	set_day_cn(ctx, "first_notice_day", c->accepted_day);
+	slip_ctx_setf(ctx, "accepted_time", "%s", slip_day_cn(c->accepted_day, cn));
 	for (size_t k = 0; k < c->n_events && k <= upto; k++) {
 		const bm_event *e = &c->events[k];
-		if (e->type && strcmp(e->type, "return") == 0) {
+		if (e->type && (strcmp(e->type, "return") == 0 || strcmp(e->type, "receipt_void") == 0)) {
 			slip_ctx_set(ctx, "reason", e->reason);
 			set_day_cn(ctx, "completed", bm_time_day(e->at));
 		}
@@ -222,6 +337,7 @@ static void step_fields(slip_ctx *ctx, const bm_case *c, size_t upto, const lc_r
 			set_detail_day(ctx, "new_due", e, "due", c->due);
 			slip_ctx_set(ctx, "extension_days", flatrec_get(&n, "days", NULL));
 			slip_ctx_set(ctx, "approver", flatrec_get(&n, "approver", NULL));
+			slip_ctx_set(ctx, "approver_name", flatrec_get(&n, "approver_name", NULL));
 			slip_ctx_set(ctx, "reason", e->reason);
 		} else if (strcmp(e->type, "pause") == 0) {
 			lc_pause_kind pk;
@@ -231,23 +347,66 @@ static void step_fields(slip_ctx *ctx, const bm_case *c, size_t upto, const lc_r
 			slip_ctx_set(ctx, "special_to", "");
 			slip_ctx_set(ctx, "special_days", "");
 			slip_ctx_set(ctx, "new_due", "");
+			slip_ctx_set(ctx, "old_due", slip_ctx_get(ctx, "due"));
 			slip_ctx_set(ctx, "reason", e->reason);
+		} else if (strcmp(e->type, "notice_breach") == 0) {
+			slip_ctx_set(ctx, "demanded", flatrec_get(&n, "material", NULL));
+			const char *held = flatrec_get(&n, "held", NULL);
+			slip_ctx_set(ctx, "demand_open", held && strcmp(held, "1") == 0 ? "1" : "");
+			slip_ctx_set(ctx, "demanded_reason", e->reason);
+			set_day_cn(ctx, "demanded_day", bm_time_day(e->at));
+			slip_ctx_set(ctx, "special_from", slip_ctx_get(ctx, "demanded_day"));
+			slip_ctx_set(ctx, "special_to", "");
+			slip_ctx_set(ctx, "special_days", "");
+			slip_ctx_set(ctx, "new_due", "");
+			slip_ctx_set(ctx, "old_due", slip_ctx_get(ctx, "due"));
 		} else if (strcmp(e->type, "resume") == 0) {
+			bm_day d;
+			const char *pf = flatrec_get(&n, "paused_from", NULL);
+			if (pf && bm_day_parse(pf, &d))
+				set_day_cn(ctx, "special_from", d);
 			set_day_cn(ctx, "special_to", bm_time_day(e->at));
 			slip_ctx_set(ctx, "special_days", flatrec_get(&n, "paused_days", NULL));
+			const char *od = flatrec_get(&n, "old_due", NULL);
+			if (od && bm_day_parse(od, &d))
+				set_day_cn(ctx, "old_due", d);
+			else
+				slip_ctx_set(ctx, "old_due", "");
 			set_detail_day(ctx, "new_due", e, "due", c->due);
+			if (!flatrec_get(&n, "old_due", NULL))
+				slip_ctx_set(ctx, "new_due", "");
+			if (flatrec_get(&n, "demand", NULL))
+				slip_ctx_set(ctx, "demand_open", "");
 		} else if (strcmp(e->type, "complete") == 0 || strcmp(e->type, "result") == 0) {
 			const char *r = flatrec_get(&n, "result", NULL), *cert = flatrec_get(&n, "certificate", NULL);
 			const char *ap = flatrec_get(&n, "approved", NULL);
 			bool ok = ap && strcmp(ap, "1") == 0;
-			slip_ctx_setf(ctx, "result", "%s：%s%s%s", ok ? "准予" : "不予", r ? r : "",
-				      cert ? "；证号 " : "", cert ? cert : "");
+			/* the decision once: 准予 or 不予, then what was decided */
+			slip_ctx_set(ctx, "approved", ok ? "1" : "");
+			slip_ctx_set(ctx, "refused", ok ? "" : "1");
+			slip_ctx_set(ctx, "result_text", r);
+			slip_ctx_set(ctx, "certificate", cert);
+			const char *word = ok ? "准予" : "不予";
+			if (r && strncmp(r, word, strlen(word)) == 0)
+				slip_ctx_set(ctx, "result", r);
+			else
+				slip_ctx_setf(ctx, "result", "%s%s%s", word, r && *r ? "：" : "", r ? r : "");
+			if (cert && *cert) {
+				const char *prev = slip_ctx_get(ctx, "result");
+				char *full = bm_xasprintf("%s；证号 %s", prev, cert);
+				slip_ctx_set(ctx, "result", full);
+				free(full);
+			}
+			if (!ok && e->reason)
+				slip_ctx_set(ctx, "reason", e->reason);
+			else if (!ok && r)
+				slip_ctx_set(ctx, "reason", r);
 			set_day_cn(ctx, "completed", bm_time_day(e->at));
 		}
 		flatrec_free(&n);
 	}
-	if (res && res->warning[0])
-		slip_ctx_set(ctx, "note", res->warning);
+	paper_step(ctx, c, upto);
+	(void)res;   /* its warning is the clerk's (translated) message: never on a paper */
 }
 
 slip_ctx *lifecycle_paper_context(const bm_case *c, const bm_center *center, const slip_case_opts *o,
@@ -255,6 +414,14 @@ slip_ctx *lifecycle_paper_context(const bm_case *c, const bm_center *center, con
 {
 	slip_ctx *ctx = slip_context_from_case(c, center, o);
 	step_fields(ctx, c, upto, res);
+	if (o->reprint) {
+		/* 补打: the same paper, marked, with when and by whom */
+		char cn[32], iso[32];
+		bm_time_format(o->now, iso);
+		slip_ctx_setf(ctx, "reprint_time", "%s %.5s", slip_day_cn(bm_time_day(o->now), cn), iso + 11);
+		slip_ctx_setf(ctx, "reprint_clerk", "%s（工号：%s）", o->clerk_name ? o->clerk_name : "",
+			      o->clerk_no ? o->clerk_no : "");
+	}
 	return ctx;
 }
 
@@ -268,6 +435,16 @@ static void set_check_code(const lc_ctx *x, slip_ctx *ctx, const bm_case *c, siz
 	char code[WITNESS_CODE_SIZE];
 	if (witness_paper_code(x->store, e->id, e->hash, code) == BM_OK)
 		slip_ctx_set(ctx, "check_code", code);
+}
+
+/* The name of the clerk with code `code`, for papers (approver). */
+static void set_clerk_name(bm_store *s, slip_ctx *ctx, const char *field, const char *code)
+{
+	bm_clerk k = {0};
+	bm_error e;
+	if (code && *code && !auth_clerk_get(s, code, &k, &e))
+		slip_ctx_set(ctx, field, k.name);
+	auth_clerk_free(&k);
 }
 
 slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *form, bool reprint,
@@ -297,6 +474,12 @@ slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *fo
 			return NULL;
 		slip_ctx *ctx = lifecycle_handover_context(x, &h);
 		slip_ctx_set(ctx, "reprint", reprint ? "补打" : "");
+		if (reprint && x->clerk) {
+			char cn[32], iso[32];
+			bm_time_format(x->now, iso);
+			slip_ctx_setf(ctx, "reprint_time", "%s %.5s", slip_day_cn(bm_time_day(x->now), cn), iso + 11);
+			slip_ctx_setf(ctx, "reprint_clerk", "%s（工号：%s）", x->clerk->name, x->clerk->code);
+		}
 		lc_handover_free(&h);
 		return ctx;
 	}
@@ -305,6 +488,8 @@ slip_ctx *lifecycle_case_paper(const lc_ctx *x, const bm_case *c, const char *fo
 			     .clerk_name = x->clerk ? x->clerk->name : NULL };
 	slip_ctx *ctx = lifecycle_paper_context(c, x->center, &o, ev, NULL);
 	set_check_code(x, ctx, c, ev);
+	if (!slip_ctx_get(ctx, "approver_name") || !*slip_ctx_get(ctx, "approver_name"))
+		set_clerk_name(x->store, ctx, "approver_name", slip_ctx_get(ctx, "approver"));
 	return ctx;
 }
 
@@ -343,19 +528,14 @@ int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_di
 {
 	if (where)
 		*where = NULL;
-	bm_case c;
-	int rc = case_load(x->store, no, &c, err);
-	if (rc)
-		return rc;
-	slip_case_opts o = { .form = form, .now = x->now, .clerk_no = x->clerk ? x->clerk->code : NULL,
-			     .clerk_name = x->clerk ? x->clerk->name : NULL };
-	size_t ev;
-	lifecycle_latest_paper(&c, form, &ev);
-	slip_ctx *ctx = lifecycle_paper_context(&c, x->center, &o, ev, res);
-	set_check_code(x, ctx, &c, ev);
-	rc = send(x, forms_dir, spool_dir, no, form, ctx, where, err);
-	slip_ctx_free(ctx);
-	case_free(&c);
+	/* the one pipeline (paper.h): as of the step, recorded as an event */
+	paper_req r = { .x = x, .forms_dir = forms_dir, .spool_dir = spool_dir, .no = no, .form = form,
+			.res = res };
+	paper_done d;
+	int rc = paper_issue(&r, &d, err);
+	if (!rc && where)
+		*where = paper_where(&d);
+	paper_done_free(&d);
 	return rc;
 }
 
@@ -419,5 +599,21 @@ int lifecycle_print_handover(const lc_ctx *x, const char *forms_dir, const char 
 	slip_ctx *ctx = lifecycle_handover_context(x, h);
 	int rc = send(x, forms_dir, spool_dir, h->id, "handover", ctx, where, err);
 	slip_ctx_free(ctx);
+	/* every print is an event: of each case the 交接单 lists, naming the
+	 * paper as paper_issue does (a later `print NO handover` is 补打) */
+	for (size_t i = 0; !rc && x->clerk && i < h->n; i++) {
+		bm_case c;
+		if (case_load(x->store, h->nos[i], &c, err)) {
+			rc = err && err->code ? err->code : BM_EDB;
+			break;
+		}
+		size_t ev;
+		lifecycle_latest_paper(&c, "handover", &ev);
+		char key[96];
+		snprintf(key, sizeof key, "handover@%lld", ev < c.n_events ? (long long)c.events[ev].id : 0LL);
+		case_step step = { .type = "print", .clerk = x->clerk->code, .at = x->now, .note = key };
+		rc = case_apply(x->store, c.no, &step, err);
+		case_free(&c);
+	}
 	return rc;
 }

@@ -229,8 +229,13 @@ int lifecycle_supplement(const lc_ctx *x, const char *no, const size_t *mats, si
 		flatrec_setf(&note, "left", "%zu", left);
 		rc = lc_apply(x, no, "supplement", NULL, &note, sets, ns, ms, n_mats, err);
 		flatrec_free(&note);
-		if (res)
+		if (res) {
 			res->clock_started = starts;
+			/* complete now: the notice of the kind it became (承诺件受理通知书
+			 * with its due date) */
+			if (starts)
+				res->paper = slip_form_for_kind(kind_after_supplement(&c));
+		}
 	}
 	free(ms);
 	bm_buf_free(&list);
@@ -258,10 +263,18 @@ int lifecycle_demand(const lc_ctx *x, const char *no, const char *material, cons
 			rc = bm_fail(err, BM_EINVAL, _("'%s' is material %zu of case %s, on its notice already: it is no further demand."),
 				     material, k + 1, no);
 	if (!rc) {
+		/* the demanded material is recorded on the case and holds the
+		 * clock (as a pause) until it arrives: `resume` records that;
+		 * a case already paused stays paused */
+		bool hold = c.state != CASE_PAUSED;
 		flatrec note = {0};
 		flatrec_set(&note, "material", material);
-		rc = lc_apply(x, no, "notice_breach", reason, &note, NULL, 0, NULL, 0, err);
+		flatrec_set(&note, "held", hold ? "1" : "0");
+		case_set sets[] = { { "state", case_state_key(CASE_PAUSED) } };
+		rc = lc_apply(x, no, "notice_breach", reason, &note, sets, hold ? 1 : 0, NULL, 0, err);
 		flatrec_free(&note);
+		if (res)
+			res->paper = lifecycle_paper_for_type("notice_breach");
 	}
 	return finish(x, no, rc, &c, &in, res, err);
 }
@@ -307,14 +320,19 @@ int lifecycle_resume(const lc_ctx *x, const char *no, const char *text, lc_resul
 	bm_day due = c.due == BM_NO_DAY ? BM_NO_DAY : calendar_add_workdays(x->cal, c.due, days, &unc);
 	char d1[11], d2[11], d3[11];
 	flatrec note = {0};
-	flatrec_set(&note, "kind", lc_pause_key(in.pause_kind));
+	if (in.pause_demand)
+		flatrec_set(&note, "demand", "1");   /* the 二次告知's material arrived */
+	else
+		flatrec_set(&note, "kind", lc_pause_key(in.pause_kind));
 	flatrec_set(&note, "paused_from", lc_day(in.pause_day, d1));
 	flatrec_setf(&note, "paused_days", "%d", days);
 	flatrec_set(&note, "old_due", lc_day(c.due, d2));
 	if (lc_has_text(text))
 		flatrec_set(&note, "note", text);
+	/* a case whose clock never started goes back to waiting (补办件) */
 	case_set sets[] = {
-		{ "state", case_state_key(CASE_IN_PROGRESS) },
+		{ "state", case_state_key(c.clock_start == BM_NO_DAY && c.due == BM_NO_DAY
+					  ? CASE_WAITING_MATERIALS : CASE_IN_PROGRESS) },
 		{ "due", lc_day(due, d3) },
 		{ "due_uncertain", unc ? "1" : "0" },
 	};
@@ -322,14 +340,18 @@ int lifecycle_resume(const lc_ctx *x, const char *no, const char *text, lc_resul
 	flatrec_free(&note);
 	if (res) {
 		res->days = days;
-		res->paper = lifecycle_paper_for_type("resume");
+		res->paper = in.pause_demand ? lifecycle_paper_for_type("notice_breach")
+					      : lifecycle_paper_for_type("resume");
 	}
 	return finish(x, no, rc, &c, &in, res, err);
 }
 
-/* The item's extension limit: the catalog's, else art. 42's 10. */
+/* The item's extension limit: as kept with the case, else (a case taken
+ * in before the snapshot kept it) the catalog's, else art. 42's 10. */
 static int extension_limit(const lc_ctx *x, const bm_case *c)
 {
+	if (c->item.extension_days >= 0)
+		return c->item.extension_days;
 	const bm_item *it = x->catalog ? catalog_find(x->catalog, c->item.code) : NULL;
 	return it ? it->extension_days : 10;
 }

@@ -50,7 +50,7 @@ static bool pause_not(const bm_case *c, const lc_info *in, bm_error *why)
 {
 	if (c->state == CASE_PAUSED)
 		return deny(why, BM_ESTATE, _("Case %s is already in a special procedure (%s)."), c->no,
-			    lc_pause_label(in->pause_kind));
+			    lc_info_pause_label(in));
 	return deny(why, BM_ESTATE, _("Case %s is %s: only a case in progress can start a special procedure."), c->no,
 		    case_state_label(c->state));
 }
@@ -138,7 +138,7 @@ static bool complete_not(const bm_case *c, const lc_info *in, bm_error *why)
 	const char *no = c->no;
 	switch (c->state) {
 	case CASE_PAUSED:
-		return deny(why, BM_ESTATE, _("Case %s is paused (%s): resume it before completing it."), no, lc_pause_label(in->pause_kind));
+		return deny(why, BM_ESTATE, _("Case %s is paused (%s): resume it before completing it."), no, lc_info_pause_label(in));
 	case CASE_WAITING_MATERIALS:
 		return deny(why, BM_ESTATE, _("Case %s still waits for materials: it cannot be completed before they are all in."), no, NULL);
 	case CASE_FORWARDED:
@@ -216,6 +216,55 @@ static bool acknowledge_check(const bm_case *c, const lc_info *in, bm_error *why
 	return deny(why, BM_ESTATE, _("Case %s has no pending handover."), c->no, NULL);
 }
 
+/* 代理件: "所有的代理服务事项都要填写服务意见反馈表，由申请人对办理结果予以
+ * 确认" (seed 004) - a proxy case completes only after it is recorded. */
+static bool feedback_first(const bm_case *c, const lc_info *in, bm_error *why)
+{
+	if (!c->proxy_name || in->has_feedback)
+		return true;
+	return deny(why, BM_ESTATE, _("Proxy case %s: the applicant's 服务意见反馈表 comes first."), c->no, NULL);
+}
+
+static bool complete_all(const bm_case *c, const lc_info *in, bm_error *why)
+{
+	return complete_check(c, in, why) && feedback_first(c, in, why);
+}
+
+static bool feedback_check(const bm_case *c, const lc_info *in, bm_error *why)
+{
+	if (!c->proxy_name)
+		return deny(why, BM_ESTATE, _("Case %s was not brought by a proxy: it takes no feedback form (服务意见反馈表)."),
+			    c->no, NULL);
+	if (in->has_feedback)
+		return deny(why, BM_ESTATE, _("The applicant's feedback form of case %s is already recorded."), c->no, NULL);
+	return true;
+}
+
+static bool feedback_not(const bm_case *c, const lc_info *in, bm_error *why)
+{
+	if (!feedback_check(c, in, why))
+		return false;
+	return deny(why, BM_ESTATE, _("Case %s is %s: there is no result to confirm."), c->no, case_state_label(c->state));
+}
+
+static bool reply_check(const bm_case *c, const lc_info *in, bm_error *why)
+{
+	if (!c->proxy_is_agent)
+		return deny(why, BM_ESTATE, _("Case %s was not brought by a village agent: there is no agent's reply."), c->no,
+			    NULL);
+	if (in->replied)
+		return deny(why, BM_ESTATE, _("The agent's reply of case %s is already recorded."), c->no, NULL);
+	return true;
+}
+
+static bool reply_not(const bm_case *c, const lc_info *in, bm_error *why)
+{
+	if (!reply_check(c, in, why))
+		return false;
+	return deny(why, BM_ESTATE, _("Case %s is %s: the agent replies once it is done."), c->no,
+		    case_state_label(c->state));
+}
+
 /* ---- the table -------------------------------------------------------- */
 static const lc_step_def STEPS[LC_STEP__COUNT] = {
 	[LC_SUPPLEMENT] = { LC_SUPPLEMENT, LC_IN(CASE_WAITING_MATERIALS), LC_WHO_OWNER, false, NULL,
@@ -231,10 +280,10 @@ static const lc_step_def STEPS[LC_STEP__COUNT] = {
 	[LC_FORWARD] = { LC_FORWARD, LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, false, NULL,
 			 "to,note", forward_not, forward_check },
 	[LC_RESULT] = { LC_RESULT, LC_IN(CASE_FORWARDED), LC_WHO_OWNER, false, "notice_completed",
-			"approved,result", result_not, NULL },
+			"approved,result", result_not, feedback_first },
 	/* a refused 办结 (不予) needs the supervisor too: lifecycle_complete */
 	[LC_COMPLETE] = { LC_COMPLETE, LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, false, "notice_completed",
-			  "approved,result,certificate", complete_not, complete_check },
+			  "approved,result,certificate", complete_not, complete_all },
 	/* 否定报备: a return after intake is approved by the supervisor */
 	[LC_RETURN] = { LC_RETURN, OPEN, LC_WHO_OWNER, true, "notice_returned",
 			"reason,non-supplement,supervisor", closed_not, NULL },
@@ -247,8 +296,13 @@ static const lc_step_def STEPS[LC_STEP__COUNT] = {
 	[LC_ACKNOWLEDGE] = { LC_ACKNOWLEDGE, ANY, LC_WHO_RECEIVER, false, NULL, "", NULL, acknowledge_check },
 	[LC_STATUS] = { LC_STATUS, ANY, LC_WHO_ANYONE, false, "status", "", NULL, NULL },
 	[LC_DEMAND] = { LC_DEMAND, LC_IN(CASE_WAITING_MATERIALS) | LC_IN(CASE_IN_PROGRESS) | LC_IN(CASE_PAUSED),
-			LC_WHO_OWNER, false, NULL, "demand,reason", demand_not, NULL },
+			LC_WHO_OWNER, false, "notice_demand", "demand,reason", demand_not, NULL },
 	[LC_FOLLOWUP] = { LC_FOLLOWUP, ANY, LC_WHO_SUPERVISOR, false, NULL, "handling", NULL, followup_check },
+	/* 代理件 (agent.h): the applicant's 服务意见反馈表, the agent's 回复 */
+	[LC_FEEDBACK] = { LC_FEEDBACK, OPEN | LC_IN(CASE_COMPLETED) | LC_IN(CASE_RETURNED), LC_WHO_ANYONE, false, NULL,
+			  "satisfied,unsatisfied,level,note", feedback_not, feedback_check },
+	[LC_REPLY] = { LC_REPLY, LC_IN(CASE_COMPLETED) | LC_IN(CASE_RETURNED), LC_WHO_ANYONE, false, NULL, "note",
+		       reply_not, reply_check },
 };
 
 const lc_step_def *lc_step_row(lc_step s)

@@ -48,7 +48,9 @@ static PangoLayout *layout(pdf *p, const char *s, double size, bool bold, double
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
 	}
 	pango_layout_set_alignment(l, align);
-	pango_layout_set_text(l, s, -1);
+	char *t = slip_pango_text(s);   /* whole values never split (slip_break.c) */
+	pango_layout_set_text(l, t, -1);
+	free(t);
 	return l;
 }
 
@@ -229,9 +231,19 @@ int slip_doc_pdf(const slip_doc *d, bm_buf *out, bm_error *err)
 	p.cr = cairo_create(p.surf);
 	cairo_set_source_rgb(p.cr, 0, 0, 0);
 	double lw = 0;
+	/* the signatures and the seal stay with the lines above them: the part
+	 * after the last rule goes to a new page whole when it does not fit */
+	size_t tail = d->n;
+	for (size_t i = d->n; i-- > 0;)
+		if (d->blocks[i].type == SB_RULE) {
+			tail = i + 1;
+			break;
+		}
 	for (size_t i = 0; i < d->n; i++) {
 		const slip_block *b = &d->blocks[i];
 		const char *s = b->n_cells ? b->cells[0] : "";
+		if (i == tail && d->n - tail <= 16)
+			need(&p, 18.0 * (double)(d->n - tail));
 		bool table_before = i > 0 && (d->blocks[i - 1].type == SB_ROW || d->blocks[i - 1].type == SB_HEAD);
 		if (table_before && b->type != SB_ROW && b->type != SB_HEAD)
 			p.y += 6;

@@ -717,28 +717,29 @@ static void end_line(evaluator *e)
 /* A value from the case goes on the paper as one line of plain text:
  * control characters (escape sequences a printer would obey, newlines that
  * would break the layout) become spaces. */
-static void put_value(evaluator *e, const char *v, int pad, bool right)
+static void put_value(evaluator *e, const char *name, const char *v, int pad, bool right)
 {
 	char *clean = bm_xstrdup(v ? v : "");
 	for (char *q = clean; *q; q++)
 		if ((unsigned char)*q < 0x20 || *q == 0x7f)
 			*q = ' ';
-	if (pad) {
-		char *padded = right ? text_pad_left(clean, pad) : NULL;
-		if (!right) {
-			int w = text_width(clean);
-			bm_buf_puts(&e->cell, clean);
-			for (; w < pad; w++)
-				bm_buf_puts(&e->cell, " ");
-		} else if (text_width(clean) >= pad) {
-			bm_buf_puts(&e->cell, clean);   /* never clip a value */
-		} else {
-			bm_buf_puts(&e->cell, padded);
-		}
-		free(padded);
-	} else {
-		bm_buf_puts(&e->cell, clean);
+	/* a private-use mark typed into a value must not act as one */
+	for (char *q; (q = strstr(clean, "\xEE\x80\x80")) || (q = strstr(clean, "\xEE\x80\x81"));)
+		memcpy(q, "   ", 3);
+	if (*clean && slip_field_whole(name)) {
+		/* a name, number, amount or date never splits (slip_break.c) */
+		char *w = bm_xasprintf(SLIP_KEEP_OPEN "%s" SLIP_KEEP_CLOSE, clean);
+		free(clean);
+		clean = w;
 	}
+	int w = slip_width(clean);
+	if (pad && right)
+		for (; w < pad; w++)
+			bm_buf_puts(&e->cell, " ");   /* never clip a value */
+	bm_buf_puts(&e->cell, clean);
+	if (pad && !right)
+		for (; w < pad; w++)
+			bm_buf_puts(&e->cell, " ");
 	free(clean);
 }
 
@@ -762,7 +763,7 @@ static void eval_nodes(evaluator *e, const nodes *ns, const slip_ctx *c)
 			const char *v = slip_ctx_get(c, n->s);
 			if (!v && strcmp(n->s, "title") == 0)
 				v = e->doc->title;
-			put_value(e, v, n->pad, n->right);
+			put_value(e, n->s, v, n->pad, n->right);
 			break;
 		}
 		case N_CELL:

@@ -171,8 +171,17 @@ static const char *const top_fields[] = {
 	"from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
 	/* 日结 and lists' totals */
 	"close_date", "count", "total", "anchor", "anchor_event",
+	/* 代理件 and the agent's register (agent.h) */
+	"agent_code", "agent_id", "agent_phone", "agent_village", "applicant_type",
+	"applicant_address", "feedback", "feedback_level", "feedback_note",
+	"month", "rate", "subsidy_basis",
 	/* the paper's 校验码 (bianmin verify --paper) */
 	"check_code",
+	/* where and how; the appeal route; 大写; the paper's own step (issue 12) */
+	"center_hours", "review_body", "court", "proxy_allowed", "site_visit",
+	"fee_upper", "reprint_time", "reprint_clerk", "approver_name", "special_counted",
+	"old_due_note", "demanded", "demand_open", "demanded_reason", "demanded_day", "first_notice_day",
+	"result_text", "approved", "refused", "certificate", "accepted_time",
 	NULL
 };
 
@@ -195,6 +204,15 @@ static const char *const event_fields[] = {
 	"no", "time", "action", "clerk", "note", NULL
 };
 
+static const char *const agent_fields[] = {
+	"no", "agent_code", "agent_name", "village", "phone", "brought", "completed", "replied",
+	"counted", "subsidy", NULL
+};
+static const char *const agent_case_fields[] = {
+	"no", "agent_code", "agent_name", "case_no", "applicant", "item_name", "accepted", "state",
+	"replied", "counted", NULL
+};
+
 static const struct {
 	const char *name;
 	const char *const *fields;
@@ -205,11 +223,13 @@ static const struct {
 	{ "cases", case_fields },           /* handed-over cases */
 	{ "fees", fee_fields },             /* fees of the day */
 	{ "events", event_fields },         /* the case's history */
+	{ "agents", agent_fields },         /* the agent's register: one per agent */
+	{ "agent_cases", agent_case_fields },   /* ... and their cases */
 	{ "rows", report_fields },          /* 月报: windows by rank, items, total */
 };
 
 static const char *const list_names[] = {
-	"materials", "missing", "procedure", "cases", "fees", "events", "rows", NULL
+	"materials", "missing", "procedure", "cases", "fees", "events", "agents", "agent_cases", "rows", NULL
 };
 
 static bool in(const char *const *names, const char *name)
@@ -239,6 +259,24 @@ bool slip_field_known(const char *list, const char *name)
 		return true;
 	const char *const *f = list ? slip_list_fields(list) : NULL;
 	return f && in(f, name);
+}
+
+/* Values that never split across lines on a paper (slip_break.c): names
+ * of people and items, numbers, amounts, dates. */
+static const char *const whole_fields[] = {
+	"applicant", "agent", "idno", "case_no", "receipt_no", "clerk_no", "clerk_name",
+	"first_clerk", "from_clerk_no", "from_clerk_name", "to_clerk_no", "to_clerk_name",
+	"approver", "approver_name", "fee", "fee_upper", "total", "amount", "item_code",
+	"item_name", "window", "center_phone", "item_phone", "applicant_phone",
+	"date", "datetime", "time", "accepted", "accepted_time", "due", "completed", "old_due",
+	"new_due", "special_from", "special_to", "close_date", "clerk",
+	"review_body", "court", "reprint_time", "reprint_clerk", "demanded_day", "first_notice_day",
+	NULL
+};
+
+bool slip_field_whole(const char *name)
+{
+	return name && in(whole_fields, name);
 }
 
 const char *const *slip_top_fields(void)

@@ -36,6 +36,28 @@ struct slip_doc {
 	size_t n, cap;
 };
 
+/* A value that must stay whole on a line (slip_field_whole) is put in the
+ * doc between these marks (U+E000, U+E001, private use); the views remove
+ * them (slip_break.c). */
+#define SLIP_KEEP_OPEN "\xEE\x80\x80"
+#define SLIP_KEEP_CLOSE "\xEE\x80\x81"
+/* Lines of s at most width columns by the one rule of slip_break.c
+ * (marks removed); never zero lines. */
+char **slip_wrap(const char *s, int width, size_t *n);
+/* s without the marks (malloc'd); its display width. */
+char *slip_plain(const char *s);
+int slip_width(const char *s);
+/* The width of the widest whole value in s (0 if none). */
+int slip_widest_whole(const char *s);
+/* s for pango: the marks removed, a WORD JOINER between the characters
+ * of a whole value so no line breaks inside it (malloc'd). */
+char *slip_pango_text(const char *s);
+
+/* Whole values the views had to break because they were wider than the
+ * room they had (forms check): reset, then count (*what: the first). */
+void slip_split_reset(void);
+int slip_split_count(const char **what);
+
 /* Column widths for a table of cols at `width` text columns, 1-column gaps;
  * out gets n widths that sum (with gaps) to at most width. */
 void slip_cols_layout(const slip_col *cols, size_t n, int width, int *out);

@@ -25,7 +25,7 @@ static char **wrap(const char *s, int width, size_t *n)
 {
 	if (width < 2)
 		width = 2;
-	char **l = text_wrap(s, width, n);
+	char **l = slip_wrap(s, width, n);
 	if (!l || *n == 0) {
 		text_lines_free(l);
 		l = bm_xcalloc(2, sizeof(char *));
@@ -100,8 +100,55 @@ void slip_cols_layout(const slip_col *cols, size_t n, int width, int *out)
 	}
 }
 
-static void put_row(bm_buf *out, const slip_block *b, int width)
+/* Too narrow for the table's columns (a receipt printer): a flexible
+ * column would get fewer than 12 columns (6 Chinese characters, a long
+ * name).  The rows are then stacked: the first two cells on a line, each
+ * further one on its own line under its heading. */
+static bool cramped(const slip_block *b, int width)
 {
+	int fixed = 0, nflex = 0;
+	for (size_t i = 0; i < b->n_cols; i++) {
+		fixed += b->cols[i].width;
+		nflex += b->cols[i].width == 0;
+	}
+	return fixed + 12 * nflex + (int)(b->n_cols ? b->n_cols - 1 : 0) > width;
+}
+
+static void put_stacked(bm_buf *out, const slip_block *b, const slip_block *head, int width)
+{
+	if (b->type == SB_HEAD)
+		return;   /* the headings go with the cells */
+	bm_buf first = {0};
+	for (size_t i = 0; i < b->n_cells && i < 2; i++) {
+		const char *s = b->cells[i];
+		bm_buf_printf(&first, "%s%s", i ? " " : "", s + strspn(s, " "));
+	}
+	put_paragraph(out, first.data ? first.data : "", width);
+	bm_buf_free(&first);
+	for (size_t i = 2; i < b->n_cells; i++) {
+		const char *s = b->cells[i];
+		s += strspn(s, " ");
+		if (!*s)
+			continue;
+		const char *h = head && i < head->n_cells ? head->cells[i] : "";
+		h += strspn(h, " ");
+		char *hp = slip_plain(h);
+		size_t hl = strlen(hp);
+		while (hl && hp[hl - 1] == ' ')
+			hp[--hl] = 0;
+		char *line = bm_xasprintf("  %s%s%s", hp, *hp ? "：" : "", s);
+		put_paragraph(out, line, width);
+		free(line);
+		free(hp);
+	}
+}
+
+static void put_row(bm_buf *out, const slip_block *b, const slip_block *head, int width)
+{
+	if (cramped(b, width)) {
+		put_stacked(out, b, head, width);
+		return;
+	}
 	size_t nc = b->n_cols;
 	int *w = bm_xcalloc(nc, sizeof(int));
 	slip_cols_layout(b->cols, nc, width, w);
@@ -158,9 +205,10 @@ static void put_row(bm_buf *out, const slip_block *b, int width)
 
 static void put_field(bm_buf *out, const slip_block *b, int lw, int width)
 {
-	const char *label = b->n_cells > 0 ? b->cells[0] : "";
-	while (*label == ' ')
-		label++;
+	char *label = slip_plain(b->n_cells > 0 ? b->cells[0] : "");
+	char *lstart = label + strspn(label, " ");
+	for (size_t k = strlen(lstart); k && lstart[k - 1] == ' ';)
+		lstart[--k] = 0;   /* "@field 标签： | 值": the blank before | */
 	bm_buf val = {0};
 	for (size_t k = 1; k < b->n_cells; k++) {
 		const char *s = b->cells[k];
@@ -169,7 +217,24 @@ static void put_field(bm_buf *out, const slip_block *b, int lw, int width)
 		bm_buf_printf(&val, "%s%s", k > 1 ? "|" : "", s);
 	}
 	size_t nl, nv;
-	char **l = wrap(label, lw, &nl);
+	if (slip_width(lstart) > lw || slip_widest_whole(val.data ? val.data : "") > width - lw) {
+		/* a label wider than the label column, or a whole value that
+		 * does not fit beside it: the value goes under the label */
+		char **l = wrap(lstart, width, &nl);
+		for (size_t r = 0; r < nl; r++)
+			put_line(out, l[r]);
+		text_lines_free(l);
+		char **v = wrap(val.data ? val.data : "", width - 2, &nv);
+		for (size_t r = 0; r < nv; r++) {
+			bm_buf_puts(out, "  ");
+			put_line(out, v[r]);
+		}
+		text_lines_free(v);
+		bm_buf_free(&val);
+		free(label);
+		return;
+	}
+	char **l = wrap(lstart, lw, &nl);
 	char **v = wrap(val.data ? val.data : "", width - lw, &nv);
 	size_t rows = nl > nv ? nl : nv;
 	for (size_t r = 0; r < rows; r++) {
@@ -184,6 +249,7 @@ static void put_field(bm_buf *out, const slip_block *b, int lw, int width)
 	text_lines_free(l);
 	text_lines_free(v);
 	bm_buf_free(&val);
+	free(label);
 }
 
 /* Label column of the run of @field blocks starting at i: the widest label,
@@ -193,7 +259,7 @@ static int label_width(const slip_doc *d, size_t i, int width)
 	int lw = 0;
 	for (; i < d->n && d->blocks[i].type == SB_FIELD; i++) {
 		const char *l = d->blocks[i].n_cells ? d->blocks[i].cells[0] : "";
-		int w = text_width(l + strspn(l, " "));
+		int w = slip_width(l + strspn(l, " "));
 		if (w > lw)
 			lw = w;
 	}
@@ -235,9 +301,16 @@ char *slip_doc_text(const slip_doc *d, int width)
 			put_field(&out, b, lw, width);
 			break;
 		case SB_HEAD:
-		case SB_ROW:
-			put_row(&out, b, width);
+		case SB_ROW: {
+			const slip_block *head = NULL;
+			for (size_t k = i + 1; k-- > 0;)
+				if (d->blocks[k].type == SB_HEAD) {
+					head = &d->blocks[k];
+					break;
+				}
+			put_row(&out, b, head, width);
 			break;
+		}
 		}
 	}
 	return bm_buf_steal(&out);

@@ -34,4 +34,13 @@ const char *day_or_null(bm_day d, char *buf);
 /* Parse "YYYY-MM-DD" or NULL into a day (BM_NO_DAY). */
 bm_day day_from_text(const char *s);
 
+/* The item fields the snapshot keeps since the migration that added them
+ * (procedure, collect, phone, proxy, site_visit, extension limit,
+ * promise_allowed); case_item_later: does this file have them yet (a file
+ * a test builds at an older version does not)? */
+#define CASE_ITEM_LATER_COLS \
+	"item_procedure, item_collect, item_phone, item_proxy, item_site_visit," \
+	" item_extension_days, item_promise_allowed"
+bool case_item_later(bm_store *s);
+
 #endif

@@ -184,5 +184,49 @@ static const char SCHEMA_5[] =
 "  locked INTEGER NOT NULL DEFAULT 0"
 ") WITHOUT ROWID;";
 
-const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5 };
-const int store_n_migrations = 5;
+
+/* 6: the whole item travels with the case (issue 11/12): 办理程序, 领取地点,
+ *    the item's phone, 代办 and 现场核查 are kept in the snapshot, so a
+ *    paper printed later shows them and a catalog edit never changes them;
+ *    so are the rules' fields: the extension limit, promise_allowed.
+ *    The snapshot trigger is made again to guard the new columns. */
+static const char SCHEMA_ITEM_SNAPSHOT[] =
+"ALTER TABLE cases ADD COLUMN item_procedure TEXT;"
+"ALTER TABLE cases ADD COLUMN item_collect TEXT;"
+"ALTER TABLE cases ADD COLUMN item_phone TEXT;"
+"ALTER TABLE cases ADD COLUMN item_proxy INTEGER;"
+"ALTER TABLE cases ADD COLUMN item_site_visit INTEGER;"
+"ALTER TABLE cases ADD COLUMN item_extension_days INTEGER;"
+"ALTER TABLE cases ADD COLUMN item_promise_allowed INTEGER;"
+"DROP TRIGGER cases_snapshot;"
+"CREATE TRIGGER cases_snapshot BEFORE UPDATE OF no, applicant_name, id_type, id_no,"
+"  proxy_name, proxy_id, proxy_is_agent, first_clerk, item_code, item_name, item_window,"
+"  item_department, item_regime, item_basis, item_statutory_days, item_promised_days,"
+"  item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal,"
+"  item_joint_windows, catalog_fingerprint, decided, override_reason, accepted_at,"
+"  accepted_day, fee_fen, receipt_no, item_procedure, item_collect, item_phone,"
+"  item_proxy, item_site_visit, item_extension_days, item_promise_allowed ON cases"
+"  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;";
+
+
+/* 7 (issue 14): the register of villages and their agents (代办员), kept
+ *    in the ledger (agent_ledger.c: every change is an event of the
+ *    chain).  An ID number is registered once, so a proxy case names its
+ *    agent by the proxy's ID in its snapshot (proxy_id, proxy_is_agent). */
+static const char SCHEMA_AGENTS[] =
+"CREATE TABLE agents ("
+"  id INTEGER PRIMARY KEY,"
+"  code TEXT NOT NULL UNIQUE,"
+"  village TEXT NOT NULL,"
+"  name TEXT NOT NULL,"
+"  id_no TEXT NOT NULL UNIQUE,"
+"  phone TEXT,"
+"  active_from TEXT NOT NULL,"
+"  active_to TEXT,"
+"  active INTEGER NOT NULL DEFAULT 1"
+");"
+"CREATE TRIGGER agents_no_delete BEFORE DELETE ON agents"
+"  BEGIN SELECT RAISE(ABORT, 'agents are never deleted; disable one instead'); END;";
+
+const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_ITEM_SNAPSHOT, SCHEMA_AGENTS };
+const int store_n_migrations = 7;

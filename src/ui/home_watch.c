@@ -39,6 +39,11 @@ static void line(ui *u, enum style st, const char *fmt, ...)
 	u->home.watch_styles[u->home.n_watch++] = st;
 }
 
+static void watch_text(ui *u, enum style st, const char *text)
+{
+	line(u, st, "%s", text);
+}
+
 static lc_ctx ctx_of(ui *u)
 {
 	return (lc_ctx){.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = ui_now()};
@@ -108,6 +113,7 @@ void home_watch_reload(ui *u)
 			     w[i].applicant ? w[i].applicant : "", w[i].days);
 		lc_watch_rows_free(w, nw);
 	}
+	agent_watch_lines(u, watch_text);   /* 代理件 done, the agent not yet replied */
 
 	if (u->home.mode == HOME_MINE)
 		return;

@@ -196,6 +196,7 @@ void applicant_draw(ui *u)
 		  _("Proxy (代办人), only when someone applies for the applicant: Tab to reach it"), ST_DIM);
 	if (in->proxy_msg[0])
 		draw_text(y0 + rows[AF_PROXY_ID] + 1, fx, COLS - fx - 2, in->proxy_msg, ST_ERROR);
+	intake_agent_hint(u, y0 + rows[AF_PROXY_NAME], fx + fw + 2, COLS - fx - fw - 3);
 	if (in->has_prior) {
 		char line[512];
 		snprintf(line, sizeof line, _("Earlier case of this ID: %s · %s · %s"), in->prior.name,
@@ -264,7 +265,9 @@ void applicant_key(ui *u, ui_key k)
 			id_update(u);
 		if (u->msg_error)
 			u->msg[0] = '\0';
-		if (in->focus >= AF_PROXY_NAME)
+		if (in->focus >= AF_PROXY_NAME) {
 			in->proxy_msg[0] = '\0';
+			intake_agent_typed(u);
+		}
 	}
 }

@@ -39,7 +39,7 @@ static void dup_submit(ui *u)
 	in->dup_reason = reason;
 	dlg_close(u);
 	const bm_item *it = catalog_find(u->catalog, in->dup_item);
-	if (it)
+	if (it && intake_agent_item(u, &it))   /* a proxy's item has its 授权委托书 */
 		item_take(u, it);
 	ui_message(u, false, "%s", _("Going on; the reason is saved with the case."));
 }

@@ -159,6 +159,8 @@ static void pick(ui *u)
 		return;
 	}
 	const bm_item *it = &u->catalog->items[in->matches[in->sel]];
+	if (!intake_agent_item(u, &it))   /* proxy: false, or the item with its 授权委托书 */
+		return;
 	if (intake_item_allowed(u, it))
 		item_take(u, it);
 }

@@ -201,6 +201,8 @@ static void confirm(ui *u)
 	ci.applicant = &p;
 	ci.proxy_name = proxy_name;
 	ci.proxy_id = proxy_id;
+	ci.agent_code = in->agent_code[0] ? in->agent_code : NULL;   /* a registered 代办员 */
+	ci.proxy_is_agent = ci.agent_code != NULL;
 	ci.clerk = u->clerk.code;
 	ci.now = now;
 	bm_error err = {0};
@@ -219,6 +221,7 @@ static void confirm(ui *u)
 	u->home.dirty = true;
 	u->msg[0] = '\0';
 	in->print_failed = !ui_print_case(u, no, in->print_msg, sizeof in->print_msg);
+	intake_agent_papers(u, no, in->print_msg, sizeof in->print_msg);
 	/* a fee after the clerk's 日结 goes to the next close: say so */
 	bool closed = false;
 	if (in->out.fee_fen > 0 && in->out.kind != KIND_RETURNED &&

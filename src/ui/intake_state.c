@@ -24,6 +24,7 @@ void intake_free(intake_state *in)
 		party_free(&in->prior);
 	if (in->decided)
 		intake_outcome_free(&in->out);
+	intake_agent_free(in);
 	memset(in, 0, sizeof *in);
 }
 

@@ -24,7 +24,7 @@ typedef struct binding {
 } binding;
 
 #define FIELDS (CTX_APPLICANT | CTX_ITEM | CTX_SEARCH | CTX_LOGIN)
-#define LISTS (CTX_HOME | CTX_ITEM | CTX_MATERIALS | CTX_SEARCH | CTX_CASE | CTX_HELP | CTX_OUTCOME | CTX_VIEW | CTX_REPORT)
+#define LISTS (CTX_HOME | CTX_ITEM | CTX_MATERIALS | CTX_SEARCH | CTX_CASE | CTX_HELP | CTX_OUTCOME | CTX_VIEW | CTX_REPORT | CTX_AGENTS)
 
 /* Order = order on the status line. */
 static const binding table[] = {
@@ -55,14 +55,25 @@ static const binding table[] = {
 	 CTX_OUTCOME, true, {"F6"}},
 	{A_STATUS, "status", N_("Status"), N_("the status answer (公开查询) for the case, to read out or print"),
 	 CTX_CASE | CTX_SEARCH, true, {"F6", "S"}},
-	{A_PRINT, "print", N_("Print"), N_("print what is shown"), CTX_VIEW, true, {"p", "F7"}},
+	{A_PRINT, "print", N_("Print"), N_("print what is shown"), CTX_VIEW | CTX_AGENTS, true, {"p", "F7"}},
 	{A_FIGURES, "figures", N_("Figures"),
 	 N_("today's 日结 (receipts and total, close the day); supervisors: the month's figures by window"),
 	 CTX_HOME, true, {"F7"}},
 	{A_CLOSE_DAY, "close_day", N_("Close day"), N_("日结: close today and print the 日结单 (once a day)"),
 	 CTX_REPORT, true, {"F8", "c"}},
-	{A_PREV_MONTH, "prev_month", N_("Month"), N_("the month before (a supervisor's by window, a clerk's own)"), CTX_REPORT, true, {"Left"}},
-	{A_NEXT_MONTH, "next_month", NULL, N_("the month after"), CTX_REPORT, false, {"Right"}},
+	{A_PREV_MONTH, "prev_month", N_("Month"), N_("the month before (a supervisor's by window, a clerk's own)"), CTX_REPORT | CTX_AGENTS, true, {"Left"}},
+	{A_NEXT_MONTH, "next_month", NULL, N_("the month after"), CTX_REPORT | CTX_AGENTS, false, {"Right"}},
+	{A_PICK_AGENT, "pick_agent", N_("Agent"),
+	 N_("brought by a village agent (代办员): pick them by name or pinyin initials"), CTX_APPLICANT, true, {"F6"}},
+	{A_BLANK_POA, "blank_poa", N_("委托书"), N_("print a blank 授权委托书 for the applicant to sign"),
+	 CTX_APPLICANT, true, {"F7"}},
+	{A_AGENTS, "agents", N_("Agents"),
+	 N_("supervisor: the village agents (代办员), their month's register and subsidy"), CTX_HOME, true, {"F8"}},
+	{A_AGENT_ADD, "agent_add", N_("Add"), N_("add a village agent"), CTX_AGENTS, true, {"F2", "a"}},
+	{A_AGENT_DISABLE, "agent_disable", N_("Disable"), N_("disable the selected agent from today"), CTX_AGENTS,
+	 true, {"d"}},
+	{A_AGENT_CSV, "agent_csv", N_("CSV"), N_("export the month's register as CSV (Excel, WPS)"), CTX_AGENTS,
+	 true, {"e"}},
 	{A_REFRESH, "refresh", N_("Refresh"), N_("reload the list"), CTX_HOME, true, {"F5"}},
 	{A_BACK, "back", N_("Back"), N_("go back (asks before throwing away typed data)"),
 	 CTX_ALL & ~(CTX_HOME | CTX_LOGIN), true, {"Esc"}},
@@ -103,6 +114,13 @@ static const binding table[] = {
 	 {"d"}},
 	{A_STEP_FOLLOWUP, "step_followup", N_("Follow-up"),
 	 N_("supervisor: record how a bad rating was handled"), CTX_CASE, true, {"h"}},
+	{A_STEP_FEEDBACK, "step_feedback", N_("Feedback"),
+	 N_("代理件: the applicant's 服务意见反馈表 (satisfied or not, the rating); before it completes"), CTX_CASE,
+	 true, {"b"}},
+	{A_STEP_REPLY, "step_reply", N_("Reply"), N_("代理件: the village agent told the applicant the result (回复)"),
+	 CTX_CASE, true, {"y"}},
+	{A_AGENT_PAPERS, "agent_papers", N_("Proxy papers"),
+	 N_("代理件: print the 授权委托书, the 服务意见反馈表 (pre-filled) or the 转报联系单"), CTX_CASE, true, {"B"}},
 	{A_STEP_REPRINT, "step_reprint", N_("Reprint"),
 	 N_("补打: print any paper of the case again, marked 补打 and recorded"), CTX_CASE, true, {"P"}},
 	{A_LOGOUT, "logout", N_("Log out"), N_("log out, back to the login screen"), CTX_HOME, true, {"F9"}},

@@ -5,6 +5,7 @@
 #include "uipriv.h"
 
 #include "bianmin/lifecycle.h"
+#include "bianmin/paper.h"
 #include "bianmin/print.h"
 #include "bianmin/slip.h"
 
@@ -13,32 +14,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One paper of case c, rendered from the context the core builds for it
- * (lifecycle_case_paper): the case's fields plus those of the step that
- * produced the paper (new due date, approver, special procedure, result
- * ...), so a reprint says what the original said, plus 补打. */
+/* One paper of case c through the one pipeline (paper.h): as of the
+ * step that produced it, sent, recorded as an event under this clerk; a
+ * paper given before goes out as 补打. */
 static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, bm_buf *msg)
 {
-	bm_time now = ui_now();
-	lc_ctx x = {.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = now};
+	lc_ctx x = {.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = ui_now()};
+	char *dir = ui_spool_dir(u);
+	paper_req r = { .x = &x, .forms_dir = u->app->paths.forms, .spool_dir = dir, .no = c->no,
+			.form = form, .reprint = reprint };
+	paper_done d;
 	bm_error err = {0};
-	slip_ctx *ctx = lifecycle_case_paper(&x, c, form, reprint, &form, &err);
-	if (!ctx) {
-		bm_buf_printf(msg, _("Paper %s not printed: %s "), form ? form : "?", err.msg);
-		return false;
-	}
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(u->app->paths.forms, form, &d);
-	if (!f) {
-		bm_buf_printf(msg, _("Paper %s not printed: its template is broken (bianmin forms check). "), form);
-		diags_free(&d);
-		slip_ctx_free(ctx);
-		return false;
-	}
-	diags_free(&d);
-	bool ok = ui_emit_paper(u, c->no, form, f, ctx, msg);
-	slip_ctx_free(ctx);
-	slip_free(f);
+	bool ok = paper_issue(&r, &d, &err) == BM_OK;
+	/* the clerk reads the paper's title (受理通知书), the key is for the spool */
+	char *name = d.title && *d.title ? bm_xasprintf("%s (%s)", d.title, d.form)
+		     : bm_xstrdup(form ? form : d.form[0] ? d.form : "?");
+	if (!ok)
+		bm_buf_printf(msg, _("Paper %s NOT printed or saved: %s "), name, err.msg);
+	else if (d.printed)
+		bm_buf_printf(msg, _("Paper %s printed. "), name);
+	else
+		bm_buf_printf(msg, _("Paper %s saved to %s%s%s. "), name, d.spool_path ? d.spool_path : dir,
+			      d.why ? ": " : "", d.why ? d.why : "");
+	paper_done_free(&d);
+	free(name);
+	free(dir);
 	return ok;
 }
 
@@ -131,22 +131,10 @@ bool ui_reprint(ui *u, const char *no, const char *form, char *msg, size_t len)
 		snprintf(msg, len, "%s", err.msg);
 		return false;
 	}
+	/* 补打 is recorded as an event of the case by the pipeline */
 	bm_buf b = {0};
 	bool ok = one_paper(u, &c, form, true, &b);
 	case_free(&c);
-	if (ok) {
-		/* 补打 is recorded as an event of the case, with who did it */
-		case_step step;
-		memset(&step, 0, sizeof step);
-		step.type = "reprint";
-		step.clerk = u->clerk.code;
-		step.at = ui_now();
-		step.note = form;
-		if (case_apply(u->store, no, &step, &err) != BM_OK) {
-			bm_buf_printf(&b, _("The reprint was NOT recorded: %s"), err.msg);
-			ok = false;
-		}
-	}
 	snprintf(msg, len, "%s%s", _("Reprint (补打): "), b.data ? b.data : "");
 	bm_buf_free(&b);
 	return ok;

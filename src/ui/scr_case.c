@@ -26,7 +26,8 @@ static void build(ui *u, tlines *t, int w)
 	char a[32], b[32], fee[24];
 	enum style st;
 	ui_days_left(u, c->due, c->state, b, sizeof b, &st);
-	tl_addf(t, w, 0, ST_HEAD, "%s   %s · %s", c->no, kind_label(c->kind), case_state_label(c->state));
+	tl_addf(t, w, 0, ST_HEAD, "%s   %s%s · %s", c->no, kind_label(c->kind),
+		c->proxy_name ? _(" · proxy (代理件)") : "", case_state_label(c->state));
 	tl_addf(t, w, 0, ST_NORMAL, _("Item: %s (%s) · %s · %s"), c->item.name, c->item.code, c->item.window,
 		regime_label(c->item.regime));
 	if (c->due != BM_NO_DAY && case_state_final(c->state))
@@ -54,7 +55,7 @@ static void build(ui *u, tlines *t, int w)
 			tl_addf(t, w, 0, ST_OVERDUE, _("Overdue by %d working days."), od);
 		if (in.paused)
 			tl_addf(t, w, 0, ST_SOON, _("In a special procedure (%s) since %s: the clock is stopped."),
-				lc_pause_label(in.pause_kind), bm_day_format(in.pause_day, a));
+				lc_info_pause_label(&in), bm_day_format(in.pause_day, a));
 		if (in.forwarded_to)
 			tl_addf(t, w, 0, ST_NORMAL, _("Forwarded to %s on %s."), in.forwarded_to,
 				bm_day_format(in.forwarded_day, a));

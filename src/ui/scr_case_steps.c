@@ -497,6 +497,9 @@ static void open_form(ui *u, enum action a, lc_step s)
 		break;
 	case A_STEP_NOTIFY:
 		dlg_open(u, s, title, do_notify);
+		if (c->proxy_is_agent && c->proxy_name)   /* 代理件: the agent is told too */
+			snprintf(u->dlg.warn, sizeof u->dlg.warn, _("Tell the village agent too: %s, phone %s."),
+				 c->proxy_name, c->agent_phone ? c->agent_phone : "-");
 		f = dlg_choice(u, _("How"), 0);
 		dlg_opt(f, _("phone"), LC_PHONE);
 		dlg_opt(f, _("in person"), LC_IN_PERSON);
@@ -513,6 +516,10 @@ static void open_form(ui *u, enum action a, lc_step s)
 	case A_STEP_FOLLOWUP:
 		dlg_open(u, s, title, do_followup);
 		dlg_text(u, _("Handling"), 200, true, false, NULL);
+		break;
+	case A_STEP_FEEDBACK:
+	case A_STEP_REPLY:
+		case_agent_form(u, a, title);
 		break;
 	default:
 		break;
@@ -563,6 +570,11 @@ bool case_step_key(ui *u, enum action a)
 	}
 	if (a == A_HANDOVER_CASE) {
 		case_handover_open(u);
+		return true;
+	}
+	if (a == A_AGENT_PAPERS) {
+		if (u->cv.loaded)
+			case_agent_papers(u);
 		return true;
 	}
 	lc_step s;

@@ -209,6 +209,9 @@ void home_key(ui *u, ui_key k)
 		if (u->home.n_rows)
 			ui_open_case(u, u->home.rows[u->home.sel].no, SCR_HOME);
 		break;
+	case A_AGENTS:
+		agents_open(u);
+		return;
 	case A_FIGURES:
 		report_open(u);
 		break;

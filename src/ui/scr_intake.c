@@ -36,7 +36,7 @@ void intake_draw(ui *u)
 	draw_title(u, _("New intake"));
 	draw_steps(u);
 	switch (u->in.step) {
-	case STEP_APPLICANT: applicant_draw(u); break;
+	case STEP_APPLICANT: applicant_draw(u); intake_agent_draw(u); break;
 	case STEP_ITEM: item_draw(u); break;
 	case STEP_MATERIALS: materials_draw(u); break;
 	case STEP_OUTCOME: outcome_draw(u); break;
@@ -47,6 +47,8 @@ void intake_draw(ui *u)
 void intake_key(ui *u, ui_key k)
 {
 	intake_state *in = &u->in;
+	if (intake_agent_key(u, k))
+		return;
 	/* Esc on the first step leaves the intake (asking when something was
 	 * typed); on later steps it goes one step back, keeping everything. */
 	bool typing = in->step == STEP_APPLICANT || in->step == STEP_ITEM ||

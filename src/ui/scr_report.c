@@ -216,6 +216,7 @@ static void month_lines(ui *u, tlines *t, int width)
 	free(cells);
 	free(num);
 	free(st);
+	report_agent_lines(u, t, width, r->y, r->m);   /* 代办件 by village and agent */
 }
 
 static void mine_lines(ui *u, tlines *t, int width)

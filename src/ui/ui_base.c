@@ -83,6 +83,7 @@ int ui_context(const ui *u)
 	case SCR_SEARCH: return CTX_SEARCH;
 	case SCR_HELP: return CTX_HELP;
 	case SCR_REPORT: return CTX_REPORT;
+	case SCR_AGENTS: return CTX_AGENTS;
 	case SCR__COUNT: break;
 	}
 	return CTX_HOME;

@@ -136,6 +136,7 @@ static void draw_all(ui *u)
 	case SCR_SEARCH: search_draw(u); break;
 	case SCR_HELP: help_draw(u); break;
 	case SCR_REPORT: report_draw(u); break;
+	case SCR_AGENTS: agents_draw(u); break;
 	case SCR__COUNT: break;
 	}
 	move(LINES - 2, 0);
@@ -214,6 +215,7 @@ static void dispatch(ui *u, ui_key k)
 	case SCR_SEARCH: search_key(u, k); break;
 	case SCR_HELP: help_key(u, k); break;
 	case SCR_REPORT: report_key(u, k); break;
+	case SCR_AGENTS: agents_key(u, k); break;
 	case SCR__COUNT: break;
 	}
 }
@@ -253,6 +255,7 @@ static void ui_free(ui *u)
 	view_close(u);
 	home_watch_free(u);
 	report_free(u);
+	agents_screen_free(u);
 	free(u->home.marks);
 	case_summaries_free(u->home.rows, u->home.n_rows);
 	case_summaries_free(u->search.rows, u->search.n_rows);

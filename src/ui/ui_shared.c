@@ -20,6 +20,7 @@ static const struct {
 	{A_STEP_FORWARD, LC_FORWARD},       {A_STEP_RESULT, LC_RESULT},     {A_STEP_COMPLETE, LC_COMPLETE},
 	{A_STEP_RETURN, LC_RETURN},         {A_STEP_WITHDRAW, LC_WITHDRAW}, {A_STEP_NOTIFY, LC_NOTIFY},
 	{A_STEP_RATE, LC_RATE},             {A_STEP_FOLLOWUP, LC_FOLLOWUP}, {A_STATUS, LC_STATUS},
+	{A_STEP_FEEDBACK, LC_FEEDBACK},     {A_STEP_REPLY, LC_REPLY},
 };
 
 bool ui_step_of(enum action a, lc_step *out)
@@ -54,6 +55,10 @@ bool case_action_allowed(const ui *u, enum action a, bm_error *why)
 		return true;
 	case A_STEP_REPRINT:
 		return u->cv.loaded;
+	case A_AGENT_PAPERS:
+		return u->cv.loaded && u->cv.kase.proxy_name;
+	case A_AGENTS:
+		return auth_can(&u->clerk, ROLE_SUPERVISOR);
 	case A_HANDOVER_CASE:
 		return u->cv.loaded && lifecycle_allowed(&u->cv.kase, &u->clerk, LC_HANDOVER, why);
 	case A_VOID_RECEIPT:

@@ -39,7 +39,8 @@ enum {
 	CTX_DIALOG = 1 << 10,    /* a step's small form over the case view */
 	CTX_VIEW = 1 << 11,      /* a text shown over a screen (status query) */
 	CTX_REPORT = 1 << 12,     /* the figures: 日结 and the month */
-	CTX_ALL = (1 << 13) - 1,
+	CTX_AGENTS = 1 << 13,     /* the village agents' register (scr_agents.c) */
+	CTX_ALL = (1 << 14) - 1,
 };
 
 /* Every action a key can trigger.  Names, labels and default keys are in
@@ -103,6 +104,16 @@ enum action {
 	A_CHANGE_PIN,    /* home: my own PIN */
 	A_VOID_RECEIPT,  /* case view, supervisor: 作废 the case's receipt */
 	A_EXPORT,        /* figures: the figures shown as CSV */
+	/* village agents and proxy cases (issue 14) */
+	A_PICK_AGENT,    /* applicant: brought by a registered agent */
+	A_BLANK_POA,     /* applicant: print a blank 授权委托书 */
+	A_STEP_FEEDBACK, /* case: the applicant's 服务意见反馈表 */
+	A_STEP_REPLY,    /* case: the agent's 回复 */
+	A_AGENT_PAPERS,  /* case: print the proxy papers (委托书, 反馈表, 转报联系单) */
+	A_AGENTS,        /* home: the agents' register (supervisors) */
+	A_AGENT_ADD,
+	A_AGENT_DISABLE,
+	A_AGENT_CSV,
 	A__COUNT
 };
 
@@ -196,6 +207,7 @@ enum ui_screen {
 	SCR_SEARCH,
 	SCR_HELP,
 	SCR_REPORT,
+	SCR_AGENTS,
 	SCR__COUNT
 };
 
@@ -241,6 +253,11 @@ typedef struct intake_state {
 	char *dup_reason;            /* why the clerk went on; NULL = none */
 	char dup_of[256];            /* the earlier case numbers */
 	char dup_item[40];           /* the item they were found for */
+	/* brought by a proxy (intake_agent.c) */
+	char agent_code[16];         /* a registered agent picked, "" none */
+	struct agent_pick *pick;     /* the agent picker, when open */
+	bm_item *proxy_item;         /* the item with its 授权委托书 */
+	const bm_item *proxy_base;
 	/* done */
 	char case_no[CASE_NO_MAX];
 	char print_msg[512];
@@ -380,6 +397,8 @@ typedef struct ui {
 
 	/* figures (scr_report.c) */
 	struct report_state *rep;
+	/* village agents (scr_agents.c) */
+	struct agents_state *agents;
 } ui;
 
 /* The current time (the clock is read here, once per use, and passed
@@ -456,6 +475,28 @@ bool outcome_decide(ui *u);
 void done_draw(ui *u);
 void done_key(ui *u, ui_key k);
 
+/* Proxy cases at the counter (intake_agent.c): the agent picker over the
+ * applicant step, the item a proxy case takes (its catalog must allow a
+ * proxy; the 授权委托书 is added as a material), the papers after
+ * acceptance (the 转报联系单 of an agent case for an upper office). */
+bool intake_agent_key(ui *u, ui_key k);          /* true: the picker took the key */
+void intake_agent_draw(ui *u);
+void intake_agent_typed(ui *u);                  /* the proxy fields changed by hand */
+void intake_agent_hint(ui *u, int y, int x, int w);
+bool intake_agent_item(ui *u, const bm_item **it);
+void intake_agent_papers(ui *u, const char *no, char *msg, size_t len);
+void intake_agent_free(intake_state *in);
+/* The case view's proxy steps and papers (case_agent.c). */
+void case_agent_form(ui *u, enum action a, const char *title);
+void case_agent_papers(ui *u);
+/* The agents' register (scr_agents.c). */
+void agents_open(ui *u);
+void agents_draw(ui *u);
+void agents_key(ui *u, ui_key k);
+void agents_screen_free(ui *u);
+/* Agent cases done but not replied, for the home's watch panel. */
+void agent_watch_lines(ui *u, void (*line)(ui *u, enum style st, const char *text));
+
 /* Lines of text, wrapped to a width when added, drawn scrolled (the
  * outcome and the case view). */
 struct tline {
@@ -477,6 +518,8 @@ void tl_addf(tlines *t, int width, int indent, enum style st, const char *fmt, .
 /* Draws rows lines from *scroll (clamped); returns the number of lines. */
 int tl_draw(const tlines *t, int y, int x, int w, int rows, int *scroll);
 void tl_free(tlines *t);
+/* The month figures' 代办件 by village and by agent (case_agent.c). */
+void report_agent_lines(ui *u, tlines *t, int width, int year, int month);
 
 /* Print the paper(s) of a case just accepted (its notice, and its receipt
  * when a fee was charged): to the printer, or the spool.  msg gets what

@@ -48,7 +48,9 @@ eq "$(row $c4)" "forwarded 2026-11-04 1001" "c4 forwarded"
 a1 2026-10-09 case complete $c2 --result x 2>$T/err && die "completed a paused case"
 grep -q "resume it" $T/err || die "paused refusal: $(cat $T/err)"
 out=$(a1 2026-10-09 case supplement $c1 --materials 5) || die "supplement 2"
-eq "$out" "$c1	in_progress	2026-10-22" "c1 clock from 补齐"
+eq "$(echo "$out" | sed -n 1p)" "$c1	in_progress	2026-10-22" "c1 clock from 补齐"
+# complete, it is a 承诺件 now: its 受理通知书 with the due date is printed
+echo "$out" | grep -q "承诺件受理通知书" || die "the notice of the kind it became: $out"
 
 # ---- 10-12: c2 resumes: (09-29, 10-12] = 5 working days -> 10-30 + 5 ------
 out=$(a1 2026-10-12 case resume $c2 --no-print 2>/dev/null) || die "resume"
@@ -56,6 +58,10 @@ eq "$out" "$c2	in_progress	2026-11-06" "c2 due after the pause"
 # a material not on the notice: refused without a reason, a breach with one
 a1 2026-10-12 case supplement $c1 --demand 村委会证明 2>/dev/null; eq $? 1 "demand without reason"
 a1 2026-10-12 case supplement $c1 --demand 村委会证明 --reason 县局新规要求 >/dev/null 2>&1 || die "demand"
+# the 二次告知 holds the clock until the material arrives (the same day here)
+eq "$(row $c1)" "paused 2026-10-22 1001" "c1 held by the demand"
+out=$(a1 2026-10-12 case resume $c1 --no-print 2>/dev/null) || die "demanded material arrived"
+eq "$out" "$c1	in_progress	2026-10-22" "c1 runs again, nothing to add"
 
 # ---- 10-13: the joint case: each window's opinion, then complete ----------
 a1 2026-10-13 case complete $c3 --result 同意 2>$T/err && die "joint completed early"
@@ -135,7 +141,7 @@ eq "$(sup 2026-11-09 report month 2026-11 --format tsv 2>/dev/null | awk -F'\t' 
 	"total	*	0	1	0.0%	1	1	0	0	0	1	0" "November figures"
 a2 2026-11-09 report month 2026-10 2>/dev/null; eq $? 1 "figures are for supervisors"
 n=$(BIANMIN_PIN=1234 bm case show $c1 --clerk 1001 | grep -c '  #')
-eq "$n" "10" "c1's events: intake supplement x2 breach extend handover acknowledge complete rate followup"
+eq "$n" "13" "c1's events: intake supplement x2 and its 承诺件 notice printed, breach and its paper printed, resume, extend handover acknowledge complete rate followup"
 out=$(a1 2026-11-09 verify) || die "verify: $out"
 echo "$out" | grep -Eq '^ok [0-9a-f]{64}$' || die "verify output: $out"
 exit 0

@@ -17,17 +17,20 @@ bm print $c1 --out - >/dev/null 2>$T/err; eq $? 2 "print without a clerk"
 grep -q "who are you" $T/err || die "print asks who: $(cat $T/err)"
 BIANMIN_PIN=0000 bm print $c1 --out - --clerk 1001 >/dev/null 2>&1; eq $? 1 "print with a wrong PIN"
 
-# latest step = intake: the kind's notice, the logged-in clerk on it
+# latest step = intake: the kind's notice as of the intake, with the
+# clerk who took it in (1001), whoever prints it; the print is an event
 out=$(a2 2026-11-02 print $c1 --out -) || die "print intake"
 echo "$out" | grep -q "受理通知书" || die "intake paper: $out"
-echo "$out" | grep -q "1002" || die "the logged-in clerk on the paper"
+echo "$out" | grep -q "王小梅（工号：1001）" || die "the intake's clerk on the paper: $out"
+echo "$out" | grep -q "补打" && die "the first print is no reprint"
+BIANMIN_PIN=1234 bm case show $c1 --clerk 1001 | grep -E "1002 +print" >/dev/null || die "print event under 1002"
 
 # extension: print without FORM gives the 延期通知书 with its step fields
 out=$(BIANMIN_SUPERVISOR_PIN=9999 a1 2026-11-05 case extend $c1 --days 5 --reason 需县级核实 --supervisor 9001 --no-print 2>&1) || die "extend: $out"
 a1 2026-11-05 print $c1 --out $T/ext.txt || die "print extension"
 grep -q "延期通知书" $T/ext.txt || die "latest paper is the extension: $(cat $T/ext.txt)"
 grep -q "需县级核实" $T/ext.txt || die "extension reason"
-grep -q "9001" $T/ext.txt || die "approver"
+grep -q "张建国（工号：9001）" $T/ext.txt || die "approver with name: $(cat $T/ext.txt)"
 grep -q "2026年11月16日" $T/ext.txt || die "old due"
 grep -q "2026年11月23日" $T/ext.txt || die "new due"
 

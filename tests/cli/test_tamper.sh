@@ -50,11 +50,12 @@ try "material gone" "DELETE FROM case_materials WHERE case_id = 1 AND idx = 0" "
 # events 1-6 are the clerks' (three added, one disabled, two PINs); 7-10 the intakes
 try "event details" "UPDATE events SET details = replace(details, '张三2', '张三X') WHERE id = 8" "event 8"
 try "event deleted" "DELETE FROM events WHERE id = 8" "event 8"
-try "last event deleted" "DELETE FROM events WHERE id = 10" "no intake event"
+# the last intake's event (the papers' print events come after it)
+try "last intake deleted" "DELETE FROM events WHERE id = 10" "event 10"
 try "receipt amount" "UPDATE receipts SET amount_fen = 1 WHERE id = 1" "receipt 2026-000001"
 try "receipt deleted" "DELETE FROM receipts WHERE id = 2" "receipt"
 try "fake receipt" "INSERT INTO receipts (no, year, seq, case_id, amount_fen, at, clerk) VALUES ('2026-000009', 2026, 9, 1, 100, 'x', '1001')" "receipt"
-try "whole case" "DELETE FROM case_materials WHERE case_id = 4; DELETE FROM events WHERE case_id = 4; DELETE FROM cases WHERE id = 4" "receipt 2026-000004"
+try "whole case" "DELETE FROM case_materials WHERE case_id = 4; DELETE FROM events WHERE case_id = 4; DELETE FROM cases WHERE id = 4" "events were deleted"
 # clerks: every change is an event; a row changed behind bianmin's back is named
 try "role" "UPDATE clerks SET role = 'admin' WHERE code = '1002'" "clerk 1002: clerk.role"
 try "active flag" "UPDATE clerks SET active = 1 WHERE code = '9001'" "clerk 9001: clerk.active"
@@ -91,10 +92,11 @@ done
 # an event appended after the newest paper: no paper can show it (the
 # next paper, 日结单 or county copy does; bianmin(1) says so)
 forge "INSERT INTO events (id, case_id, at, clerk, type, details, prev_hash, hash)
-   SELECT 11, 1, at, clerk, 'note', '{}', '', 'x' FROM events WHERE id = 10;"
+   SELECT id + 1, 1, at, clerk, 'note', '{}', '', 'x' FROM events WHERE id = (SELECT max(id) FROM events);"
 paper 4 >/dev/null || die "appending after the last paper does not change it"
-# deleting the tail: the paper of a deleted event names no event
-forge "DELETE FROM events WHERE id = 10; DELETE FROM case_materials WHERE case_id = 4;
+# deleting the tail (the last intake and the papers' print events after
+# it): the paper of a deleted event names no event
+forge "DELETE FROM events WHERE id >= 10; DELETE FROM case_materials WHERE case_id = 4;
  DELETE FROM receipts WHERE case_id = 4; DELETE FROM cases WHERE id = 4;
  UPDATE counters SET value = value - 1 WHERE name LIKE 'case:%' OR name LIKE 'receipt:%';"
 bm verify --clerk 1001 | grep -q '^ok' || die "deleted: verify should still say ok"

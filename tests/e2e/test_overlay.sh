@@ -25,7 +25,7 @@ key Escape; wait_for "(y/n)"; key y; wait_gone "决定"
 key Escape; wait_for "找到 1 件"
 key Escape; wait_for "我的未办结办件"
 
-# an intake with a proxy, of a control item
+# an intake with a proxy: a control item refuses it, another takes it
 key F2; wait_for "姓名"
 typ "欧阳娜娜"; key Tab
 typ 440524198001010013; key Tab Tab Tab
@@ -36,6 +36,12 @@ typ GH-003
 wait_for "GH-003 "
 screen | grep -F "GH-003 " | grep -qF "控制办理 " || fail "regime clipped in the item list"
 screen | grep -qF "办 …" && fail "a regime label is clipped"
+# a control item's catalog allows no proxy (proxy: false): refused, so a
+# proxy-able item is taken
+key Enter; wait_for "不能由代理人申请"
+for i in 1 2 3 4 5 6; do key BSpace; done
+typ MZ-004
+wait_for "MZ-004 "
 key Enter; wait_for "当前判定"
 key a Enter
 wait_for "结果："

@@ -55,7 +55,7 @@ static bm_material fx_mats[] = {
 };
 static bm_item fx_item = {
 	.code = "T-001", .name = "测试事项", .window = "民政", .regime = REGIME_PROMISE,
-	.basis = "测试依据", .statutory_days = 20, .promised_days = 5,
+	.basis = "测试依据", .statutory_days = 20, .promised_days = 5, .extension_days = 10,
 	.has_fee = true, .fee_fen = 2000, .fee_basis = "收费依据",
 	.materials = fx_mats, .n_materials = 3,
 };

@@ -58,6 +58,8 @@ static const char *const TABLE[LC_STEP__COUNT] = {
 	[LC_STATUS]      = "1111111",
 	[LC_DEMAND]      = "1110000",
 	[LC_FOLLOWUP]    = "0000000",
+	[LC_FEEDBACK]    = "0000000",   /* not a proxy case */
+	[LC_REPLY]       = "0000000",
 };
 
 START_TEST(table_every_state_and_step)
@@ -91,6 +93,36 @@ START_TEST(table_joint_and_forwarded)
 	mem_case(&c, CASE_FORWARDED, KIND_FORWARDED);
 	ck_assert(!lifecycle_allowed(&c, NULL, LC_FORWARD, &why));
 	ck_assert(lifecycle_allowed(&c, NULL, LC_RESULT, &why));
+}
+END_TEST
+
+/* 代理件: the feedback form comes before completion; the agent replies
+ * once it is done (events in memory, as the ledger would hold them). */
+START_TEST(table_proxy_case)
+{
+	bm_case c;
+	bm_error why = {0};
+	mem_case(&c, CASE_IN_PROGRESS, KIND_PROMISED);
+	c.proxy_name = "张小梅";
+	c.proxy_is_agent = true;
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_COMPLETE, &why));
+	ck_assert_ptr_nonnull(strstr(why.msg, "服务意见反馈表"));
+	ck_assert(lifecycle_allowed(&c, NULL, LC_FEEDBACK, &why));
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_REPLY, &why));
+	bm_event ev = { .type = "feedback", .details = "{\"x.note\":\"{\\\"level\\\":\\\"2\\\",\\\"satisfied\\\":\\\"1\\\"}\"}" };
+	c.events = &ev;
+	c.n_events = 1;
+	ck_assert_msg(lifecycle_allowed(&c, NULL, LC_COMPLETE, &why), "%s", why.msg);
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_FEEDBACK, &why));
+	lc_info in;
+	lifecycle_info(&c, &in);
+	ck_assert(in.has_feedback && in.satisfied);
+	ck_assert_int_eq(in.feedback_level, 2);
+	lc_info_free(&in);
+	c.state = CASE_COMPLETED;
+	ck_assert(lifecycle_allowed(&c, NULL, LC_REPLY, &why));
+	c.proxy_is_agent = false;   /* a private proxy has no agent to reply */
+	ck_assert(!lifecycle_allowed(&c, NULL, LC_REPLY, &why));
 }
 END_TEST
 
@@ -169,11 +201,13 @@ static bm_material mats[] = {
 static bm_item PROMISE = {
 	.code = "T-001", .name = "承诺事项", .window = "民政", .regime = REGIME_PROMISE,
 	.statutory_days = 15, .promised_days = 10, .materials = mats, .n_materials = 4,
+	.extension_days = 10,   /* as catalog_load defaults it; kept with the case */
 };
 static bm_item JOINT = {
 	.code = "T-002", .name = "联办事项", .window = "民政", .regime = REGIME_JOINT,
 	.joint_windows = joint_ws, .n_joint_windows = 2,
 	.statutory_days = 20, .promised_days = 20, .materials = mats, .n_materials = 4,
+	.extension_days = 10,
 };
 
 static bm_time T(const char *iso)
@@ -369,7 +403,13 @@ START_TEST(breach_and_bad_rating_in_the_figures)
 	ck_assert_int_eq(lifecycle_demand(&x, no, "村委会证明", NULL, &r, &err), BM_EINVAL);
 	ck_assert_int_eq(lifecycle_demand(&x, no, "照片", "x", &r, &err), BM_EINVAL);
 	OK(lifecycle_demand(&x, no, "村委会证明", "政策调整需补充", &r, &err));
+	/* 二次告知 holds the clock until the material arrives */
+	ck_assert_int_eq(r.state, CASE_PAUSED);
+	ck_assert_str_eq(r.paper, "notice_demand");
 	x = X(&C1002, "2026-11-04");
+	OK(lifecycle_resume(&x, no, "村委会证明已收到", &r, &err));
+	ck_assert_int_eq(r.state, CASE_IN_PROGRESS);
+	ck_assert_int_eq(r.days, 1);   /* (11-03, 11-04] */
 	ck_assert_int_eq(lifecycle_rate(&x, no, 4, NULL, &r, &err), BM_ESTATE);   /* not completed yet */
 	/* a refusal (不予) needs the supervisor's approval */
 	ck_assert_int_eq(lifecycle_complete(&x, no, false, "不符合条件", NULL, &r, &err), BM_EDENIED);
@@ -601,7 +641,9 @@ START_TEST(latest_paper_and_reprint_fields)
 	ck_assert_str_eq(slip_ctx_get(ctx, "approver"), "9001");
 	ck_assert_str_eq(slip_ctx_get(ctx, "extension_days"), "5");
 	ck_assert_str_eq(slip_ctx_get(ctx, "reprint"), "补打");
-	ck_assert_str_eq(slip_ctx_get(ctx, "clerk_no"), "1001");
+	/* as of its step: the clerk who extended; the reprint's clerk apart */
+	ck_assert_str_eq(slip_ctx_get(ctx, "clerk_no"), "1002");
+	ck_assert_ptr_nonnull(strstr(slip_ctx_get(ctx, "reprint_clerk"), "1001"));
 	char d1[32], d2[32];
 	ck_assert_str_eq(slip_ctx_get(ctx, "old_due"), slip_day_cn(calendar_add_workdays(CAL, D("2026-11-02"), 10, NULL), d1));
 	ck_assert_str_ne(slip_ctx_get(ctx, "new_due"), slip_day_cn(c.due, d2));
@@ -800,6 +842,41 @@ START_TEST(csv_quotes_and_ranking)
 }
 END_TEST
 
+
+/* The whole item travels with the case (issue 11/12): 办理程序, 领取地点,
+ * phone, 代办, 现场核查 and the extension limit are in the snapshot, and a
+ * catalog edit after intake changes none of them. */
+START_TEST(item_travels_with_the_case)
+{
+	static char *steps[] = { (char *)"窗口受理", (char *)"入户调查", (char *)"作出决定" };
+	bm_item it = PROMISE;
+	it.code = "T-009";
+	it.procedure = steps;
+	it.n_procedure = 3;
+	it.collect = "镇便民服务中心民政窗口";
+	it.phone = "0838-6201101";
+	it.proxy = true;
+	it.site_visit = true;
+	it.extension_days = 7;
+	char no[CASE_NO_MAX];
+	accept(&it, "2026-11-02", true, no);
+	/* the catalog is edited afterwards */
+	it.collect = "别处";
+	it.extension_days = 20;
+	steps[1] = (char *)"改过的步骤";
+	bm_case c = load(no);
+	ck_assert_uint_eq(c.item.n_procedure, 3);
+	ck_assert_str_eq(c.item.procedure[1], "入户调查");
+	ck_assert_str_eq(c.item.collect, "镇便民服务中心民政窗口");
+	ck_assert_str_eq(c.item.phone, "0838-6201101");
+	ck_assert(c.item.proxy && c.item.site_visit);
+	ck_assert_int_eq(c.item.extension_days, 7);
+	case_free(&c);
+	steps[1] = (char *)"入户调查";
+	verify_ok();
+}
+END_TEST
+
 static Suite *lifecycle_suite(void)
 {
 	Suite *s = suite_create("lifecycle");
@@ -807,6 +884,7 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, table_every_state_and_step);
 	tcase_add_test(t, table_joint_and_forwarded);
 	tcase_add_test(t, table_messages);
+	tcase_add_test(t, table_proxy_case);
 	tcase_add_test(t, table_permissions);
 	tcase_add_test(t, names_parse);
 	tcase_add_test(t, event_details_read_as_words);
@@ -824,6 +902,7 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, clerk_disabled_after_login_can_do_nothing);
 	tcase_add_test(t, figures_are_history_and_month_close);
 	tcase_add_test(t, csv_quotes_and_ranking);
+	tcase_add_test(t, item_travels_with_the_case);
 	suite_add_tcase(s, t);
 	return s;
 }
