@@ -8,7 +8,7 @@ if command -v man >/dev/null 2>&1; then
 m=$(MANWIDTH=80 man -l man/bianmin.1 2>/dev/null) || die "man"
 eq "$(printf '%s\n' "$m" | grep -c "(--by, -PIN")" "0" "man: clerk add"
 # the print entry, from its head to the next entry: as many ( as )
-p=$(printf '%s\n' "$m" | sed -n '/^     print no/,/^     forms check/p')
+p=$(printf '%s\n' "$m" | awk '/^     print no/ { on = 1; print; next } on && /^     [a-z]/ { exit } on')
 [ -n "$p" ] || die "man: no print entry"
 o=$(printf '%s' "$p" | tr -cd '(' | wc -c); c=$(printf '%s' "$p" | tr -cd ')' | wc -c)
 eq "$o" "$c" "man: print entry parentheses"
