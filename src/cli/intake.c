@@ -26,12 +26,12 @@ static const char *const USAGE = N_(
 	"applicant has but did not bring.  --agent: brought by a registered village\n"
 	"agent (bianmin agent list); a proxy case has one more material, the\n"
 	"授权委托书, numbered last; an item whose catalog says proxy: false refuses\n"
-	"a proxy.  The clerk is --clerk or BIANMIN_CLERK, the PIN from\n"
-	"BIANMIN_PIN or the terminal.  Prints the case number, the kind, the due\n"
-	"date (or -) and the missing materials, one per line.  An applicant the\n"
-	"item's conditions exclude (age, sex from the ID) is refused with the\n"
-	"reason.  An open case of the same ID and item, or the same ID under\n"
-	"another name, stops the intake (exit 3) and is listed;\n"
+	"a proxy.  The clerk is --clerk or BIANMIN_CLERK,\n"
+	"the PIN from BIANMIN_PIN or the terminal.  Prints the case number, the\n"
+	"kind, the due date (or -) and the missing materials, one per line.\n"
+	"An applicant the item's conditions exclude (age, sex from the ID) is\n"
+	"refused with the reason.  An open case of the same ID and item, or the\n"
+	"same ID under another name, stops the intake (exit 3) and is listed;\n"
 	"--duplicate-reason goes on and records why.\n");
 
 /* "1,3,4" -> marks[i] = v for each; false on junk (spaces, signs, empty
