@@ -10,6 +10,7 @@
 #include "bianmin/cases.h"
 #include "bianmin/catalog.h"
 #include "bianmin/intake.h"
+#include "bianmin/item_find.h"
 #include "bianmin/ledger.h"
 #include "bianmin/store.h"
 #include "bianmin/text.h"
@@ -118,6 +119,19 @@ int main(int argc, char **argv)
 	report("filter 300 items by pinyin (one keystroke)", now_s() - t0, nq, "key");
 	if (!hits)
 		fprintf(stderr, "bench: no filter hits?\n");
+	/* 2b. the counter's forgiving search (item_find.h): full pinyin,
+	 * codes, one wrong letter, same-sound characters, ranked */
+	{
+		const char *fq[] = {"d", "di", "dibao", "mz001", "gnjt", "低报", "hkqy", "cxjmyb"};
+		size_t *out = bm_xcalloc(cat->n_items + 1, sizeof *out);
+		long nf = 0;
+		t0 = now_s();
+		for (int r = 0; r < 20; r++)
+			for (size_t q = 0; q < sizeof fq / sizeof *fq; q++, nf++)
+				hits += item_find(cat, fq[q], NULL, out);
+		report("item_find over 300 items (one keystroke)", now_s() - t0, nf, "key");
+		free(out);
+	}
 
 	/* 3. the decision and the calendar */
 	bm_calendar *cal = cal2026();

@@ -65,7 +65,7 @@ for size in $SIZES; do
 	for i in 1 2 3 4 5 6 7 8 9 10; do
 		BIANMIN_PIN=1111 faketime "$today 10:00:00" "$BIANMIN" --db "$tmp/day.db" intake --clerk 1005 \
 			--item "$(sed -n 's/^  - code: *\([A-Z0-9-]*\).*/\1/p' data/catalog.yaml | head -1)" \
-			--name 张三 --id 11010519491231002X --have-all >/dev/null
+			--name 张三 --id 11010519491231002X --duplicate-reason 基准测试 --have-all >/dev/null
 	done
 	"$B/bench/ratios" verify "$tmp/day.db" since
 	rm -f "$tmp/day.db" "$tmp/day.db-wal" "$tmp/day.db-shm"

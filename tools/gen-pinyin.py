@@ -13,7 +13,11 @@ first letter of each syllable: a bitmask, bit 0 = 'a' ... bit 25 = 'z'.
 
 Output: a palette of distinct masks, a dense uint16 index for U+3400-U+9FFF
 (CJK Ext A + Unified) and a sorted sparse list for the rest of the BMP.
-Standard library only.
+Then the whole syllables, for full-pinyin search ("dibao" finds 低保):
+the toneless syllables (u for ü: "lu" covers lü), distinct sets of them
+(a uint16 list per set, set i = bm_pinyin_set_items[bm_pinyin_set_off[i]
+.. bm_pinyin_set_off[i + 1]]), and a set index per code point laid out
+like the masks.  Standard library only.
 """
 import bz2
 import io
@@ -50,6 +54,13 @@ def initial(reading):
     return None
 
 
+def syllable(reading):
+    """A reading without tone marks, lower case, ü as u ("lǜ" -> "lu")."""
+    s = unicodedata.normalize("NFD", reading.strip().lower())
+    out = "".join(ch for ch in s if "a" <= ch <= "z")
+    return out or None
+
+
 def readings_of(value):
     # kHanyuPinyin "10137.040,10138.010:dī,dǐ"; kXHC1983 "0683.040:lè 1430.060*:yuè";
     # kMandarin "lè" (or several, space separated).
@@ -67,6 +78,7 @@ def main():
     if not path:
         sys.exit("gen-pinyin.py: no Unihan data; apt-get install unicode-data")
     masks = {}
+    sylls = {}
     with open_readings(path) as f:
         for line in f:
             if not line.startswith("U+"):
@@ -79,6 +91,9 @@ def main():
                 c = initial(r)
                 if c:
                     masks[cp] = masks.get(cp, 0) | (1 << (ord(c) - ord("a")))
+                y = syllable(r)
+                if y:
+                    sylls.setdefault(cp, set()).add(y)
 
     palette = [0] + sorted(set(masks.values()) - {0})
     index = {m: i for i, m in enumerate(palette)}
@@ -119,6 +134,52 @@ def main():
         out.write("\t{0, 0},\n")
     out.write("};\n\n")
     out.write("const uint32_t bm_pinyin_sparse_len = %d;\n" % len(sparse))
+    write_syllables(out, {cp: v for cp, v in sylls.items() if cp < 0x10000})
+
+
+def write_syllables(out, sylls):
+    names = sorted(set(y for v in sylls.values() for y in v))
+    sidx = {y: i for i, y in enumerate(names)}
+    sets = [()] + sorted(set(tuple(sorted(sidx[y] for y in v)) for v in sylls.values()))
+    setidx = {t: i for i, t in enumerate(sets)}
+    assert len(sets) < 65536 and len(names) < 65536
+    out.write("\n/* Whole syllables (toneless, u for u-umlaut), %d of them. */\n" % len(names))
+    out.write("const char *const bm_pinyin_syllables[%d] = {\n" % len(names))
+    for i in range(0, len(names), 10):
+        out.write("\t" + " ".join('"%s",' % y for y in names[i:i + 10]) + "\n")
+    out.write("};\n\n")
+    out.write("const uint32_t bm_pinyin_syllables_len = %d;\n\n" % len(names))
+    off, items = [], []
+    for t in sets:
+        off.append(len(items))
+        items.extend(t)
+    off.append(len(items))
+    out.write("/* Sets of syllables: set i is items[off[i] .. off[i + 1]]. */\n")
+    out.write("const uint32_t bm_pinyin_set_off[%d] = {\n" % len(off))
+    for i in range(0, len(off), 12):
+        out.write("\t" + ",".join(str(v) for v in off[i:i + 12]) + ",\n")
+    out.write("};\n\n")
+    out.write("const uint16_t bm_pinyin_set_items[%d] = {\n" % max(1, len(items)))
+    for i in range(0, len(items), 16):
+        out.write("\t" + ",".join(str(v) for v in items[i:i + 16]) + ",\n")
+    out.write("};\n\n")
+    dense = [setidx[tuple(sorted(sidx[y] for y in sylls[cp]))] if cp in sylls else 0
+             for cp in range(DENSE_LO, DENSE_HI + 1)]
+    out.write("/* Syllable set index for U+%04X..U+%04X. */\n" % (DENSE_LO, DENSE_HI))
+    out.write("const uint16_t bm_pinyin_set_dense[%d] = {\n" % len(dense))
+    for i in range(0, len(dense), 20):
+        out.write("\t" + ",".join(str(v) for v in dense[i:i + 20]) + ",\n")
+    out.write("};\n\n")
+    sparse = sorted((cp, setidx[tuple(sorted(sidx[y] for y in v))]) for cp, v in sylls.items()
+                    if not DENSE_LO <= cp <= DENSE_HI)
+    out.write("/* Code points outside the dense block, sorted: {cp, set}. */\n")
+    out.write("const bm_pinyin_sparse_entry bm_pinyin_set_sparse[%d] = {\n" % max(1, len(sparse)))
+    for i in range(0, len(sparse), 6):
+        out.write("\t" + " ".join("{0x%05x,%d}," % e for e in sparse[i:i + 6]) + "\n")
+    if not sparse:
+        out.write("\t{0, 0},\n")
+    out.write("};\n\n")
+    out.write("const uint32_t bm_pinyin_set_sparse_len = %d;\n" % len(sparse))
 
 
 if __name__ == "__main__":

@@ -50,6 +50,10 @@ typedef struct bm_item {
 	int extension_days;      /* 延期: at most this many working days (default 10, 行政许可法 art. 42) */
 	bool promise_allowed;    /* a control item that may be taken as 承诺件 (seed 004) */
 	bm_material *materials; size_t n_materials;
+	/* who may apply, as the resident ID proves it (eligible.h): age on
+	 * the day of application, -1 = no limit; sex 'M', 'F' or 0 = any */
+	int min_age, max_age;
+	char sex;
 	int line;                /* where the item starts in its file */
 } bm_item;
 

@@ -42,7 +42,7 @@ static void show(const bm_case *c)
 	       c->applicant.id_no, or_dash(c->applicant.phone), or_dash(c->applicant.address));
 	if (c->proxy_name)
 		printf(_("Proxy:       %s %s%s\n"), c->proxy_name, c->proxy_id, c->proxy_is_agent ? _(" (village agent)") : "");
-	printf(_("First asker: %s %s\n"), c->first_clerk, or_dash(c->first_clerk_name));
+	printf(_("First clerk asked (首问): %s %s\n"), c->first_clerk, or_dash(c->first_clerk_name));
 	printf(_("Owner:       %s %s\n"), c->owner_clerk, or_dash(c->owner_clerk_name));
 	printf(_("Accepted:    %s\n"), bm_time_format(c->accepted, b1));
 	printf(_("Clock start: %s\n"), bm_day_format(c->clock_start, b1));

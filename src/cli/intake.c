@@ -1,5 +1,8 @@
 /* intake.c - `bianmin intake`: decide (intake_decide) and accept a case
  * from the command line. */
+#include "bianmin/duplicate.h"
+#include "bianmin/eligible.h"
+#include "bianmin/phone.h"
 #include "ledger_cli.h"
 #include "bianmin/agent.h"
 #include "bianmin/ledger.h"
@@ -17,17 +20,22 @@ static const char *const USAGE = N_(
 	"         [--id-type resident|uscc|other] [--phone P] [--address A]\n"
 	"         [--have N,N,...|--have-all] [--has-not-brought N,...]\n"
 	"         [--agent CODE|NAME|INITIALS | --proxy-name N --proxy-id ID [--proxy-agent]]\n"
-	"         [--override KIND --reason TEXT] [--from ENTRY]\n"
+	"         [--override KIND --reason TEXT] [--duplicate-reason TEXT]\n"
+	"         [--from ENTRY]\n"
 	"\n"
 	"Accept a case.  Materials are numbered from 1 in catalog order; those\n"
 	"not in --have are missing; --has-not-brought marks a main material the\n"
 	"applicant has but did not bring.  --agent: brought by a registered village\n"
 	"agent (bianmin agent list); a proxy case has one more material, the\n"
 	"授权委托书, numbered last; an item whose catalog says proxy: false refuses\n"
-	"a proxy.  The clerk is --clerk or BIANMIN_CLERK,\nthe PIN from BIANMIN_PIN\n"
-	"or the terminal.  Prints the case number, the kind, the due date (or -)\n"
-	"and the missing materials, one per line.  --from takes the person of a\n"
-	"book entry (a consultation, a home visit) and links the case to it; a\n"
+	"a proxy.  The clerk is --clerk or BIANMIN_CLERK,\n"
+	"the PIN from BIANMIN_PIN or the terminal.  Prints the case number, the\n"
+	"kind, the due date (or -) and the missing materials, one per line.\n"
+	"An applicant the item's conditions exclude (age, sex from the ID) is\n"
+	"refused with the reason.  An open case of the same ID and item, or the\n"
+	"same ID under another name, stops the intake (exit 3) and is listed;\n"
+	"--duplicate-reason goes on and records why.  --from takes the person of\n"
+	"a book entry (a consultation, a home visit) and links the case to it; a\n"
 	"home visit's case is received on the visit's date and time.  A case\n"
 	"taken outside the center's hours is marked 延时服务 (bianmin book list\n"
 	"extended).\n");
@@ -136,12 +144,13 @@ static int intake_main(bm_app *app, int argc, char **argv)
 		{"override", required_argument, NULL, 'o'},
 		{"reason", required_argument, NULL, 'r'},
 		{"from", required_argument, NULL, 'F'},
+		{"duplicate-reason", required_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *clerk = NULL, *item_code = NULL, *name = NULL, *id = NULL, *phone = NULL;
 	const char *address = NULL, *have = NULL, *not_brought = NULL, *pname = NULL, *pid = NULL;
-	const char *override = NULL, *reason = NULL, *id_type_s = NULL, *from = NULL, *agent_q = NULL;
+	const char *override = NULL, *reason = NULL, *id_type_s = NULL, *dup_reason = NULL, *from = NULL, *agent_q = NULL;
 	bool have_all = false, agent = false;
 	int c;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -163,6 +172,7 @@ static int intake_main(bm_app *app, int argc, char **argv)
 		case 'o': override = optarg; break;
 		case 'r': reason = optarg; break;
 		case 'F': from = optarg; break;
+		case 'D': dup_reason = optarg; break;
 		case 'h': return cli_usage(_(USAGE), false, 0);
 		default: return cli_usage(_(USAGE), true, 2);
 		}
@@ -212,6 +222,15 @@ static int intake_main(bm_app *app, int argc, char **argv)
 		fprintf(stderr, _("bianmin intake: there is no item %s in %s\n"), item_code, cat->path);
 		return 1;
 	}
+	char why[512];
+	if (phone && !phone_check(phone, why, sizeof why)) {
+		fprintf(stderr, _("bianmin intake: bad phone number: %s\n"), why);
+		return 1;
+	}
+	if (!item_eligible(item, id_type, idn, today, why, sizeof why)) {
+		fprintf(stderr, _("bianmin intake: refused: %s\n"), why);
+		return 1;
+	}
 	/* 代理件: the catalog must allow a proxy, and the 授权委托书 is a material */
 	bm_item proxy_item;
 	bm_error perr = {0};
@@ -252,6 +271,30 @@ static int intake_main(bm_app *app, int argc, char **argv)
 			agent_proxy_item_free(&proxy_item);
 		return rc;
 	}
+	/* an earlier case this intake repeats stops it, unless a reason is given */
+	case_dup *dups = NULL;
+	size_t ndup = 0;
+	bm_error derr = {0};
+	if (case_duplicates(s, idn, name, item->code, &dups, &ndup, &derr) != BM_OK) {
+		free(marks);
+		auth_clerk_free(&me);
+		return cli_error("intake", &derr);
+	}
+	char dup_of[256] = "";
+	for (size_t i = 0; i < ndup; i++) {
+		char line[512];
+		if (!dup_reason)
+			fprintf(stderr, _("bianmin intake: earlier case: %s\n"), case_dup_line(&dups[i], line, sizeof line));
+		size_t l = strlen(dup_of);
+		snprintf(dup_of + l, sizeof dup_of - l, "%s%s", l ? " " : "", dups[i].no);
+	}
+	case_dups_free(dups, ndup);
+	if (ndup && !dup_reason) {
+		fprintf(stderr, "%s", _("bianmin intake: not saved; open the earlier case, or give --duplicate-reason TEXT to go on\n"));
+		free(marks);
+		auth_clerk_free(&me);
+		return 3;
+	}
 	intake_input in = {
 		.item = item, .materials = marks, .today = today, .cal = cal,
 		.override = override != NULL, .override_kind = okind, .override_reason = reason,
@@ -280,7 +323,7 @@ static int intake_main(bm_app *app, int argc, char **argv)
 	bool extended = false;   /* listed by `bianmin book list extended` */
 	rc = store_begin(s, &err);
 	if (!rc)
-		rc = case_accept(s, &ci, &in, &out, no, &err);
+		rc = case_accept_noted(s, &ci, &in, &out, ndup ? dup_of : NULL, ndup ? dup_reason : NULL, no, &err);
 	if (!rc)
 		rc = reg_mark_extended(s, &me, center, cal, no, name, item->name, when, &extended, &err);
 	if (!rc && from) {

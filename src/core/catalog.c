@@ -12,7 +12,8 @@ static const char *const top_keys[] = {"version", "items", NULL};
 static const char *const item_keys[] = {
 	"code", "name", "window", "department", "regime", "basis", "statutory_days", "extension_days", "promise_allowed",
 	"promised_days", "fee", "proxy", "site_visit", "joint_windows", "forward_to",
-	"refusal", "keywords", "procedure", "collect", "phone", "materials", NULL};
+	"refusal", "keywords", "procedure", "collect", "phone", "materials",
+	"min_age", "max_age", "sex", NULL};
 static const char *const fee_keys[] = {"amount", "basis", NULL};
 static const char *const material_keys[] = {"name", "form", "copies", "main", "note", NULL};
 
@@ -214,10 +215,31 @@ static void check_regime(yd_doc *doc, const yd_node *m, bm_item *it)
 		yd_error(doc, r, "%s", _("a 'control' item needs 'refusal' (the reason given to the applicant)"));
 }
 
+/* Who may apply, as the ID number proves it: min_age, max_age, sex. */
+static void load_eligibility(yd_doc *doc, const yd_node *m, bm_item *it)
+{
+	yd_int(doc, m, "min_age", false, 0, 150, &it->min_age);
+	yd_int(doc, m, "max_age", false, 0, 150, &it->max_age);
+	if (it->min_age >= 0 && it->max_age >= 0 && it->min_age > it->max_age)
+		yd_error(doc, yd_get(m, "max_age"), _("max_age (%d) is less than min_age (%d)"), it->max_age,
+			 it->min_age);
+	char *sex = NULL;
+	if (yd_string(doc, m, "sex", false, &sex) && sex) {
+		if (strcmp(sex, "female") == 0)
+			it->sex = 'F';
+		else if (strcmp(sex, "male") == 0)
+			it->sex = 'M';
+		else
+			yd_error(doc, yd_get(m, "sex"), _("unknown sex '%s' (allowed: female, male)"), sex);
+	}
+	free(sex);
+}
+
 static void load_item(yd_doc *doc, const yd_node *m, bm_item *it)
 {
 	it->line = m->line;
 	it->statutory_days = it->promised_days = -1;
+	it->min_age = it->max_age = -1;
 	yd_check_keys(doc, m, item_keys);
 	yd_string(doc, m, "code", true, &it->code);
 	yd_string(doc, m, "name", true, &it->name);
@@ -233,6 +255,7 @@ static void load_item(yd_doc *doc, const yd_node *m, bm_item *it)
 	yd_bool(doc, m, "site_visit", &it->site_visit);
 	yd_strings(doc, m, "keywords", false, &it->keywords, &it->n_keywords);
 	yd_strings(doc, m, "procedure", false, &it->procedure, &it->n_procedure);
+	load_eligibility(doc, m, it);
 
 	char *regime = NULL;
 	bool regime_ok = false;

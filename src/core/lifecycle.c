@@ -55,6 +55,7 @@ const char *lc_event_label(const char *type)
 	static const struct { const char *type, *label; } others[] = {
 		{"intake", N_("intake (受理)")},
 		{"reprint", N_("reprint (补打)")},
+		{"duplicate_noted", N_("taken although an earlier case exists")},
 		{"receipt_void", N_("receipt voided (作废)")},
 	};
 	for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)

@@ -103,7 +103,7 @@ static void add_submit(ui *u)
 	for (size_t i = 0; i < b->n; i++)
 		if (!strcmp(reg_get(&b->rows[i], RF_NO), no))
 			b->sel = i;
-	u->home_dirty = true;
+	u->home.dirty = true;
 	ui_message(u, false, serious ? _("Recorded %s. A serious complaint: report it to the head of the center.")
 				     : _("Recorded %s."), no);
 }
@@ -228,7 +228,7 @@ static void step_submit(ui *u)
 	int step = u->dlg.step;
 	dlg_close(u);
 	books_reload(u);
-	u->home_dirty = true;
+	u->home.dirty = true;
 	ui_message(u, false, _("%s: saved."), b->no);
 	if (step == 0)
 		books_print_entry(u, b->no, true);   /* 书面投诉: the written answer */

@@ -39,7 +39,7 @@ static void do_feedback(ui *u)
 	char *note = dlg_value(u, 2);
 	lc_ctx x = ctx_of(u);
 	bm_error err = {0};
-	int rc = agent_feedback(&x, u->case_no, choice(u, 0) == 1, (int)choice(u, 1), note, &err);
+	int rc = agent_feedback(&x, u->cv.no, choice(u, 0) == 1, (int)choice(u, 1), note, &err);
 	free(note);
 	finish(u, rc, &err, LC_FEEDBACK);
 }
@@ -49,7 +49,7 @@ static void do_reply(ui *u)
 	char *note = dlg_value(u, 0);
 	lc_ctx x = ctx_of(u);
 	bm_error err = {0};
-	int rc = agent_reply(&x, u->case_no, note, &err);
+	int rc = agent_reply(&x, u->cv.no, note, &err);
 	free(note);
 	finish(u, rc, &err, LC_REPLY);
 }
@@ -70,9 +70,9 @@ void case_agent_form(ui *u, enum action a, const char *title)
 		dlg_text(u, _("Remark"), 200, false, false, NULL);
 	} else {
 		dlg_open(u, LC_REPLY, title, do_reply);
-		if (u->kase.agent_phone)
-			snprintf(u->dlg.warn, sizeof u->dlg.warn, _("Agent %s, phone %s."), u->kase.proxy_name,
-				 u->kase.agent_phone);
+		if (u->cv.kase.agent_phone)
+			snprintf(u->dlg.warn, sizeof u->dlg.warn, _("Agent %s, phone %s."), u->cv.kase.proxy_name,
+				 u->cv.kase.agent_phone);
 		dlg_text(u, _("Note"), 200, false, false, _("已告知申请人办理结果"));
 	}
 }
@@ -86,12 +86,12 @@ static void do_papers(ui *u)
 	lc_ctx x = ctx_of(u);
 	bm_error err = {0};
 	const char *key = form;
-	slip_ctx *ctx = lifecycle_case_paper(&x, &u->kase, form, false, &key, &err);
+	slip_ctx *ctx = lifecycle_case_paper(&x, &u->cv.kase, form, false, &key, &err);
 	bm_diags d = {0};
 	slip_form *f = ctx ? slip_load_form(u->app->paths.forms, form, &d) : NULL;
 	diags_free(&d);
 	bm_buf b = {0};
-	bool ok = f && ui_emit_paper(u, u->kase.no, form, f, ctx, &b);
+	bool ok = f && ui_emit_paper(u, u->cv.kase.no, form, f, ctx, &b);
 	if (!ctx)
 		bm_buf_printf(&b, "%s", err.msg);
 	else if (!f)
@@ -105,7 +105,7 @@ static void do_papers(ui *u)
 
 void case_agent_papers(ui *u)
 {
-	const bm_case *c = &u->kase;
+	const bm_case *c = &u->cv.kase;
 	if (!c->proxy_name) {
 		ui_message(u, true, _("Case %s was not brought by a proxy: it has no proxy papers."), c->no);
 		return;

@@ -101,6 +101,8 @@ static int rows_of(const dlg_field *f)
 	return f->kind == DF_CHECKS ? (int)(f->n_opts ? f->n_opts : 1) + 1 : 1;
 }
 
+static bool run_check(ui *u, dlg_field *f);
+
 void dlg_draw(ui *u)
 {
 	dialog *d = &u->dlg;
@@ -121,8 +123,10 @@ void dlg_draw(ui *u)
 	if (h > maxh)
 		h = maxh;
 	int y0 = (LINES - h) / 2, x0 = (COLS - w) / 2;
+	/* whole rows: no half of a wide character, no stray cell of the list
+	 * below is left beside the box */
 	for (int r = 0; r < h; r++)
-		draw_fill(y0 + r, x0, w, ST_NORMAL);
+		draw_fill(y0 + r, 0, COLS, ST_NORMAL);
 	attrset(style_attr(ST_HEAD));
 	mvhline(y0, x0, ACS_HLINE, w);
 	mvhline(y0 + h - 1, x0, ACS_HLINE, w);
@@ -147,11 +151,21 @@ void dlg_draw(ui *u)
 	for (int i = 0; i < d->n && y < last - 1; i++) {
 		dlg_field *f = &d->fl[i];
 		bool focus = i == d->focus;
+		if (f->kind == DF_TEXT && f->check && !f->note[0] && !field_empty(&f->f))
+			run_check(u, f);   /* a field filled in advance says its note too */
 		char lab[80];
 		snprintf(lab, sizeof lab, "%s%s", f->label, f->required ? " *" : "");
 		draw_text(y, x, lw, lab, focus ? ST_HEAD : ST_NORMAL);
 		int fx = x + lw + 1, fw = inner - lw - 1;
-		if (f->kind == DF_TEXT) {
+		if (f->kind == DF_TEXT && f->note[0]) {
+			/* the check's note beside a short field */
+			int w0 = fw > 44 ? 20 : fw / 2;
+			draw_clip(y, fx + w0 + 2, fw - w0 - 2, f->note, f->note_ok ? ST_OK : ST_ERROR);
+			field_draw(&f->f, y, fx, w0, focus);
+			if (focus)
+				cy = -2;
+			y++;
+		} else if (f->kind == DF_TEXT) {
 			field_draw(&f->f, y, fx, fw, focus);
 			if (focus)
 				cy = -2;     /* field_draw placed the cursor */
@@ -192,12 +206,45 @@ void dlg_draw(ui *u)
 		ui_set_cursor(cy, cx);
 }
 
+void dlg_check(dlg_field *f, bool (*check)(ui *u, const char *value, char *note, size_t len))
+{
+	f->check = check;
+}
+
+/* Run f's check on its text: the note beside it; false when it fails. */
+static bool run_check(ui *u, dlg_field *f)
+{
+	f->note[0] = '\0';
+	f->note_ok = true;
+	if (f->kind != DF_TEXT || !f->check)
+		return true;
+	char *v = field_text(&f->f);
+	f->note_ok = f->check(u, v, f->note, sizeof f->note);
+	free(v);
+	return f->note_ok;
+}
+
+/* May the focus leave the focused field?  Else its note is the error. */
+static bool leave_ok(ui *u)
+{
+	dlg_field *f = &u->dlg.fl[u->dlg.focus];
+	if (run_check(u, f))
+		return true;
+	snprintf(u->dlg.err, sizeof u->dlg.err, "%s: %s", f->label, f->note);
+	return false;
+}
+
 static bool check_required(ui *u)
 {
 	for (int i = 0; i < u->dlg.n; i++) {
 		dlg_field *f = &u->dlg.fl[i];
 		if (f->required && f->kind == DF_TEXT && field_empty(&f->f)) {
 			snprintf(u->dlg.err, sizeof u->dlg.err, _("%s: this is required."), f->label);
+			u->dlg.focus = i;
+			return false;
+		}
+		if (!run_check(u, f)) {
+			snprintf(u->dlg.err, sizeof u->dlg.err, "%s: %s", f->label, f->note);
 			u->dlg.focus = i;
 			return false;
 		}
@@ -224,6 +271,8 @@ void dlg_key(ui *u, ui_key k)
 		return;
 	case A_NEXT:
 		d->err[0] = '\0';
+		if (!leave_ok(u))
+			return;
 		if (d->focus + 1 < d->n) {
 			d->focus++;
 		} else if (check_required(u) && d->submit) {
@@ -231,6 +280,8 @@ void dlg_key(ui *u, ui_key k)
 		}
 		return;
 	case A_NEXT_FIELD:
+		if (!leave_ok(u))
+			return;
 		d->focus = (d->focus + 1) % d->n;
 		return;
 	case A_PREV_FIELD:
@@ -244,8 +295,10 @@ void dlg_key(ui *u, ui_key k)
 			d->focus--;
 		else if (a == A_DOWN && d->focus + 1 < d->n)
 			d->focus++;
-		else
-			field_key(&f->f, k);
+		else if (field_key(&f->f, k)) {
+			run_check(u, f);
+			d->err[0] = '\0';
+		}
 		return;
 	}
 	if (f->n_opts == 0)
@@ -290,13 +343,14 @@ void view_close(ui *u)
 	memset(&u->view, 0, sizeof u->view);
 }
 
-void view_open(ui *u, const char *title, const char *no, char *text)
+void view_open(ui *u, const char *title, const char *no, char *text, bool (*print)(ui *u))
 {
 	view_close(u);
 	u->view.active = true;
 	snprintf(u->view.title, sizeof u->view.title, "%s", title);
 	snprintf(u->view.no, sizeof u->view.no, "%s", no ? no : "");
 	u->view.text = text;
+	u->view.print = print;
 }
 
 void view_draw(ui *u)
@@ -305,7 +359,7 @@ void view_draw(ui *u)
 	int h = LINES - 4;
 	int y0 = 1, x0 = (COLS - w) / 2;
 	for (int r = 0; r < h; r++)
-		draw_fill(y0 + r, x0, w, ST_NORMAL);
+		draw_fill(y0 + r, 0, COLS, ST_NORMAL);   /* whole rows, as dlg_draw */
 	attrset(style_attr(ST_HEAD));
 	mvhline(y0, x0, ACS_HLINE, w);
 	mvhline(y0 + h - 1, x0, ACS_HLINE, w);
@@ -342,7 +396,10 @@ void view_key(ui *u, ui_key k)
 	case A_PGUP: u->view.scroll -= LINES / 2; break;
 	case A_PGDN: u->view.scroll += LINES / 2; break;
 	case A_BACK: view_close(u); break;
-	case A_PRINT: status_view_print(u); break;
+	case A_PRINT:
+		if (u->view.print)
+			u->view.print(u);
+		break;
 	default: break;
 	}
 }

@@ -16,13 +16,13 @@
 
 void home_watch_free(ui *u)
 {
-	for (size_t i = 0; i < u->n_watch; i++)
-		free(u->watch_lines[i]);
-	free(u->watch_lines);
-	free(u->watch_styles);
-	u->watch_lines = NULL;
-	u->watch_styles = NULL;
-	u->n_watch = 0;
+	for (size_t i = 0; i < u->home.n_watch; i++)
+		free(u->home.watch_lines[i]);
+	free(u->home.watch_lines);
+	free(u->home.watch_styles);
+	u->home.watch_lines = NULL;
+	u->home.watch_styles = NULL;
+	u->home.n_watch = 0;
 }
 
 static void line(ui *u, enum style st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -33,10 +33,10 @@ static void line(ui *u, enum style st, const char *fmt, ...)
 	char buf[512];
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	u->watch_lines = bm_xrealloc(u->watch_lines, (u->n_watch + 1) * sizeof *u->watch_lines);
-	u->watch_styles = bm_xrealloc(u->watch_styles, (u->n_watch + 1) * sizeof *u->watch_styles);
-	u->watch_lines[u->n_watch] = bm_xstrdup(buf);
-	u->watch_styles[u->n_watch++] = st;
+	u->home.watch_lines = bm_xrealloc(u->home.watch_lines, (u->home.n_watch + 1) * sizeof *u->home.watch_lines);
+	u->home.watch_styles = bm_xrealloc(u->home.watch_styles, (u->home.n_watch + 1) * sizeof *u->home.watch_styles);
+	u->home.watch_lines[u->home.n_watch] = bm_xstrdup(buf);
+	u->home.watch_styles[u->home.n_watch++] = st;
 }
 
 static void watch_text(ui *u, enum style st, const char *text)
@@ -53,28 +53,28 @@ static lc_ctx ctx_of(ui *u)
 static void keep_only(ui *u, const lc_watch_row *w, size_t nw)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < u->n_home_rows; i++) {
+	for (size_t i = 0; i < u->home.n_rows; i++) {
 		bool in = false;
 		for (size_t j = 0; j < nw && !in; j++)
-			in = strcmp(w[j].no, u->home_rows[i].no) == 0;
+			in = strcmp(w[j].no, u->home.rows[i].no) == 0;
 		if (in) {
-			case_summary t = u->home_rows[k];
-			u->home_rows[k++] = u->home_rows[i];
-			u->home_rows[i] = t;
+			case_summary t = u->home.rows[k];
+			u->home.rows[k++] = u->home.rows[i];
+			u->home.rows[i] = t;
 		}
 	}
 	/* the rest freed through a copy: case_summaries_free frees its array */
-	size_t rest = u->n_home_rows - k;
+	size_t rest = u->home.n_rows - k;
 	case_summary *tail = bm_xcalloc(rest + 1, sizeof *tail);
-	memcpy(tail, u->home_rows + k, rest * sizeof *tail);
+	memcpy(tail, u->home.rows + k, rest * sizeof *tail);
 	case_summaries_free(tail, rest);
-	u->n_home_rows = k;
+	u->home.n_rows = k;
 }
 
 void home_watch_reload(ui *u)
 {
 	home_watch_free(u);
-	u->n_pending_to_me = 0;
+	u->home.n_pending_to_me = 0;
 	lc_ctx x = ctx_of(u);
 	bm_error err = {0};
 	bool sup = auth_can(&u->clerk, ROLE_SUPERVISOR);
@@ -86,7 +86,7 @@ void home_watch_reload(ui *u)
 	if (lifecycle_pending_handovers(u->store, sup ? NULL : u->clerk.code, &h, &nh, &err) == BM_OK) {
 		for (size_t i = 0; i < nh; i++) {
 			if (strcmp(h[i].to, u->clerk.code) == 0) {
-				u->n_pending_to_me++;
+				u->home.n_pending_to_me++;
 				line(u, ST_SOON, _("Handed to you by %s: %zu cases (%s takes them over) · %s"), h[i].from,
 				     h[i].n, k_ack, h[i].id);
 			} else {
@@ -124,18 +124,21 @@ void home_watch_reload(ui *u)
 	}
 	free(today);
 
-	if (u->home_mode == HOME_MINE)
+	if (u->home.mode == HOME_MINE)
 		return;
 	/* the other lists: every open case, kept when in the watch */
-	case_summaries_free(u->home_rows, u->n_home_rows);
-	u->home_rows = NULL;
-	u->n_home_rows = 0;
+	case_summaries_free(u->home.rows, u->home.n_rows);
+	u->home.rows = NULL;
+	u->home.n_rows = 0;
 	w = NULL;
 	nw = 0;
-	int rc = u->home_mode == HOME_ALL_OVERDUE
+	/* a clerk without a window has nothing waiting on it: the list says
+	 * so (scr_home.c), not the command line's "--waiting-on" sentence */
+	if (u->home.mode == HOME_WAITING_ON && !(u->clerk.window && u->clerk.window[0]))
+		return;
+	int rc = u->home.mode == HOME_ALL_OVERDUE
 			 ? lifecycle_watch(&x, LC_WATCH_OVERDUE, NULL, NULL, &w, &nw, &err)
-			 : lifecycle_watch(&x, LC_WATCH_WAITING_ON, NULL, u->clerk.window ? u->clerk.window : "", &w,
-					   &nw, &err);
+			 : lifecycle_watch(&x, LC_WATCH_WAITING_ON, NULL, u->clerk.window, &w, &nw, &err);
 	if (rc != BM_OK) {
 		ui_message(u, true, "%s", err.msg);
 		return;
@@ -143,27 +146,27 @@ void home_watch_reload(ui *u)
 	case_filter f;
 	memset(&f, 0, sizeof f);
 	f.open_only = true;
-	f.overdue_only = u->home_mode == HOME_ALL_OVERDUE;   /* only those rows, from the index */
+	f.overdue_only = u->home.mode == HOME_ALL_OVERDUE;   /* only those rows, from the index */
 	f.today = ui_today();
-	if (nw && case_list(u->store, &f, &u->home_rows, &u->n_home_rows, &err) == BM_OK)
+	if (nw && case_list(u->store, &f, &u->home.rows, &u->home.n_rows, &err) == BM_OK)
 		keep_only(u, w, nw);
 	lc_watch_rows_free(w, nw);
 }
 
 int home_watch_draw(ui *u, int y)
 {
-	if (!u->n_watch)
+	if (!u->home.n_watch)
 		return 0;
 	int max = LINES >= 40 ? 10 : 3;
 	int used = 0;
-	for (size_t i = 0; i < u->n_watch && used < max; i++) {
-		if (used == max - 1 && i + 1 < u->n_watch) {
+	for (size_t i = 0; i < u->home.n_watch && used < max; i++) {
+		if (used == max - 1 && i + 1 < u->home.n_watch) {
 			char more[128];
-			snprintf(more, sizeof more, _("… and %zu more"), u->n_watch - i);
+			snprintf(more, sizeof more, _("… and %zu more"), u->home.n_watch - i);
 			draw_text(y + used++, 1, COLS - 2, more, ST_DIM);
 			break;
 		}
-		draw_text(y + used++, 1, COLS - 2, u->watch_lines[i], u->watch_styles[i]);
+		draw_text(y + used++, 1, COLS - 2, u->home.watch_lines[i], u->home.watch_styles[i]);
 	}
 	return used;
 }
@@ -178,7 +181,7 @@ static void take_over(ui *u)
 		ui_message(u, true, "%s", err.msg);
 	else
 		ui_message(u, false, _("Taken over: %zu cases are yours now."), n);
-	home_reload(u);
+	u->home.dirty = true;   /* the loop reloads the home before drawing it */
 }
 
 /* Record a handover of `from`'s cases (nos, or all open ones when n is 0)
@@ -213,6 +216,27 @@ static bool hand_over(ui *u, const char *from, const char *to, const char *const
 	return true;
 }
 
+/* A 工号 as typed: the clerk's name beside it, or why it cannot be one. */
+static bool clerk_check(ui *u, const char *v, char *note, size_t len)
+{
+	if (!v || !*v)
+		return true;   /* "required" says it */
+	bm_clerk c;
+	memset(&c, 0, sizeof c);
+	bm_error err = {0};
+	if (auth_clerk_get(u->store, v, &c, &err) != BM_OK) {
+		snprintf(note, len, _("no clerk %s"), v);
+		return false;
+	}
+	bool ok = c.active;
+	if (ok)
+		snprintf(note, len, "%s%s%s", c.name, c.window ? " · " : "", c.window ? c.window : "");
+	else
+		snprintf(note, len, _("%s (%s) is disabled"), c.name, v);
+	auth_clerk_free(&c);
+	return ok;
+}
+
 /* The home's form: [From clerk (supervisor only)], To clerk, Cases, Reason. */
 static void do_handover(ui *u)
 {
@@ -234,13 +258,13 @@ static void do_handover(ui *u)
 		goto out;
 	}
 	if (marked) {
-		nos = bm_xcalloc(u->n_home_rows + 1, sizeof *nos);
-		for (size_t i = 0; i < u->n_home_rows; i++)
-			if (u->home_marks && u->home_marks[i])
-				nos[n++] = u->home_rows[i].no;
+		nos = bm_xcalloc(u->home.n_rows + 1, sizeof *nos);
+		for (size_t i = 0; i < u->home.n_rows; i++)
+			if (u->home.marks && u->home.marks[i])
+				nos[n++] = u->home.rows[i].no;
 	}
 	if (hand_over(u, from, to, (const char *const *)nos, n, why))
-		home_reload(u);
+		u->home.dirty = true;   /* the loop reloads the home before drawing it */
 out:
 	free(nos);
 	free(from);
@@ -253,8 +277,8 @@ out:
 static void do_handover_case(ui *u)
 {
 	char *to = dlg_value(u, 0), *why = dlg_value(u, 1);
-	const char *no = u->case_no;
-	if (u->case_loaded && hand_over(u, u->kase.owner_clerk, to, &no, 1, why))
+	const char *no = u->cv.no;
+	if (u->cv.loaded && hand_over(u, u->cv.kase.owner_clerk, to, &no, 1, why))
 		ui_reload_case(u);
 	free(to);
 	free(why);
@@ -262,28 +286,28 @@ static void do_handover_case(ui *u)
 
 void case_handover_open(ui *u)
 {
-	if (!u->case_loaded)
+	if (!u->cv.loaded)
 		return;
 	bm_error why = {0};
-	if (!lifecycle_allowed(&u->kase, &u->clerk, LC_HANDOVER, &why)) {
+	if (!lifecycle_allowed(&u->cv.kase, &u->clerk, LC_HANDOVER, &why)) {
 		ui_message(u, true, _("%s: %s"), lc_step_label(LC_HANDOVER), why.msg);
 		return;
 	}
 	char title[128];
-	snprintf(title, sizeof title, _("Hand over (AB岗交接) %s of %s"), u->kase.no, u->kase.owner_clerk);
+	snprintf(title, sizeof title, _("Hand over (AB岗交接) %s of %s"), u->cv.kase.no, u->cv.kase.owner_clerk);
 	u->msg[0] = '\0';
 	dlg_open(u, LC_HANDOVER, title, do_handover_case);
 	snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
 		 _("The case stays with its owner until the clerk taking over acknowledges it; a 交接单 is printed."));
-	dlg_text(u, _("To clerk 工号"), 20, true, false, NULL);
+	dlg_check(dlg_text(u, _("To clerk 工号"), 20, true, false, NULL), clerk_check);
 	dlg_text(u, _("Reason"), 200, false, false, NULL);
 }
 
 static size_t n_marked(const ui *u)
 {
 	size_t n = 0;
-	for (size_t i = 0; u->home_marks && i < u->n_home_rows; i++)
-		n += u->home_marks[i];
+	for (size_t i = 0; u->home.marks && i < u->home.n_rows; i++)
+		n += u->home.marks[i];
 	return n;
 }
 
@@ -312,12 +336,12 @@ bool home_watch_key(ui *u, enum action a)
 		if (sup) {
 			snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
 				 _("Supervisor: change From clerk (Up) to reassign the open cases of an absent clerk."));
-			dlg_text(u, _("From clerk 工号"), 20, true, false, u->clerk.code);
+			dlg_check(dlg_text(u, _("From clerk 工号"), 20, true, false, u->clerk.code), clerk_check);
 		}
-		dlg_text(u, _("To clerk 工号"), 20, true, false, NULL);
+		dlg_check(dlg_text(u, _("To clerk 工号"), 20, true, false, NULL), clerk_check);
 		size_t nm = n_marked(u);
 		dlg_field *f = dlg_choice(u, _("Cases"), 0);
-		if (nm && u->home_mode == HOME_MINE) {
+		if (nm && u->home.mode == HOME_MINE) {
 			snprintf(m, sizeof m, _("the marked ones (%zu)"), nm);
 			dlg_opt(f, m, 0);
 		}
@@ -327,10 +351,10 @@ bool home_watch_key(ui *u, enum action a)
 		return true;
 	}
 	case A_MARK:
-		if (u->home_mode == HOME_MINE && u->n_home_rows && u->home_marks) {
-			u->home_marks[u->home_sel] = !u->home_marks[u->home_sel];
-			if (u->home_sel + 1 < u->n_home_rows)
-				u->home_sel++;
+		if (u->home.mode == HOME_MINE && u->home.n_rows && u->home.marks) {
+			u->home.marks[u->home.sel] = !u->home.marks[u->home.sel];
+			if (u->home.sel + 1 < u->home.n_rows)
+				u->home.sel++;
 		}
 		return true;
 	case A_ALL_OVERDUE:
@@ -340,9 +364,9 @@ bool home_watch_key(ui *u, enum action a)
 			return true;
 		}
 		enum home_mode m = a == A_ALL_OVERDUE ? HOME_ALL_OVERDUE : HOME_WAITING_ON;
-		u->home_mode = u->home_mode == m ? HOME_MINE : m;
-		u->home_sel = u->home_top = 0;
-		home_reload(u);
+		u->home.mode = u->home.mode == m ? HOME_MINE : m;
+		u->home.sel = u->home.top = 0;
+		u->home.dirty = true;   /* the loop reloads the home before drawing it */
 		return true;
 	}
 	default:

@@ -6,6 +6,7 @@
 #include "uipriv.h"
 
 #include "bianmin/idno.h"
+#include "bianmin/phone.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -89,6 +90,11 @@ void intake_prefill(ui *u, const char *name, const char *id, const char *phone, 
 	in->focus = in->id_ok ? AF_PHONE : AF_ID;
 }
 
+void applicant_id_changed(ui *u)
+{
+	id_update(u);
+}
+
 static bool check_proxy(ui *u)
 {
 	intake_state *in = &u->in;
@@ -114,14 +120,13 @@ static bool check_proxy(ui *u)
 	return true;
 }
 
-static bool phone_ok(const field *f)
+/* phone.h's rule; why gets its sentence */
+static bool phone_ok(const field *f, char *why, size_t len)
 {
-	for (size_t i = 0; i < f->len; i++) {
-		wchar_t c = f->buf[i];
-		if (!((c >= L'0' && c <= L'9') || c == L'-' || c == L'+' || c == L' '))
-			return false;
-	}
-	return true;
+	char *t = field_text(f);
+	bool ok = phone_check(t, why, len);
+	free(t);
+	return ok;
 }
 
 /* Can focus leave field i?  If not, say why and stay. */
@@ -144,12 +149,14 @@ static bool leave_ok(ui *u, int i)
 		else
 			ui_message(u, true, _("Wrong ID number: %s"), in->id_msg);
 		return false;
-	case AF_PHONE:
-		if (!phone_ok(&in->f[AF_PHONE])) {
-			ui_message(u, true, "%s", _("A phone number has only digits, spaces, + and -."));
+	case AF_PHONE: {
+		char why[256];
+		if (!phone_ok(&in->f[AF_PHONE], why, sizeof why)) {
+			ui_message(u, true, "%s", why);
 			return false;
 		}
 		return true;
+	}
 	default:
 		return true;
 	}

@@ -1,70 +1,16 @@
-/* intake_item.c - step 2: type to filter the catalog by code, any part
- * of the name, pinyin initials (dbsq -> 低保申请; a character with several
- * readings matches any of them) or a keyword; Up/Down select; Enter picks. */
+/* intake_item.c - step 2: type to filter the catalog (item_find.h: the
+ * code with or without its hyphen, part of the name, pinyin initials or
+ * whole syllables, one wrong letter, a keyword; what this window took most
+ * in the last 90 days first); Up/Down select; Enter picks. */
 #include "uipriv.h"
 
+#include "bianmin/eligible.h"
+#include "bianmin/item_find.h"
+
 #include <curses.h>
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-static bool all_letters(const char *q)
-{
-	if (!*q)
-		return false;
-	for (const char *p = q; *p; p++)
-		if (!isalpha((unsigned char)*p))
-			return false;
-	return true;
-}
-
-/* Pinyin initials as a subsequence of the name: "dbsq" finds
- * 城乡居民最低生活保障申请 (低..保..申请).  Greedy earliest matching is exact
- * for a subsequence even with several readings per character. */
-static bool pinyin_subseq(const char *text, const char *q)
-{
-	size_t n = strlen(text), i = 0;
-	for (const char *p = q; *p; p++) {
-		int letter = tolower((unsigned char)*p) - 'a';
-		bool found = false;
-		while (i < n && !found) {
-			uint32_t cp;
-			i += text_utf8_decode(text + i, n - i, &cp);
-			if (cp < 128)
-				found = tolower((int)cp) == letter + 'a';
-			else
-				found = (text_pinyin_initials(cp) >> letter) & 1u;
-		}
-		if (!found)
-			return false;
-	}
-	return true;
-}
-
-/* 0 = code, 1 = name, 2 = pinyin of name, 3 = keyword, 4 = pinyin
- * initials spread over the name; -1 = no match. */
-static int match(const bm_item *it, const char *q)
-{
-	if (!*q)
-		return 1;
-	if (strncasecmp(it->code, q, strlen(q)) == 0)
-		return 0;
-	if (text_contains(it->name, q))
-		return 1;
-	bool py = all_letters(q);
-	if (py && text_pinyin_match(it->name, q))
-		return 2;
-	for (size_t i = 0; i < it->n_keywords; i++)
-		if (text_contains(it->keywords[i], q) || (py && text_pinyin_match(it->keywords[i], q)))
-			return 3;
-	if (text_contains(it->code, q))
-		return 3;
-	if (py && strlen(q) >= 2 && pinyin_subseq(it->name, q))
-		return 4;
-	return -1;
-}
 
 void item_refilter(ui *u)
 {
@@ -73,15 +19,19 @@ void item_refilter(ui *u)
 	size_t n = u->catalog->n_items;
 	free(in->matches);
 	in->matches = bm_xcalloc(n ? n : 1, sizeof *in->matches);
-	in->n_matches = 0;
-	/* stable by rank: code matches first, then name, pinyin, keywords */
-	for (int rank = 0; rank <= 4; rank++)
-		for (size_t i = 0; i < n; i++)
-			if (match(&u->catalog->items[i], q) == rank)
-				in->matches[in->n_matches++] = i;
+	if (!in->uses) {
+		/* this window's items of the last 90 days first, among equals */
+		in->uses = bm_xcalloc(n ? n : 1, sizeof *in->uses);
+		bm_error err = {0};
+		if (item_find_uses(u->store, u->catalog, u->clerk.window, u->clerk.code, ui_today() - 90, in->uses,
+				   &err) != BM_OK)
+			ui_message(u, true, "%s", err.msg);
+	}
+	in->n_matches = item_find(u->catalog, q, in->uses, in->matches);
 	free(q);
 	in->sel = 0;
 	in->top = 0;
+	in->item_moved = false;
 }
 
 static const char *limit_text(const bm_item *it, char *buf, size_t len)
@@ -123,6 +73,8 @@ static const char *regime_short(bm_regime r, int w, char *buf, size_t len)
 void item_draw(ui *u)
 {
 	intake_state *in = &u->in;
+	if (!in->matches)
+		item_refilter(u);
 	int y = UI_TOP + 2;
 	char line[512];
 	{
@@ -135,7 +87,7 @@ void item_draw(ui *u)
 	draw_text(y + 1, 2, 12, _("Find item"), ST_HEAD);
 	snprintf(line, sizeof line, _("%zu of %zu items"), in->n_matches, u->catalog->n_items);
 	draw_right(y + 1, COLS - 22, 20, line, ST_DIM);
-	draw_text(y + 2, 15, COLS - 17, _("code, part of the name, pinyin initials (dbsq) or keyword"), ST_DIM);
+	draw_text(y + 2, 15, COLS - 17, _("code, name, pinyin (dbsq, dibao) or keyword"), ST_DIM);
 
 	int wide = COLS >= 120;
 	int wcode = 10, wreg = 8, wwin = wide ? 14 : 8, wlim = 11, wfee = 8;
@@ -185,7 +137,10 @@ void item_draw(ui *u)
 		snprintf(line, sizeof line, _("%s: %zu materials (%d main) · %s%s%s"), it->name, it->n_materials,
 			 main_n, it->department ? it->department : it->window, it->basis ? " · " : "",
 			 it->basis ? it->basis : "");
-		draw_wrapped(UI_BOTTOM - detail + 2, 2, COLS - 4, 2, line, ST_DIM);
+		/* an item this applicant may not have says why, in full */
+		char why[512];
+		bool ok = item_eligible(it, in->id_type, in->id_norm, ui_today(), why, sizeof why);
+		draw_wrapped(UI_BOTTOM - detail + 2, 2, COLS - 4, 2, ok ? line : why, ok ? ST_DIM : ST_ERROR);
 	}
 	field_draw(&in->filter, y + 1, 15, COLS - 15 - 24, true);
 }
@@ -197,30 +152,30 @@ static void pick(ui *u)
 		ui_message(u, true, "%s", _("No item to pick: change the search."));
 		return;
 	}
+	/* an empty search lists every item: Enter there picks nothing the
+	 * clerk chose, unless the clerk moved to one */
+	if (field_empty(&in->filter) && !in->item_moved && in->item == NULL) {
+		ui_message(u, true, "%s", _("Type the item's code, name or pinyin, or move to it with Up/Down."));
+		return;
+	}
 	const bm_item *it = &u->catalog->items[in->matches[in->sel]];
 	if (!intake_agent_item(u, &it))   /* proxy: false, or the item with its 授权委托书 */
 		return;
-	if (it != in->item) {
-		free(in->mats);
-		in->item = it;
-		in->n_mats = it->n_materials;
-		in->mats = bm_xcalloc(in->n_mats ? in->n_mats : 1, sizeof *in->mats);
-		for (size_t i = 0; i < in->n_mats; i++)
-			in->mats[i] = MAT_MISSING;
-		in->msel = in->mtop = 0;
-		in->override = false;
-	}
-	u->msg[0] = '\0';
-	in->step = STEP_MATERIALS;
+	if (intake_item_allowed(u, it))
+		item_take(u, it);
 }
 
 void item_key(ui *u, ui_key k)
 {
 	intake_state *in = &u->in;
+	if (!in->matches)
+		item_refilter(u);
 	enum action a = keymap_action(CTX_ITEM, k, true);
 	size_t page = (size_t)(UI_BOTTOM - UI_TOP - 10);
-	if (list_move(a, &in->sel, in->n_matches, page))
+	if (list_move(a, &in->sel, in->n_matches, page)) {
+		in->item_moved = true;
 		return;
+	}
 	if (a == A_NEXT) {
 		pick(u);
 		return;

@@ -107,7 +107,7 @@ void materials_draw(ui *u)
 		draw_text(yy, xs[5], ws[5], m->note ? m->note : "", st);
 	}
 	if (in->n_mats)   /* the terminal's cursor on the selected row, for screen readers */
-		ui_set_cursor(hy + 1 + (int)(in->msel - in->mtop), 0);
+		ui_set_cursor(hy + 1 + (int)(in->msel - in->mtop), xs[0] + 1);   /* in the [x] box */
 	int sy = UI_BOTTOM - 2;
 	const char *note = in->n_mats ? it->materials[in->msel].note : NULL;
 	if (note && (!wide || text_width(note) > wnote)) {

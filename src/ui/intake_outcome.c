@@ -6,6 +6,8 @@
 #include "uipriv.h"
 #include "bianmin/ledger.h"
 
+#include "bianmin/duplicate.h"
+
 #include "bianmin/idno.h"
 
 #include <curses.h>
@@ -147,6 +149,8 @@ void outcome_draw(ui *u)
 	keymap_key_label(A_CONFIRM, key, sizeof key);
 	snprintf(line, sizeof line, _("%s: confirm, save and print"), key);
 	draw_text(UI_BOTTOM, 2, COLS - 34, line, ST_HEAD);
+	/* the terminal's cursor on the decision, not in a corner */
+	ui_set_cursor(y, 2);
 	if (in->override_stage) {
 		int oy = UI_BOTTOM - 9;
 		draw_fill(oy, 0, COLS, ST_NORMAL);
@@ -156,6 +160,8 @@ void outcome_draw(ui *u)
 			bool sel = i == in->override_sel;
 			draw_text(oy + 1 + (int)i, 4, 30, kind_label(override_kinds[i]),
 				  sel ? (in->override_stage == 1 ? ST_SELECT : ST_HEAD) : ST_NORMAL);
+			if (sel && in->override_stage == 1)
+				ui_set_cursor(oy + 1 + (int)i, 4);
 		}
 		draw_text(oy + 7, 2, 10, _("Reason"), ST_NORMAL);
 		if (in->override_stage == 2)
@@ -205,7 +211,8 @@ static void confirm(ui *u)
 	bool extended = false;
 	int rc = store_begin(u->store, &err);
 	if (!rc)
-		rc = case_accept(u->store, &ci, &ii, &in->out, no, &err);
+		rc = case_accept_noted(u->store, &ci, &ii, &in->out, in->dup_reason ? in->dup_of : NULL, in->dup_reason,
+				       no, &err);
 	if (!rc)
 		rc = books_after_intake(u, no, p.name, ii.item->name, now, &extended, &err);
 	if (!rc)
@@ -221,7 +228,7 @@ static void confirm(ui *u)
 	}
 	snprintf(in->case_no, sizeof in->case_no, "%s", no);
 	in->step = STEP_DONE;
-	u->home_dirty = true;
+	u->home.dirty = true;
 	u->msg[0] = '\0';
 	in->print_failed = !ui_print_case(u, no, in->print_msg, sizeof in->print_msg);
 	if (extended) {
@@ -313,21 +320,39 @@ void done_draw(ui *u)
 	intake_state *in = &u->in;
 	int y = UI_TOP + 3;
 	char line[512];
-	snprintf(line, sizeof line, _("Accepted: case %s"), in->case_no);
-	draw_text(y, 2, COLS - 4, line, ST_OK);
+	/* a 退回件 is saved but NOT accepted: its paper is the 不予受理通知书 */
+	bool returned = in->out.kind == KIND_RETURNED;
+	if (returned)
+		snprintf(line, sizeof line, _("Not accepted (退回件): case %s"), in->case_no);
+	else
+		snprintf(line, sizeof line, _("Accepted: case %s"), in->case_no);
+	draw_text(y, 2, COLS - 4, line, returned ? ST_WAITING : ST_OK);
 	snprintf(line, sizeof line, "%s · %s", kind_label(in->out.kind), in->item ? in->item->name : "");
 	draw_text(y + 2, 2, COLS - 4, line, ST_NORMAL);
 	if (in->n_mats && in->out.n_missing) {
-		snprintf(line, sizeof line, _("%zu materials to bring later, listed on the notice."), in->out.n_missing);
+		if (returned)
+			snprintf(line, sizeof line,
+				 ngettext("%zu material missing, listed on the refusal notice (不予受理通知书).",
+					  "%zu materials missing, listed on the refusal notice (不予受理通知书).",
+					  (unsigned long)in->out.n_missing),
+				 in->out.n_missing);
+		else
+			snprintf(line, sizeof line,
+				 ngettext("%zu material to bring later, listed on the notice.",
+					  "%zu materials to bring later, listed on the notice.",
+					  (unsigned long)in->out.n_missing),
+				 in->out.n_missing);
 		draw_text(y + 3, 2, COLS - 4, line, ST_NORMAL);
 	}
-	draw_wrapped(y + 5, 2, COLS - 4, 4, in->print_msg, in->print_failed ? ST_ERROR : ST_NORMAL);
+	/* each paper on its own lines, the spool path whole (wrapped, never
+	 * clipped: the clerk must see where the paper went) */
+	draw_wrapped(y + 5, 2, COLS - 4, 7, in->print_msg, in->print_failed ? ST_ERROR : ST_NORMAL);
 	char k1[32], k2[32], k3[32];
 	keymap_key_label(A_NEW, k1, sizeof k1);
 	keymap_key_label(A_VIEW_CASE, k2, sizeof k2);
 	keymap_key_label(A_BACK, k3, sizeof k3);
 	snprintf(line, sizeof line, _("%s: next applicant   %s: view this case   %s or Enter: home"), k1, k2, k3);
-	draw_text(y + 10, 2, COLS - 4, line, ST_DIM);
+	draw_text(y + 13, 2, COLS - 4, line, ST_DIM);
 }
 
 void done_key(ui *u, ui_key k)

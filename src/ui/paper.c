@@ -59,9 +59,9 @@ bool ui_emit_paper(ui *u, const char *no, const char *form, const slip_form *f, 
 		bm_buf_printf(msg, _("Paper %s NOT printed or saved: %s "), name, err.msg);
 		ok = false;
 	} else if (res.printed) {
-		bm_buf_printf(msg, _("Paper %s printed. "), name);
+		bm_buf_printf(msg, _("Paper %s printed.\n"), name);
 	} else {
-		bm_buf_printf(msg, _("Paper %s saved to %s%s%s. "), name, res.spool_path ? res.spool_path : dir,
+		bm_buf_printf(msg, _("Paper %s saved to\n%s%s%s.\n"), name, res.spool_path ? res.spool_path : dir,
 			      res.why ? ": " : "", res.why ? res.why : "");
 	}
 	slip_doc_free(doc);

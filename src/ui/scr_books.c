@@ -14,23 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-void books_reload(ui *u)
-{
-	books_state *b = u->books;
-	reg_entries_free(b->rows, b->n);
-	b->rows = NULL;
-	b->n = 0;
-	reg_filter f = {.book = (int)b->book, .overdue_only = b->supervise, .today = ui_today(), .on_day = BM_NO_DAY};
-	/* 督办: a clerk follows up what they recorded (首问), the head everything */
-	if (b->supervise && !auth_can(&u->clerk, ROLE_SUPERVISOR))
-		f.mine = u->clerk.code;
-	bm_error err = {0};
-	if (reg_list(u->store, &u->clerk, &f, &b->rows, &b->n, &err) != BM_OK)
-		ui_message(u, true, "%s", err.msg);
-	if (b->sel >= b->n)
-		b->sel = b->n ? b->n - 1 : 0;
-}
-
 void books_open(ui *u)
 {
 	if (!u->books)
@@ -43,26 +26,6 @@ void books_open(ui *u)
 	books_reload(u);
 	u->msg[0] = '\0';
 	ui_goto(u, SCR_BOOKS);
-}
-
-void books_free(ui *u)
-{
-	if (!u->books)
-		return;
-	reg_entries_free(u->books->rows, u->books->n);
-	free(u->books);
-	u->books = NULL;
-}
-
-const reg_entry *books_selected(const ui *u)
-{
-	const books_state *b = u->books;
-	return b && b->n ? &b->rows[b->sel] : NULL;
-}
-
-const char *books_person_of(const reg_entry *e)
-{
-	return e->masked ? _("(confidential)") : reg_get(e, RF_PERSON);
 }
 
 void books_draw(ui *u)
@@ -166,7 +129,7 @@ static void show(ui *u)
 	}
 	if (!strcmp(reg_get(e, RF_BOOK), book_key(BOOK_PEOPLE)))
 		person_links(u, e, &t);
-	view_open(u, reg_get(e, RF_NO), "", bm_buf_steal(&t));
+	view_open(u, reg_get(e, RF_NO), "", bm_buf_steal(&t), NULL);
 }
 
 static void figures(ui *u)
@@ -181,7 +144,7 @@ static void figures(ui *u)
 	}
 	char title[64];
 	snprintf(title, sizeof title, _("The books, %04d-%02d"), y, m);
-	view_open(u, title, "", reg_figures_text(&f));
+	view_open(u, title, "", reg_figures_text(&f), NULL);
 	reg_figures_free(&f);
 }
 
@@ -300,7 +263,7 @@ void books_key(ui *u, ui_key k)
 	case A_OPEN: show(u); break;
 	case A_BACK:
 		u->msg[0] = '\0';
-		home_reload(u);
+		u->home.dirty = true;   /* the loop reloads home before drawing it */
 		ui_goto(u, SCR_HOME);
 		break;
 	default: break;

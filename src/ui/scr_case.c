@@ -9,25 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ui_open_case(ui *u, const char *no, enum ui_screen from)
-{
-	if (u->case_loaded)
-		case_free(&u->kase);
-	u->case_loaded = false;
-	memset(&u->kase, 0, sizeof u->kase);
-	bm_error err = {0};
-	if (case_load(u->store, no, &u->kase, &err) != BM_OK) {
-		ui_message(u, true, "%s", err.msg);
-		return;
-	}
-	u->case_loaded = true;
-	snprintf(u->case_no, sizeof u->case_no, "%s", no);
-	u->case_from = from;
-	u->case_scroll = 0;
-	u->msg[0] = '\0';
-	ui_goto(u, SCR_CASE);
-}
-
 /* "2026-11-23 11:02" for the clerk, not the stored ISO time. */
 static char *short_time(bm_time t, char *buf)
 {
@@ -41,7 +22,7 @@ static char *short_time(bm_time t, char *buf)
 
 static void build(ui *u, tlines *t, int w)
 {
-	const bm_case *c = &u->kase;
+	const bm_case *c = &u->cv.kase;
 	char a[32], b[32], fee[24];
 	enum style st;
 	ui_days_left(u, c->due, c->state, b, sizeof b, &st);
@@ -57,7 +38,10 @@ static void build(ui *u, tlines *t, int w)
 		tl_addf(t, w, 0, ST_SOON, "%s", _("The due date is provisional (暂定): its year's holiday schedule is not published; statutory holidays only."));
 	else if (c->state == CASE_WAITING_MATERIALS)
 		tl_add(t, w, 0, ST_WAITING, _("Due: the clock starts when the last missing material arrives."));
-	if (c->limit_days >= 0)
+	if (c->limit_days >= 0 && c->clock_start == BM_NO_DAY)
+		tl_addf(t, w, 0, ST_NORMAL, _("Time limit: %d working days; the clock has not started."),
+			c->limit_days);
+	else if (c->limit_days >= 0)
 		tl_addf(t, w, 0, ST_NORMAL, _("Time limit: %d working days; clock started %s"), c->limit_days,
 			bm_day_format(c->clock_start, a));
 	if (c->completed_day != BM_NO_DAY)
@@ -128,7 +112,8 @@ static void build(ui *u, tlines *t, int w)
 		free(label);
 	}
 	tl_add(t, w, 0, ST_NORMAL, "");
-	tl_addf(t, w, 0, ST_HEAD, _("Timeline (%zu events)"), c->n_events);
+	tl_addf(t, w, 0, ST_HEAD,
+		ngettext("Timeline (%zu event)", "Timeline (%zu events)", (unsigned long)c->n_events), c->n_events);
 	for (size_t i = 0; i < c->n_events; i++) {
 		const bm_event *e = &c->events[i];
 		tl_addhf(t, w, 2, 6, ST_NORMAL, "%s  %s  %s%s%s", short_time(e->at, acc), e->clerk, lc_event_label(e->type),
@@ -145,17 +130,17 @@ static void build(ui *u, tlines *t, int w)
 void case_draw(ui *u)
 {
 	draw_title(u, _("Case"));
-	if (!u->case_loaded)
+	if (!u->cv.loaded)
 		return;
 	tlines t = {0};
 	int w = COLS - 4;
 	build(u, &t, w);
 	int rows = UI_BOTTOM - UI_TOP;
-	tl_draw(&t, UI_TOP + 1, 2, w, rows, &u->case_scroll);
+	tl_draw(&t, UI_TOP + 1, 2, w, rows, &u->cv.scroll);
 	if ((int)t.n > rows) {
 		char line[64];
-		snprintf(line, sizeof line, " %d-%d / %zu ", u->case_scroll + 1,
-			 u->case_scroll + rows < (int)t.n ? u->case_scroll + rows : (int)t.n, t.n);
+		snprintf(line, sizeof line, " %d-%d / %zu ", u->cv.scroll + 1,
+			 u->cv.scroll + rows < (int)t.n ? u->cv.scroll + rows : (int)t.n, t.n);
 		draw_right(UI_TOP, COLS - 22, 20, line, ST_DIM);
 	}
 	tl_free(&t);
@@ -166,15 +151,18 @@ void case_key(ui *u, ui_key k)
 	enum action a = keymap_action(CTX_CASE, k, false);
 	int page = UI_BOTTOM - UI_TOP - 1;
 	switch (a) {
-	case A_UP: u->case_scroll--; break;
-	case A_DOWN: u->case_scroll++; break;
-	case A_PGUP: u->case_scroll -= page; break;
-	case A_PGDN: u->case_scroll += page; break;
-	case A_FIRST: u->case_scroll = 0; break;
-	case A_LAST: u->case_scroll = 1 << 20; break;
+	case A_UP: u->cv.scroll--; break;
+	case A_DOWN: u->cv.scroll++; break;
+	case A_PGUP: u->cv.scroll -= page; break;
+	case A_PGDN: u->cv.scroll += page; break;
+	case A_FIRST: u->cv.scroll = 0; break;
+	case A_LAST: u->cv.scroll = 1 << 20; break;
 	case A_BACK:
 		u->msg[0] = '\0';    /* a step's message is about this case */
-		ui_goto(u, u->case_from);
+		ui_goto(u, u->cv.from);
+		break;
+	case A_VOID_RECEIPT:
+		receipt_void_open(u);
 		break;
 	default:
 		case_step_key(u, a);

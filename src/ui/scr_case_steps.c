@@ -4,6 +4,7 @@
  * reloaded, the result and any warning shown, and the step's paper printed
  * through lifecycle_print, the clerk told where it went. */
 #include "uipriv.h"
+#include "ui_shared.h"
 
 #include "bianmin/lifecycle.h"
 #include "bianmin/print.h"
@@ -14,88 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct {
-	enum action a;
-	lc_step step;
-} steps[] = {
-	{A_STEP_SUPPLEMENT, LC_SUPPLEMENT}, {A_STEP_DEMAND, LC_DEMAND},     {A_STEP_PAUSE, LC_PAUSE},
-	{A_STEP_RESUME, LC_RESUME},         {A_STEP_EXTEND, LC_EXTEND},     {A_STEP_OPINION, LC_OPINION},
-	{A_STEP_FORWARD, LC_FORWARD},       {A_STEP_RESULT, LC_RESULT},     {A_STEP_COMPLETE, LC_COMPLETE},
-	{A_STEP_RETURN, LC_RETURN},         {A_STEP_WITHDRAW, LC_WITHDRAW}, {A_STEP_NOTIFY, LC_NOTIFY},
-	{A_STEP_RATE, LC_RATE},             {A_STEP_FOLLOWUP, LC_FOLLOWUP}, {A_STATUS, LC_STATUS},
-	{A_STEP_FEEDBACK, LC_FEEDBACK},     {A_STEP_REPLY, LC_REPLY},
-};
-
-static bool step_of(enum action a, lc_step *out)
-{
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
-		if (steps[i].a == a) {
-			*out = steps[i].step;
-			return true;
-		}
-	return false;
-}
-
-char *ui_spool_dir(const ui *u)
-{
-	return print_spool_dir(u->center, store_path(u->store));
-}
-
 static lc_ctx ctx_of(ui *u)
 {
 	return (lc_ctx){.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = ui_now()};
-}
-
-bool case_action_allowed(const ui *u, enum action a, bm_error *why)
-{
-	bm_error dummy;
-	if (!why)
-		why = &dummy;
-	why->msg[0] = '\0';
-	switch (a) {
-	case A_ALL_OVERDUE:
-		if (!auth_can(&u->clerk, ROLE_SUPERVISOR))
-			return bm_fail(why, BM_EDENIED, "%s", _("Only a supervisor sees every overdue case.")), false;
-		return true;
-	case A_ACKNOWLEDGE:
-		if (u->n_pending_to_me == 0)
-			return bm_fail(why, BM_ENOTFOUND, "%s", _("No handover is waiting for you.")), false;
-		return true;
-	case A_STEP_REPRINT:
-		return u->case_loaded;
-	case A_AGENT_PAPERS:
-		return u->case_loaded && u->kase.proxy_name;
-	case A_AGENTS:
-		return auth_can(&u->clerk, ROLE_SUPERVISOR);
-	case A_PREV_MONTH:
-	case A_NEXT_MONTH:
-		return auth_can(&u->clerk, ROLE_SUPERVISOR);
-	case A_HANDOVER_CASE:
-		return u->case_loaded && lifecycle_allowed(&u->kase, &u->clerk, LC_HANDOVER, why);
-	default:
-		break;
-	}
-	lc_step s;
-	if (!step_of(a, &s))
-		return true;
-	if (!u->case_loaded)
-		return false;
-	return lifecycle_allowed(&u->kase, &u->clerk, s, why);
-}
-
-void ui_reload_case(ui *u)
-{
-	int scroll = u->case_scroll;
-	enum ui_screen from = u->case_from;
-	char no[CASE_NO_MAX], msg[sizeof u->msg];
-	bool err = u->msg_error;
-	snprintf(no, sizeof no, "%s", u->case_no);
-	snprintf(msg, sizeof msg, "%s", u->msg);
-	ui_open_case(u, no, from);
-	u->case_scroll = scroll;
-	snprintf(u->msg, sizeof u->msg, "%s", msg);
-	u->msg_error = err;
-	u->home_dirty = true;
 }
 
 /* After a step: reload, say what happened, print its paper. */
@@ -114,7 +36,7 @@ static void done(ui *u, const char *what, const lc_result *res, const char *pape
 		lc_ctx x = ctx_of(u);
 		char *spool = ui_spool_dir(u), *where = NULL;
 		bm_error err = {0};
-		if (lifecycle_print(&x, u->app->paths.forms, spool, u->case_no, paper, res, &where, &err)) {
+		if (lifecycle_print(&x, u->app->paths.forms, spool, u->cv.no, paper, res, &where, &err)) {
 			snprintf(line + n, sizeof line - (size_t)n, _(" The paper was NOT printed: %s (the step is saved)"),
 				 err.msg);
 			bad = true;
@@ -129,7 +51,7 @@ static void done(ui *u, const char *what, const lc_result *res, const char *pape
 		lc_ctx x = ctx_of(u);
 		char *spool = ui_spool_dir(u), *where = NULL;
 		bm_error err = {0};
-		bool ok = !lifecycle_print(&x, u->app->paths.forms, spool, u->case_no, res->refund_paper, NULL, &where, &err);
+		bool ok = !lifecycle_print(&x, u->app->paths.forms, spool, u->cv.no, res->refund_paper, NULL, &where, &err);
 		snprintf(line + n, sizeof line - (size_t)n, ok ? _(" Fee voided (退费): %s") : _(" Fee voided (退费); its paper was NOT printed: %s"),
 			 ok ? (where ? where : "") : err.msg);
 		bad |= !ok;
@@ -204,7 +126,7 @@ static void do_supplement(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_supplement(&x, u->case_no, mats, n, &r, &err)) {
+	if (lifecycle_supplement(&x, u->cv.no, mats, n, &r, &err)) {
 		refused(u, &err);
 		return;
 	}
@@ -222,7 +144,7 @@ static void do_demand(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_demand(&x, u->case_no, mat, why, &r, &err))
+	if (lifecycle_demand(&x, u->cv.no, mat, why, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_DEMAND), &r, NULL);
@@ -236,7 +158,7 @@ static void do_pause(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_pause(&x, u->case_no, (lc_pause_kind)choice(u, 0), why, &r, &err))
+	if (lifecycle_pause(&x, u->cv.no, (lc_pause_kind)choice(u, 0), why, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_PAUSE), &r, NULL);
@@ -249,7 +171,7 @@ static void do_resume(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_resume(&x, u->case_no, note, &r, &err))
+	if (lifecycle_resume(&x, u->cv.no, note, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_RESUME), &r, NULL);
@@ -293,7 +215,7 @@ static void do_extend(ui *u)
 		goto out;
 	}
 	lc_ctx x = ctx_of(u);
-	if (lifecycle_extend(&x, u->case_no, &sup, days, to, why, &r, &err))
+	if (lifecycle_extend(&x, u->cv.no, &sup, days, to, why, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_EXTEND), &r, NULL);
@@ -312,7 +234,7 @@ static void do_opinion(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_opinion(&x, u->case_no, win, choice(u, 1) == 0, text, &r, &err))
+	if (lifecycle_opinion(&x, u->cv.no, win, choice(u, 1) == 0, text, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_OPINION), &r, NULL);
@@ -326,7 +248,7 @@ static void do_forward(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_forward(&x, u->case_no, to, note, &r, &err))
+	if (lifecycle_forward(&x, u->cv.no, to, note, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_FORWARD), &r, NULL);
@@ -340,7 +262,7 @@ static void do_result(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_result(&x, u->case_no, choice(u, 0) == 0, text, &r, &err))
+	if (lifecycle_result(&x, u->cv.no, choice(u, 0) == 0, text, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_RESULT), &r, NULL);
@@ -358,7 +280,7 @@ static void do_complete(ui *u)
 	x.approver = have ? &sup : NULL;
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_complete(&x, u->case_no, choice(u, 0) == 0, text, cert, &r, &err))
+	if (lifecycle_complete(&x, u->cv.no, choice(u, 0) == 0, text, cert, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_COMPLETE), &r, NULL);
@@ -375,12 +297,12 @@ static void do_return(ui *u)
 	if (!take_approver(u, approver_at(u), &sup, &have))
 		return;
 	char *why = dlg_value(u, 0);
-	bool non_supplement = u->kase.state == CASE_WAITING_MATERIALS && choice(u, 1) == 1;
+	bool non_supplement = u->cv.kase.state == CASE_WAITING_MATERIALS && choice(u, 1) == 1;
 	lc_ctx x = ctx_of(u);
 	x.approver = have ? &sup : NULL;
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_return(&x, u->case_no, why, non_supplement, &r, &err))
+	if (lifecycle_return(&x, u->cv.no, why, non_supplement, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_RETURN), &r, NULL);
@@ -395,7 +317,7 @@ static void do_withdraw(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_withdraw(&x, u->case_no, why, &r, &err))
+	if (lifecycle_withdraw(&x, u->cv.no, why, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_WITHDRAW), &r, NULL);
@@ -408,7 +330,7 @@ static void do_notify(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_notify(&x, u->case_no, (lc_how)choice(u, 0), note, &r, &err))
+	if (lifecycle_notify(&x, u->cv.no, (lc_how)choice(u, 0), note, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_NOTIFY), &r, NULL);
@@ -421,7 +343,7 @@ static void do_rate(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_rate(&x, u->case_no, (int)choice(u, 0), note, &r, &err)) {
+	if (lifecycle_rate(&x, u->cv.no, (int)choice(u, 0), note, &r, &err)) {
 		refused(u, &err);
 	} else {
 		done(u, lc_step_label(LC_RATE), &r, NULL);
@@ -440,7 +362,7 @@ static void do_followup(ui *u)
 	lc_ctx x = ctx_of(u);
 	lc_result r;
 	bm_error err = {0};
-	if (lifecycle_followup(&x, u->case_no, text, &r, &err))
+	if (lifecycle_followup(&x, u->cv.no, text, &r, &err))
 		refused(u, &err);
 	else
 		done(u, lc_step_label(LC_FOLLOWUP), &r, NULL);
@@ -451,14 +373,14 @@ static void do_reprint(ui *u)
 {
 	dlg_field *f = &u->dlg.fl[0];
 	const char *forms[DLG_MAX_OPTS];
-	size_t n = ui_case_papers(&u->kase, forms, DLG_MAX_OPTS);
+	size_t n = ui_case_papers(&u->cv.kase, forms, DLG_MAX_OPTS);
 	bm_buf all = {0};
 	bool ok = true, any = false;
 	for (size_t i = 0; i < f->n_opts; i++) {
 		if (!f->checked[i] || f->ids[i] >= n)
 			continue;
 		char msg[512];
-		ok = ui_reprint(u, u->case_no, forms[f->ids[i]], msg, sizeof msg) && ok;
+		ok = ui_reprint(u, u->cv.no, forms[f->ids[i]], msg, sizeof msg) && ok;
 		bm_buf_printf(&all, "%s%s", any ? " " : "", msg);
 		any = true;
 	}
@@ -476,7 +398,7 @@ static void do_reprint(ui *u)
 /* ---- the forms ------------------------------------------------------- */
 static void open_form(ui *u, enum action a, lc_step s)
 {
-	const bm_case *c = &u->kase;
+	const bm_case *c = &u->cv.kase;
 	char title[128];
 	snprintf(title, sizeof title, "%s · %s", lc_step_label(s), c->no);
 	lc_info in;
@@ -620,9 +542,9 @@ static void open_form(ui *u, enum action a, lc_step s)
 static void open_reprint(ui *u)
 {
 	const char *forms[DLG_MAX_OPTS];
-	size_t n = ui_case_papers(&u->kase, forms, DLG_MAX_OPTS);
+	size_t n = ui_case_papers(&u->cv.kase, forms, DLG_MAX_OPTS);
 	char title[128];
-	snprintf(title, sizeof title, "%s · %s", _("Reprint (补打)"), u->kase.no);
+	snprintf(title, sizeof title, "%s · %s", _("Reprint (补打)"), u->cv.kase.no);
 	dlg_open(u, LC_STEP__COUNT, title, do_reprint);
 	snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
 		 _("The paper is marked 补打 and the reprint is recorded in the case's timeline."));
@@ -642,7 +564,7 @@ static void open_reprint(ui *u)
 bool case_step_key(ui *u, enum action a)
 {
 	if (a == A_STEP_REPRINT) {
-		if (u->case_loaded)
+		if (u->cv.loaded)
 			open_reprint(u);
 		return true;
 	}
@@ -651,21 +573,21 @@ bool case_step_key(ui *u, enum action a)
 		return true;
 	}
 	if (a == A_AGENT_PAPERS) {
-		if (u->case_loaded)
+		if (u->cv.loaded)
 			case_agent_papers(u);
 		return true;
 	}
 	lc_step s;
-	if (!step_of(a, &s))
+	if (!ui_step_of(a, &s))
 		return false;
-	if (!u->case_loaded)
+	if (!u->cv.loaded)
 		return true;
 	if (a == A_STATUS) {
-		ui_show_status(u, u->case_no);
+		ui_show_status(u, u->cv.no);
 		return true;
 	}
 	bm_error why = {0};
-	if (!lifecycle_allowed(&u->kase, &u->clerk, s, &why)) {
+	if (!lifecycle_allowed(&u->cv.kase, &u->clerk, s, &why)) {
 		ui_message(u, true, _("%s: %s"), lc_step_label(s), why.msg);
 		return true;
 	}
@@ -688,7 +610,7 @@ void ui_show_status(ui *u, const char *no)
 	char k[16];
 	keymap_key_label(A_PRINT, k, sizeof k);
 	snprintf(title, sizeof title, _("Status (公开查询) · %s prints it"), k);
-	view_open(u, title, c.no, t);
+	view_open(u, title, c.no, t, status_view_print);
 	case_free(&c);
 }
 

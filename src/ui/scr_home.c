@@ -11,26 +11,26 @@
 
 void home_reload(ui *u)
 {
-	case_summaries_free(u->home_rows, u->n_home_rows);
-	u->home_rows = NULL;
-	u->n_home_rows = 0;
+	case_summaries_free(u->home.rows, u->home.n_rows);
+	u->home.rows = NULL;
+	u->home.n_rows = 0;
 	bm_error err = {0};
 	case_filter f;
 	memset(&f, 0, sizeof f);
 	f.clerk = u->clerk.code;
 	f.open_only = true;
 	f.today = ui_today();
-	if (case_list(u->store, &f, &u->home_rows, &u->n_home_rows, &err) != BM_OK)
+	if (case_list(u->store, &f, &u->home.rows, &u->home.n_rows, &err) != BM_OK)
 		ui_message(u, true, "%s", err.msg);
-	memset(&u->today, 0, sizeof u->today);
-	if (case_counts_day(u->store, ui_today(), u->clerk.code, &u->today, &err) != BM_OK)
+	memset(&u->home.today, 0, sizeof u->home.today);
+	if (case_counts_day(u->store, ui_today(), u->clerk.code, &u->home.today, &err) != BM_OK)
 		ui_message(u, true, "%s", err.msg);
 	home_watch_reload(u);
-	free(u->home_marks);
-	u->home_marks = bm_xcalloc(u->n_home_rows + 1, sizeof *u->home_marks);
-	if (u->home_sel >= u->n_home_rows)
-		u->home_sel = u->n_home_rows ? u->n_home_rows - 1 : 0;
-	u->home_dirty = false;
+	free(u->home.marks);
+	u->home.marks = bm_xcalloc(u->home.n_rows + 1, sizeof *u->home.marks);
+	if (u->home.sel >= u->home.n_rows)
+		u->home.sel = u->home.n_rows ? u->home.n_rows - 1 : 0;
+	u->home.dirty = false;
 }
 
 /* Columns, left to right; a column with `min_cols` appears only when the
@@ -97,9 +97,12 @@ void home_draw(ui *u)
 {
 	draw_title(u, _("Open cases"));
 	char fee[24], line[512];
-	bm_money_format(u->today.fees_fen, fee);
-	snprintf(line, sizeof line, _("Today: received %d (returned %d) · completed %d · fees %s yuan on %d receipts"),
-		 u->today.received, u->today.returned, u->today.completed, fee, u->today.receipts);
+	bm_money_format(u->home.today.fees_fen, fee);
+	snprintf(line, sizeof line,
+		 ngettext("Today: received %d (returned %d) · completed %d · fees %s yuan on %d receipt",
+			  "Today: received %d (returned %d) · completed %d · fees %s yuan on %d receipts",
+			  (unsigned long)u->home.today.receipts),
+		 u->home.today.received, u->home.today.returned, u->home.today.completed, fee, u->home.today.receipts);
 	draw_text(UI_TOP, 1, COLS - 2, line, ST_NORMAL);
 
 	int x[COL__N], w[COL__N];
@@ -115,30 +118,30 @@ void home_draw(ui *u)
 	}
 	int list_y = UI_TOP + 1 + home_watch_draw(u, UI_TOP + 1);
 	int head_y = list_y + 1;
-	if (u->home_mode == HOME_ALL_OVERDUE)
-		snprintf(line, sizeof line, _("Every overdue case of the center: %zu"), u->n_home_rows);
-	else if (u->home_mode == HOME_WAITING_ON && !u->clerk.window)
+	if (u->home.mode == HOME_ALL_OVERDUE)
+		snprintf(line, sizeof line, _("Every overdue case of the center: %zu"), u->home.n_rows);
+	else if (u->home.mode == HOME_WAITING_ON && !(u->clerk.window && u->clerk.window[0]))
 		snprintf(line, sizeof line, "%s", _("You have no window, so no joint cases wait on your opinion."));
-	else if (u->home_mode == HOME_WAITING_ON)
+	else if (u->home.mode == HOME_WAITING_ON)
 		snprintf(line, sizeof line, _("Joint cases waiting on window %s: %zu"),
-			 u->clerk.window ? u->clerk.window : "-", u->n_home_rows);
+			 u->clerk.window ? u->clerk.window : "-", u->home.n_rows);
 	else
-		snprintf(line, sizeof line, _("My open cases: %zu"), u->n_home_rows);
+		snprintf(line, sizeof line, _("My open cases: %zu"), u->home.n_rows);
 	draw_text(list_y, 1, COLS - 2, line, ST_HEAD);
 	for (int c = 0; c < COL__N; c++)
 		cell(head_y, x[c], w[c], _(cols[c].head), cols[c].right, ST_HEAD);
 
 	int first = head_y + 1;
 	size_t rows = (size_t)(UI_BOTTOM - first + 1);
-	if (u->n_home_rows == 0) {
+	if (u->home.n_rows == 0) {
 		draw_text(first + 1, 3, COLS - 6,
-			  u->home_mode == HOME_MINE ? _("No open cases. F2 starts a new intake.") : _("None."), ST_DIM);
+			  u->home.mode == HOME_MINE ? _("No open cases. F2 starts a new intake.") : _("None."), ST_DIM);
 		return;
 	}
-	list_follow(u->home_sel, &u->home_top, rows);
-	for (size_t i = 0; i < rows && u->home_top + i < u->n_home_rows; i++) {
-		size_t r = u->home_top + i;
-		const case_summary *s = &u->home_rows[r];
+	list_follow(u->home.sel, &u->home.top, rows);
+	for (size_t i = 0; i < rows && u->home.top + i < u->home.n_rows; i++) {
+		size_t r = u->home.top + i;
+		const case_summary *s = &u->home.rows[r];
 		int y = first + (int)i;
 		char days[32], due[16];
 		enum style st;
@@ -147,11 +150,11 @@ void home_draw(ui *u)
 		const char *due_s = due;
 		if (w[COL_DUE] < 10 && s->due != BM_NO_DAY)
 			due_s = due + 5;    /* MM-DD */
-		bool sel = r == u->home_sel;
+		bool sel = r == u->home.sel;
 		enum style row = sel ? ST_SELECT : ST_NORMAL;
 		if (sel)
 			draw_fill(y, 0, COLS, ST_SELECT);
-		if (u->home_marks && u->home_marks[r]) {
+		if (u->home.marks && u->home.marks[r]) {
 			char marked[CASE_NO_MAX + 4];
 			snprintf(marked, sizeof marked, "*%s", s->no);
 			cell(y, x[COL_NO] - 1, w[COL_NO] + 1, marked, false, sel ? row : ST_SOON);
@@ -172,19 +175,24 @@ void home_draw(ui *u)
 		cell(y, x[COL_DAYS], w[COL_DAYS], days, true, sel ? style_selected(st) : st);
 	}
 	/* the terminal's cursor on the selected row, for screen readers */
-	ui_set_cursor(first + (int)(u->home_sel - u->home_top), 0);
-	if (u->n_home_rows > rows) {
-		snprintf(line, sizeof line, " %zu-%zu / %zu ", u->home_top + 1,
-			 u->home_top + rows < u->n_home_rows ? u->home_top + rows : u->n_home_rows, u->n_home_rows);
+	ui_set_cursor(first + (int)(u->home.sel - u->home.top), 0);
+	if (u->home.n_rows > rows) {
+		snprintf(line, sizeof line, " %zu-%zu / %zu ", u->home.top + 1,
+			 u->home.top + rows < u->home.n_rows ? u->home.top + rows : u->home.n_rows, u->home.n_rows);
 		draw_right(list_y, COLS - 21, 20, line, ST_DIM);
 	}
+}
+
+static void quit_now(ui *u)
+{
+	u->quit = true;
 }
 
 void home_key(ui *u, ui_key k)
 {
 	enum action a = keymap_action(CTX_HOME, k, false);
 	size_t page = (size_t)(UI_BOTTOM - UI_TOP - 2);
-	if (list_move(a, &u->home_sel, u->n_home_rows, page))
+	if (list_move(a, &u->home.sel, u->home.n_rows, page))
 		return;
 	if (home_watch_key(u, a))
 		return;
@@ -193,13 +201,13 @@ void home_key(ui *u, ui_key k)
 		intake_start(u);
 		break;
 	case A_SEARCH:
-		u->search_sel = u->search_top = 0;
+		u->search.sel = u->search.top = 0;
 		search_reset(u);
 		ui_goto(u, SCR_SEARCH);
 		break;
 	case A_OPEN:
-		if (u->n_home_rows)
-			ui_open_case(u, u->home_rows[u->home_sel].no, SCR_HOME);
+		if (u->home.n_rows)
+			ui_open_case(u, u->home.rows[u->home.sel].no, SCR_HOME);
 		break;
 	case A_AGENTS:
 		agents_open(u);
@@ -210,6 +218,9 @@ void home_key(ui *u, ui_key k)
 	case A_BOOKS:
 		books_open(u);
 		break;
+	case A_CHANGE_PIN:
+		pin_change_open(u);
+		break;
 	case A_REFRESH:
 		home_reload(u);
 		ui_message(u, false, "%s", _("Reloaded."));
@@ -217,16 +228,16 @@ void home_key(ui *u, ui_key k)
 	case A_LOGOUT:
 		auth_clerk_free(&u->clerk);
 		u->logged_in = false;
-		u->home_mode = HOME_MINE;
-		u->login_focus = 0;
-		field_clear(&u->login_code);
-		field_clear(&u->login_pin);
+		u->home.mode = HOME_MINE;
+		u->login.focus = 0;
+		field_clear(&u->login.code);
+		field_clear(&u->login.pin);
 		search_reset(u);   /* the next clerk must not see this one's search */
 		u->msg[0] = '\0';
 		ui_goto(u, SCR_LOGIN);
 		break;
 	case A_QUIT:
-		u->quit = true;
+		ui_ask(u, _("Quit bianmin? (y/n)"), quit_now);
 		break;
 	default:
 		break;

@@ -8,50 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-void intake_free(intake_state *in)
-{
-	for (int i = 0; i < AF__COUNT; i++)
-		field_free(&in->f[i]);
-	field_free(&in->filter);
-	field_free(&in->reason);
-	free(in->matches);
-	free(in->mats);
-	free(in->override_reason);
-	if (in->has_prior)
-		party_free(&in->prior);
-	if (in->decided)
-		intake_outcome_free(&in->out);
-	intake_agent_free(in);
-	memset(in, 0, sizeof *in);
-}
-
-void intake_start(ui *u)
-{
-	intake_state *in = &u->in;
-	intake_free(in);
-	static const size_t max[AF__COUNT] = {40, 18, 20, 80, 40, 18};
-	for (int i = 0; i < AF__COUNT; i++)
-		field_init(&in->f[i], max[i], false);
-	field_init(&in->filter, 40, false);
-	field_init(&in->reason, 200, false);
-	in->step = STEP_APPLICANT;
-	u->msg[0] = '\0';
-	item_refilter(u);
-	ui_goto(u, SCR_INTAKE);
-}
-
-bool intake_has_data(const intake_state *in)
-{
-	if (in->step == STEP_DONE)
-		return false;
-	for (int i = 0; i < AF__COUNT; i++)
-		if (!field_empty(&in->f[i]))
-			return true;
-	return in->item != NULL;
-}
-
 static void discard(ui *u)
 {
+	intake_draft_remove(u);
 	intake_free(&u->in);
 	u->msg[0] = '\0';
 	ui_goto(u, SCR_HOME);
@@ -114,4 +73,5 @@ void intake_key(ui *u, ui_key k)
 	case STEP_OUTCOME: outcome_key(u, k); break;
 	case STEP_DONE: done_key(u, k); break;
 	}
+	intake_draft_keep(u);
 }

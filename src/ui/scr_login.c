@@ -8,13 +8,12 @@
 
 static int64_t wait_left(ui *u)
 {
-	if (!u->login_wait_until)
+	if (!u->login.wait_until)
 		return 0;
-	int64_t left = u->login_wait_until - ui_now().epoch;
+	int64_t left = u->login.wait_until - ui_now().epoch;
 	if (left <= 0) {
-		u->login_wait_until = 0;
-		if (u->msg_error)
-			u->msg[0] = '\0';
+		/* the "wrong" message stays until the clerk types or tries again */
+		u->login.wait_until = 0;
 		return 0;
 	}
 	return left;
@@ -28,8 +27,8 @@ void login_draw(ui *u)
 	draw_text(y + 2, x, 14, _("Clerk number"), ST_NORMAL);
 	draw_text(y + 4, x, 14, _("PIN"), ST_NORMAL);
 	int64_t left = wait_left(u);
-	field_draw(&u->login_code, y + 2, x + 15, 20, u->login_focus == 0 && !left);
-	field_draw(&u->login_pin, y + 4, x + 15, 20, u->login_focus == 1 && !left);
+	field_draw(&u->login.code, y + 2, x + 15, 20, u->login.focus == 0);
+	field_draw(&u->login.pin, y + 4, x + 15, 20, u->login.focus == 1);
 	if (left) {
 		char line[128];
 		snprintf(line, sizeof line, _("Wrong PIN. Wait %lld s before the next try."), (long long)left);
@@ -40,36 +39,37 @@ void login_draw(ui *u)
 
 static void try_login(ui *u)
 {
-	char *code = field_text(&u->login_code);
-	char *pin = field_text(&u->login_pin);
+	char *code = field_text(&u->login.code);
+	char *pin = field_text(&u->login.pin);
 	bm_error err = {0};
 	bm_clerk c;
 	memset(&c, 0, sizeof c);
 	int rc = auth_login(u->store, code, pin, &c, &err);
 	free(pin);
-	field_clear(&u->login_pin);
+	field_clear(&u->login.pin);
 	if (rc == BM_OK) {
 		u->clerk = c;
 		u->logged_in = true;
-		u->login_fails = 0;
+		u->login.fails = 0;
 		u->msg[0] = '\0';
 		free(code);
-		u->home_dirty = true;
+		u->home.dirty = true;
 		ui_goto(u, SCR_HOME);
+		intake_draft_offer(u);
 		return;
 	}
 	free(code);
 	if (rc == BM_EDENIED || rc == BM_ENOTFOUND) {
-		u->login_fails++;
-		int wait = 1 << (u->login_fails > 6 ? 6 : u->login_fails - 1);
+		u->login.fails++;
+		int wait = 1 << (u->login.fails > 6 ? 6 : u->login.fails - 1);
 		if (wait > 60)
 			wait = 60;
-		u->login_wait_until = ui_now().epoch + wait;
+		u->login.wait_until = ui_now().epoch + wait;
 		/* one message for both: do not tell which 工号 exist */
 		ui_message(u, true, "%s", _("Clerk number or PIN is wrong."));
-		u->login_focus = 1;
+		u->login.focus = 1;
 		if (rc == BM_ENOTFOUND)
-			u->login_focus = 0;
+			u->login.focus = 0;
 	} else {
 		ui_message(u, true, "%s", err.msg);
 	}
@@ -82,30 +82,35 @@ void login_key(ui *u, ui_key k)
 		u->quit = true;
 		return;
 	}
-	if (wait_left(u))
-		return;   /* the countdown runs; keys wait */
-	field *f = u->login_focus == 0 ? &u->login_code : &u->login_pin;
+	field *f = u->login.focus == 0 ? &u->login.code : &u->login.pin;
 	switch (a) {
 	case A_NEXT:
-		if (u->login_focus == 0) {
-			if (field_empty(&u->login_code)) {
+		/* typing goes on during the countdown; only the try waits */
+		if (u->login.focus == 1 && !field_empty(&u->login.code) && wait_left(u)) {
+			ui_message(u, true, _("Wait %lld s, then press Enter again; what you typed is kept."),
+				   (long long)wait_left(u));
+			return;
+		}
+		if (u->login.focus == 0) {
+			if (field_empty(&u->login.code)) {
 				ui_message(u, true, "%s", _("Type your clerk number (工号)."));
 				return;
 			}
-			u->login_focus = 1;
-		} else if (field_empty(&u->login_code)) {
-			u->login_focus = 0;
+			u->login.focus = 1;
+		} else if (field_empty(&u->login.code)) {
+			u->login.focus = 0;
 		} else {
 			try_login(u);
 		}
 		return;
 	case A_NEXT_FIELD:
 	case A_PREV_FIELD:
-		u->login_focus = !u->login_focus;
+		u->login.focus = !u->login.focus;
 		return;
 	default:
 		break;
 	}
-	if (field_key(f, k) && u->msg_error)
-		u->msg[0] = '\0';
+	/* the "wrong PIN" message stays while the clerk types again: it is
+	 * replaced by the next try's */
+	field_key(f, k);
 }

@@ -3,10 +3,14 @@
  * and a key to close the day and print the 日结单 (ledger_day_close, once
  * per day and clerk, as `report day --close --print`).  (b) For
  * supervisors and admins: a month's figures by window
- * (lifecycle_report_month, as `report month`), Left/Right another month. */
+ * (lifecycle_report_month, as `report month`); for a clerk, their own
+ * month (clerk_month.h); Left/Right another month, x saves what is shown
+ * as CSV in the spool folder. */
 #include "uipriv.h"
 
+#include "bianmin/clerk_month.h"
 #include "bianmin/ledger.h"
+#include "bianmin/print.h"
 #include "bianmin/lifecycle.h"
 #include "bianmin/slip.h"
 
@@ -20,6 +24,8 @@ struct report_state {
 	bool has_day;
 	lc_report month;
 	bool has_month;
+	clerk_month mine;          /* a clerk's own month */
+	bool has_mine;
 	int y, m;              /* the month shown */
 	int scroll;
 };
@@ -48,9 +54,15 @@ static void load_month(ui *u)
 	if (r->has_month)
 		lc_report_free(&r->month);
 	r->has_month = false;
-	if (!supervisor(u))
-		return;
+	r->has_mine = false;
 	bm_error err = {0};
+	if (!supervisor(u)) {
+		if (clerk_month_load(u->store, u->clerk.code, r->y, r->m, ui_today(), &r->mine, &err) != BM_OK)
+			ui_message(u, true, "%s", err.msg);
+		else
+			r->has_mine = true;
+		return;
+	}
 	if (lifecycle_report_month(u->store, u->cal, r->y, r->m, ui_today(), &r->month, &err) != BM_OK)
 		ui_message(u, true, "%s", err.msg);
 	else
@@ -148,7 +160,10 @@ static void day_lines(ui *u, tlines *t, int width)
 		free(st);
 		free(amt);
 	}
-	tl_addf(t, width, 0, ST_OK, _("Total: %d receipts, %s yuan (voided ones not counted)"), s->count,
+	tl_addf(t, width, 0, ST_OK,
+		ngettext("Total: %d receipt, %s yuan (voided ones not counted)",
+			 "Total: %d receipts, %s yuan (voided ones not counted)", (unsigned long)s->count),
+		s->count,
 		bm_money_format(s->total_fen, money));
 	if (s->closed) {
 		char at[32];
@@ -205,6 +220,50 @@ static void month_lines(ui *u, tlines *t, int width)
 	books_month_lines(u, t, width, r->y, r->m);   /* the other books beside */
 }
 
+static void mine_lines(ui *u, tlines *t, int width)
+{
+	struct report_state *r = u->rep;
+	tl_add(t, width, 0, ST_NORMAL, "");
+	tl_addf(t, width, 0, ST_HEAD, _("My month %04d-%02d (Left/Right: another month)"), r->y, r->m);
+	if (!r->has_mine)
+		return;
+	const clerk_month *m = &r->mine;
+	char fee[24];
+	tl_addf(t, width, 2, ST_NORMAL, _("Received %d (returned at intake %d) · completed %d"), m->received,
+		m->returned, m->completed);
+	tl_addf(t, width, 2, m->overdue_now ? ST_OVERDUE : ST_NORMAL, _("Open now %d, overdue %d"), m->open_now,
+		m->overdue_now);
+	tl_addf(t, width, 2, ST_NORMAL, _("Receipts %d, %s yuan (voided ones not counted)"), m->receipts,
+		bm_money_format(m->fees_fen, fee));
+}
+
+/* x: the month shown as CSV, into the spool folder (never overwrites). */
+static void export_csv(ui *u)
+{
+	struct report_state *r = u->rep;
+	char *csv = NULL;
+	if (r->has_month)
+		csv = lc_report_csv(&r->month);
+	else if (r->has_mine)
+		csv = clerk_month_csv(&r->mine, u->clerk.code);
+	if (!csv) {
+		ui_message(u, true, "%s", _("No figures to export."));
+		return;
+	}
+	char name[64];
+	snprintf(name, sizeof name, "FIGURES-%04d-%02d", r->y, r->m);
+	char *dir = ui_spool_dir(u), *path = NULL;
+	bm_error err = {0};
+	if (print_spool(dir, name, r->has_month ? "month" : u->clerk.code, "csv", csv, strlen(csv), ui_now(), &path,
+			&err) != BM_OK)
+		ui_message(u, true, _("Not exported: %s"), err.msg);
+	else
+		ui_message(u, false, _("Figures saved as %s"), path);
+	free(path);
+	free(dir);
+	free(csv);
+}
+
 void report_draw(ui *u)
 {
 	draw_title(u, _("Figures"));
@@ -215,6 +274,8 @@ void report_draw(ui *u)
 	day_lines(u, &t, width);
 	if (supervisor(u))
 		month_lines(u, &t, width);
+	else
+		mine_lines(u, &t, width);
 	tl_draw(&t, UI_TOP + 1, 1, width, UI_BOTTOM - UI_TOP, &u->rep->scroll);
 	tl_free(&t);
 }
@@ -291,7 +352,7 @@ void report_key(ui *u, ui_key k)
 	switch (a) {
 	case A_BACK:
 		report_free(u);
-		u->home_dirty = true;   /* today's fees line */
+		u->home.dirty = true;   /* today's fees line */
 		ui_goto(u, SCR_HOME);
 		return;
 	case A_CLOSE_DAY:
@@ -299,8 +360,10 @@ void report_key(ui *u, ui_key k)
 		return;
 	case A_PREV_MONTH:
 	case A_NEXT_MONTH:
-		if (supervisor(u))
-			move_month(u, a == A_PREV_MONTH ? -1 : 1);
+		move_month(u, a == A_PREV_MONTH ? -1 : 1);
+		return;
+	case A_EXPORT:
+		export_csv(u);
 		return;
 	case A_UP: r->scroll--; break;
 	case A_DOWN: r->scroll++; break;

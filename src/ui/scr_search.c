@@ -13,11 +13,11 @@
 
 static void run(ui *u)
 {
-	case_summaries_free(u->search_rows, u->n_search_rows);
-	u->search_rows = NULL;
-	u->n_search_rows = 0;
-	u->search_sel = u->search_top = 0;
-	char *q = field_text(&u->search_q);
+	case_summaries_free(u->search.rows, u->search.n_rows);
+	u->search.rows = NULL;
+	u->search.n_rows = 0;
+	u->search.sel = u->search.top = 0;
+	char *q = field_text(&u->search.q);
 	if (*q) {
 		case_filter f;
 		memset(&f, 0, sizeof f);
@@ -25,7 +25,7 @@ static void run(ui *u)
 		f.today = ui_today();
 		f.limit = SEARCH_LIMIT;
 		bm_error err = {0};
-		if (case_list(u->store, &f, &u->search_rows, &u->n_search_rows, &err) != BM_OK)
+		if (case_list(u->store, &f, &u->search.rows, &u->search.n_rows, &err) != BM_OK)
 			ui_message(u, true, "%s", err.msg);
 	}
 	free(q);
@@ -33,7 +33,7 @@ static void run(ui *u)
 
 void search_reset(ui *u)
 {
-	field_clear(&u->search_q);
+	field_clear(&u->search.q);
 	run(u);
 }
 
@@ -44,7 +44,7 @@ void search_draw(ui *u)
 	draw_text(y, 2, 10, _("Find"), ST_HEAD);
 	draw_text(y + 1, 13, COLS - 15, _("case number, ID number, name or phone (any part)"), ST_DIM);
 	char line[128];
-	snprintf(line, sizeof line, _("%zu found"), u->n_search_rows);
+	snprintf(line, sizeof line, _("%zu found"), u->search.n_rows);
 	draw_right(y, COLS - 18, 16, line, ST_DIM);
 	/* the ID and kind columns only where there is room for them */
 	int wno = 16, wname = COLS >= 120 ? 16 : 8, wid = COLS >= 110 ? 18 : 0, wkind = COLS >= 130 ? 18 : 0;
@@ -62,12 +62,12 @@ void search_draw(ui *u)
 		draw_text(hy, xs[i], ws[i], _(heads[i]), ST_HEAD);
 	draw_right(hy, xs[6], ws[6], _(heads[6]), ST_HEAD);
 	size_t rows = (size_t)(UI_BOTTOM - hy);
-	list_follow(u->search_sel, &u->search_top, rows);
-	for (size_t r = 0; r < rows && u->search_top + r < u->n_search_rows; r++) {
-		size_t i = u->search_top + r;
-		const case_summary *s = &u->search_rows[i];
+	list_follow(u->search.sel, &u->search.top, rows);
+	for (size_t r = 0; r < rows && u->search.top + r < u->search.n_rows; r++) {
+		size_t i = u->search.top + r;
+		const case_summary *s = &u->search.rows[i];
 		int yy = hy + 1 + (int)r;
-		bool sel = i == u->search_sel;
+		bool sel = i == u->search.sel;
 		enum style st = sel ? ST_SELECT : ST_NORMAL;
 		if (sel)
 			draw_fill(yy, 0, COLS, ST_SELECT);
@@ -80,17 +80,17 @@ void search_draw(ui *u)
 		draw_text(yy, xs[5], ws[5], case_state_label(s->state), st);
 		draw_right(yy, xs[6], ws[6], bm_day_format(s->due, due), st);
 	}
-	field_draw(&u->search_q, y, 13, COLS - 13 - 20, true);
+	field_draw(&u->search.q, y, 13, COLS - 13 - 20, true);
 }
 
 /* 公开查询: the selected case, or the case(s) of a typed case or ID number. */
 static void status_from_search(ui *u)
 {
-	if (u->n_search_rows) {
-		ui_show_status(u, u->search_rows[u->search_sel].no);
+	if (u->search.n_rows) {
+		ui_show_status(u, u->search.rows[u->search.sel].no);
 		return;
 	}
-	char *q = field_text(&u->search_q);
+	char *q = field_text(&u->search.q);
 	char **nos = NULL;
 	size_t n = 0;
 	bm_error err = {0};
@@ -108,12 +108,12 @@ void search_key(ui *u, ui_key k)
 {
 	enum action a = keymap_action(CTX_SEARCH, k, true);
 	size_t page = (size_t)(UI_BOTTOM - UI_TOP - 5);
-	if (list_move(a, &u->search_sel, u->n_search_rows, page))
+	if (list_move(a, &u->search.sel, u->search.n_rows, page))
 		return;
 	switch (a) {
 	case A_OPEN:
-		if (u->n_search_rows)
-			ui_open_case(u, u->search_rows[u->search_sel].no, SCR_SEARCH);
+		if (u->search.n_rows)
+			ui_open_case(u, u->search.rows[u->search.sel].no, SCR_SEARCH);
 		return;
 	case A_BACK:
 		ui_goto(u, SCR_HOME);
@@ -124,6 +124,6 @@ void search_key(ui *u, ui_key k)
 	default:
 		break;
 	}
-	if (field_key(&u->search_q, k))
+	if (field_key(&u->search.q, k))
 		run(u);
 }

@@ -14,119 +14,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int cursor_y = -1, cursor_x = -1;
-
-/* The counter runs all day: it reads the clock for each action (through
- * the one clock function), where a subcommand reads it once at start. */
-bm_time ui_now(void)
+/* Do the keys of the status line from table index i on not fit in room
+ * columns?  (Then a "more" mark takes the last place.) */
+static bool status_rest_wider(const ui *u, int ctx, size_t i, int room)
 {
-	return bm_clock_now();
-}
-
-bm_day ui_today(void)
-{
-	return bm_time_day(ui_now());
-}
-
-void ui_set_cursor(int y, int x)
-{
-	cursor_y = y;
-	cursor_x = x;
-}
-
-void ui_message(ui *u, bool error, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(u->msg, sizeof u->msg, fmt, ap);
-	va_end(ap);
-	u->msg_error = error;
-}
-
-void ui_ask(ui *u, const char *question, void (*on_yes)(ui *u))
-{
-	u->prompt.active = true;
-	snprintf(u->prompt.question, sizeof u->prompt.question, "%s", question);
-	u->prompt.on_yes = on_yes;
-}
-
-void ui_goto(ui *u, enum ui_screen s)
-{
-	u->scr = s;
-	if (s == SCR_HOME && u->home_dirty)
-		home_reload(u);
-}
-
-int ui_context(const ui *u)
-{
-	if (u->dlg.active && u->scr != SCR_HELP)
-		return CTX_DIALOG;
-	if (u->view.active && u->scr != SCR_HELP)
-		return CTX_VIEW;
-	switch (u->scr) {
-	case SCR_LOGIN: return CTX_LOGIN;
-	case SCR_HOME: return CTX_HOME;
-	case SCR_INTAKE:
-		switch (u->in.step) {
-		case STEP_APPLICANT: return CTX_APPLICANT;
-		case STEP_ITEM: return CTX_ITEM;
-		case STEP_MATERIALS: return CTX_MATERIALS;
-		case STEP_OUTCOME: return CTX_OUTCOME;
-		case STEP_DONE: return CTX_DONE;
-		}
-		return CTX_APPLICANT;
-	case SCR_CASE: return CTX_CASE;
-	case SCR_SEARCH: return CTX_SEARCH;
-	case SCR_HELP: return CTX_HELP;
-	case SCR_REPORT: return CTX_REPORT;
-	case SCR_AGENTS: return CTX_AGENTS;
-	case SCR_BOOKS: return CTX_BOOKS;
-	case SCR__COUNT: break;
+	enum action a;
+	for (; (a = keymap_at(i)) != A_NONE; i++) {
+		if (!keymap_in(a, ctx) || !keymap_on_status(a))
+			continue;
+		if ((ctx & (CTX_CASE | CTX_HOME | CTX_REPORT)) && !case_action_allowed(u, a, NULL))
+			continue;
+		char kb[32];
+		keymap_key_label(a, kb, sizeof kb);
+		if (!*kb)
+			continue;
+		room -= text_width(kb) + text_width(keymap_label(a)) + 2;
+		if (room < 0)
+			return true;
 	}
-	return CTX_HOME;
-}
-
-const char *ui_days_left(const ui *u, bm_day due, bm_case_state st, char *buf, size_t len,
-			 enum style *style)
-{
-	*style = ST_NORMAL;
-	if (st == CASE_WAITING_MATERIALS) {
-		*style = ST_WAITING;
-		snprintf(buf, len, "%s", _("waiting"));
-		return buf;
-	}
-	if (due == BM_NO_DAY) {
-		snprintf(buf, len, "-");
-		return buf;
-	}
-	bm_day today = ui_today();
-	int d = calendar_workdays_between(u->cal, today, due, NULL);
-	if (due < today) {
-		*style = ST_OVERDUE;
-		snprintf(buf, len, _("overdue %d"), d < 0 ? -d : 1);
-	} else {
-		if (d <= (u->center->due_soon_days > 0 ? u->center->due_soon_days : 1))
-			*style = ST_SOON;
-		snprintf(buf, len, "%d", d);
-	}
-	return buf;
-}
-
-void draw_title(const ui *u, const char *screen_title)
-{
-	draw_fill(0, 0, COLS, ST_TITLE);
-	char left[256];
-	snprintf(left, sizeof left, " %s · %s", u->center->name ? u->center->name : "bianmin", screen_title);
-	char right[256], day[16];
-	bm_day_format(ui_today(), day);
-	if (u->logged_in)
-		snprintf(right, sizeof right, "%s %s%s%s  %s ", u->clerk.code, u->clerk.name,
-			 u->clerk.window ? " · " : "", u->clerk.window ? u->clerk.window : "", day);
-	else
-		snprintf(right, sizeof right, "%s ", day);
-	int rw = text_width(right);
-	draw_text(0, 0, COLS - rw - 1, left, ST_TITLE);
-	draw_text(0, COLS - rw, rw, right, ST_TITLE);
+	return room < 0;
 }
 
 /* The bottom line, generated from the key table for this screen. */
@@ -140,9 +46,16 @@ static void draw_status(const ui *u)
 		draw_text(y, 0, COLS, _(" y Yes   n No   Esc Cancel"), ST_LABEL);
 		return;
 	}
+	/* when the keys do not all fit, the last place says so: "F1 more" */
+	char more[64], hk[32];
+	keymap_key_label(A_HELP, hk, sizeof hk);
+	snprintf(more, sizeof more, _("%s more…"), hk);
+	int more_w = text_width(more) + 1;
+	/* and then "F1 Help" at the start would say it twice */
+	bool overflow = status_rest_wider(u, ctx, 0, COLS);
 	enum action a;
 	for (size_t i = 0; (a = keymap_at(i)) != A_NONE; i++) {
-		if (!keymap_in(a, ctx) || !keymap_on_status(a))
+		if (!keymap_in(a, ctx) || !keymap_on_status(a) || (overflow && a == A_HELP))
 			continue;
 		if ((ctx & (CTX_CASE | CTX_HOME | CTX_REPORT)) && !case_action_allowed(u, a, NULL))
 			continue;    /* only the steps this clerk may take on this case now */
@@ -159,8 +72,10 @@ static void draw_status(const ui *u)
 			label = dk == DF_CHECKS ? _("Tick") : _("Next choice");
 		}
 		int need = text_width(kb) + text_width(label) + 2;
-		if (x + need > COLS)
+		if (x + need > COLS - more_w && status_rest_wider(u, ctx, i + 1, COLS - x - need)) {
+			draw_clip(y, COLS - more_w, more_w, more, ST_KEY);
 			break;
+		}
 		x += draw_clip(y, x, COLS - x, kb, ST_KEY);
 		x += 1;
 		x += draw_clip(y, x, COLS - x, label, ST_LABEL);
@@ -192,7 +107,7 @@ static void draw_too_small(void)
 	int y = LINES / 2 - 1;
 	draw_clip(y > 0 ? y : 0, 0, COLS, line, ST_ERROR);
 	draw_clip(y + 1, 0, COLS, need, ST_NORMAL);
-	draw_clip(y + 2, 0, COLS, _("Nothing typed is lost."), ST_NORMAL);
+	draw_clip(y + 2, 0, COLS, _("Text typed meanwhile is kept."), ST_NORMAL);
 }
 
 static void draw_all(ui *u)
@@ -205,7 +120,7 @@ static void draw_all(ui *u)
 	if (overlays != last_overlays)
 		clearok(curscr, TRUE);
 	last_overlays = overlays;
-	cursor_y = cursor_x = -1;
+	ui_set_cursor(-1, -1);
 	if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
 		draw_too_small();
 		curs_set(0);
@@ -227,17 +142,27 @@ static void draw_all(ui *u)
 	}
 	move(LINES - 2, 0);
 	clrtoeol();
-	if (u->msg[0])
+	if (u->msg[0] && text_width(u->msg) > COLS - 2) {
+		/* a long message (a spool path) takes the row above too rather
+		 * than being clipped: the clerk must see where a paper went */
+		draw_fill(LINES - 3, 0, COLS, ST_NORMAL);
+		draw_wrapped(LINES - 3, 1, COLS - 2, 2, u->msg, u->msg_error ? ST_ERROR : ST_OK);
+	} else if (u->msg[0]) {
 		draw_text(LINES - 2, 1, COLS - 2, u->msg, u->msg_error ? ST_ERROR : ST_OK);
+	}
 	draw_status(u);
-	if (u->view.active && u->scr != SCR_HELP)
+	if (u->view.active && u->scr != SCR_HELP) {
+		ui_set_cursor(-1, -1);   /* not left in a field under the view */
 		view_draw(u);
+	}
 	if (u->dlg.active && u->scr != SCR_HELP) {
-		cursor_y = cursor_x = -1;
+		ui_set_cursor(-1, -1);
 		dlg_draw(u);
 	}
 	if (u->prompt.active)
 		draw_prompt(u);
+	int cursor_y, cursor_x;
+	ui_cursor_get(&cursor_y, &cursor_x);
 	if (cursor_y >= 0) {
 		curs_set(1);
 		move(cursor_y, cursor_x);
@@ -269,9 +194,9 @@ static void dispatch(ui *u, ui_key k)
 	}
 	/* F1 from anywhere (typing or not): help for this screen */
 	if (keymap_action(ui_context(u), k, true) == A_HELP && u->scr != SCR_HELP) {
-		u->help_from = u->scr;
-		u->help_ctx = ui_context(u);
-		u->help_scroll = 0;
+		u->help.from = u->scr;
+		u->help.ctx = ui_context(u);
+		u->help.scroll = 0;
 		u->scr = SCR_HELP;
 		return;
 	}
@@ -324,9 +249,9 @@ static bool load(ui *u)
 
 static void ui_free(ui *u)
 {
-	field_free(&u->login_code);
-	field_free(&u->login_pin);
-	field_free(&u->search_q);
+	field_free(&u->login.code);
+	field_free(&u->login.pin);
+	field_free(&u->search.q);
 	intake_free(&u->in);
 	dlg_close(u);
 	view_close(u);
@@ -334,11 +259,11 @@ static void ui_free(ui *u)
 	report_free(u);
 	agents_screen_free(u);
 	books_free(u);
-	free(u->home_marks);
-	case_summaries_free(u->home_rows, u->n_home_rows);
-	case_summaries_free(u->search_rows, u->n_search_rows);
-	if (u->case_loaded)
-		case_free(&u->kase);
+	free(u->home.marks);
+	case_summaries_free(u->home.rows, u->home.n_rows);
+	case_summaries_free(u->search.rows, u->search.n_rows);
+	if (u->cv.loaded)
+		case_free(&u->cv.kase);
 	if (u->logged_in)
 		auth_clerk_free(&u->clerk);
 }
@@ -367,14 +292,14 @@ static int home_refresh_ms(void)
 /* A quiet home screen: the clock for the reload runs. */
 static bool home_quiet(const ui *u)
 {
-	return home_refresh_ms() >= 0 && u->logged_in && u->scr == SCR_HOME && u->home_mode == HOME_MINE &&
+	return home_refresh_ms() >= 0 && u->logged_in && u->scr == SCR_HOME && u->home.mode == HOME_MINE &&
 	       !u->prompt.active && !u->dlg.active && !u->view.active;
 }
 
 static bool home_has_marks(const ui *u)
 {
-	for (size_t i = 0; u->home_marks && i < u->n_home_rows; i++)
-		if (u->home_marks[i])
+	for (size_t i = 0; u->home.marks && i < u->home.n_rows; i++)
+		if (u->home.marks[i])
 			return true;
 	return false;
 }
@@ -385,10 +310,10 @@ static void home_reload_due(ui *u)
 {
 	if (!home_has_marks(u)) {
 		home_reload(u);   /* what other windows did shows up without F5 */
-		u->home_held_said = false;
-	} else if (!u->home_held_said) {
+		u->home.held_said = false;
+	} else if (!u->home.held_said) {
 		ui_message(u, false, "%s", _("The list is held while rows are marked; unmark them to see changes."));
-		u->home_held_said = true;
+		u->home.held_said = true;
 	}
 }
 
@@ -406,9 +331,9 @@ int ui_main(bm_app *app)
 		ui_message(u, true, "%s", warn);
 		free(warn);
 	}
-	field_init(&u->login_code, 20, false);
-	field_init(&u->login_pin, AUTH_PIN_MAX, true);
-	field_init(&u->search_q, 60, false);
+	field_init(&u->login.code, 20, false);
+	field_init(&u->login.pin, AUTH_PIN_MAX, true);
+	field_init(&u->search.q, 60, false);
 	u->scr = SCR_LOGIN;
 
 	/* Chinese text needs a UTF-8 character type; under plain "C" or
@@ -424,24 +349,43 @@ int ui_main(bm_app *app)
 	set_escdelay(25);
 	draw_init_colors();
 
+	enum { HELD_MAX = 256 };
+	ui_key held[HELD_MAX];
+	size_t n_held = 0;
 	while (!u->quit) {
+		if (n_held && COLS >= UI_MIN_COLS && LINES >= UI_MIN_LINES) {
+			for (size_t i = 0; i < n_held; i++)
+				dispatch(u, held[i]);
+			n_held = 0;
+		}
+		if (u->scr == SCR_HOME && u->home.dirty && u->logged_in)
+			home_reload(u);   /* what a step or another screen changed */
 		draw_all(u);
 		/* while a wait after wrong PINs counts down, wake every second;
 		 * on a quiet home screen, every BIANMIN_REFRESH seconds */
-		timeout(u->login_wait_until ? 250
-			: home_quiet(u) && !(home_has_marks(u) && u->home_held_said) ? home_refresh_ms() : -1);
+		timeout(u->login.wait_until ? 250
+			: home_quiet(u) && !(home_has_marks(u) && u->home.held_said) ? home_refresh_ms() : -1);
 		wint_t ch;
 		int r = get_wch(&ch);
 		if (r == ERR) {
-			if (!u->login_wait_until && home_quiet(u))
+			if (!u->login.wait_until && home_quiet(u))
 				home_reload_due(u);
 			continue;
 		}
 		ui_key k = {r == KEY_CODE_YES, ch};
 		if (k.fn && ch == KEY_RESIZE)
 			continue;          /* LINES/COLS are new; the next draw fits them */
-		if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES)
-			continue;          /* keys are not acted on blind */
+		if (COLS < UI_MIN_COLS || LINES < UI_MIN_LINES) {
+			/* text typed meanwhile is kept and goes in when the
+			 * terminal is big enough again; other keys are not acted
+			 * on blind */
+			if (!k.fn && ch >= 32 && ch != 127 && n_held < HELD_MAX)
+				held[n_held++] = k;
+			continue;
+		}
+		for (size_t i = 0; i < n_held; i++)
+			dispatch(u, held[i]);
+		n_held = 0;
 		if (!k.fn && ch == 12) {  /* ^L: repaint */
 			clearok(curscr, TRUE);
 			continue;

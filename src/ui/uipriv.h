@@ -101,6 +101,10 @@ enum action {
 	A_CLOSE_DAY,     /* figures: close the day, print the 日结单 */
 	A_PREV_MONTH,
 	A_NEXT_MONTH,
+	/* issue 13: what a clerk must no longer leave for the command line */
+	A_CHANGE_PIN,    /* home: my own PIN */
+	A_VOID_RECEIPT,  /* case view, supervisor: 作废 the case's receipt */
+	A_EXPORT,        /* figures: the figures shown as CSV */
 	/* village agents and proxy cases (issue 14) */
 	A_PICK_AGENT,    /* applicant: brought by a registered agent */
 	A_BLANK_POA,     /* applicant: print a blank 授权委托书 */
@@ -243,6 +247,8 @@ typedef struct intake_state {
 	field filter;
 	size_t *matches, n_matches;
 	size_t sel, top;
+	int *uses;                   /* per item: taken at this window lately */
+	bool item_moved;             /* the clerk moved in the list */
 	const bm_item *item;
 	/* (3) materials */
 	bm_mat_state *mats;
@@ -258,6 +264,10 @@ typedef struct intake_state {
 	size_t override_sel;
 	field reason;
 	int oscroll;
+	/* an earlier case this one repeats (intake_dup.c) */
+	char *dup_reason;            /* why the clerk went on; NULL = none */
+	char dup_of[256];            /* the earlier case numbers */
+	char dup_item[40];           /* the item they were found for */
 	/* brought by a proxy (intake_agent.c) */
 	char agent_code[16];         /* a registered agent picked, "" none */
 	struct agent_pick *pick;     /* the agent picker, when open */
@@ -298,6 +308,11 @@ typedef struct dlg_field {
 	size_t choice;                   /* DF_CHOICE: the one chosen; DF_CHECKS: the row */
 	bool checked[DLG_MAX_OPTS];      /* DF_CHECKS */
 	size_t ids[DLG_MAX_OPTS];        /* what each option stands for (caller's) */
+	/* DF_TEXT: checked as typed and when left (dlg_check); note is what
+	 * the check says beside the field (a clerk's name, or why not) */
+	bool (*check)(struct ui *u, const char *value, char *note, size_t len);
+	char note[160];
+	bool note_ok;
 } dlg_field;
 
 typedef struct dialog {
@@ -319,9 +334,55 @@ typedef struct textview {
 	char *text;
 	char no[CASE_NO_MAX];            /* the case it is about ("" none) */
 	int scroll;
+	bool (*print)(struct ui *u);     /* the print key's callback (NULL: none) */
 } textview;
 
 enum home_mode { HOME_MINE = 0, HOME_ALL_OVERDUE, HOME_WAITING_ON };
+
+/* Each screen's own state (the intake's is above; the figures' is
+ * private to scr_report.c). */
+typedef struct login_state {
+	field code, pin;
+	int focus;
+	int fails;
+	int64_t wait_until;          /* epoch seconds */
+} login_state;
+
+typedef struct help_state {
+	enum ui_screen from;         /* the screen F1 came from */
+	int ctx;
+	int scroll;
+} help_state;
+
+typedef struct case_view {
+	char no[CASE_NO_MAX];
+	enum ui_screen from;
+	bm_case kase;
+	bool loaded;
+	int scroll;
+} case_view;
+
+typedef struct search_state {
+	field q;
+	case_summary *rows;
+	size_t n_rows;
+	size_t sel, top;
+} search_state;
+
+typedef struct home_state {
+	case_summary *rows;
+	size_t n_rows;
+	size_t sel, top;
+	case_day_counts today;
+	bool dirty;                  /* reloaded by the loop before the next draw */
+	enum home_mode mode;
+	bool *marks;                 /* per row, for a handover of chosen cases */
+	bool held_said;              /* "held while rows are marked" shown */
+	char **watch_lines;          /* handovers, follow-ups, stale cases: the top panel */
+	enum style *watch_styles;
+	size_t n_watch;
+	size_t n_pending_to_me;
+} home_state;
 
 typedef struct ui {
 	bm_app *app;
@@ -332,34 +393,16 @@ typedef struct ui {
 	bm_clerk clerk;
 	bool logged_in;
 	enum ui_screen scr;
-	enum ui_screen help_from;        /* the screen F1 came from */
-	int help_ctx;
-	int help_scroll;
+	help_state help;
 	bool quit;
 	char msg[512];                /* the message line */
 	bool msg_error;
 	ui_prompt prompt;
 	int cur_y, cur_x;             /* hardware cursor; -1 = hidden */
 
-	/* login */
-	field login_code, login_pin;
-	int login_focus;
-	int login_fails;
-	int64_t login_wait_until;     /* epoch seconds */
+	login_state login;
 
-	/* home */
-	case_summary *home_rows;
-	size_t n_home_rows;
-	size_t home_sel, home_top;
-	case_day_counts today;
-	bool home_dirty;
-	enum home_mode home_mode;
-	bool *home_marks;             /* per row, for a handover of chosen cases */
-	bool home_held_said;          /* "held while rows are marked" shown */
-	char **watch_lines;           /* handovers, follow-ups, stale cases: the top panel */
-	enum style *watch_styles;
-	size_t n_watch;
-	size_t n_pending_to_me;
+	home_state home;
 
 	/* step forms, text views */
 	dialog dlg;
@@ -368,18 +411,9 @@ typedef struct ui {
 	/* intake */
 	intake_state in;
 
-	/* case view */
-	char case_no[CASE_NO_MAX];
-	enum ui_screen case_from;
-	bm_case kase;
-	bool case_loaded;
-	int case_scroll;
+	case_view cv;
 
-	/* search */
-	field search_q;
-	case_summary *search_rows;
-	size_t n_search_rows;
-	size_t search_sel, search_top;
+	search_state search;
 
 	/* figures (scr_report.c) */
 	struct report_state *rep;
@@ -395,7 +429,8 @@ typedef struct ui {
 bm_time ui_now(void);
 bm_day ui_today(void);
 void ui_message(ui *u, bool error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void ui_set_cursor(int y, int x);
+void ui_set_cursor(int y, int x);   /* -1, -1: hidden */
+void ui_cursor_get(int *y, int *x);
 void ui_ask(ui *u, const char *question, void (*on_yes)(ui *u));
 void ui_goto(ui *u, enum ui_screen s);
 int ui_context(const ui *u);
@@ -460,6 +495,20 @@ void applicant_key(ui *u, ui_key k);
 void item_draw(ui *u);
 void item_key(ui *u, ui_key k);
 void item_refilter(ui *u);
+/* May the applicant have item it (its conditions, an earlier case)?  When
+ * not, says why or opens the earlier-case form; false. */
+bool intake_item_allowed(ui *u, const bm_item *it);
+/* The intake kept as a draft (intake_draft.c): after each key; removed
+ * when saved or discarded; offered back after login. */
+void intake_draft_keep(ui *u);
+void intake_draft_remove(ui *u);
+char *intake_draft_path(const ui *u);                 /* malloc'd */
+extern const char *const intake_draft_keys[AF__COUNT];   /* the applicant fields' keys */
+void intake_draft_offer(ui *u);                       /* intake_resume.c */
+/* The applicant's ID field changed (checks it again). */
+void applicant_id_changed(ui *u);
+/* Take item it and go on to the materials. */
+void item_take(ui *u, const bm_item *it);
 void materials_draw(ui *u);
 void materials_key(ui *u, ui_key k);
 void outcome_draw(ui *u);
@@ -533,11 +582,14 @@ dlg_field *dlg_text(ui *u, const char *label, size_t max, bool required, bool se
 dlg_field *dlg_choice(ui *u, const char *label, size_t choice);
 dlg_field *dlg_checks(ui *u, const char *label);
 void dlg_opt(dlg_field *f, const char *label, size_t id);
+/* Check text field f as it is typed and before the focus leaves it. */
+void dlg_check(dlg_field *f, bool (*check)(struct ui *u, const char *value, char *note, size_t len));
 /* The field's text, malloc'd (NULL when empty). */
 char *dlg_value(const ui *u, int i);
 void dlg_draw(ui *u);
 void dlg_key(ui *u, ui_key k);
-void view_open(ui *u, const char *title, const char *no, char *text);
+/* A text over the screen; print (may be NULL) is what the print key does. */
+void view_open(ui *u, const char *title, const char *no, char *text, bool (*print)(ui *u));
 void view_close(ui *u);
 void view_draw(ui *u);
 void view_key(ui *u, ui_key k);
@@ -552,6 +604,11 @@ void ui_show_status(ui *u, const char *no);
 bool status_view_print(ui *u);
 /* Reload the open case (after a step), keeping where the clerk was. */
 void ui_reload_case(ui *u);
+/* Forms of counter_extras.c: my PIN (home), a receipt's void (case view). */
+void pin_change_open(ui *u);
+void receipt_void_open(ui *u);
+/* The case's receipt that is not voided, NULL when none. */
+const char *ui_live_receipt(const bm_case *c);
 
 /* Reprint (补打) a paper of a case, marked as such and recorded as an
  * event; msg says where it went.  The papers of a case: form keys. */

@@ -79,14 +79,14 @@ eq "$(a1 '2026-11-06 10:00:00' book show $v1 | grep '^person')" "person	赵大�
 eq "$(a1 '2026-11-07 08:00:00' book list --today | cut -f1)" "QS-YY20261105-001" "the day's appointments"
 a1 '2026-11-07 10:00:00' book close QS-YY20261105-001 >/dev/null || die "close a1"
 # 延时服务: outside 08:30-12:00, 14:00-17:30 or on a rest day
-sat=$(a1 '2026-11-07 10:01:00' intake --item MZ-001 --name 周六 --id $ID --have-all | sed -n 1p) || die "sat intake"
+sat=$(a1 '2026-11-07 10:01:00' intake --item MZ-001 --name 周六 --id $ID --have-all --duplicate-reason 同一测试申请人 | sed -n 1p) || die "sat intake"
 
 # ---- 11-09 ------------------------------------------------------------------
-am=$(a1 '2026-11-09 10:00:00' intake --item MZ-001 --name 上午 --id $ID --have-all | sed -n 1p) || die "am intake"
-a1 '2026-11-09 12:30:00' intake --item MZ-001 --name 午间 --id $ID --have-all >/dev/null 2>&1 || die "noon intake"
+am=$(a1 '2026-11-09 10:00:00' intake --item MZ-001 --name 上午 --id $ID --have-all --duplicate-reason 同一测试申请人 | sed -n 1p) || die "am intake"
+a1 '2026-11-09 12:30:00' intake --item MZ-001 --name 午间 --id $ID --have-all --duplicate-reason 同一测试申请人 >/dev/null 2>&1 || die "noon intake"
 
 # ---- 11-10: back from the visit, its case dated on the visit -------------------
-out=$(a1 '2026-11-10 09:00:00' intake --item MZ-001 --from $v1 --have-all 2>$T/err) || die "intake from visit: $(cat $T/err)"
+out=$(a1 '2026-11-10 09:00:00' intake --item MZ-001 --from $v1 --have-all --duplicate-reason 同一测试申请人 2>$T/err) || die "intake from visit: $(cat $T/err)"
 vcase=$(echo "$out" | sed -n 1p)
 case $vcase in QS-20261109-*) ;; *) die "the visit's case $vcase is not dated 11-09" ;; esac
 a1 '2026-11-10 09:05:00' book close $v1 --answer 已办理 >/dev/null || die "close v1"
@@ -106,7 +106,7 @@ a1 '2026-11-10 10:03:00' book print $c1 -o - 2>/dev/null && die "a consultation 
 a1 '2026-11-10 10:03:00' book show $p1 > $T/p1 || die "show p1"
 grep -q "^entry	$v1	visit	2026-11-09$" $T/p1 || die "key person without the visit: $(cat $T/p1)"
 grep -q "^case	$vcase	" $T/p1 || die "key person without the case: $(cat $T/p1)"
-a1 '2026-11-10 18:00:00' intake --item MZ-001 --name 傍晚 --id $ID --have-all >/dev/null 2>&1 || die "evening intake"
+a1 '2026-11-10 18:00:00' intake --item MZ-001 --name 傍晚 --id $ID --have-all --duplicate-reason 同一测试申请人 >/dev/null 2>&1 || die "evening intake"
 a1 '2026-11-10 18:01:00' book list extended > $T/ext
 grep -q "	$sat\$" $T/ext || die "Saturday intake not marked: $(cat $T/ext)"
 grep -q "$am" $T/ext && die "a 10:00 intake marked"

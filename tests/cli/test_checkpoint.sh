@@ -5,10 +5,14 @@
 setup_clerks
 export BIANMIN_PIN=1234
 D='2026-09-30 10:00:00'
-ID=110101199003074514
-for i in 1 2 3; do
+# four applicants, four ID numbers (one ID under several names would stop
+# the intake as a duplicate)
+i=0
+for ID in 110101199003074119 110101199003074127 110101199003074135; do
+	i=$((i + 1))
 	at "$D" intake --clerk 1001 --item HJ-005 --name 张三$i --id $ID --have-all >/dev/null || die "intake $i"
 done
+ID=110101199003074143
 out=$(at "$D" verify --since-checkpoint --clerk 1001) || die "first daily verify: $out"
 echo "$out" | grep -q "no checkpoint yet" || die "without a checkpoint it checks all: $out"
 ck=$(echo "$out" | sed -n 's/^checkpoint: event \([0-9]*\)$/\1/p')

@@ -7,7 +7,7 @@
 setup_clerks
 export BIANMIN_PIN=1234
 ID=110101199003074514
-take() { at "$1" intake --clerk 1001 --item HJ-005 --name 张三 --id $ID --have-all; }
+take() { at "$1" intake --clerk 1001 --item HJ-005 --name 张三 --id $ID --duplicate-reason 测试 --have-all; }
 take '2026-10-10 10:00:00' >/dev/null || die "10-10"
 for t in '2026-10-09 10:00:00' '1970-01-01 10:00:00' '2300-01-01 10:00:00' '2026-10-10 09:40:00'; do
 	take "$t" >$T/out 2>$T/err && die "an intake at $t was taken"
@@ -40,8 +40,8 @@ echo "$out" | grep -q "earlier than the event before it" || die "out of order: $
 cp $T/ok.db "$DB"; rm -f "$DB-wal" "$DB-shm"
 # the center's day, not TZ's: the same instant (17:00 UTC = 01:00 the
 # next day in Shanghai) numbered the same under any TZ
-n1=$(TZ=UTC at '2026-10-13 17:00:00' intake --clerk 1001 --item HJ-005 --name 李四 --id $ID --have-all | sed -n 1p)
-n2=$(TZ=America/Los_Angeles at '2026-10-13 10:00:00' intake --clerk 1001 --item HJ-005 --name 王五 --id $ID --have-all | sed -n 1p)
+n1=$(TZ=UTC at '2026-10-13 17:00:00' intake --clerk 1001 --item HJ-005 --name 李四 --id $ID --duplicate-reason 测试 --have-all | sed -n 1p)
+n2=$(TZ=America/Los_Angeles at '2026-10-13 10:00:00' intake --clerk 1001 --item HJ-005 --name 王五 --id $ID --duplicate-reason 测试 --have-all | sed -n 1p)
 case "$n1 $n2" in QS-20261014-*" "QS-20261014-*) ;; *) die "numbered under TZ, not the center's day: $n1 $n2" ;; esac
 eq "$(sqlite3 "$DB" "SELECT accepted_at FROM cases WHERE no = '$n1'")" "2026-10-14T01:00:00+08:00" "the center's time"
 exit 0

@@ -10,7 +10,7 @@ worker() {   # worker CLERK PIN
 	i=0
 	while [ $i -lt $N ]; do
 		BIANMIN_PIN=$2 ft "$CLI_NOW" "$BIANMIN" --db "$DB" intake --clerk $1 --item HJ-007 --name "甲$i" \
-			--id 110101199003074514 --have-all >/dev/null || echo "intake $i failed" >&2
+			--id 110101199003074514 --duplicate-reason 压力测试 --have-all >/dev/null || echo "intake $i failed" >&2
 		i=$((i + 1))
 	done
 }

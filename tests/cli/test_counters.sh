@@ -5,7 +5,7 @@
 setup_clerks
 export BIANMIN_PIN=1234
 D='2026-09-30 10:00:00'
-intake() { at "$D" intake --clerk 1001 --item HJ-005 --name 张三 --id 110101199003074514 --have-all | sed -n 1p; }
+intake() { at "$D" intake --clerk 1001 --item HJ-005 --name 张三 --id 110101199003074514 --duplicate-reason 测试 --have-all | sed -n 1p; }
 for i in 1 2 3; do intake >/dev/null || die "intake $i"; done
 bm verify --clerk 1001 >/dev/null || die "clean"
 cp "$DB" $T/clean.db

@@ -21,6 +21,16 @@ for d in /usr/lib/postgresql/*/bin; do [ -x "$d/psql" ] && PSQL=$d/psql; done
 [ -n "$PSQL" ] || PSQL=psql
 q() { "$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 "$URI" -c "$1"; }
 ID=110101199003074514
+# nid: a new applicant's ID number, each intake its own (one ID under
+# several names would stop an intake as a duplicate, issue 13); a counter
+# in a file, as intakes run in subshells
+nid() {
+	n_=$(( $(cat "$T/nid" 2>/dev/null || echo 0) + 1 )); echo "$n_" > "$T/nid"
+	printf '11010119900101%03d\n' "$n_" | awk '{
+		split("7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2", w, " "); s = 0
+		for (i = 1; i <= 17; i++) s += substr($0, i, 1) * w[i]
+		print $0 substr("10X98765432", s % 11 + 1, 1) }'
+}
 
 # ---- the schema ----------------------------------------------------------
 "$BIANMIN" county init --to "$URI" >$T/out 2>&1 || die "county init: $(cat $T/out)"
@@ -55,10 +65,10 @@ gen() {
 	BIANMIN_ADMIN_PIN=1234 PIN=9999 c $k "2026-03-01 08:30:00" clerk add 9001 张建国 --role supervisor --by 1001 >/dev/null || die "$k sup"
 	for d in 02 03 04 05 09 10 11 12 16 17 18 19 23 24 25 26 30; do
 		[ "$d" -gt $((n * 10 + 5)) ] && continue
-		a=$(new $k "2026-03-$d 09:00:00" intake --item MZ-001 --name 张三$d --id $ID --have-all) || exit 1
-		b=$(new $k "2026-03-$d 09:10:00" intake --item HJ-005 --name 李四$d --id $ID --have-all) || exit 1
-		new $k "2026-03-$d 09:20:00" intake --item SB-001 --name 王五$d --id $ID --have-all >/dev/null || exit 1
-		w=$(new $k "2026-03-$d 09:30:00" intake --item MZ-003 --name 赵六$d --id $ID --have 1,2,3) || exit 1
+		a=$(new $k "2026-03-$d 09:00:00" intake --item MZ-001 --name 张三$d --id $(nid) --have-all) || exit 1
+		b=$(new $k "2026-03-$d 09:10:00" intake --item HJ-005 --name 李四$d --id $(nid) --have-all) || exit 1
+		new $k "2026-03-$d 09:20:00" intake --item SB-001 --name 王五$d --id $(nid) --have-all >/dev/null || exit 1
+		w=$(new $k "2026-03-$d 09:30:00" intake --item MZ-003 --name 赵六$d --id $(nid) --have 1,2,3) || exit 1
 		case $d in
 		02|09|16) ck $k "2026-03-$d 15:00:00" case complete $b --approved --result 已办 --no-print >/dev/null || die "$k complete"
 			ck $k "2026-03-$d 15:10:00" case rate $b --level 非常不满意 --note 慢 >/dev/null 2>&1 || die "$k rate" ;;
@@ -125,7 +135,7 @@ ft "2026-04-30 12:00:00" "$BIANMIN" --config $T/AA/center.yaml county report mon
 
 # ---- killed mid-way, resumed ----------------------------------------------
 for d in 01 02 03 04 05 06; do
-	new AA "2026-05-$d 09:00:00" intake --item MZ-001 --name 孙七$d --id $ID --have-all >/dev/null || exit 1
+	new AA "2026-05-$d 09:00:00" intake --item MZ-001 --name 孙七$d --id $(nid) --have-all >/dev/null || exit 1
 done
 head=$(q "SELECT last_seq FROM centers WHERE code = 'AA'")
 BIANMIN_TEST_SYNC_KILL_AT=2 sync_ AA --batch 2 >/dev/null 2>&1; eq $? 137 "sync killed (SIGKILL) in batch 2"
@@ -139,10 +149,10 @@ eq "$(q "SELECT max(seq) FROM events WHERE center = 'AA'")" "$(sqlite3 $T/AA/db 
 eq "$(q "SELECT count(*) FROM cases WHERE center = 'AA'")" "$(sqlite3 $T/AA/db 'SELECT count(*) FROM cases')" "resumed cases"
 
 # ---- the sync never blocks intake ----------------------------------------
-for d in 07 08 11 12; do new BB "2026-05-$d 09:00:00" intake --item MZ-001 --name 周八$d --id $ID --have-all >/dev/null || exit 1; done
+for d in 07 08 11 12; do new BB "2026-05-$d 09:00:00" intake --item MZ-001 --name 周八$d --id $(nid) --have-all >/dev/null || exit 1; done
 BIANMIN_TEST_SYNC_PAUSE_MS=2500 sync_ BB --batch 2 >$T/slow 2>&1 &
 pid=$!; sleep 0.7
-BIANMIN_BUSY_TIMEOUT_MS=300 ck BB "2026-05-13 09:00:00" intake --item MZ-001 --name 吴九 --id $ID --have-all >/dev/null \
+BIANMIN_BUSY_TIMEOUT_MS=300 ck BB "2026-05-13 09:00:00" intake --item MZ-001 --name 吴九 --id $(nid) --have-all >/dev/null \
 	|| die "intake blocked by a running sync"
 sync_ BB >$T/out 2>&1; eq $? 1 "a second sync of the same center at once"
 grep -q "Another sync of center BB is running" $T/out || die "two syncs: $(cat $T/out)"
@@ -154,14 +164,14 @@ grep -q "sent 1 events" $T/out || die "the intake made during the sync comes nex
 # what the county has of CC before the faults (an intake may write more than
 # one event: 2026-05-04 is a rest day, so each is also marked 延时服务)
 synced=$(sqlite3 $T/CC/db 'SELECT max(id) FROM events')
-new CC "2026-05-04 09:00:00" intake --item MZ-001 --name 郑十 --id $ID --have-all >/dev/null || exit 1
+new CC "2026-05-04 09:00:00" intake --item MZ-001 --name 郑十 --id $(nid) --have-all >/dev/null || exit 1
 sync_ CC --to "postgresql:///county?host=$T/nowhere&user=bianmin&password=x" >$T/out 2>&1; eq $? 1 "unreachable"
 grep -q "Cannot reach the county server" $T/out || die "unreachable: $(cat $T/out)"
 sync_ CC --to "$(echo "$URI" | sed 's/password=[^&]*/password=wrong/')" >$T/out 2>&1; eq $? 1 "wrong password"
 grep -q "refused the login" $T/out || die "password: $(cat $T/out)"
 # disk full: as root, a real one - the events table moved to a small tmpfs
 # filled up; otherwise the server's disk_full error raised by a test trigger
-for d in 1 2 3; do new CC "2026-05-04 1$d:00:00" intake --item MZ-001 --name 郑$d --id $ID --have-all >/dev/null || exit 1; done
+for d in 1 2 3; do new CC "2026-05-04 1$d:00:00" intake --item MZ-001 --name 郑$d --id $(nid) --have-all >/dev/null || exit 1; done
 full=$PGDIR/full
 if [ "$(id -u)" = 0 ] && mkdir -p $full && mount -t tmpfs -o size=16m tmpfs $full 2>/dev/null; then
 	chown nobody $full
@@ -183,7 +193,7 @@ undo
 sync_ CC >$T/out 2>&1 || die "after disk full: $(cat $T/out)"
 eq "$(q "SELECT max(seq) FROM events WHERE center = 'CC'")" "$(sqlite3 $T/CC/db 'SELECT max(id) FROM events')" "CC complete after the disk full"
 # the server restarted mid-sync
-for d in 05 06 07 08; do new CC "2026-05-$d 09:00:00" intake --item MZ-001 --name 钱一$d --id $ID --have-all >/dev/null || exit 1; done
+for d in 05 06 07 08; do new CC "2026-05-$d 09:00:00" intake --item MZ-001 --name 钱一$d --id $(nid) --have-all >/dev/null || exit 1; done
 BIANMIN_TEST_SYNC_PAUSE_MS=1500 sync_ CC --batch 1 >$T/out 2>&1 &
 pid=$!; sleep 0.8
 sh "$ROOT/tests/pg.sh" restart "$PGDIR" || die "restart"
@@ -195,12 +205,12 @@ eq "$(q "SELECT max(seq) FROM events WHERE center = 'CC'")" "$(sqlite3 $T/CC/db 
 # ---- a restored old backup: refused, the fork named ----------------------
 ck BB "2026-05-13 18:00:00" backup $T/BB/old.db >/dev/null || die "backup"
 oldmax=$(sqlite3 $T/BB/old.db 'SELECT max(id) FROM events')
-new BB "2026-05-14 09:00:00" intake --item MZ-001 --name 甲 --id $ID --have-all >/dev/null || exit 1
+new BB "2026-05-14 09:00:00" intake --item MZ-001 --name 甲 --id $(nid) --have-all >/dev/null || exit 1
 sync_ BB >/dev/null 2>&1 || die "BB sync before the restore"
 cp $T/BB/db $T/BB/good.db; rm -f $T/BB/db-wal $T/BB/db-shm; cp $T/BB/old.db $T/BB/db
 sync_ BB >$T/out 2>&1; eq $? 1 "an older copy"
 grep -q "ends at event $oldmax.*older copy" $T/out || die "older copy: $(cat $T/out)"
-new BB "2026-05-15 09:00:00" intake --item MZ-001 --name 乙 --id $ID --have-all >/dev/null || exit 1
+new BB "2026-05-15 09:00:00" intake --item MZ-001 --name 乙 --id $(nid) --have-all >/dev/null || exit 1
 before=$(q "SELECT count(*) FROM events WHERE center = 'BB'")
 sync_ BB >$T/out 2>&1; eq $? 1 "a forked ledger"
 grep -q "Event $((oldmax + 1)) of center BB differs from the county server's copy" $T/out || die "fork not named: $(cat $T/out)"

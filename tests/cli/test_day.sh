@@ -8,43 +8,43 @@ D='2026-09-30 10:00:00'
 ID1=110101199003074514
 
 # 承诺件, 10 working days: Oct 8 9 10(make-up) 12 13 14 15 16 19 20
-out=$(at "$D" intake --clerk 1001 --item MZ-003 --name 张三 --id $ID1 --have-all) || die "promised"
+out=$(at "$D" intake --clerk 1001 --item MZ-003 --name 张三 --id $ID1 --duplicate-reason 同一证件的测试 --have-all) || die "promised"
 eq "$(echo "$out" | sed -n 1p)" "QS-20260930-0001" "case number"
 eq "$(echo "$out" | sed -n 2p)" "promised" "kind"
 eq "$(echo "$out" | sed -n 3p)" "2026-10-20" "due across 国庆"
 eq "$(echo "$out" | wc -l)" "3" "no missing materials"
 
 # 承诺件 with a fee, 20 working days -> 2026-11-03, receipt 2026-000001
-out=$(at "$D" intake --clerk 1001 --item HJ-005 --name 李四 --id $ID1 --have-all) || die "fee"
+out=$(at "$D" intake --clerk 1001 --item HJ-005 --name 李四 --id $ID1 --duplicate-reason 同一证件的测试 --have-all) || die "fee"
 eq "$(echo "$out" | sed -n 2,3p | tr '\n' ' ')" "promised 2026-11-03 " "HJ-005"
 no2=$(echo "$out" | sed -n 1p)
 at "$D" case show "$no2" --clerk 1001 | grep -q "receipt 2026-000001" || die "first receipt number"
 
 # 即办件 with a fee: receipt 2026-000002
-out=$(at "$D" intake --clerk 1001 --item HJ-007 --name 王五 --id $ID1 --have-all) || die "immediate"
+out=$(at "$D" intake --clerk 1001 --item HJ-007 --name 王五 --id $ID1 --duplicate-reason 同一证件的测试 --have-all) || die "immediate"
 eq "$(echo "$out" | sed -n 2p)" "immediate" "HJ-007 kind"
 
 # main material missing -> 退回件, naming what is missing, no receipt
-out=$(at "$D" intake --clerk 1001 --item HJ-005 --name 赵六 --id $ID1 --have 2,3) || die "returned"
+out=$(at "$D" intake --clerk 1001 --item HJ-005 --name 赵六 --id $ID1 --duplicate-reason 同一证件的测试 --have 2,3) || die "returned"
 eq "$(echo "$out" | sed -n 2,3p | tr '\n' ' ')" "returned - " "HJ-005 main missing"
 eq "$(echo "$out" | sed -n 4p)" "居民户口簿" "missing main material"
 
 # ... unless the applicant has it and did not bring it -> 补办件
-out=$(at "$D" intake --clerk 1001 --item HJ-005 --name 赵六 --id $ID1 --have 2,3 --has-not-brought 1) || die "supplement"
+out=$(at "$D" intake --clerk 1001 --item HJ-005 --name 赵六 --id $ID1 --duplicate-reason 同一证件的测试 --have 2,3 --has-not-brought 1) || die "supplement"
 eq "$(echo "$out" | sed -n 2,3p | tr '\n' ' ')" "supplement - " "not brought -> supplement"
 
 # only a supporting material missing -> 补办件, listing it
-out=$(at "$D" intake --clerk 1001 --item HJ-005 --name 钱七 --id $ID1 --have 1,3) || die "supplement 2"
+out=$(at "$D" intake --clerk 1001 --item HJ-005 --name 钱七 --id $ID1 --duplicate-reason 同一证件的测试 --have 1,3) || die "supplement 2"
 eq "$(echo "$out" | sed -n 2p)" "supplement" "supporting missing"
 eq "$(echo "$out" | sed -n 4p)" "原居民身份证" "missing supporting material"
 
 # 控制事项 -> returned; 上报 -> forwarded; 联办 -> joint
-eq "$(at "$D" intake --clerk 1001 --item MZ-009 --name 孙八 --id $ID1 --have-all | sed -n 2p)" "returned" "control"
-eq "$(at "$D" intake --clerk 1001 --item MZ-005 --name 周九 --id $ID1 --have-all | sed -n 2p)" "forwarded" "forward"
-eq "$(at "$D" intake --clerk 1001 --item NY-002 --name 吴十 --id $ID1 --have-all | sed -n 2p)" "joint" "joint"
+eq "$(at "$D" intake --clerk 1001 --item MZ-009 --name 孙八 --id $ID1 --duplicate-reason 同一证件的测试 --have-all | sed -n 2p)" "returned" "control"
+eq "$(at "$D" intake --clerk 1001 --item MZ-005 --name 周九 --id $ID1 --duplicate-reason 同一证件的测试 --have-all | sed -n 2p)" "forwarded" "forward"
+eq "$(at "$D" intake --clerk 1001 --item NY-002 --name 吴十 --id $ID1 --duplicate-reason 同一证件的测试 --have-all | sed -n 2p)" "joint" "joint"
 
 # override with a reason, kept in the ledger
-no=$(at "$D" intake --clerk 1001 --item MZ-003 --name 郑一 --id $ID1 --have-all --override immediate --reason "材料齐全当场可办" | sed -n 1p) || die "override"
+no=$(at "$D" intake --clerk 1001 --item MZ-003 --name 郑一 --id $ID1 --duplicate-reason 同一证件的测试 --have-all --override immediate --reason "材料齐全当场可办" | sed -n 1p) || die "override"
 at "$D" case show "$no" --clerk 1001 | grep -q "材料齐全当场可办" || die "override reason shown"
 
 # refusals: exit status, message, nothing written

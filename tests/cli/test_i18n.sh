@@ -34,17 +34,17 @@ setup_clerks
 export BIANMIN_PIN=1234
 D='2026-09-30 10:00:00'
 ID1=110101199003074514
-out=$(zh at "$D" intake --clerk 1001 --item HJ-005 --name 钱七 --id $ID1 --have 1,3) || die "zh intake"
+out=$(zh at "$D" intake --clerk 1001 --item HJ-005 --name 钱七 --id $ID1 --duplicate-reason 同一证件的测试 --have 1,3) || die "zh intake"
 eq "$(echo "$out" | sed -n 2p)" "补办件" "zh intake kind"
 eq "$(echo "$out" | sed -n 4p)" "原居民身份证" "zh intake missing material"
-out=$(zh at "$D" intake --clerk 1001 --item MZ-003 --name 张三 --id $ID1 --have-all) || die "zh intake 2"
+out=$(zh at "$D" intake --clerk 1001 --item MZ-003 --name 张三 --id $ID1 --duplicate-reason 同一证件的测试 --have-all) || die "zh intake 2"
 eq "$(echo "$out" | sed -n 2p)" "承诺件" "zh promised"
 no=$(echo "$out" | sed -n 1p)
-out=$(en at "$D" intake --clerk 1001 --item HJ-005 --name 钱七 --id $ID1 --have 1,3) || die "en intake"
+out=$(en at "$D" intake --clerk 1001 --item HJ-005 --name 钱七 --id $ID1 --duplicate-reason 同一证件的测试 --have 1,3) || die "en intake"
 eq "$(echo "$out" | sed -n 2p)" "supplement" "en intake kind"
 
 # errors and case show follow the locale too
-BIANMIN_PIN=0000 zh at "$D" intake --clerk 1001 --item MZ-003 --name X --id $ID1 --have-all 2>$T/err
+BIANMIN_PIN=0000 zh at "$D" intake --clerk 1001 --item MZ-003 --name X --id $ID1 --duplicate-reason 同一证件的测试 --have-all 2>$T/err
 eq $? 1 "zh wrong PIN"
 grep -q "工号或密码错误" $T/err || die "zh wrong PIN message: $(cat $T/err)"
 zh at "$D" case show "$no" --clerk 1001 | grep -q "^类型：      承诺件" || die "zh case show"

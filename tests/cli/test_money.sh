@@ -16,7 +16,7 @@ cat_with 1000000.00
 # two intakes at the highest fee: the day's total is exact
 ID=110101199003074514
 for i in 1 2; do
-	at "$D" --catalog $T/catalog.yaml intake --clerk 1001 --item HJ-005 --name 张三$i --id $ID --have-all >/dev/null \
+	at "$D" --catalog $T/catalog.yaml intake --clerk 1001 --item HJ-005 --name 张三$i --id $ID --duplicate-reason 测试 --have-all >/dev/null \
 		|| die "intake $i"
 done
 eq "$(sqlite3 "$DB" "SELECT count(*) FROM receipts WHERE amount_fen = 100000000")" "2" "two receipts of the highest fee"

@@ -23,8 +23,8 @@ first() { sed -n 1p; }
 
 # ---- 09-28 (Mon): two 补办件, a 承诺件 ------------------------------------
 c1=$(a1 2026-09-28 intake --item MZ-003 --name 张三 --id $ID --have 1,2,3 | first)   # 临时救助, 10 days, statutory 15
-c5=$(a1 2026-09-28 intake --item MZ-003 --name 李四 --id $ID --have 1,2,3 | first)
-c2=$(a1 2026-09-28 intake --item MZ-001 --name 王五 --id $ID --have-all | first)     # 低保, 20 days
+c5=$(a1 2026-09-28 intake --item MZ-003 --name 李四 --id $ID --duplicate-reason 同一证件的测试 --have 1,2,3 | first)
+c2=$(a1 2026-09-28 intake --item MZ-001 --name 王五 --id $ID --duplicate-reason 同一证件的测试 --have-all | first)     # 低保, 20 days
 eq "$(row $c1)" "waiting_materials - 1001" "c1 waits, no clock"
 eq "$(row $c2)" "in_progress 2026-10-30 1001" "c2 due 20 working days later"
 
@@ -37,8 +37,8 @@ out=$(a1 2026-09-30 case supplement $c1 --materials 4) || die "supplement 1"
 eq "$out" "$c1	waiting_materials	-" "c1 still waiting"
 
 # ---- 10-08: a joint case and a forwarded case ------------------------------
-c3=$(a1 2026-10-08 intake --item NY-002 --name 赵六 --id $ID --have-all | first)
-c4=$(a1 2026-10-08 intake --item MZ-005 --name 钱七 --id $ID --have-all | first)
+c3=$(a1 2026-10-08 intake --item NY-002 --name 赵六 --id $ID --duplicate-reason 同一证件的测试 --have-all | first)
+c4=$(a1 2026-10-08 intake --item MZ-005 --name 钱七 --id $ID --duplicate-reason 同一证件的测试 --have-all | first)
 eq "$(row $c3)" "in_progress 2026-11-04 1001" "c3 joint due"
 eq "$(row $c4)" "in_progress 2026-11-04 1001" "c4 forwarded due"
 a1 2026-10-08 case forward $c4 --to 县民政局 >/dev/null || die "forward"

@@ -10,7 +10,7 @@ a1() { t=$1; shift; as 1001 1234 "$t 10:00:00" "$@"; }
 a2() { t=$1; shift; as 1002 2222 "$t 10:00:00" "$@"; }
 
 c1=$(a1 2026-11-02 intake --item MZ-003 --name 张三 --id $ID --have-all | sed -n 1p) || die "intake"
-c2=$(a1 2026-11-02 intake --item HJ-005 --name 李四 --id $ID --have-all | sed -n 1p) || die "intake fee"
+c2=$(a1 2026-11-02 intake --item HJ-005 --name 李四 --id $ID --duplicate-reason 同一证件的测试 --have-all | sed -n 1p) || die "intake fee"
 
 # no clerk, no paper (issue 3: no command works without a valid clerk)
 bm print $c1 --out - >/dev/null 2>$T/err; eq $? 2 "print without a clerk"
@@ -73,7 +73,7 @@ ls $T/spool | grep -q "^$c2-notice_promised-" || die "paper in the spool: $(ls $
 # back unless a supervisor accepts it (an event of the chain)
 BIANMIN_SUPERVISOR_PIN=9999 ft "2026-11-02 09:00:00" "$BIANMIN" --db "$DB" clock accept --by 9001 \
 	--reason "the test goes back to 11-02" >/dev/null || die "clock accept"
-c3=$(a1 2026-11-02 intake --item HJ-005 --name 王五 --id $ID --have-all | sed -n 1p) || die "intake fee 2"
+c3=$(a1 2026-11-02 intake --item HJ-005 --name 王五 --id $ID --duplicate-reason 同一证件的测试 --have-all | sed -n 1p) || die "intake fee 2"
 out=$(a1 2026-11-02 report day 2>$T/err) || die "report day: $(cat $T/err)"
 echo "$out" | grep -q "日结单" || die "daily close paper: $out"
 echo "$out" | grep -q "2026-000001" || die "first receipt listed"
@@ -97,7 +97,7 @@ BIANMIN_PIN=1234 bm verify --clerk 1001 >/dev/null 2>&1 || BIANMIN_PIN=1234 bm v
 # days; a case due on a Friday is not overdue on the Saturday after.
 eq "$(a1 2026-11-30 case list --overdue --format tsv | tail -n +2 | cut -f1)" "" "due today is not overdue"
 eq "$(a1 2026-12-01 case list --overdue --format tsv | tail -n +2 | cut -f1 | sort | tr '\n' ' ')" "$(printf '%s\n' $c2 $c3 | sort | tr '\n' ' ')" "overdue the next working day"
-c4=$(a1 2026-11-03 intake --item MZ-003 --name 赵六 --id $ID --have-all | sed -n 1p)   # 10 days: due 11-17 (Tue)
+c4=$(a1 2026-11-03 intake --item MZ-003 --name 赵六 --id $ID --duplicate-reason 同一证件的测试 --have-all | sed -n 1p)   # 10 days: due 11-17 (Tue)
 a1 2026-11-17 case pause $c4 --kind hearing --reason 听证 --no-print >/dev/null || die "pause c4"
 a1 2026-12-01 case list --overdue --format tsv | cut -f1 | grep -q "^$c4$" && die "a case paused on its due day is not overdue"
 exit 0

@@ -46,13 +46,13 @@ run_locale() {
 	first() { sed -n 1p; }
 	# the case set: each kind, a fee, a refusal at intake and on the merits
 	cp=$(a1 2026-11-02 intake --item MZ-003 --name 欧阳娜娜 --id $ID --have-all | first) || die "promised"
-	cf=$(a1 2026-11-02 intake --item HJ-005 --name 司马相如 --id $ID --have-all | first) || die "fee"
-	cr=$(a1 2026-11-02 intake --item MZ-001 --name 张伟 --id $ID --have 2 | first) || die "returned"
-	cs=$(a1 2026-11-02 intake --item MZ-003 --name 诸葛孔明 --id $ID --have 1,2,3 | first) || die "supplement"
-	ci=$(a1 2026-11-02 intake --item SB-001 --name 上官婉儿 --id $ID --have-all | first) || die "immediate"
-	cj=$(a1 2026-11-02 intake --item NY-002 --name 欧阳修文 --id $ID --have-all | first) || die "joint"
-	cw=$(a1 2026-11-02 intake --item MZ-005 --name 皇甫嵩 --id $ID --have-all | first) || die "forwarded"
-	cm=$(a1 2026-11-02 intake --item MZ-003 --name 慕容复 --id $ID --have-all | first) || die "merits"
+	cf=$(a1 2026-11-02 intake --item HJ-005 --name 司马相如 --id $ID --duplicate-reason 测试 --have-all | first) || die "fee"
+	cr=$(a1 2026-11-02 intake --item MZ-001 --name 张伟 --id $ID --duplicate-reason 测试 --have 2 | first) || die "returned"
+	cs=$(a1 2026-11-02 intake --item MZ-003 --name 诸葛孔明 --id $ID --duplicate-reason 测试 --have 1,2,3 | first) || die "supplement"
+	ci=$(a1 2026-11-02 intake --item SB-001 --name 上官婉儿 --id $ID --duplicate-reason 测试 --have-all | first) || die "immediate"
+	cj=$(a1 2026-11-02 intake --item NY-002 --name 欧阳修文 --id $ID --duplicate-reason 测试 --have-all | first) || die "joint"
+	cw=$(a1 2026-11-02 intake --item MZ-005 --name 皇甫嵩 --id $ID --duplicate-reason 测试 --have-all | first) || die "forwarded"
+	cm=$(a1 2026-11-02 intake --item MZ-003 --name 慕容复 --id $ID --duplicate-reason 测试 --have-all | first) || die "merits"
 	for c in $cp $cf $cr $cs $ci $cj $cw $cm; do
 		a1 2026-11-02 print $c --force --out $T/$loc-$c-intake.txt || die "intake paper of $c"
 	done

@@ -6,7 +6,7 @@
 setup_clerks
 export BIANMIN_PIN=1234
 at '2026-09-30 10:00:00' intake --clerk 1001 --item HJ-005 --name 张三 --id 110101199003074514 --have-all >/dev/null || die "intake"
-at '2026-09-30 10:05:00' intake --clerk 1001 --item MZ-003 --name 李四 --id 110101199003074514 --have-all >/dev/null || die "intake 2"
+at '2026-09-30 10:05:00' intake --clerk 1001 --item MZ-003 --name 李四 --id 110101199003074514 --duplicate-reason 测试 --have-all >/dev/null || die "intake 2"
 head=$(bm verify --clerk 1001 | sed -n 's/^ok //p')
 [ -n "$head" ] || die "verify the original"
 if [ "$(id -u)" -ne 0 ] || ! command -v runuser >/dev/null || ! id nobody >/dev/null 2>&1; then
@@ -41,7 +41,7 @@ for place in writable locked; do
 	[ $place = locked ] && { mkdir $T/out; chown nobody $T/out; out=$T/out/backup.db; }
 	as_nobody --db $d/ledger.db backup $out --clerk 1001 >/dev/null 2>$T/err || die "$place: backup: $(cat $T/err)"
 	# a write is refused with a sentence, and the file is unchanged
-	as_nobody --db $d/ledger.db intake --clerk 1001 --item HJ-005 --name x --id 110101199003074514 --have-all >/dev/null 2>$T/err \
+	as_nobody --db $d/ledger.db intake --clerk 1001 --item HJ-005 --name x --id 110101199003074514 --duplicate-reason 测试 --have-all >/dev/null 2>$T/err \
 		&& die "$place: an intake was written to a read-only copy"
 	grep -q "read-only for you" $T/err || die "$place: write refusal: $(cat $T/err)"
 	eq "$(cksum <$d/ledger.db)" "$sum" "$place: the copy is unchanged"

@@ -20,8 +20,8 @@ noprinttime() { grep -v '打印时间'; }
 
 # ---- 11-02 (Mon): a 承诺件 (10 days), a 低保 (20 days), a 补办件 with a fee
 c=$(k '2026-11-02 09:00:00' intake --item MZ-003 --name 张三 --id $ID --have-all | first)
-a=$(k '2026-11-02 09:10:00' intake --item MZ-001 --name 王五 --id $ID --have-all | first)
-b=$(k '2026-11-02 09:20:00' intake --item HJ-005 --name 李四 --id $ID --have 1,3 | first)
+a=$(k '2026-11-02 09:10:00' intake --item MZ-001 --name 王五 --id $ID --duplicate-reason 同一证件的测试 --have-all | first)
+b=$(k '2026-11-02 09:20:00' intake --item HJ-005 --name 李四 --id $ID --duplicate-reason 同一证件的测试 --have 1,3 | first)
 eq "$(due $c)" "2026-11-16" "c due 10 working days later"
 BIANMIN_PIN=2222 bm case show $b --clerk 1002 | grep -q "receipt 2026-000001" || die "b's fee kept on the 补办件"
 
@@ -43,10 +43,10 @@ grep -q "否定报备" $T/err || die "return refusal: $(cat $T/err)"
 eq "$(BIANMIN_PIN=2222 bm case show $b --clerk 1002 | sed -n 's/^State: *//p')" "waiting (补齐)" "b untouched"
 
 # ---- 11-30: 日结, then a fee after it ---------------------------------------
-d=$(k '2026-11-30 09:00:00' intake --item HJ-005 --name 赵六 --id $ID --have-all | first)
+d=$(k '2026-11-30 09:00:00' intake --item HJ-005 --name 赵六 --id $ID --duplicate-reason 同一证件的测试 --have-all | first)
 k '2026-11-30 16:00:00' report day --close >$T/close.txt 2>$T/err || die "close: $(cat $T/err)"
 grep -q "合计（元）： *20.00" $T/close.txt || die "closed total: $(cat $T/close.txt)"
-e=$(k '2026-11-30 16:30:00' intake --item HJ-005 --name 钱七 --id $ID --have-all 2>$T/err | first) || die "late fee"
+e=$(k '2026-11-30 16:30:00' intake --item HJ-005 --name 钱七 --id $ID --duplicate-reason 同一证件的测试 --have-all 2>$T/err | first) || die "late fee"
 grep -q "goes to the next day's close" $T/err || die "late fee not told: $(cat $T/err)"
 k '2026-11-30 17:00:00' report day 2026-11-30 >$T/close2.txt 2>/dev/null
 [ "$(noprinttime <$T/close.txt)" = "$(noprinttime <$T/close2.txt)" ] || die "the closed 日结单 changed: $(diff $T/close.txt $T/close2.txt)"
@@ -95,7 +95,7 @@ grep "$d" $T/day3.txt | grep -q "退费" && grep -q "\-20.00" $T/day3.txt || die
 [ "$(noprinttime <$T/close.txt)" = "$(k '2026-12-03 17:00:00' report day 2026-11-30 2>/dev/null | noprinttime)" ] ||
 	die "the closed 日结单 changed after a refund"
 # a control item refused at intake is on the list too
-k '2026-12-03 12:00:00' intake --item GH-003 --name 郑一 --id $ID --have-all >/dev/null || die "GH-003 at intake"
+k '2026-12-03 12:00:00' intake --item GH-003 --name 郑一 --id $ID --duplicate-reason 同一证件的测试 --have-all >/dev/null || die "GH-003 at intake"
 sv '2026-12-03 18:00:00' report refusals 2>/dev/null | grep -q "	不予受理	在永久基本农田上建房申请	郑一	1002	-	" ||
 	die "refusal at intake not listed: $(sv '2026-12-03 18:00:00' report refusals)"
 # the 否定报备 list of the day: the return, with its approver
@@ -125,22 +125,22 @@ sv '2026-12-31 18:00:00' report quarter 2026-Q4 --format tsv 2>/dev/null | grep 
 eq "$(sv '2026-12-31 18:00:00' report rank 2026-11 2>/dev/null | cut -f1,2 | tr '\t\n' ' ')" "1 户籍 2 民政 " "ranking"
 
 # ---- control items: promised only when the catalog allows it ---------------
-k '2026-12-03 12:30:00' intake --item GH-003 --name 孙八 --id $ID --have-all --override promised --reason 需核实 2>$T/err &&
+k '2026-12-03 12:30:00' intake --item GH-003 --name 孙八 --id $ID --duplicate-reason 同一证件的测试 --have-all --override promised --reason 需核实 2>$T/err &&
 	die "GH-003 promised"
 grep -q "does not allow" $T/err || die "control refusal: $(cat $T/err)"
-out=$(k '2026-12-03 12:30:00' intake --item GH-004 --name 孙八 --id $ID --have-all --override promised --reason 需现场核实是否在危险区内) ||
+out=$(k '2026-12-03 12:30:00' intake --item GH-004 --name 孙八 --id $ID --duplicate-reason 同一证件的测试 --have-all --override promised --reason 需现场核实是否在危险区内) ||
 	die "GH-004 promised"
 eq "$(echo "$out" | sed -n 2,3p | tr '\n' ' ')" "promised 2026-12-10 " "GH-004 as 承诺件, 5 days"
 
 # ---- the horizon: 2027 is not in the holiday file ---------------------------
 # 10 working days from 2026-12-21: 元旦 (Fri 01-01) off -> 2027-01-05
-f=$(k '2026-12-21 09:00:00' intake --item MZ-003 --name 周九 --id $ID --have-all 2>$T/err | first)
+f=$(k '2026-12-21 09:00:00' intake --item MZ-003 --name 周九 --id $ID --duplicate-reason 同一证件的测试 --have-all 2>$T/err | first)
 eq "$(due $f)" "2027-01-05" "due across 元旦"
 grep -q "provisional (暂定)" $T/err || die "intake: not marked provisional: $(cat $T/err)"
 BIANMIN_PIN=2222 bm case show $f --clerk 1002 | grep -q "^Due: *2027-01-05 (provisional, 暂定" || die "case show: not provisional"
 k '2026-12-21 09:05:00' print $f --out - | grep -q "2027年1月5日（暂定）" || die "paper: not provisional"
 # 20 working days from 2027-01-25: 春节 (除夕 02-05 .. 初三 02-08) off -> 02-24
-g=$(k '2027-01-25 09:00:00' intake --item MZ-001 --name 吴十 --id $ID --have-all 2>$T/err | first)
+g=$(k '2027-01-25 09:00:00' intake --item MZ-001 --name 吴十 --id $ID --duplicate-reason 同一证件的测试 --have-all 2>$T/err | first)
 eq "$(due $g)" "2027-02-24" "due across 春节"
 grep -q "provisional (暂定)" $T/err || die "2027 intake not provisional"
 eq "$(bm workdays 2027-01-25 20 2>$T/err)" "2027-02-24" "workdays across 春节"

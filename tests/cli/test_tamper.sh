@@ -10,11 +10,14 @@ BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=2222 bm clerk passwd 1002 --by 1001 >/dev/nul
 eq "$(sqlite3 "$DB" "SELECT group_concat(type || ':' || clerk, ' ') FROM events WHERE case_id IS NULL")" \
    "clerk_add:1001 clerk_add:1001 clerk_add:1001 clerk_disable:1001 clerk_pin:1002 clerk_pin:1001" "clerk events"
 eq "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE details LIKE '%argon2%' OR details LIKE '%2345%'")" "0" "no PIN in the ledger"
-ID=110101199003074514
-for i in 1 2 3; do
+# four applicants, four ID numbers (one ID under several names would stop
+# the intake as a duplicate)
+i=0
+for ID in 110101199003074119 110101199003074127 110101199003074135; do
+	i=$((i + 1))
 	at "$D" intake --clerk 1001 --item HJ-005 --name 张三$i --id $ID --have-all >/dev/null || die "intake $i"
 done
-at "$D" intake --clerk 1001 --item HJ-005 --name 李四 --id $ID --have 1,3 >/dev/null || die "supplement"
+at "$D" intake --clerk 1001 --item HJ-005 --name 李四 --id 110101199003074143 --have 1,3 >/dev/null || die "supplement"
 at "$D" verify --clerk 1001 >/dev/null || die "clean ledger"
 # the papers handed out: each case's receipt paper with its 校验码
 for i in 1 2 3 4; do

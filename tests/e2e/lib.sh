@@ -107,10 +107,11 @@ login() {
 	KEYS=0
 }
 
-# The case number shown after a confirmed intake.
+# The case number shown after a confirmed intake (a 退回件 says "Not
+# accepted (退回件): case NO").
 accepted_no() {
-	wait_for "Accepted: case" 10
-	screen | sed -n 's/.*Accepted: case \([A-Z0-9-]*\).*/\1/p' | head -1
+	wait_for ": case " 10
+	screen | sed -n 's/.*ccepted[^:]*: case \([A-Z0-9-]*\).*/\1/p' | head -1
 }
 
 bm() { at_now "$BIANMIN" --db "$DB" "$@"; }

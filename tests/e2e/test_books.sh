@@ -17,6 +17,7 @@ E2E_ARGS="--config $T/center.yaml"
 bm() { at_now "$BIANMIN" --config "$T/center.yaml" --db "$DB" "$@"; }
 export BIANMIN_TEST_FAST_PIN=1
 ID=110101199003074514
+ID2=11010519491231002X
 BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=2222 bm clerk add 1002 李强 --window 社保 --by 1001 >/dev/null 2>&1 || fail "clerk 1002"
 BIANMIN_ADMIN_PIN=1234 BIANMIN_PIN=3333 bm clerk add 1003 周敏 --window 民政 --by 1001 >/dev/null 2>&1 || fail "clerk 1003"
 fk() { t=$1; shift; BIANMIN_PIN=1234 ft "$t" "$BIANMIN" --config "$T/center.yaml" --db "$DB" "$@" --clerk 1001; }
@@ -54,7 +55,9 @@ wait_for "低保怎么申请"
 key c
 wait_for "1 Applicant"
 screen | grep -q "钱问" || fail "the person was not carried over"
-typ $ID; key Enter Enter Enter
+# 钱问 is not 赵大爷 (one ID, one person: the duplicate check)
+typ $ID2;
+key Enter Enter Enter
 wait_for "Find item"
 typ MZ-001
 wait_for "MZ-001 "

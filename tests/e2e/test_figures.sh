@@ -15,7 +15,7 @@ login
 key F7
 wait_for "Day close" 10
 wait_for "10.00"
-screen | grep -q "Total: 1 receipts, 10.00 yuan" || fail "total 10.00"
+screen | grep -q "Total: 1 receipt, 10.00 yuan" || fail "total 10.00"
 screen | grep -q "Not closed yet" || fail "not closed"
 key F8
 wait_for "Close today"
@@ -54,5 +54,7 @@ wait_for "Month $prev" 5
 key Escape
 wait_for "Open cases"
 key F10
+wait_for "Quit bianmin? (y/n)"          # home asks before quitting (issue 13)
+key y
 wait_for "EXITED 0"
 echo ok

@@ -40,8 +40,8 @@ screen | grep -qF "办 …" && fail "a regime label is clipped"
 # proxy-able item is taken
 key Enter; wait_for "不能由代理人申请"
 for i in 1 2 3 4 5 6; do key BSpace; done
-typ MZ-004
-wait_for "MZ-004 "
+typ MZ-001
+wait_for "MZ-001 "
 key Enter; wait_for "当前判定"
 key a Enter
 wait_for "结果："

@@ -57,5 +57,7 @@ left=$(bm case list --open --owner 1001 2>/dev/null | grep -c '^QS-')
 [ "$left" -eq 0 ] || fail "1001 still owns $left open cases (of $n_open)"
 bm verify >/dev/null || fail "verify"
 key F10
+wait_for "Quit bianmin? (y/n)"          # home asks before quitting (issue 13)
+key y
 wait_for "EXITED 0"
 echo ok

@@ -76,5 +76,7 @@ wait_for "Timeline"
 key Escape
 wait_for "My open cases"
 key F10
+wait_for "Quit bianmin? (y/n)"          # home asks before quitting (issue 13)
+key y
 wait_for "EXITED 0"
 echo ok

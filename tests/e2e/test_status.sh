@@ -29,5 +29,7 @@ wait_for "Joint cases waiting on window 民政"
 key w
 wait_for "My open cases"
 key F10
+wait_for "Quit bianmin? (y/n)"          # home asks before quitting (issue 13)
+key y
 wait_for "EXITED 0"
 echo ok

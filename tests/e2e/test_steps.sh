@@ -117,5 +117,7 @@ JOINT=$(no_of joint)
 show "$JOINT" | grep -q "^Owner: *9001" || fail "acknowledge: owner not 9001"
 bm verify >/dev/null || fail "verify"
 key F10
+wait_for "Quit bianmin? (y/n)"          # home asks before quitting (issue 13)
+key y
 wait_for "EXITED 0"
 echo ok

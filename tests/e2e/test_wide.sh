@@ -7,7 +7,7 @@ while [ $i -lt 40 ]; do
 	i=$((i + 1))
 	echo "--item NY-002 --name 测试者$i"
 done | while read -r a b c d; do
-	bm intake --clerk 1001 $a $b $c $d --id 511322198001011230 --have-all >/dev/null || exit 1
+	bm intake --clerk 1001 $a $b $c $d --id 511322198001011230 --duplicate-reason 测试 --have-all >/dev/null || exit 1
 done || fail "intakes"
 e2e_start 80 24 C.UTF-8
 login
