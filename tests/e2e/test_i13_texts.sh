@@ -26,7 +26,9 @@ for LNG in $LANGS; do
 	i=$(screen | grep '^ QS-' | grep -n "$no" | cut -d: -f1)
 	while [ "$i" -gt 1 ]; do key Down; i=$((i - 1)); done
 	key Enter
-	wait_for "$no"
+	# the case view is open once its time-limit line is (the number is on
+	# home too, so waiting for it would not wait for the view)
+	wait_for "$(tx "Time limit: %d working days; the clock has not started.")" 10
 	screen | grep -q -- "- 开始计时\|clock started -" && fail "time limit with '-' for its start ($LNG)"
 	screen | grep -qF "$(tx "Time limit: %d working days; the clock has not started.")" || fail "no time limit line ($LNG)"
 	key Escape
