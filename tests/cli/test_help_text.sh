@@ -5,7 +5,9 @@
 # every step, `intake --help` not breaking "BIANMIN_PIN or the terminal".
 . "$(dirname "$0")/lib.sh"
 if command -v man >/dev/null 2>&1; then
-m=$(MANWIDTH=80 man -l man/bianmin.1 2>/dev/null) || die "man"
+# (man-db drops to its own user for the pipeline: without the faked clock
+# of make check-dates, whose libfaketime semaphore that user cannot open)
+m=$(env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED MANWIDTH=80 man -l man/bianmin.1 2>/dev/null) || die "man"
 eq "$(printf '%s\n' "$m" | grep -c "(--by, -PIN")" "0" "man: clerk add"
 # the print entry, from its head to the next entry: as many ( as )
 p=$(printf '%s\n' "$m" | awk '/^     print no/ { on = 1; print; next } on && /^     [a-z]/ { exit } on')
