@@ -2,6 +2,7 @@
 #include "bianmin/cases.h"
 #include "queries_int.h"
 #include "store_int.h"
+#include "ledger_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,8 +193,10 @@ int case_load(bm_store *s, const char *no, bm_case *c, bm_error *err)
 	if (rc != SQLITE_DONE)
 		goto dbfail;
 
-	if (!(st = store_stmt(s, "SELECT id, at, clerk, type, details, reason, prev_hash, hash"
-			      " FROM events WHERE case_id = ? ORDER BY id", err)))
+	/* the previous event's hash is the chain's, not a column (issue 17) */
+	if (!(st = store_stmt(s, "SELECT e.id, e.at, e.clerk, e.type, e.details, e.reason,"
+			      " coalesce((SELECT p.hash FROM events p WHERE p.id = e.id - 1), '" LEDGER_GENESIS "'), e.hash"
+			      " FROM events e WHERE e.case_id = ? ORDER BY e.id", err)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, c->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -212,6 +215,17 @@ int case_load(bm_store *s, const char *no, bm_case *c, bm_error *err)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		goto dbfail;
+	/* a compact intake read back whole (event_details.c) */
+	for (size_t i = 0; i < c->n_events; i++) {
+		bm_event *e = &c->events[i];
+		char *whole;
+		if (!event_details_compacted(e->type, e->details))
+			continue;
+		if (event_details_expand(s, c->id, e->type, e->details, &whole, err))
+			goto fail;
+		free(e->details);
+		e->details = whole;
+	}
 
 	if (!(st = store_stmt(s, "SELECT r.id, r.no, r.amount_fen, r.basis, r.at, r.clerk, r.voids, r.reason,"
 			      " EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)"

@@ -71,6 +71,18 @@ const char *case_record_update_sql(const char *key)
 	return NULL;
 }
 
+bool record_key_moves(const char *key)
+{
+	for (size_t i = 0; i < N_REC; i++)
+		if (REC[i].update && strcmp(REC[i].key, key) == 0)
+			return true;
+	/* m.N.state and m.N.changed_at; a material's name, form... never */
+	if (strncmp(key, "m.", 2) != 0)
+		return false;
+	const char *f = strchr(key + 2, '.');
+	return f && (strcmp(f, ".state") == 0 || strcmp(f, ".changed_at") == 0);
+}
+
 #define RECORD_COLS \
 	"SELECT no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id," \
 	" proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window," \
@@ -84,12 +96,7 @@ static const char SQL_CASE_OLD[] = RECORD_COLS " FROM cases WHERE id = ?";
 
 bool case_item_later(bm_store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM pragma_table_info('cases') WHERE name = 'item_procedure'", NULL);
-	if (!st)
-		return true;
-	bool has = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return has;
+	return store_has_column(s, "cases", "item_procedure");
 }
 static const char SQL_MATS[] =
 	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"
@@ -110,11 +117,12 @@ int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err)
 			return bm_fail(err, BM_ENOTFOUND, _("No case with id %lld."), (long long)case_id);
 		return store_fail(s, err, _("reading a case"));
 	}
+	/* keys unique by construction: added without a search */
 	for (size_t i = 0; i < N_REC; i++)
-		flatrec_set(out, REC[i].key, col_text(st, (int)i));
+		flatrec_add(out, REC[i].key, col_text(st, (int)i));
 	for (size_t i = 0; later && i < sizeof REC_LATER / sizeof REC_LATER[0]; i++)
 		if (col_text(st, (int)(N_REC + i)))
-			flatrec_set(out, REC_LATER[i], col_text(st, (int)(N_REC + i)));
+			flatrec_add(out, REC_LATER[i], col_text(st, (int)(N_REC + i)));
 	sqlite3_reset(st);
 	if (!(st = store_stmt(s, SQL_MATS, err)))
 		goto fail;
@@ -124,7 +132,7 @@ int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err)
 		for (size_t c = 0; c < sizeof MAT_COLS / sizeof MAT_COLS[0]; c++) {
 			char key[64];
 			snprintf(key, sizeof key, "m.%lld.%s", idx + 1, MAT_COLS[c]);
-			flatrec_set(out, key, col_text(st, (int)c + 1));
+			flatrec_add(out, key, col_text(st, (int)c + 1));
 		}
 	}
 	sqlite3_reset(st);
@@ -221,9 +229,21 @@ int event_append(bm_store *s, int64_t case_id, const char *at, const char *clerk
 	event_hash(prev, id, case_no, at, clerk, type, details, reason, hash);
 	free(case_no);
 
-	if (!(st = store_stmt(s, "INSERT INTO events (id, case_id, at, clerk, type, details, reason, prev_hash, hash)"
-			      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err)))
+	/* the hash covers the logical details; an intake is kept compact
+	 * (event_details.c) once the file is at the compact schema */
+	bool compact = events_compact(s);
+	char *stored = NULL;
+	if (compact && case_id && strcmp(type, "intake") == 0 &&
+	    event_details_compact(s, case_id, details, &stored, err))
 		return BM_EDB;
+	st = compact ? store_stmt(s, "INSERT INTO events (id, case_id, at, clerk, type, details, reason, hash)"
+				  " VALUES (?, ?, ?, ?, ?, ?, ?, ?9)", err)
+		     : store_stmt(s, "INSERT INTO events (id, case_id, at, clerk, type, details, reason, prev_hash, hash)"
+				  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st) {
+		free(stored);
+		return BM_EDB;
+	}
 	sqlite3_bind_int64(st, 1, id);
 	if (case_id)
 		sqlite3_bind_int64(st, 2, case_id);
@@ -232,9 +252,17 @@ int event_append(bm_store *s, int64_t case_id, const char *at, const char *clerk
 	st_text(st, 3, at);
 	st_text(st, 4, clerk);
 	st_text(st, 5, type);
-	st_text(st, 6, details);
+	st_text(st, 6, stored ? stored : details);
 	st_text(st, 7, reason);
-	st_text(st, 8, prev);
+	if (!compact)
+		st_text(st, 8, prev);
 	st_text(st, 9, hash);
-	return store_write(s, st, err, _("writing the ledger"));
+	rc = store_write(s, st, err, _("writing the ledger"));
+	free(stored);
+	return rc;
+}
+
+bool events_compact(bm_store *s)
+{
+	return !store_has_column(s, "events", "prev_hash");
 }

@@ -18,6 +18,7 @@
  * server checks the same again in its trigger (county_schema.c). */
 #include "county_int.h"
 #include "store_int.h"
+#include "ledger_int.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -39,6 +40,7 @@ static const char *const CASE_COLS[] = {
 
 typedef struct syncer {
 	county_conn *c;
+	bm_store *store;
 	sqlite3 *db;
 	const char *code;
 	bm_error *err;
@@ -117,6 +119,25 @@ static int copy_row(syncer *y, sqlite3_stmt *st, int from, const char *extra, co
 		put_field(&y->out, (const char *)sqlite3_column_text(st, i), false);
 	if (extra)
 		put_field(&y->out, extra, false);
+	bm_buf_append(&y->out, "\n", 1);
+	return y->out.len >= 65536 ? copy_flush(y, what) : BM_OK;
+}
+
+/* One event: its columns as the server keeps them (the logical details,
+ * which its hash covers: a compact intake read back whole, issue 17);
+ * the last column, the local case id, is not sent. */
+static int copy_event(syncer *y, const char *what)
+{
+	sqlite3_stmt *st = y->ev;
+	int n = sqlite3_column_count(st) - 1;
+	char *whole = NULL;
+	if (event_details_expand(y->store, sqlite3_column_int64(st, n), (const char *)sqlite3_column_text(st, 4),
+				 (const char *)sqlite3_column_text(st, 5), &whole, y->err))
+		return BM_EDB;
+	put_field(&y->out, y->code, true);
+	for (int i = 0; i < n; i++)
+		put_field(&y->out, i == 5 ? whole : (const char *)sqlite3_column_text(st, i), false);
+	free(whole);
 	bm_buf_append(&y->out, "\n", 1);
 	return y->out.len >= 65536 ? copy_flush(y, what) : BM_OK;
 }
@@ -219,7 +240,7 @@ static int send_batch(syncer *y, int64_t a, int64_t b, const pending *pend, size
 		sqlite3_bind_int64(y->ev, 2, b);
 		int s;
 		while (!rc && (s = sqlite3_step(y->ev)) == SQLITE_ROW) {
-			rc = copy_row(y, y->ev, 0, NULL, what);
+			rc = copy_event(y, what);
 			ne++;
 		}
 		if (!rc && s != SQLITE_DONE)
@@ -339,8 +360,10 @@ static int prepare(syncer *y)
 	for (size_t i = 1; CASE_COLS[i]; i++)
 		bm_buf_printf(&q, ", %s = EXCLUDED.%s", CASE_COLS[i], CASE_COLS[i]);
 	y->upsert_cases = bm_buf_steal(&q);
-	int ok = sqlite3_prepare_v2(y->db, "SELECT e.id, c.no, e.at, e.clerk, e.type, e.details, e.reason, e.prev_hash, e.hash"
-				    " FROM events e LEFT JOIN cases c ON c.id = e.case_id WHERE e.id > ? AND e.id <= ?"
+	/* prev_hash: the previous event's hash (no column since issue 17) */
+	int ok = sqlite3_prepare_v2(y->db, "SELECT e.id, c.no, e.at, e.clerk, e.type, e.details, e.reason,"
+				    " coalesce((SELECT p.hash FROM events p WHERE p.id = e.id - 1), '" LEDGER_GENESIS "'),"
+				    " e.hash, e.case_id FROM events e LEFT JOIN cases c ON c.id = e.case_id WHERE e.id > ? AND e.id <= ?"
 				    " ORDER BY e.id", -1, &y->ev, NULL) == SQLITE_OK &&
 		 sqlite3_prepare_v2(y->db, cases_sql, -1, &y->cs, NULL) == SQLITE_OK &&
 		 sqlite3_prepare_v2(y->db, "SELECT r.id, r.no, r.year, r.seq, c.no, r.amount_fen, r.basis, r.at, r.clerk,"
@@ -495,7 +518,7 @@ int county_sync(county_conn *c, bm_store *s, const bm_center *center, const coun
 	if (v > county_n_migrations)
 		return bm_fail(err, BM_EDB, _("The county database has schema version %d, newer than this bianmin knows (%d); update bianmin."),
 			       v, county_n_migrations);
-	syncer y = { .c = c, .db = store_db(s), .code = center->code, .err = err };
+	syncer y = { .c = c, .store = s, .db = store_db(s), .code = center->code, .err = err };
 	/* the snapshot: one read transaction over everything we read */
 	if (sqlite3_exec(y.db, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
 		return local_fail(&y, _("starting the read snapshot"));

@@ -23,6 +23,11 @@ void flatrec_set(flatrec *r, const char *key, const char *val)
 		r->vals[i] = bm_xstrdup(val);
 		return;
 	}
+	flatrec_add(r, key, val);
+}
+
+void flatrec_add(flatrec *r, const char *key, const char *val)
+{
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 32;
 		r->keys = bm_xrealloc(r->keys, r->cap * sizeof *r->keys);
@@ -31,6 +36,18 @@ void flatrec_set(flatrec *r, const char *key, const char *val)
 	r->keys[r->n] = bm_xstrdup(key);
 	r->vals[r->n] = bm_xstrdup(val);
 	r->n++;
+}
+
+void flatrec_copy(const flatrec *from, flatrec *to)
+{
+	memset(to, 0, sizeof *to);
+	to->cap = to->n = from->n;
+	to->keys = bm_xcalloc(from->n ? from->n : 1, sizeof *to->keys);
+	to->vals = bm_xcalloc(from->n ? from->n : 1, sizeof *to->vals);
+	for (size_t i = 0; i < from->n; i++) {
+		to->keys[i] = bm_xstrdup(from->keys[i]);
+		to->vals[i] = bm_xstrdup(from->vals[i]);
+	}
 }
 
 void flatrec_setf(flatrec *r, const char *key, const char *fmt, ...)
@@ -65,16 +82,20 @@ void flatrec_free(flatrec *r)
 static void put_str(bm_buf *b, const char *s)
 {
 	bm_buf_puts(b, "\"");
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *run = (const unsigned char *)s;   /* bytes kept as they are */
+	for (const unsigned char *p = run; *p; p++) {
+		if (*p != '"' && *p != '\\' && *p >= 0x20)
+			continue;
+		bm_buf_append(b, (const char *)run, (size_t)(p - run));
+		run = p + 1;
 		if (*p == '"' || *p == '\\')
 			bm_buf_printf(b, "\\%c", *p);
 		else if (*p == '\n')
 			bm_buf_puts(b, "\\n");
-		else if (*p < 0x20)
-			bm_buf_printf(b, "\\u%04x", *p);
 		else
-			bm_buf_append(b, (const char *)p, 1);
+			bm_buf_printf(b, "\\u%04x", *p);
 	}
+	bm_buf_append(b, (const char *)run, strlen((const char *)run));
 	bm_buf_puts(b, "\"");
 }
 
@@ -96,6 +117,22 @@ char *flatrec_json(const flatrec *r)
 	return bm_buf_steal(&b);
 }
 
+char *flatrec_values_json(const flatrec *r)
+{
+	bm_buf b = {0};
+	bm_buf_puts(&b, "[");
+	for (size_t i = 0; i < r->n; i++) {
+		if (i)
+			bm_buf_puts(&b, ",");
+		if (r->vals[i])
+			put_str(&b, r->vals[i]);
+		else
+			bm_buf_puts(&b, "null");
+	}
+	bm_buf_puts(&b, "]");
+	return bm_buf_steal(&b);
+}
+
 static const char *ws(const char *p)
 {
 	while (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
@@ -114,7 +151,10 @@ static const char *get_str(const char *p, bm_buf *out)
 		if (*p == '"')
 			return p + 1;
 		if (*p != '\\') {
-			bm_buf_append(out, p++, 1);
+			const char *run = p;   /* up to the next quote or escape at once */
+			while (*p && *p != '"' && *p != '\\')
+				p++;
+			bm_buf_append(out, run, (size_t)(p - run));
 			continue;
 		}
 		p++;
@@ -216,4 +256,46 @@ const char *flatrec_diff(const flatrec *a, const flatrec *b, const char **va, co
 		}
 	}
 	return NULL;
+}
+
+bool flatrec_parse_values(const char *json, flatrec *out)
+{
+	memset(out, 0, sizeof *out);
+	bm_buf v = {0};
+	const char *p = ws(json);
+	bool ok = false;
+	if (*p++ != '[')
+		goto done;
+	p = ws(p);
+	if (*p == ']') {
+		ok = *ws(p + 1) == '\0';
+		goto done;
+	}
+	for (;;) {
+		char key[24];
+		snprintf(key, sizeof key, "%zu", out->n);
+		if (strncmp(p, "null", 4) == 0) {
+			flatrec_add(out, key, NULL);
+			p += 4;
+		} else if (*p == '"' && (p = get_str(p + 1, &v))) {
+			flatrec_add(out, key, v.data);
+		} else {
+			goto done;
+		}
+		p = ws(p);
+		if (*p == ',') {
+			p = ws(p + 1);
+			continue;
+		}
+		if (*p == ']') {
+			ok = *ws(p + 1) == '\0';
+			break;
+		}
+		goto done;
+	}
+done:
+	bm_buf_free(&v);
+	if (!ok)
+		flatrec_free(out);
+	return ok;
 }

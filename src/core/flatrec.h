@@ -15,6 +15,10 @@ typedef struct flatrec {
 
 /* Set (replace if present, else append). */
 void flatrec_set(flatrec *r, const char *key, const char *val);
+/* Append a key known not to be there yet (no search). */
+void flatrec_add(flatrec *r, const char *key, const char *val);
+/* A copy of from (to is overwritten). */
+void flatrec_copy(const flatrec *from, flatrec *to);
 void flatrec_setf(flatrec *r, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Value of key; *present false when missing (NULL returned either way). */
@@ -25,6 +29,10 @@ char *flatrec_json(const flatrec *r);
 /* Parse what flatrec_json wrote (and any flat object of strings/null).
  * false on anything else. */
 bool flatrec_parse(const char *json, flatrec *out);
+/* The values alone, in order, as a JSON array (["v",null,...]); and back
+ * (keys "0", "1", ...).  The compact intake event (event_details.c). */
+char *flatrec_values_json(const flatrec *r);
+bool flatrec_parse_values(const char *json, flatrec *out);
 /* First key where a and b differ (either direction), or NULL when equal. */
 const char *flatrec_diff(const flatrec *a, const flatrec *b, const char **va, const char **vb);
 

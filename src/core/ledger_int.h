@@ -20,6 +20,23 @@ void event_hash(const char *prev, int64_t id, const char *case_no, const char *a
 int event_append(bm_store *s, int64_t case_id, const char *at, const char *clerk,
 		 const char *type, const char *details, const char *reason, bm_error *err);
 
+/* Does this file keep events compact (the migration of issue 17: no
+ * prev_hash column, each intake kept as its moving values)? */
+bool events_compact(bm_store *s);
+/* Does a record key move after the intake (case_apply may set it, or a
+ * material's state/changed_at), or is it the snapshot? */
+bool record_key_moves(const char *key);
+/* event_details.c: an intake's logical details (what its hash covers)
+ * kept as the values of its moving keys, and read back.  compact: *stored
+ * is NULL when the text cannot be kept compact exactly.  expand: *logical
+ * is the stored text itself for any other event (malloc'd either way). */
+int event_details_compact(bm_store *s, int64_t case_id, const char *logical, char **stored, bm_error *err);
+int event_details_expand(bm_store *s, int64_t case_id, const char *type, const char *stored, char **logical,
+			 bm_error *err);
+bool event_details_compacted(const char *type, const char *stored);
+/* The same from the case's record as the rows say now (case_record). */
+char *event_details_expand_rec(const flatrec *cur, const char *stored);
+
 /* The case record as the rows say now: every column of the case (record
  * keys as in case_record_keys) and "m.N.field" for each material. */
 int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err);

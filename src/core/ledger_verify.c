@@ -124,7 +124,7 @@ static bool checkpoint_parse(const char *details, int64_t *through, char *hash, 
 static int check_chain(bm_store *s, vstate *v, char *prev)
 {
 	sqlite3_stmt *st = prep(s, v, "SELECT e.id, e.case_id, c.no, e.at, e.clerk, e.type, e.details,"
-				" e.reason, e.prev_hash, e.hash FROM events e LEFT JOIN cases c ON c.id = e.case_id"
+				" e.reason, e.hash FROM events e LEFT JOIN cases c ON c.id = e.case_id"
 				" WHERE e.id > ? ORDER BY e.id");
 	if (!st)
 		return -1;
@@ -137,18 +137,28 @@ static int check_chain(bm_store *s, vstate *v, char *prev)
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *no = col_text(st, 2), *at = col_text(st, 3), *clerk = col_text(st, 4);
 		const char *type = col_text(st, 5), *details = col_text(st, 6), *reason = col_text(st, 7);
-		const char *ph = col_text(st, 8), *h = col_text(st, 9);
+		const char *h = col_text(st, 8);
 		if (id != expect) {
 			res = verify_problem(p, id, no, at, _("event %lld is missing (the next one is %lld): events were deleted"),
 					     (long long)expect, (long long)id);
 			break;
 		}
-		if (!same(ph, prev)) {
-			res = verify_problem(p, id, no, at, _("event %lld does not follow the previous event (prev_hash differs)"), (long long)id);
+		/* each hash from the one before it (prev): a changed, missing or
+		 * reordered event breaks it; an intake is hashed as read back
+		 * whole, so its case's snapshot is covered too (event_details.c) */
+		char calc[65], *whole = NULL;
+		if (event_details_expand(s, sqlite3_column_int64(st, 1), type, details, &whole, v->err)) {
+			res = -1;
 			break;
 		}
-		char calc[65];
-		event_hash(prev, id, no, at, clerk, type, details, reason, calc);
+		event_hash(prev, id, no, at, clerk, type, whole, reason, calc);
+		free(whole);
+		if (!same(calc, h) && event_details_compacted(type, details)) {
+			res = verify_problem(p, id, no, at, _("event %lld, the intake of case %s, does not match its hash: the event or the case's "
+							      "snapshot (applicant, item, materials) was changed after it was written"),
+					     (long long)id, no ? no : "?");
+			break;
+		}
 		if (!same(calc, h)) {
 			res = verify_problem(p, id, no, at, _("event %lld was changed after it was written (its hash does not match)"), (long long)id);
 			break;
@@ -188,8 +198,11 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 		      int64_t cid, const char *no)
 {
 	ledger_problem *p = v->p;
-	flatrec rec = {0};
+	flatrec rec = {0}, cur;
 	int64_t last = 0, n = 0;
+	/* the rows first: a compact intake reads back from them */
+	if (case_record(s, cid, &cur, v->err))
+		return -1;
 	char last_at[40] = "";
 	int rc, res = 0;
 	sqlite3_reset(voids);
@@ -198,9 +211,13 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 	while ((rc = sqlite3_step(evs)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(evs, 0);
 		const char *at = col_text(evs, 1), *clerk = col_text(evs, 2), *type = col_text(evs, 3);
-		const char *details = col_text(evs, 4), *reason = col_text(evs, 5);
+		const char *reason = col_text(evs, 5);
+		char *details = event_details_compacted(type, col_text(evs, 4))
+				? event_details_expand_rec(&cur, col_text(evs, 4)) : bm_xstrdup(col_text(evs, 4));
 		flatrec ev;
-		if (!details || !flatrec_parse(details, &ev)) {
+		bool parsed = details && flatrec_parse(details, &ev);
+		free(details);
+		if (!parsed) {
 			res = verify_problem(p, id, no, at, _("event %lld has unreadable details"), (long long)id);
 			break;
 		}
@@ -242,18 +259,13 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 		res = verify_problem(p, 0, no, col_text(voids, 1), _("the void of receipt %s does not match any void in the ledger"),
 				     col_text(voids, 0) ? col_text(voids, 0) : "?");
 	if (!res) {
-		flatrec cur;
-		if (case_record(s, cid, &cur, v->err)) {
-			res = -1;
-		} else {
-			const char *a, *b;
-			const char *key = flatrec_diff(&rec, &cur, &a, &b);
-			if (key)
-				res = verify_problem(p, last, no, last_at,
-						     _("case %s: %s is \"%s\" in the database but the ledger says \"%s\""), no, key, b, a);
-			flatrec_free(&cur);
-		}
+		const char *a, *b;
+		const char *key = flatrec_diff(&rec, &cur, &a, &b);
+		if (key)
+			res = verify_problem(p, last, no, last_at,
+					     _("case %s: %s is \"%s\" in the database but the ledger says \"%s\""), no, key, b, a);
 	}
+	flatrec_free(&cur);
 	/* a charged case has its receipt row */
 	const char *rno = flatrec_get(&rec, "receipt_no", NULL);
 	if (!res && rno) {

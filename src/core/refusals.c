@@ -5,6 +5,7 @@
 #include "lifecycle_int.h"
 #include "queries_int.h"
 #include "store_int.h"
+#include "ledger_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ void lc_refusals_free(lc_refusal *v, size_t n)
  * then events_case): never a walk of all the events (issue 17). */
 const char SQL_REFUSALS[] =
 	"SELECT e.at, e.clerk, e.type, e.details, e.reason, c.no, c.item_name,"
-	" c.applicant_name, c.return_reason FROM cases c JOIN events e ON e.case_id = c.id"
+	" c.applicant_name, c.return_reason, c.id FROM cases c JOIN events e ON e.case_id = c.id"
 	" WHERE c.id IN (SELECT id FROM cases WHERE accepted_day = ?1"
 	"                UNION SELECT id FROM cases WHERE completed_day = ?1)"
 	" AND e.at >= ?1 AND e.at < ?2 AND e.type IN ('intake', 'return', 'complete')"
@@ -47,7 +48,14 @@ int lifecycle_refusals(bm_store *s, bm_day day, lc_refusal **out, size_t *n, bm_
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *type = col_text(st, 2);
 		flatrec d = {0}, note = {0};
-		if (!flatrec_parse(col_text(st, 3), &d))
+		char *details = NULL;   /* a compact intake read back whole */
+		if (event_details_expand(s, sqlite3_column_int64(st, 9), type, col_text(st, 3), &details, err)) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+		bool parsed = details && flatrec_parse(details, &d);
+		free(details);
+		if (!parsed)
 			continue;
 		const char *nj = flatrec_get(&d, "x.note", NULL);
 		bool has_note = nj && flatrec_parse(nj, &note);

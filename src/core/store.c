@@ -20,7 +20,30 @@ struct bm_store {
 	char *fail_hook;
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
 	int n_cache;
+	/* store_has_column's answers (the schema moves only in migrate) */
+	struct { const char *table, *column; bool has; } cols[8];
+	int n_cols;
 };
+
+bool store_has_column(bm_store *s, const char *table, const char *column)
+{
+	for (int i = 0; i < s->n_cols; i++)
+		if (s->cols[i].table == table && s->cols[i].column == column)
+			return s->cols[i].has;
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2", NULL);
+	if (!st)
+		return false;
+	st_text(st, 1, table);
+	st_text(st, 2, column);
+	bool has = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (s->n_cols < (int)(sizeof s->cols / sizeof s->cols[0])) {
+		s->cols[s->n_cols].table = table;
+		s->cols[s->n_cols].column = column;
+		s->cols[s->n_cols++].has = has;
+	}
+	return has;
+}
 
 /* How long to wait for another writer: BIANMIN_BUSY_TIMEOUT_MS, else 10 s. */
 int store_busy_timeout_ms(void)
@@ -246,6 +269,7 @@ void store_close(bm_store *s)
  * lock and a step already done is skipped. */
 static int migrate(bm_store *s, int max, bm_error *err)
 {
+	bool compacted = false;
 	for (int v = 1; v <= max; v++) {
 		int cur = 0;
 		if (exec(s, "BEGIN IMMEDIATE", err, _("upgrading the database")))
@@ -261,13 +285,21 @@ static int migrate(bm_store *s, int max, bm_error *err)
 			 v, (int)STORE_APPLICATION_ID);
 		if (exec(s, store_migrations[v], err, _("upgrading the database")) ||
 		    (v == 3 && clerk_ledger_import(s, err)) ||
+		    (store_migrations[v] == store_schema_events_compact && ledger_compact_events(s, err)) ||
 		    exec(s, set, err, _("upgrading the database")) ||
 		    exec(s, "COMMIT", err, _("upgrading the database")))
 			goto fail;
+		s->n_cols = 0;   /* the schema moved */
+		compacted = compacted || store_migrations[v] == store_schema_events_compact;
 	}
+	/* the old events' pages back to the file system, once (a file in use
+	 * elsewhere keeps them free inside until the next VACUUM) */
+	if (compacted)
+		sqlite3_exec(s->db, "VACUUM", NULL, NULL, NULL);
 	return BM_OK;
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->n_cols = 0;
 	return BM_EDB;
 }
 

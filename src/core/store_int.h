@@ -9,6 +9,12 @@
 
 extern const char *const store_migrations[];
 extern const int store_n_migrations;
+/* The migration that compacts the events (issue 17), found by its text,
+ * not its number: its SQL, then ledger_compact_events (C), which ends
+ * with the _end SQL. */
+extern const char store_schema_events_compact[];
+extern const char store_schema_events_compact_end[];
+int ledger_compact_events(bm_store *s, bm_error *err);
 
 /* A prepared statement for a constant SQL string, cached by the string's
  * address and reset+unbound before it is returned.  NULL + err on error. */
@@ -21,6 +27,10 @@ int store_counter_next(bm_store *s, const char *name, int64_t *out, bm_error *er
 /* Step a statement that writes (INSERT/UPDATE), reset it: BM_OK when it
  * ran, else store_fail(what). */
 int store_write(bm_store *s, sqlite3_stmt *st, bm_error *err, const char *what);
+
+/* Does the table have the column (for code that also runs on a file at an
+ * older schema)?  Cached by the strings' addresses: pass literals. */
+bool store_has_column(bm_store *s, const char *table, const char *column);
 
 /* Bind text or NULL. */
 void st_text(sqlite3_stmt *st, int i, const char *v);

@@ -247,6 +247,56 @@ static const char SCHEMA_REGISTER[] =
 "CREATE TRIGGER reg_snapshot BEFORE UPDATE OF no, book, opened_at, opened_day, clerk ON reg_entries"
 "  BEGIN SELECT RAISE(ABORT, 'an entry keeps its number, book and opening'); END;";
 
+/* 9 (issue 17): the ledger at about a fifth of its size.  The events are
+ *    copied into a table without prev_hash (it is the previous event's
+ *    hash, which verify recomputes anyway) and without the unique index on
+ *    the hash (nothing looks an event up by it); ledger_compact.c then
+ *    keeps each intake as its moving values (event_details.c) and ends the
+ *    step with store_schema_events_compact_end.  Every hash stays as it
+ *    was: it covers the logical details, which read back byte for byte. */
+const char store_schema_events_compact[] =
+"CREATE TABLE events_compact ("
+"  id INTEGER PRIMARY KEY,"
+"  case_id INTEGER REFERENCES cases(id),"
+"  at TEXT NOT NULL, clerk TEXT NOT NULL, type TEXT NOT NULL,"
+"  details TEXT NOT NULL, reason TEXT,"
+"  hash TEXT NOT NULL"
+");"
+"INSERT INTO events_compact (id, case_id, at, clerk, type, details, reason, hash)"
+"  SELECT id, case_id, at, clerk, type, details, reason, hash FROM events ORDER BY id;";
+/* case_watch names events: kept aside while the old table goes */
+const char store_schema_events_compact_end[] =
+"CREATE TEMP TABLE watch_keep AS SELECT * FROM case_watch;"
+"DELETE FROM case_watch;"
+"DROP TABLE events;"
+"ALTER TABLE events_compact RENAME TO events;"
+"INSERT INTO case_watch SELECT * FROM temp.watch_keep;"
+"DROP TABLE temp.watch_keep;"
+"CREATE INDEX events_case ON events(case_id);"
+"CREATE INDEX events_caseless ON events(type) WHERE case_id IS NULL;"
+"CREATE INDEX events_day_close ON events(json_extract(details, '$.\"x.day\"'))"
+"  WHERE type = 'day_close' AND case_id IS NULL;"
+"CREATE INDEX events_figures ON events(type, at) WHERE type IN ('rate','notice_breach');"
+"CREATE INDEX events_handover ON events(at) WHERE type = 'handover';"
+"CREATE TRIGGER events_no_update BEFORE UPDATE ON events"
+"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;"
+"CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
+"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;"
+"CREATE TRIGGER watch_handover AFTER INSERT ON events WHEN new.type = 'handover' BEGIN"
+"  INSERT OR REPLACE INTO case_watch (what, case_id, event_id) VALUES ('handover', new.case_id, new.id);"
+"END;"
+"CREATE TRIGGER watch_acknowledge AFTER INSERT ON events WHEN new.type = 'acknowledge' BEGIN"
+"  DELETE FROM case_watch WHERE what = 'handover' AND case_id = new.case_id;"
+"END;"
+"CREATE TRIGGER watch_rate AFTER INSERT ON events WHEN new.type = 'rate' BEGIN"
+"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
+"  INSERT INTO case_watch (what, case_id, event_id) SELECT 'followup', new.case_id, new.id"
+"  WHERE instr(new.details, 'followup_due') > 0;"
+"END;"
+"CREATE TRIGGER watch_followup AFTER INSERT ON events WHEN new.type = 'followup' BEGIN"
+"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
+"END;";
+
 const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_ITEM_SNAPSHOT, SCHEMA_AGENTS,
-	SCHEMA_REGISTER };
-const int store_n_migrations = 8;
+	SCHEMA_REGISTER, store_schema_events_compact };
+const int store_n_migrations = 9;

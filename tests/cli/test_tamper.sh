@@ -44,11 +44,14 @@ try() {   # try WHAT SQL EXPECT: tamper a fresh copy, verify must fail naming EX
 }
 try "due date" "UPDATE cases SET due = '2026-12-31' WHERE id = 2" "QS-20260930-0002"
 try "state" "UPDATE cases SET state = 'completed' WHERE id = 1" "state"
-try "snapshot" "UPDATE cases SET item_fee_fen = 0 WHERE id = 3" "item.fee_fen"
+# the snapshot is covered by the intake's hash (the intake is kept as its
+# moving values and read back with the snapshot: issue 17)
+try "snapshot" "UPDATE cases SET item_fee_fen = 0 WHERE id = 3" "the intake of case QS-20260930-0003"
 try "material" "UPDATE case_materials SET state = 'present' WHERE case_id = 4 AND idx = 1" "m.2.state"
-try "material gone" "DELETE FROM case_materials WHERE case_id = 1 AND idx = 0" "m.1"
+try "material gone" "DELETE FROM case_materials WHERE case_id = 1 AND idx = 0" "the intake of case QS-20260930-0001"
 # events 1-6 are the clerks' (three added, one disabled, two PINs); 7-10 the intakes
-try "event details" "UPDATE events SET details = replace(details, '张三2', '张三X') WHERE id = 8" "event 8"
+try "event details" "UPDATE events SET details = replace(details, '\"present\"', '\"missing\"') WHERE id = 8" "event 8"
+try "applicant" "UPDATE cases SET applicant_name = '张三X' WHERE id = 2" "event 8"
 try "event deleted" "DELETE FROM events WHERE id = 8" "event 8"
 # the last intake's event (the papers' print events come after it)
 try "last intake deleted" "DELETE FROM events WHERE id = 10" "event 10"
@@ -80,8 +83,7 @@ paper() {   # paper I: verify --paper with paper I's code; prints the output
 	eval "c=\$code$1"
 	bm verify --clerk 1001 --paper QS-20260930-000$1 "$c"
 }
-NAME2="UPDATE events SET details = replace(details, '张三2', '王五') WHERE id = 8;
- UPDATE cases SET applicant_name = '王五' WHERE id = 2;"
+NAME2="UPDATE cases SET applicant_name = '王五' WHERE id = 2;"
 forge "$NAME2"
 bm verify --clerk 1001 | grep -q '^ok' || die "forgery: verify should still say ok (the file is consistent)"
 paper 1 >$T/out || die "paper 1 (before the forged event) should still check: $(cat $T/out)"
@@ -91,8 +93,8 @@ for i in 2 3 4; do   # the forged event's own paper and every later one
 done
 # an event appended after the newest paper: no paper can show it (the
 # next paper, 日结单 or county copy does; bianmin(1) says so)
-forge "INSERT INTO events (id, case_id, at, clerk, type, details, prev_hash, hash)
-   SELECT id + 1, 1, at, clerk, 'note', '{}', '', 'x' FROM events WHERE id = (SELECT max(id) FROM events);"
+forge "INSERT INTO events (id, case_id, at, clerk, type, details, hash)
+   SELECT id + 1, 1, at, clerk, 'note', '{}', 'x' FROM events WHERE id = (SELECT max(id) FROM events);"
 paper 4 >/dev/null || die "appending after the last paper does not change it"
 # deleting the tail (the last intake and the papers' print events after
 # it): the paper of a deleted event names no event

@@ -1,0 +1,128 @@
+/* event_details.c - an event's details as hashed, and as kept (issue 17).
+ *
+ * The hash of an event covers its logical details: for an intake, the
+ * whole case record as it was when accepted (case_record).  Most of that
+ * record is the snapshot, which never moves (the applicant, the item and
+ * catalog, the materials' names and forms: the triggers of store_schema.c
+ * guard those columns), and the rows already hold it.  So a ledger at the
+ * compact schema keeps an intake's details as the values of the keys that
+ * do move (record_key_moves: phone, address, owner, kind, state, dates,
+ * each material's state and change), in record order, as a JSON array;
+ * reading the event puts them back into the case's record, which gives
+ * the same bytes again.  An intake is kept compact only when that round
+ * trip is exact; any other text is kept as it is.
+ *
+ * So a snapshot column changed behind bianmin's back changes the intake's
+ * logical details, and verify sees the hash no longer match.  A column
+ * later added to the snapshot must stay NULL (absent) for older cases, as
+ * the whole-item columns do, or their intakes would no longer expand. */
+#include "ledger_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool event_details_compacted(const char *type, const char *stored)
+{
+	return type && strcmp(type, "intake") == 0 && stored && stored[0] == '[';
+}
+
+static bool same(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* rec's moving values replaced, in order, by vals'; false when the counts
+ * differ */
+static bool put_moving(flatrec *rec, const flatrec *vals)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < rec->n; i++) {
+		if (!record_key_moves(rec->keys[i]))
+			continue;
+		if (j >= vals->n)
+			return false;
+		free(rec->vals[i]);
+		rec->vals[i] = vals->vals[j] ? bm_xstrdup(vals->vals[j]) : NULL;
+		j++;
+	}
+	return j == vals->n;
+}
+
+int event_details_compact(bm_store *s, int64_t case_id, const char *logical, char **stored, bm_error *err)
+{
+	*stored = NULL;
+	flatrec l, cur;
+	if (!logical || !flatrec_parse(logical, &l))
+		return BM_OK;
+	int rc = case_record(s, case_id, &cur, err);
+	if (rc) {
+		flatrec_free(&l);
+		return rc;
+	}
+	bool ok = l.n == cur.n;
+	flatrec moving = {0};
+	for (size_t i = 0; ok && i < l.n; i++) {
+		ok = strcmp(l.keys[i], cur.keys[i]) == 0;
+		if (ok && record_key_moves(l.keys[i]))
+			flatrec_set(&moving, l.keys[i], l.vals[i]);
+		else if (ok)
+			ok = same(l.vals[i], cur.vals[i]);
+	}
+	if (ok) {
+		char *compact = flatrec_values_json(&moving);
+		flatrec vals;
+		char *back = NULL;
+		if (flatrec_parse_values(compact, &vals)) {
+			if (put_moving(&cur, &vals))
+				back = flatrec_json(&cur);
+			flatrec_free(&vals);
+		}
+		if (back && strcmp(back, logical) == 0)
+			*stored = compact;
+		else
+			free(compact);
+		free(back);
+	}
+	flatrec_free(&moving);
+	flatrec_free(&l);
+	flatrec_free(&cur);
+	return BM_OK;
+}
+
+int event_details_expand(bm_store *s, int64_t case_id, const char *type, const char *stored, char **logical,
+			 bm_error *err)
+{
+	*logical = NULL;
+	if (!event_details_compacted(type, stored)) {
+		*logical = stored ? bm_xstrdup(stored) : NULL;
+		return BM_OK;
+	}
+	flatrec cur;
+	int rc = case_record(s, case_id, &cur, err);
+	if (rc == BM_ENOTFOUND) {
+		*logical = bm_xstrdup(stored);   /* no case: verify names it */
+		return BM_OK;
+	}
+	if (rc)
+		return rc;
+	*logical = event_details_expand_rec(&cur, stored);
+	flatrec_free(&cur);
+	return BM_OK;
+}
+
+char *event_details_expand_rec(const flatrec *cur, const char *stored)
+{
+	flatrec rec, vals;
+	char *logical = NULL;
+	flatrec_copy(cur, &rec);
+	if (flatrec_parse_values(stored, &vals)) {
+		if (put_moving(&rec, &vals))
+			logical = flatrec_json(&rec);
+		flatrec_free(&vals);
+	}
+	flatrec_free(&rec);
+	/* changed behind bianmin's back: the hash says so */
+	return logical ? logical : bm_xstrdup(stored);
+}

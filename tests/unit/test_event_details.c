@@ -1,0 +1,183 @@
+/* test_event_details.c - the compact events of issue 17 (event_details.c,
+ * ledger_compact.c): an intake kept as its moving values reads back to the
+ * very text its hash covers; a ledger written before the compact schema
+ * migrates with every hash unchanged, verify passing before and after, and
+ * a paper's check code (校验码) printed before the migration still checks
+ * after it. */
+#include "unit.h"
+#include "ledger_fixture.h"
+#include "bianmin/lifecycle.h"
+
+static bool verify_ok(bm_store *s)
+{
+	bool ok = false;
+	char head[65];
+	ledger_problem p;
+	bm_error err = {0};
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	if (!ok)
+		fprintf(stderr, "verify: %s\n", p.what);
+	return ok;
+}
+
+static char *one_text(bm_store *s, const char *sql, int64_t arg)
+{
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, arg);
+	char *v = NULL;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		v = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int64_t one_int(bm_store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL), SQLITE_OK);
+	int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* the intake event of case no as case_load reads it */
+static char *loaded_intake(bm_store *s, const char *no, int64_t *id, char *hash)
+{
+	bm_case c;
+	bm_error err = {0};
+	ck_assert_int_eq(case_load(s, no, &c, &err), BM_OK);
+	char *d = NULL;
+	for (size_t i = 0; i < c.n_events; i++)
+		if (strcmp(c.events[i].type, "intake") == 0) {
+			d = strdup(c.events[i].details);
+			*id = c.events[i].id;
+			snprintf(hash, 65, "%s", c.events[i].hash);
+			/* the chain, not a column: the event before it */
+			if (i)
+				ck_assert_str_eq(c.events[i].prev_hash, c.events[i - 1].hash);
+		}
+	case_free(&c);
+	ck_assert_ptr_nonnull(d);
+	return d;
+}
+
+#define N 3
+START_TEST(migration_keeps_hashes_and_paper_codes)
+{
+	fx_tmpdir();
+	bm_error err = {0};
+	/* the schema before the compact events */
+	bm_store *s = store_open_version(fx_path, true, STORE_SCHEMA_VERSION - 1, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(store_schema_version(s), STORE_SCHEMA_VERSION - 1);
+	ck_assert_int_eq(witness_key_create(fx_path, &err), BM_OK);
+	bm_clerk admin, clerk;
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_CLERK, "1234", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_login(s, "1001", "1234", &admin, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, &admin, "1002", "李强", NULL, ROLE_CLERK, "2222", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_get(s, "1002", &clerk, &err), BM_OK);
+	bm_calendar *cal = calendar_new();
+	calendar_cover_year(cal, 2026);
+	/* all present; a 补齐件 with the photo missing; a name with a quote
+	 * and a backslash (escaped in the JSON) */
+	const bm_mat_state all[] = { MAT_PRESENT, MAT_PRESENT, MAT_PRESENT };
+	const bm_mat_state some[] = { MAT_PRESENT, MAT_PRESENT, MAT_MISSING };
+	const char *names[N] = { "欧阳娜娜", "司马\"相如\\", "诸葛孔明" };
+	char no[N][CASE_NO_MAX];
+	for (int i = 0; i < N; i++)
+		ck_assert_int_eq(fx_accept(s, cal, i == 1 ? some : all, names[i], no[i], &err), BM_OK);
+	lc_ctx x = { .store = s, .cal = cal, .clerk = &clerk };
+	ck_assert(bm_time_parse("2026-10-09T10:00:00+08:00", &x.now));
+	ck_assert_int_eq(lifecycle_complete(&x, no[2], true, "准予", NULL, NULL, &err), BM_OK);
+	ck_assert(verify_ok(s));
+
+	/* before: the whole record in the row, and each paper's code */
+	char *text[N], hash[N][65], code[N][WITNESS_CODE_SIZE];
+	int64_t id[N];
+	for (int i = 0; i < N; i++) {
+		text[i] = loaded_intake(s, no[i], &id[i], hash[i]);
+		char *row = one_text(s, "SELECT details FROM events WHERE id = ?", id[i]);
+		ck_assert_str_eq(row, text[i]);
+		ck_assert_int_eq(row[0], '{');
+		free(row);
+		ck_assert_int_eq(witness_paper_code(s, id[i], hash[i], code[i]), BM_OK);
+	}
+	int64_t events = one_int(s, "SELECT count(*) FROM events");
+	char *head = one_text(s, "SELECT hash FROM events WHERE id = (SELECT max(id) FROM events)", 0);
+	store_close(s);
+
+	s = store_open(fx_path, false, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(store_schema_version(s), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'prev_hash'"), 0);
+	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM events"), events);
+	char *head2 = one_text(s, "SELECT hash FROM events WHERE id = (SELECT max(id) FROM events)", 0);
+	ck_assert_str_eq(head2, head);
+	ck_assert(verify_ok(s));
+	for (int i = 0; i < N; i++) {
+		/* kept as the moving values, read back to the same bytes */
+		char *row = one_text(s, "SELECT details FROM events WHERE id = ?", id[i]);
+		ck_assert_int_eq(row[0], '[');
+		ck_assert_int_lt((int)strlen(row), (int)strlen(text[i]) / 3);
+		free(row);
+		int64_t id2;
+		char h2[65];
+		char *back = loaded_intake(s, no[i], &id2, h2);
+		ck_assert_str_eq(back, text[i]);
+		ck_assert_str_eq(h2, hash[i]);
+		free(back);
+		/* the paper printed before the migration checks after it */
+		paper_check pc;
+		ck_assert_int_eq(ledger_verify_paper(s, no[i], code[i], &pc, &err), BM_OK);
+		ck_assert(pc.found_case);
+		ck_assert_int_eq(pc.event_id, id[i]);
+		ck_assert_str_eq(pc.type, "intake");
+	}
+	/* the watch state and the triggers came through the new table */
+	ck_assert_int_ne(sqlite3_exec(store_db(s), "UPDATE events SET reason = 'x'", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(store_db(s), "DELETE FROM events", NULL, NULL, NULL), SQLITE_OK);
+
+	/* a new intake is kept compact from the start, and steps go on */
+	char more[CASE_NO_MAX];
+	ck_assert_int_eq(fx_accept(s, cal, some, "新案", more, &err), BM_OK);
+	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM events WHERE type = 'intake' AND details LIKE '[%'"), N + 1);
+	x.store = s;
+	ck_assert_int_eq(lifecycle_complete(&x, no[0], true, "准予", NULL, NULL, &err), BM_OK);
+	ck_assert(verify_ok(s));
+
+	/* a snapshot changed behind bianmin's back breaks the intake's hash */
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "DROP TRIGGER cases_snapshot;"
+				      " UPDATE cases SET item_name = '别的事项' WHERE no = 'QS-20260930-0002'", NULL, NULL, NULL),
+			 SQLITE_OK);
+	bool ok;
+	char h[65];
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, h, &p, &err), BM_OK);
+	ck_assert(!ok);
+	ck_assert_int_eq(p.event_id, id[1]);
+	ck_assert_str_eq(p.case_no, "QS-20260930-0002");
+
+	for (int i = 0; i < N; i++)
+		free(text[i]);
+	free(head);
+	free(head2);
+	auth_clerk_free(&admin);
+	auth_clerk_free(&clerk);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
+static Suite *event_details_suite(void)
+{
+	Suite *su = suite_create("event_details");
+	TCase *tc = tcase_create("event_details");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, migration_keeps_hashes_and_paper_codes);
+	suite_add_tcase(su, tc);
+	return su;
+}
+
+BM_UNIT_MAIN(event_details_suite)
