@@ -94,9 +94,11 @@ bool record_key_moves(const char *key)
 static const char SQL_CASE[] = RECORD_COLS ", " CASE_ITEM_LATER_COLS " FROM cases WHERE id = ?";
 static const char SQL_CASE_OLD[] = RECORD_COLS " FROM cases WHERE id = ?";
 
+/* migration 6 (store_schema.c) added the columns; asked for every case
+ * loaded, so from the version read once, not from the table's info */
 bool case_item_later(bm_store *s)
 {
-	return store_has_column(s, "cases", "item_procedure");
+	return store_schema_version_seen(s) >= 6;
 }
 static const char SQL_MATS[] =
 	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"

@@ -33,6 +33,11 @@ bool flatrec_parse(const char *json, flatrec *out);
  * (keys "0", "1", ...).  The compact intake event (event_details.c). */
 char *flatrec_values_json(const flatrec *r);
 bool flatrec_parse_values(const char *json, flatrec *out);
+/* Each pair of such an object in order, without building a record (val
+ * NULL for null; both only valid during the call).  each returns false to
+ * stop there (then true is returned); false on malformed input. */
+typedef bool (*flatrec_each_fn)(const char *key, const char *val, void *ctx);
+bool flatrec_scan(const char *json, flatrec_each_fn each, void *ctx);
 /* First key where a and b differ (either direction), or NULL when equal. */
 const char *flatrec_diff(const flatrec *a, const flatrec *b, const char **va, const char **vb);
 
