@@ -94,7 +94,10 @@ typedef struct bm_event {
 	bm_time at;
 	char *clerk;            /* 工号 */
 	char *type;             /* "intake", "receipt_void", and issue 6's steps */
-	char *details;          /* canonical JSON object (flat, string values) */
+	char *details;          /* canonical JSON object (flat, string values);
+				 * an intake's: the values it set of the fields
+				 * that move (state, due, owner... each material's
+				 * state), the rest being the case's own fields */
 	char *reason;           /* may be NULL */
 	char prev_hash[65], hash[65];
 } bm_event;

@@ -83,6 +83,28 @@ bool record_key_moves(const char *key)
 	return f && (strcmp(f, ".state") == 0 || strcmp(f, ".changed_at") == 0);
 }
 
+char *record_moving_object(const char *stored)
+{
+	flatrec vals;
+	if (!flatrec_parse_values(stored, &vals))
+		return bm_xstrdup(stored);
+	bm_buf b = {0};
+	bm_buf_puts(&b, "{");
+	size_t j = 0;
+	for (size_t i = 0; i < N_REC && j < vals.n; i++)
+		if (REC[i].update)
+			flatrec_json_pair(&b, REC[i].key, vals.vals[j++]);
+	for (size_t m = 1; j < vals.n; m++)
+		for (int f = 0; f < 2 && j < vals.n; f++) {
+			char key[64];
+			snprintf(key, sizeof key, "m.%zu.%s", m, f ? "changed_at" : "state");
+			flatrec_json_pair(&b, key, vals.vals[j++]);
+		}
+	bm_buf_puts(&b, "}");
+	flatrec_free(&vals);
+	return bm_buf_steal(&b);
+}
+
 #define RECORD_COLS \
 	"SELECT no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id," \
 	" proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window," \

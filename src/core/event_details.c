@@ -33,23 +33,6 @@ static bool same(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* rec's moving values replaced, in order, by vals'; false when the counts
- * differ */
-static bool put_moving(flatrec *rec, const flatrec *vals)
-{
-	size_t j = 0;
-	for (size_t i = 0; i < rec->n; i++) {
-		if (!record_key_moves(rec->keys[i]))
-			continue;
-		if (j >= vals->n)
-			return false;
-		free(rec->vals[i]);
-		rec->vals[i] = vals->vals[j] ? bm_xstrdup(vals->vals[j]) : NULL;
-		j++;
-	}
-	return j == vals->n;
-}
-
 int event_details_compact(bm_store *s, int64_t case_id, const char *logical, char **stored, bm_error *err)
 {
 	*stored = NULL;
@@ -72,14 +55,8 @@ int event_details_compact(bm_store *s, int64_t case_id, const char *logical, cha
 	}
 	if (ok) {
 		char *compact = flatrec_values_json(&moving);
-		flatrec vals;
-		char *back = NULL;
-		if (flatrec_parse_values(compact, &vals)) {
-			if (put_moving(&cur, &vals))
-				back = flatrec_json(&cur);
-			flatrec_free(&vals);
-		}
-		if (back && strcmp(back, logical) == 0)
+		char *back = event_details_expand_rec(&cur, compact);
+		if (strcmp(back, logical) == 0)
 			*stored = compact;
 		else
 			free(compact);
@@ -114,15 +91,27 @@ int event_details_expand(bm_store *s, int64_t case_id, const char *type, const c
 
 char *event_details_expand_rec(const flatrec *cur, const char *stored)
 {
-	flatrec rec, vals;
-	char *logical = NULL;
-	flatrec_copy(cur, &rec);
-	if (flatrec_parse_values(stored, &vals)) {
-		if (put_moving(&rec, &vals))
-			logical = flatrec_json(&rec);
-		flatrec_free(&vals);
+	flatrec vals;
+	if (!flatrec_parse_values(stored, &vals))
+		return bm_xstrdup(stored);   /* changed behind bianmin's back: the hash says so */
+	/* written straight from the record (case_load reads every case of a
+	 * month this way): the moving values from the array, in order */
+	bm_buf b = {0};
+	bm_buf_puts(&b, "{");
+	size_t j = 0;
+	bool ok = true;
+	for (size_t i = 0; ok && i < cur->n; i++) {
+		bool moves = record_key_moves(cur->keys[i]);
+		ok = !moves || j < vals.n;
+		if (ok)
+			flatrec_json_pair(&b, cur->keys[i], moves ? vals.vals[j++] : cur->vals[i]);
 	}
-	flatrec_free(&rec);
-	/* changed behind bianmin's back: the hash says so */
-	return logical ? logical : bm_xstrdup(stored);
+	ok = ok && j == vals.n;
+	bm_buf_puts(&b, "}");
+	flatrec_free(&vals);
+	if (!ok) {
+		bm_buf_free(&b);
+		return bm_xstrdup(stored);
+	}
+	return bm_buf_steal(&b);
 }

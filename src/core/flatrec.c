@@ -38,18 +38,6 @@ void flatrec_add(flatrec *r, const char *key, const char *val)
 	r->n++;
 }
 
-void flatrec_copy(const flatrec *from, flatrec *to)
-{
-	memset(to, 0, sizeof *to);
-	to->cap = to->n = from->n;
-	to->keys = bm_xcalloc(from->n ? from->n : 1, sizeof *to->keys);
-	to->vals = bm_xcalloc(from->n ? from->n : 1, sizeof *to->vals);
-	for (size_t i = 0; i < from->n; i++) {
-		to->keys[i] = bm_xstrdup(from->keys[i]);
-		to->vals[i] = bm_xstrdup(from->vals[i]);
-	}
-}
-
 void flatrec_setf(flatrec *r, const char *key, const char *fmt, ...)
 {
 	va_list ap;
@@ -97,6 +85,17 @@ static void put_str(bm_buf *b, const char *s)
 	}
 	bm_buf_append(b, (const char *)run, strlen((const char *)run));
 	bm_buf_puts(b, "\"");
+}
+
+void flatrec_json_pair(bm_buf *b, const char *key, const char *val)
+{
+	bm_buf_puts(b, b->len > 1 ? "," : "");
+	put_str(b, key);
+	bm_buf_puts(b, ":");
+	if (val)
+		put_str(b, val);
+	else
+		bm_buf_puts(b, "null");
 }
 
 char *flatrec_json(const flatrec *r)

@@ -17,13 +17,14 @@ typedef struct flatrec {
 void flatrec_set(flatrec *r, const char *key, const char *val);
 /* Append a key known not to be there yet (no search). */
 void flatrec_add(flatrec *r, const char *key, const char *val);
-/* A copy of from (to is overwritten). */
-void flatrec_copy(const flatrec *from, flatrec *to);
 void flatrec_setf(flatrec *r, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Value of key; *present false when missing (NULL returned either way). */
 const char *flatrec_get(const flatrec *r, const char *key, bool *present);
 void flatrec_free(flatrec *r);
+/* One "key":value pair of the canonical JSON, appended to b, which
+ * holds "{" and the pairs before it (a comma when there are any). */
+void flatrec_json_pair(bm_buf *b, const char *key, const char *val);
 /* Canonical JSON. malloc'd. */
 char *flatrec_json(const flatrec *r);
 /* Parse what flatrec_json wrote (and any flat object of strings/null).

@@ -26,6 +26,11 @@ bool events_compact(bm_store *s);
 /* Does a record key move after the intake (case_apply may set it, or a
  * material's state/changed_at), or is it the snapshot? */
 bool record_key_moves(const char *key);
+/* A compact intake's values as an object of its moving keys (the record's
+ * in order, then m.N.state and m.N.changed_at of each material), read
+ * without the case's rows: what a loaded case's intake event holds (the
+ * rest of the record is the case's own fields).  malloc'd. */
+char *record_moving_object(const char *stored);
 /* event_details.c: an intake's logical details (what its hash covers)
  * kept as the values of its moving keys, and read back.  compact: *stored
  * is NULL when the text cannot be kept compact exactly.  expand: *logical
