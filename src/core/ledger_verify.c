@@ -211,7 +211,11 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 			break;
 		}
 		if (intake) {
-			rec = ev;
+			/* x.* names what is not a column (x.visit: the home visit) */
+			for (size_t i = 0; i < ev.n; i++)
+				if (strncmp(ev.keys[i], "x.", 2) != 0)
+					flatrec_set(&rec, ev.keys[i], ev.vals[i]);
+			flatrec_free(&ev);
 		} else {
 			for (size_t i = 0; i < ev.n; i++)
 				if (strncmp(ev.keys[i], "x.", 2) != 0)

@@ -483,9 +483,10 @@ void books_month_lines(ui *u, struct tlines *t, int width, int year, int month);
  * none); books_today_free frees them. */
 char **books_today(ui *u, size_t *n);
 /* After an intake is saved inside its transaction: 延时服务 mark and the
- * link to the entry it came from.  BM_OK or the error. */
+ * link to the entry it came from, recorded at now (at: when the case was
+ * taken, the visit's time for a home visit's case).  BM_OK or the error. */
 int books_after_intake(ui *u, const char *case_no, const char *person, const char *item, bm_time at,
-		       bool *extended, bm_error *err);
+		       bm_time now, bool *extended, bm_error *err);
 /* Fill the applicant from a book entry (name, ID, phone, address). */
 void intake_prefill(ui *u, const char *name, const char *id, const char *phone, const char *address);
 

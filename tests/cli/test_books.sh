@@ -15,11 +15,10 @@ FTLIB=$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1)
 if [ -n "$FTLIB" ]; then
 	ft() { _t=$1; shift; env -u FAKETIME_SHARED LD_PRELOAD="$FTLIB" FAKETIME="$_t" "$@"; }
 fi
-# a home visit's case is received at the visit's time, up to a day before
-# the ledger's newest event: the center allows its clock that much
+# the center's own center.yaml: a home visit's case is received on the
+# visit and entered on return without any clock tolerance
 CFG=$T/center.yaml
 cp "$(dirname "$0")/../../data/center.yaml" $CFG
-echo "clock_tolerance_minutes: 1440" >> $CFG
 at() { t=$1; shift; ft "$t" "$BIANMIN" --config "$CFG" --db "$DB" "$@"; }
 bm() { ft "$CLI_NOW" "$BIANMIN" --config "$CFG" --db "$DB" "$@"; }
 setup_clerks
@@ -89,7 +88,29 @@ a1 '2026-11-09 12:30:00' intake --item MZ-001 --name 午间 --id $ID --have-all 
 out=$(a1 '2026-11-10 09:00:00' intake --item MZ-001 --from $v1 --have-all --duplicate-reason 同一测试申请人 2>$T/err) || die "intake from visit: $(cat $T/err)"
 vcase=$(echo "$out" | sed -n 1p)
 case $vcase in QS-20261109-*) ;; *) die "the visit's case $vcase is not dated 11-09" ;; esac
+# received (受理) on the visit, 11-09 14:00: its due date counts 20 working
+# days from 11-09 (12-07; from the entry's 11-10 it would be 12-08)
+eq "$(echo "$out" | sed -n 3p)" "2026-12-07" "the visit's case is due 20 working days after the visit"
+a1 '2026-11-10 09:01:00' case show $vcase > $T/vc || die "show the visit's case"
+grep -q "^Accepted:    2026-11-09T14:00:00+08:00$" $T/vc || die "receipt time is not the visit's: $(cat $T/vc)"
+grep -q "^Clock start: 2026-11-09$" $T/vc || die "the clock does not start on the visit: $(cat $T/vc)"
+grep -q "^Home visit:  $v1 (received there; entered 2026-11-10T09:00:00+08:00)$" $T/vc ||
+	die "the intake event does not name the visit: $(cat $T/vc)"
+# its events are stamped when it was entered, after the ledger's newest
+grep -q "^  #[0-9]*  2026-11-10T09:00:00+08:00  1001  intake$" $T/vc || die "intake not stamped at entry: $(cat $T/vc)"
+grep "^  #" $T/vc | grep -qv "2026-11-10T09:00:00" && die "an event of the visit's case is back-dated: $(cat $T/vc)"
+# its paper says 收件 on the visit's day
+a1 '2026-11-10 09:02:00' print $vcase --out - > $T/vpaper || die "print the visit's case"
+grep -q "2026年11月9日" $T/vpaper || die "the visit's case paper lacks the visit's date: $(cat $T/vpaper)"
+# the clock rule is untouched: a case back-dated without a visit is refused
+a1 '2026-11-10 08:30:00' intake --item MZ-001 --name 倒拨 --id $ID --have-all --duplicate-reason 同一测试申请人 \
+	>/dev/null 2>$T/err && die "a back-dated intake was saved"
+grep -q "the clock went back" $T/err || die "back-dated intake: $(cat $T/err)"
 a1 '2026-11-10 09:05:00' book close $v1 --answer 已办理 >/dev/null || die "close v1"
+# a closed visit takes no more cases
+a1 '2026-11-10 09:05:30' intake --item MZ-001 --from $v1 --have-all --duplicate-reason 同一测试申请人 \
+	>/dev/null 2>$T/err && die "a closed visit took a case"
+grep -q "is closed" $T/err || die "closed visit: $(cat $T/err)"
 eq "$(a1 '2026-11-10 09:06:00' book show $v1 | grep '^case_no')" "case_no	$vcase" "visit lists its case"
 a1 '2026-11-10 10:00:00' book answer $c3 --answer 规划办已答复 >/dev/null || die "answer c3"
 a1 '2026-11-10 10:01:00' book add appointment --item MZ-001 --person 李预约 --date 2026-11-12 >/dev/null || die "a2"
@@ -122,13 +143,21 @@ a2 '2026-11-16 10:00:00' book add complaint --channel phone --window 民政 --su
 c4=$(a1 '2026-11-20 10:00:00' book add consult --channel visit --person 来访人 --subject 医保转移 | no)
 a1 '2026-11-20 10:01:00' book add appointment --item MZ-001 --person 刘预约 --date 2026-12-02 >/dev/null || die "a3"
 a1 '2026-11-20 10:01:00' book add appointment --item MZ-001 --person 过去 --date 2026-11-19 2>/dev/null && die "past appointment"
-a1 '2026-11-20 10:02:00' book add visit --person 孙大娘 --date 2026-11-23 >/dev/null || die "v2"
+v2=$(a1 '2026-11-20 10:02:00' book add visit --person 孙大娘 --date 2026-11-23 | no) || die "v2"
+# a visit that has not come yet takes no case
+a1 '2026-11-20 10:03:00' intake --item MZ-001 --from $v2 --id $ID --have-all --duplicate-reason 同一测试申请人 \
+	>/dev/null 2>$T/err && die "a future visit took a case"
+grep -q "has not come yet" $T/err || die "future visit: $(cat $T/err)"
 # 督办: open past due, on 11-26 only c4 (due 11-25)
 eq "$(a1 '2026-11-26 10:00:00' book list consult --supervise | cut -f1)" "$c4" "督办 list"
 c5=$(a1 '2026-11-27 10:00:00' book add consult --subject 社保卡 --answer 社保窗口办理 | no)
 a1 '2026-11-27 10:05:00' book close $c5 >/dev/null || die "close c5"
 a1 '2026-11-27 10:06:00' book close $c5 2>/dev/null && die "closed twice"
 a1 '2026-12-01 08:00:00' book add consult --subject 十二月的 >/dev/null || die "december consult"
+# nor one more than 5 working days back (11-23 -> 12-01 is 6)
+a1 '2026-12-01 08:01:00' intake --item MZ-001 --from $v2 --id $ID --have-all --duplicate-reason 同一测试申请人 \
+	>/dev/null 2>$T/err && die "a visit of 6 working days ago took a case"
+grep -q "more than 5 working days ago" $T/err || die "old visit: $(cat $T/err)"
 
 # ---- the month, worked out by hand ---------------------------------------
 #              received answered transferred closed late
