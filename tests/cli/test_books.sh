@@ -196,6 +196,17 @@ sqlite3 $T/tamper.db "UPDATE reg_entries SET answer = '没有答复' WHERE no = 
 out=$(BIANMIN_PIN=9999 "$BIANMIN" --db $T/tamper.db verify --clerk 9001)
 echo "$out" | grep -q "book entry $c3: answer is \"没有答复\" in the database" || die "tamper not found: $out"
 sqlite3 $T/tamper.db "DELETE FROM reg_entries WHERE no = '$c3'" 2>/dev/null && die "an entry was deleted"
+# an entry added behind bianmin's back has no event; one removed (its
+# guard dropped first) is in the ledger but not in the database
+cp $DB $T/tamper.db
+sqlite3 $T/tamper.db "INSERT INTO reg_entries (no, book, state, opened_at, opened_day, clerk)
+	VALUES ('QS-ZX20261130-099', 'consult', 'recorded', '2026-11-30T10:00:00+08:00', '2026-11-30', '1001')"
+out=$(BIANMIN_PIN=9999 "$BIANMIN" --db $T/tamper.db verify --clerk 9001)
+echo "$out" | grep -q "book entry QS-ZX20261130-099 has no event in the ledger" || die "added entry not found: $out"
+cp $DB $T/tamper.db
+sqlite3 $T/tamper.db "DROP TRIGGER reg_no_delete; DELETE FROM reg_entries WHERE no = '$c3'"
+out=$(BIANMIN_PIN=9999 "$BIANMIN" --db $T/tamper.db verify --clerk 9001)
+echo "$out" | grep -q "book entry $c3 is in the ledger but missing from the database" || die "deleted entry not found: $out"
 
 # ---- exports ---------------------------------------------------------------
 sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.csv || die "export csv"
