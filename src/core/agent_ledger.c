@@ -28,29 +28,6 @@ static void row_record(sqlite3_stmt *st, flatrec *r)
 	flatrec_setf(r, "agent.active", "%d", sqlite3_column_int(st, 7));
 }
 
-int agent_event(bm_store *s, const char *by, const char *type, const char *code,
-		const char *reason, bm_time now, bm_error *err)
-{
-	sqlite3_stmt *st = store_stmt(s, SQL_ROW, err);
-	if (!st)
-		return BM_EDB;
-	st_text(st, 1, code);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return store_fail(s, err, _("recording the agent change"));
-	}
-	flatrec r;
-	row_record(st, &r);
-	sqlite3_reset(st);
-	char *details = flatrec_json(&r);
-	char at[40];
-	bm_time_format(now, at);
-	int rc = event_append(s, 0, at, by, type, details, reason, err);
-	free(details);
-	flatrec_free(&r);
-	return rc;
-}
-
 bool agent_event_type(const char *type)
 {
 	return type && strncmp(type, "agent_", 6) == 0 && strcmp(type, "agent_reply") != 0;
@@ -58,7 +35,7 @@ bool agent_event_type(const char *type)
 
 /* verify: the agents table against the agent events (ledger_replay.c) */
 static const replay_kind AGENTS = {
-	.table = "agents", .rows_sql = SQL_ALL, .key = "agent.code", .key_path = "$.\"agent.code\"",
+	.table = "agents", .rows_sql = SQL_ALL, .row_sql = SQL_ROW, .key = "agent.code", .key_path = "$.\"agent.code\"",
 	.type_glob = "agent_*", .is_type = agent_event_type, .row_record = row_record,
 	.no_event = N_("agent %s has no event in the ledger (added behind bianmin's back)"),
 	.missing = N_("agent %s is in the ledger but missing from the database"),
@@ -68,4 +45,10 @@ static const replay_kind AGENTS = {
 int agent_replay_check(bm_store *s, ledger_problem *p, bm_error *err)
 {
 	return replay_check(s, &AGENTS, p, err);
+}
+
+int agent_event(bm_store *s, const char *by, const char *type, const char *code,
+		const char *reason, bm_time now, bm_error *err)
+{
+	return replay_append(s, &AGENTS, code, NULL, by, type, reason, now, _("recording the agent change"), err);
 }

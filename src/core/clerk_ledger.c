@@ -38,31 +38,48 @@ static void pin_tag(const char *pin_hash, char out[17])
 	sodium_bin2hex(out, 17, md, sizeof md);
 }
 
+/* x.pin_tag of the row's PIN hash, on every clerk event */
+static void pin_note(sqlite3_stmt *row, flatrec *rec)
+{
+	char tag[17];
+	pin_tag(col_text(row, 5), tag);
+	flatrec_set(rec, "x.pin_tag", tag);
+}
+
+/* The PIN hash is the one the last event recorded (x.pin_tag), when it
+ * recorded one. */
+static int pin_check(sqlite3_stmt *row, const flatrec *ev, int64_t id, const char *at, const char *code,
+		     ledger_problem *p)
+{
+	const char *want = flatrec_get(ev, "x.pin_tag", NULL);
+	char tag[17];
+	pin_tag(col_text(row, 5), tag);
+	if (want && *want && strcmp(tag, want) != 0)
+		return verify_problem(p, id, NULL, at,
+				      _("clerk %s: the PIN hash is not the one the ledger recorded: it was changed behind bianmin's back"),
+				      code);
+	return 0;
+}
+
+/* verify: the clerks table against the clerk events (ledger_replay.c) */
+static const replay_kind CLERKS = {
+	.table = "clerks", .rows_sql = "SELECT code, name, window, role, active, pin_hash FROM clerks ORDER BY code",
+	.row_sql = SQL_ROW, .row_notes = pin_note,
+	.key = "clerk.code", .key_path = "$.\"clerk.code\"", .type_glob = "clerk_*", .is_type = clerk_event_type,
+	.row_record = row_record, .extra = pin_check,
+	.no_event = N_("clerk %s has no event in the ledger (added behind bianmin's back)"),
+	.missing = N_("clerk %s is in the ledger but missing from the database"),
+	.differs = N_("clerk %s: %s is \"%s\" in the database but the ledger says \"%s\""),
+};
+
 int clerk_event(bm_store *s, const char *by, const char *type, const char *code,
 		const char *pin, bm_time now, bm_error *err)
 {
-	sqlite3_stmt *st = store_stmt(s, SQL_ROW, err);
-	if (!st)
-		return BM_EDB;
-	st_text(st, 1, code);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return store_fail(s, err, _("recording the clerk change"));
-	}
-	flatrec r;
-	row_record(st, &r);
-	char tag[17];
-	pin_tag(col_text(st, 5), tag);
-	sqlite3_reset(st);
-	flatrec_set(&r, "x.pin_tag", tag);
+	flatrec notes = {0};
 	if (pin)
-		flatrec_set(&r, "x.pin", pin);
-	char *details = flatrec_json(&r);
-	char at[40];
-	bm_time_format(now, at);
-	int rc = event_append(s, 0, at, by, type, details, NULL, err);
-	free(details);
-	flatrec_free(&r);
+		flatrec_set(&notes, "x.pin", pin);
+	int rc = replay_append(s, &CLERKS, code, &notes, by, type, NULL, now, _("recording the clerk change"), err);
+	flatrec_free(&notes);
 	return rc;
 }
 
@@ -75,8 +92,6 @@ static int no_event(void *ctx, const replay_kind *k, sqlite3_stmt *row, const fl
 		bm_buf_printf(ctx, "%s\n", key);
 	return 0;
 }
-
-static const replay_kind CLERKS;
 
 /* Migration 3 (inside its transaction): clerks of an older file that have
  * no event yet get one "clerk_import" event each, by themselves. */
@@ -104,31 +119,6 @@ bool clerk_event_type(const char *type)
 {
 	return type && strncmp(type, "clerk_", 6) == 0;
 }
-
-/* The PIN hash is the one the last event recorded (x.pin_tag), when it
- * recorded one. */
-static int pin_check(sqlite3_stmt *row, const flatrec *ev, int64_t id, const char *at, const char *code,
-		     ledger_problem *p)
-{
-	const char *want = flatrec_get(ev, "x.pin_tag", NULL);
-	char tag[17];
-	pin_tag(col_text(row, 5), tag);
-	if (want && *want && strcmp(tag, want) != 0)
-		return verify_problem(p, id, NULL, at,
-				      _("clerk %s: the PIN hash is not the one the ledger recorded: it was changed behind bianmin's back"),
-				      code);
-	return 0;
-}
-
-/* verify: the clerks table against the clerk events (ledger_replay.c) */
-static const replay_kind CLERKS = {
-	.table = "clerks", .rows_sql = "SELECT code, name, window, role, active, pin_hash FROM clerks ORDER BY code",
-	.key = "clerk.code", .key_path = "$.\"clerk.code\"", .type_glob = "clerk_*", .is_type = clerk_event_type,
-	.row_record = row_record, .extra = pin_check,
-	.no_event = N_("clerk %s has no event in the ledger (added behind bianmin's back)"),
-	.missing = N_("clerk %s is in the ledger but missing from the database"),
-	.differs = N_("clerk %s: %s is \"%s\" in the database but the ledger says \"%s\""),
-};
 
 int clerk_replay_check(bm_store *s, ledger_problem *p, bm_error *err)
 {

@@ -151,3 +151,30 @@ int replay_check(bm_store *s, const replay_kind *k, ledger_problem *p, bm_error 
 {
 	return replay_walk(s, k, check_one, p, err);
 }
+
+int replay_append(bm_store *s, const replay_kind *k, const char *key, const flatrec *notes, const char *by,
+		  const char *type, const char *reason, bm_time now, const char *what, bm_error *err)
+{
+	sqlite3_stmt *st = store_stmt(s, k->row_sql, err);
+	if (!st)
+		return BM_EDB;
+	st_text(st, 1, key);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return store_fail(s, err, what);
+	}
+	flatrec r;
+	k->row_record(st, &r);
+	if (k->row_notes)
+		k->row_notes(st, &r);
+	sqlite3_reset(st);
+	for (size_t i = 0; notes && i < notes->n; i++)
+		flatrec_set(&r, notes->keys[i], notes->vals[i]);
+	char *details = flatrec_json(&r);
+	char at[40];
+	bm_time_format(now, at);
+	int rc = event_append(s, 0, at, by, type, details, reason, err);
+	free(details);
+	flatrec_free(&r);
+	return rc;
+}

@@ -21,11 +21,15 @@ struct ledger_problem;
 typedef struct replay_kind {
 	const char *table;        /* its table; none in an older file = no rows */
 	const char *rows_sql;     /* the rows, ORDER BY the key's column */
+	const char *row_sql;      /* the same columns, one row: WHERE key = ? */
 	const char *key;          /* the record key naming a row: "clerk.code", "no" */
 	const char *key_path;     /* the same as a JSON path: "$.\"clerk.code\"", "$.no" */
 	const char *type_glob;    /* its events' types: "clerk_*" (then is_type) */
 	bool (*is_type)(const char *type);
 	void (*row_record)(sqlite3_stmt *row, flatrec *out);   /* the row's record */
+	/* notes (x.* keys) an event of the row carries besides its record;
+	 * NULL = none */
+	void (*row_notes)(sqlite3_stmt *row, flatrec *rec);
 	/* more checks of a row against its newest event's whole details (x.*
 	 * keys too), after the record matched: 0, or 1 with p filled; NULL =
 	 * none */
@@ -46,6 +50,12 @@ typedef int (*replay_visit)(void *ctx, const replay_kind *k, sqlite3_stmt *row, 
 /* Walk every key of rows and events in key order: 0 done, the visitor's
  * nonzero, or -1 on a database error (err filled). */
 int replay_walk(bm_store *s, const replay_kind *k, replay_visit fn, void *ctx, bm_error *err);
+
+/* Append an event about no case (inside the caller's transaction) whose
+ * details are the record of k's row named key, k->row_notes, then notes
+ * (x.* keys; may be NULL).  what: the error's context, translated. */
+int replay_append(bm_store *s, const replay_kind *k, const char *key, const flatrec *notes, const char *by,
+		  const char *type, const char *reason, bm_time now, const char *what, bm_error *err);
 
 /* verify: every row equals its replay and every replayed key has a row:
  * 0 ok, 1 problem (in p), -1 error. */
