@@ -356,6 +356,8 @@ void lc_report_add(lc_report_row *r, const lc_report_row *d);
  * computed as of its end (today for the current month). */
 int lifecycle_figures_month(bm_store *s, const bm_calendar *cal, int year, int month, bm_day today,
 			    lc_report *out, bm_error *err);
+/* Whether the month has its 月结 (a close event on the chain). */
+int lifecycle_month_closed(bm_store *s, int year, int month, bool *closed, bm_error *err);
 /* A quarter (q 1..4) or a year (q 0): its months added, overdue_open
  * from its last month (to today for the current one). */
 int lifecycle_figures_period(bm_store *s, const bm_calendar *cal, int year, int quarter, bm_day today,

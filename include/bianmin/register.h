@@ -122,12 +122,13 @@ int reg_mark_extended_at(bm_store *s, const bm_clerk *actor, const bm_center *c,
 /* 上门服务: a case taken on a home visit (e, an entry of the visit book)
  * is received (受理) at the visit's date and time (09:00 when it has no
  * time): *received gets it; the case is entered at now.  BM_EINVAL with a
- * sentence when e is not a visit, is closed, is after now, or its day is
- * more than REG_VISIT_DAYS_BACK working days before now's: a visit's cases
+ * sentence when e is not a visit, is closed, is after now, its day is
+ * more than REG_VISIT_DAYS_BACK working days before now's (a visit's cases
  * are entered when the clerk is back, that week; a later entry is an
- * ordinary case received that day. */
+ * ordinary case received that day), or its month is closed (月结). */
 #define REG_VISIT_DAYS_BACK 5
-int reg_visit_receipt(const reg_entry *e, const bm_calendar *cal, bm_time now, bm_time *received, bm_error *err);
+int reg_visit_receipt(bm_store *s, const reg_entry *e, const bm_calendar *cal, bm_time now, bm_time *received,
+		      bm_error *err);
 /* The home visit a case was taken on (its intake event's x.visit), or
  * NULL; *entered (may be NULL) gets when it was entered.  Free it. */
 struct bm_case;

@@ -68,7 +68,7 @@ static int from_entry(bm_app *app, const char *no, reg_entry *e, const char **na
 		return 1;
 	}
 	diags_free(&d);
-	if (reg_visit_receipt(e, cal, app->now, received, &err))
+	if (reg_visit_receipt(s, e, cal, app->now, received, &err))
 		return cli_error("intake", &err);
 	*visit = reg_get(e, RF_NO);
 	return 0;

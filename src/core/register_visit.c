@@ -2,13 +2,15 @@
  * (受理) at the visit's date and time and entered when the clerk is back
  * (its events are stamped then: the ledger's clock never goes back). */
 #include "bianmin/cases.h"
+#include "bianmin/lifecycle.h"
 #include "bianmin/register.h"
 #include "flatrec.h"
 
 #include <stdio.h>
 #include <string.h>
 
-int reg_visit_receipt(const reg_entry *e, const bm_calendar *cal, bm_time now, bm_time *received, bm_error *err)
+int reg_visit_receipt(bm_store *s, const reg_entry *e, const bm_calendar *cal, bm_time now, bm_time *received,
+		      bm_error *err)
 {
 	const char *no = reg_get(e, RF_NO);
 	bm_day day;
@@ -31,6 +33,16 @@ int reg_visit_receipt(const reg_entry *e, const bm_calendar *cal, bm_time now, b
 		return bm_fail(err, BM_EINVAL, _("Home visit %s was on %s, more than %d working days ago: a case taken on a visit is"
 						 " entered within %d working days of it; take it as a case received today."),
 			       no, reg_get(e, RF_AT_DAY), REG_VISIT_DAYS_BACK, REG_VISIT_DAYS_BACK);
+	/* a month's figures are final once closed (月结): no case joins it later */
+	int y, mo, d, ny, nmo;
+	bm_day_to_ymd(day, &y, &mo, &d);
+	bm_day_to_ymd(bm_time_day(now), &ny, &nmo, &d);
+	bool closed = false;
+	if ((y != ny || mo != nmo) && lifecycle_month_closed(s, y, mo, &closed, err))
+		return BM_EDB;
+	if (closed)
+		return bm_fail(err, BM_EINVAL, _("Home visit %s was in %04d-%02d, whose figures are closed (月结): take its case as"
+						 " one received today."), no, y, mo);
 	return BM_OK;
 }
 

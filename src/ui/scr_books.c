@@ -209,7 +209,7 @@ static void make_case(ui *u)
 	bm_error err = {0};
 	/* 上门服务: received on the visit, entered now (refused when closed,
 	 * not yet come, or too long ago) */
-	if (visit && reg_visit_receipt(e, u->cal, ui_now(), &when, &err)) {
+	if (visit && reg_visit_receipt(u->store, e, u->cal, ui_now(), &when, &err)) {
 		ui_message(u, true, "%s", err.msg);
 		return;
 	}

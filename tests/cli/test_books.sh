@@ -148,6 +148,7 @@ v2=$(a1 '2026-11-20 10:02:00' book add visit --person 孙大娘 --date 2026-11-2
 a1 '2026-11-20 10:03:00' intake --item MZ-001 --from $v2 --id $ID --have-all --duplicate-reason 同一测试申请人 \
 	>/dev/null 2>$T/err && die "a future visit took a case"
 grep -q "has not come yet" $T/err || die "future visit: $(cat $T/err)"
+v3=$(a1 '2026-11-20 10:04:00' book add visit --person 孙大娘 --date 2026-11-27 --time 10:00 | no) || die "v3"
 # 督办: open past due, on 11-26 only c4 (due 11-25)
 eq "$(a1 '2026-11-26 10:00:00' book list consult --supervise | cut -f1)" "$c4" "督办 list"
 c5=$(a1 '2026-11-27 10:00:00' book add consult --subject 社保卡 --answer 社保窗口办理 | no)
@@ -164,14 +165,14 @@ grep -q "more than 5 working days ago" $T/err || die "old visit: $(cat $T/err)"
 # consult      5 (c1-c5) 4 (c1,c2,c3,c5) 1 (c3) 1 (c5) 2 (c3 answered 11-10 > 11-09; c4 open, due 11-25)
 # complaint    3         2 (t1,t2)       0      0      2 (t2 11-13 > 11-12; t3 open, due 11-17)
 # appointment  4         0               0      2      1 (a4 open, its date 11-11 passed)
-# visit        2         1 (v1's answer) 0      1      1 (v2 open, 11-23 passed)
+# visit        3         1 (v1's answer) 0      1      2 (v2, v3 open, 11-23 and 11-27 passed)
 # people       2         0               0      0      0
 # extended     3 (Sat 10:00, 12:30, 18:00) 0     0      3      0
 cat > $T/want <<'EOF'
 consult	5	4	1	1	2
 complaint	3	2	0	0	2
 appointment	4	0	0	2	1
-visit	2	1	0	1	1
+visit	3	1	0	1	2
 people	2	0	0	0	0
 extended	3	0	0	3	0
 serious	1
@@ -242,4 +243,10 @@ if command -v soffice >/dev/null 2>&1; then
 else
 	echo "soffice missing: LibreOffice check skipped" >&2
 fi
+
+# a visit of a month already closed (月结) takes no case: its figures are final
+sup '2026-12-01 10:00:00' report month 2026-11 --close >/dev/null || die "close November"
+a1 '2026-12-01 10:01:00' intake --item MZ-001 --from $v3 --id $ID --have-all --duplicate-reason 同一测试申请人 \
+	>/dev/null 2>$T/err && die "a visit of a closed month took a case"
+grep -q "figures are closed" $T/err || die "closed month's visit: $(cat $T/err)"
 echo ok
