@@ -111,6 +111,10 @@ a1 '2026-11-10 09:05:00' book close $v1 --answer 已办理 >/dev/null || die "cl
 a1 '2026-11-10 09:05:30' intake --item MZ-001 --from $v1 --have-all --duplicate-reason 同一测试申请人 \
 	>/dev/null 2>$T/err && die "a closed visit took a case"
 grep -q "is closed" $T/err || die "closed visit: $(cat $T/err)"
+# nor does a visit that is not in the books
+a1 '2026-11-10 09:05:40' intake --item MZ-001 --from QS-SM20261106-099 --name 无此 --id $ID --have-all \
+	--duplicate-reason 同一测试申请人 >/dev/null 2>$T/err && die "an unknown visit took a case"
+grep -q "QS-SM20261106-099" $T/err || die "unknown visit: $(cat $T/err)"
 eq "$(a1 '2026-11-10 09:06:00' book show $v1 | grep '^case_no')" "case_no	$vcase" "visit lists its case"
 a1 '2026-11-10 10:00:00' book answer $c3 --answer 规划办已答复 >/dev/null || die "answer c3"
 a1 '2026-11-10 10:01:00' book add appointment --item MZ-001 --person 李预约 --date 2026-11-12 >/dev/null || die "a2"
