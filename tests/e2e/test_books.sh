@@ -106,6 +106,18 @@ grep -q "^Due:         2027-01-04" $T/vc || fail "due date not counted from the 
 grep -q "^Home visit:  $VISIT (received there; entered 2026-12-05T10:" $T/vc || fail "no visit on the case: $(cat $T/vc)"
 grep -q "^  #[0-9]*  2026-12-05T10:[0-9:]*+08:00  1001  intake$" $T/vc || fail "intake not stamped at entry: $(cat $T/vc)"
 grep "^  #" $T/vc | grep -v "  2026-12-05T" && fail "an event of the visit's case is back-dated"
+# the counter's case view says so too
+key F3
+wait_for "case number, ID number"
+key C-u; typ "$CASE2"
+wait_for "1 found"
+key Enter
+wait_for "Timeline"
+wait_for "Taken on home visit $VISIT (上门服务), entered 2026-12-05 10:"
+key Escape
+wait_for "1 found"
+key Escape
+wait_for "My open cases"
 # the clock rule is untouched: a case back-dated without a visit is refused
 fk '2026-12-05 09:00:00' intake --item MZ-001 --name 倒拨 --id $ID2 --have-all --duplicate-reason 测试 \
 	>/dev/null 2>$T/err && fail "a back-dated intake was saved"
