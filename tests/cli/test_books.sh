@@ -231,22 +231,20 @@ grep -q "态度生硬" $T/complaint-clerk.csv || die "the clerk's export misses 
 for b in complaint appointment visit people extended; do
 	sup '2026-12-01 09:00:00' book export $b --month 2026-11 -o $T/$b.csv || die "export $b"
 done
-if command -v soffice >/dev/null 2>&1; then
-	mkdir -p $T/lo
-	# CSV import: comma, double quote, UTF-8 (76), from line 1
-	# on the machine's own clock even when the suite runs on a faked one
-	env -u LD_PRELOAD -u FAKETIME HOME=$T timeout 180 soffice --headless -env:UserInstallation=file://$T/lo-profile \
-		--infilter="CSV:44,34,76,1" --convert-to html --outdir $T/lo \
-		$T/consult.csv $T/complaint.csv $T/appointment.csv $T/visit.csv $T/people.csv $T/extended.csv \
-		>/dev/null 2>&1 || die "soffice"
-	for pair in consult:低保怎么申请 complaint:投诉人乙 appointment:王预约 visit:石桥村 people:孙大娘 extended:周六; do
-		grep -q "${pair#*:}" $T/lo/${pair%%:*}.html || die "LibreOffice lost the Chinese of ${pair%%:*}.csv"
-	done
-	grep -q '问题,带&quot;引号&quot;' $T/lo/consult.html || die "LibreOffice split the quoted value"
-	grep -q '>number</td>' $T/lo/consult.html || die "the BOM is in LibreOffice's first cell"
-else
-	echo "soffice missing: LibreOffice check skipped" >&2
-fi
+# LibreOffice reads every book's CSV (tools/deps.sh check installs it)
+command -v soffice >/dev/null 2>&1 || die "soffice is missing (tools/deps.sh check installs libreoffice-calc)"
+mkdir -p $T/lo
+# CSV import: comma, double quote, UTF-8 (76), from line 1
+# on the machine's own clock even when the suite runs on a faked one
+env -u LD_PRELOAD -u FAKETIME HOME=$T timeout 180 soffice --headless -env:UserInstallation=file://$T/lo-profile \
+	--infilter="CSV:44,34,76,1" --convert-to html --outdir $T/lo \
+	$T/consult.csv $T/complaint.csv $T/appointment.csv $T/visit.csv $T/people.csv $T/extended.csv \
+	>/dev/null 2>&1 || die "soffice"
+for pair in consult:低保怎么申请 complaint:投诉人乙 appointment:王预约 visit:石桥村 people:孙大娘 extended:周六; do
+	grep -q "${pair#*:}" $T/lo/${pair%%:*}.html || die "LibreOffice lost the Chinese of ${pair%%:*}.csv"
+done
+grep -q '问题,带&quot;引号&quot;' $T/lo/consult.html || die "LibreOffice split the quoted value"
+grep -q '>number</td>' $T/lo/consult.html || die "the BOM is in LibreOffice's first cell"
 
 # a visit of a month already closed (月结) takes no case: its figures are final
 sup '2026-12-01 10:00:00' report month 2026-11 --close >/dev/null || die "close November"
