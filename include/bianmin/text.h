@@ -31,6 +31,9 @@ char *text_pad_left(const char *s, int width);
  * breaks at spaces when it can, anywhere between CJK characters.
  * Returns a malloc'd NULL-terminated array of malloc'd lines; *n lines. */
 char **text_wrap(const char *s, int width, size_t *n);
+/* 避头尾: may this character begin / end a line? (wrap and papers) */
+bool text_no_line_start(uint32_t c);
+bool text_no_line_end(uint32_t c);
 void text_lines_free(char **lines);
 
 /* Pinyin initials search: does `query` (ASCII letters, case-insensitive)

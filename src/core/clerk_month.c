@@ -28,10 +28,10 @@ int clerk_month_load(bm_store *s, const char *clerk, int year, int month, bm_day
 		" (SELECT count(*) FROM cases WHERE owner_clerk = ?1"
 		"   AND state NOT IN ('completed','returned','withdrawn') AND due IS NOT NULL AND due < ?4),"
 		" (SELECT count(*) FROM receipts r WHERE r.no IS NOT NULL AND r.clerk = ?1"
-		"   AND substr(r.at, 1, 10) >= ?2 AND substr(r.at, 1, 10) < ?3"
+		"   AND r.at >= ?2 AND r.at < ?3"
 		"   AND NOT EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)),"
 		" (SELECT coalesce(sum(amount_fen), 0) FROM receipts r WHERE r.no IS NOT NULL AND r.clerk = ?1"
-		"   AND substr(r.at, 1, 10) >= ?2 AND substr(r.at, 1, 10) < ?3"
+		"   AND r.at >= ?2 AND r.at < ?3"
 		"   AND NOT EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id))",
 		err);
 	if (!st)

@@ -25,31 +25,6 @@
 #define CP_CLOSE 0xE001u
 #define CP_WJ 0x2060u   /* WORD JOINER: pango breaks no line at it */
 
-static bool no_line_start(uint32_t c)
-{
-	static const uint32_t list[] = {
-		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF09,
-		0x300B, 0x300D, 0x300F, 0x3011, 0x201D, 0x2019, 0x3009, 0x2026,
-		0xFF0E, 0x30FC, 0xFF05, ',', '.', ';', ':', '!', '?', ')', ']', '}', '%',
-	};
-	for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
-		if (list[i] == c)
-			return true;
-	return false;
-}
-
-static bool no_line_end(uint32_t c)
-{
-	static const uint32_t list[] = {
-		0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x201C, 0x2018, 0x3008,
-		'(', '[', '{',
-	};
-	for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
-		if (list[i] == c)
-			return true;
-	return false;
-}
-
 /* Punctuation after which a break reads well (，。、；：！？ and closers). */
 static bool good_end(uint32_t c)
 {
@@ -116,7 +91,7 @@ static bool may_break(const run *r, size_t i)
 		return false;   /* combining marks stay; spaces go before the break */
 	if (r->keep[i] && r->keep[i] == r->keep[i - 1])
 		return false;   /* inside a whole value */
-	if (no_line_start(b) || no_line_end(a))
+	if (text_no_line_start(b) || text_no_line_end(a))
 		return false;
 	if (a == ' ')
 		return true;
@@ -222,7 +197,7 @@ static void wrap_run(run *r, int width, char ***lines, size_t *n)
 			/* nothing allowed fits: cut before the character that does
 			 * not (a whole value wider than the line) */
 			brk = i > start ? i : start + 1;
-			if (brk < r->n && no_line_start(r->cp[brk]) && brk - 1 > start)
+			if (brk < r->n && text_no_line_start(r->cp[brk]) && brk - 1 > start)
 				brk--;
 		}
 		push(lines, n, r, start, brk);

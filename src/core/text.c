@@ -209,13 +209,14 @@ char *text_pad_left(const char *s, int width)
 /* ---- wrapping -------------------------------------------------------- */
 
 /* Closing punctuation must not begin a line, opening must not end one
- * (避头尾, kept simple). */
-static bool no_line_start(uint32_t c)
+ * (避头尾, kept simple).  The terminal's wrap and the paper's break
+ * (slip_break.c) share these lists. */
+bool text_no_line_start(uint32_t c)
 {
 	static const uint32_t list[] = {
 		0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F, 0xFF09,
 		0x300B, 0x300D, 0x300F, 0x3011, 0x201D, 0x2019, 0x3009, 0x2026,
-		0xFF0E, 0x30FC, ',', '.', ';', ':', '!', '?', ')', ']', '}',
+		0xFF0E, 0x30FC, 0xFF05, ',', '.', ';', ':', '!', '?', ')', ']', '}', '%',
 	};
 	for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
 		if (list[i] == c)
@@ -223,7 +224,7 @@ static bool no_line_start(uint32_t c)
 	return false;
 }
 
-static bool no_line_end(uint32_t c)
+bool text_no_line_end(uint32_t c)
 {
 	static const uint32_t list[] = {
 		0xFF08, 0x300A, 0x300C, 0x300E, 0x3010, 0x201C, 0x2018, 0x3008,
@@ -240,7 +241,7 @@ static bool break_ok(const uint32_t *cp, const int *w, size_t i)
 {
 	if (w[i] == 0 || cp[i] == ' ')
 		return false;   /* never strand a combining mark; spaces go before */
-	if (no_line_start(cp[i]) || no_line_end(cp[i - 1]))
+	if (text_no_line_start(cp[i]) || text_no_line_end(cp[i - 1]))
 		return false;
 	return cp[i - 1] == ' ' || w[i - 1] == 2 || w[i] == 2;
 }
@@ -286,7 +287,7 @@ static void wrap_para(const uint32_t *cp, const int *w, size_t len, int width,
 		size_t brk = last > start ? last : i;
 		/* Forced break in front of closing punctuation: take the
 		 * character before it along. */
-		if (brk == i && no_line_start(cp[i]) && i - 1 > start)
+		if (brk == i && text_no_line_start(cp[i]) && i - 1 > start)
 			brk = i - 1;
 		while (brk > start + 1 && brk < len && w[brk] == 0)
 			brk--;   /* keep combining marks with their base */

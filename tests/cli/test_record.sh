@@ -112,14 +112,13 @@ sv '2026-12-03 18:00:00' report month 2026-11 --csv $T/nov.csv 2>/dev/null >/dev
 [ "$(head -c 3 $T/nov.csv | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || die "csv BOM"
 [ "$(grep -c "$(printf '\r')\$" $T/nov.csv)" = "$(wc -l <$T/nov.csv)" ] || die "csv CRLF"
 grep -q "^,合计,,,5,0,0.0%,0,0,0,1,1,0,0" $T/nov.csv || die "csv total: $(cat $T/nov.csv)"
-if command -v soffice >/dev/null 2>&1; then   # tools/deps.sh check installs it
-	# LibreOffice reads it back cell for cell
-	mkdir -p $T/lo
-	timeout 120 soffice -env:UserInstallation=file://$T/lo/profile --headless --infilter="CSV:44,34,76,1" \
-		--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' --outdir $T/lo $T/nov.csv >/dev/null 2>&1 ||
-		die "LibreOffice could not open the CSV"
-	grep -q '"合计",,,5,0,0.00*%,0,0,0,1,1,0,0' $T/lo/nov.csv || die "LibreOffice read: $(cat $T/lo/nov.csv)"
-fi
+# LibreOffice reads it back cell for cell (tools/deps.sh check installs it)
+command -v soffice >/dev/null 2>&1 || die "soffice is missing (tools/deps.sh check installs libreoffice-calc)"
+mkdir -p $T/lo
+timeout 180 soffice -env:UserInstallation=file://$T/lo/profile --headless --infilter="CSV:44,34,76,1" \
+	--convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1' --outdir $T/lo $T/nov.csv >/dev/null 2>&1 ||
+	die "LibreOffice could not open the CSV"
+grep -q '"合计",,,5,0,0.00*%,0,0,0,1,1,0,0' $T/lo/nov.csv || die "LibreOffice read: $(cat $T/lo/nov.csv)"
 # quarter and ranking from the same figures
 sv '2026-12-31 18:00:00' report quarter 2026-Q4 --format tsv 2>/dev/null | grep -q "^total	\*	6	" || die "quarter: 5 in November, 1 refused at intake in December"
 eq "$(sv '2026-12-31 18:00:00' report rank 2026-11 2>/dev/null | cut -f1,2 | tr '\t\n' ' ')" "1 户籍 2 民政 " "ranking"

@@ -1,6 +1,7 @@
 /* test_cases.c - intake in one transaction, load, lists, case_apply. */
 #include "unit.h"
 #include "ledger_fixture.h"
+#include "bianmin/clerk_month.h"
 
 static const bm_mat_state ALL[3] = { MAT_PRESENT, MAT_PRESENT, MAT_PRESENT };
 static const bm_mat_state NO_PHOTO[3] = { MAT_PRESENT, MAT_PRESENT, MAT_MISSING };
@@ -198,6 +199,36 @@ START_TEST(apply_changes_row_and_appends_event)
 }
 END_TEST
 
+/* A clerk's month counts the receipts issued in it by their time, read
+ * through receipts_at (no substr() on the timestamp): the case of
+ * 2026-09-30 10:00 is September's, not October's. */
+START_TEST(clerk_month_counts_receipts_by_time)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_calendar *cal = calendar_new();
+	bm_error err = {0};
+	char no[CASE_NO_MAX];
+	ck_assert_int_eq(fx_accept(s, cal, ALL, "张三", no, &err), BM_OK);
+	ck_assert_int_eq(fx_accept(s, cal, ALL, "李四", no, &err), BM_OK);
+	bm_day today;
+	ck_assert(bm_day_parse("2026-10-08", &today));
+	clerk_month m;
+	ck_assert_int_eq(clerk_month_load(s, "1002", 2026, 9, today, &m, &err), BM_OK);
+	ck_assert_int_eq(m.received, 2);
+	ck_assert_int_eq(m.receipts, 2);
+	ck_assert_int_eq(m.fees_fen, 4000);
+	ck_assert_int_eq(clerk_month_load(s, "1002", 2026, 10, today, &m, &err), BM_OK);
+	ck_assert_int_eq(m.receipts, 0);
+	ck_assert_int_eq(m.fees_fen, 0);
+	ck_assert_int_eq(clerk_month_load(s, "1001", 2026, 9, today, &m, &err), BM_OK);
+	ck_assert_int_eq(m.receipts, 0);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
 static Suite *cases_suite(void)
 {
 	Suite *su = suite_create("cases");
@@ -209,6 +240,7 @@ static Suite *cases_suite(void)
 	tcase_add_test(tc, returned_case_has_no_receipt);
 	tcase_add_test(tc, list_search_previous_counts);
 	tcase_add_test(tc, apply_changes_row_and_appends_event);
+	tcase_add_test(tc, clerk_month_counts_receipts_by_time);
 	suite_add_tcase(su, tc);
 	return su;
 }
