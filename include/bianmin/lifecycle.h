@@ -551,12 +551,14 @@ int lifecycle_find(bm_store *s, const char *no_or_id, char ***nos, size_t *n, bm
 int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_dir,
 		    const char *no, const char *form, const lc_result *res, char **where,
 		    bm_error *err);
-/* Which paper a step produces, in ONE table (lifecycle_paper.c) used by
- * the steps (lc_result.paper), `bianmin print` and the case view:
- * intake -> the notice of the kind decided then (slip_form_for_kind);
- * extend -> notice_extension; pause, resume -> notice_special; complete,
- * result -> notice_completed; return -> notice_returned; handover ->
- * handover.  NULL for a step that prints nothing (reprint, notify ...). */
+/* The main paper of an event type (a step's key, "receipt_void"), from
+ * the step table's rows (lifecycle_table.c), used by the steps
+ * (lc_result.paper), `bianmin print` and the case view: extend ->
+ * notice_extension; pause, resume -> notice_special; complete, result ->
+ * notice_completed; return -> notice_returned; handover -> handover;
+ * notice_breach -> notice_demand.  NULL for a step that prints nothing
+ * (notify ...).  The intake's notice depends on the kind decided:
+ * lifecycle_paper_for_event. */
 const char *lifecycle_paper_for_type(const char *event_type);
 /* Every form key bianmin prints (intake notices, receipt, status, 日结单,
  * the steps' papers), distinct: `forms check` requires each.  Fills out

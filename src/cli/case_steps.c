@@ -290,6 +290,10 @@ static int values_of(const lc_step_def *row, const args *a, lc_values *v)
 				snprintf(m, sizeof m, _("--%s takes a date YYYY-MM-DD"), f->alt);
 				return usage_error(m);
 			}
+			if (f->required && !gx && !gy) {
+				snprintf(m, sizeof m, _("%s needs --%s or --%s"), cmd, f->name, f->alt ? f->alt : "?");
+				return usage_error(m);
+			}
 			v->text[i] = gx ? x : y;
 			break;
 		}
