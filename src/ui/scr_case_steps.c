@@ -1,8 +1,11 @@
 /* scr_case_steps.c - every step of a case after intake, one key each from
- * the case view (issue 6): the key opens a small form (dialog.c), Enter on
- * the last field calls the ONE lifecycle function of the step, the case is
+ * the case view (issue 6).  The key opens the form its row of the step
+ * table describes (lifecycle.h: the fields, the supervisor's approval, the
+ * note above them; dialog.c draws it); Enter on the last field gives the
+ * values to lifecycle_take, the ONE way to take a row's step; the case is
  * reloaded, the result and any warning shown, and the step's paper printed
- * through lifecycle_print, the clerk told where it went. */
+ * through lifecycle_print (paper_issue), the clerk told where it went.  No
+ * step has code of its own here: a new step is a row. */
 #include "uipriv.h"
 #include "ui_shared.h"
 
@@ -21,7 +24,7 @@ static lc_ctx ctx_of(ui *u)
 }
 
 /* After a step: reload, say what happened, print its paper. */
-static void done(ui *u, const char *what, const lc_result *res, const char *paper)
+static void done(ui *u, const char *what, const lc_result *res)
 {
 	char due[16], line[sizeof u->msg];
 	bm_day_format(res->due, due);
@@ -30,8 +33,7 @@ static void done(ui *u, const char *what, const lc_result *res, const char *pape
 	if (res->warning[0] && n > 0 && (size_t)n < sizeof line)
 		n += snprintf(line + n, sizeof line - (size_t)n, " %s", res->warning);
 	bool bad = res->warning[0] != '\0';
-	if (!paper)
-		paper = res->paper;
+	const char *paper = res->paper;
 	if (paper && n > 0 && (size_t)n < sizeof line) {
 		lc_ctx x = ctx_of(u);
 		char *spool = ui_spool_dir(u), *where = NULL;
@@ -173,7 +175,7 @@ static void submit(ui *u)
 		refused(u, &err);
 		goto out;
 	}
-	done(u, lc_step_label(row->step), &r, NULL);
+	done(u, lc_step_label(row->step), &r);
 	if (r.clock_started) {
 		char m[sizeof u->msg];
 		snprintf(m, sizeof m, "%s", u->msg);
