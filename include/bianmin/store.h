@@ -14,7 +14,7 @@
 #include "bianmin/common.h"
 
 #define STORE_APPLICATION_ID 0x42414E4D   /* "BANM" */
-#define STORE_SCHEMA_VERSION 8            /* newest schema this build writes */
+#define STORE_SCHEMA_VERSION 9            /* newest schema this build writes */
 
 typedef struct bm_store bm_store;
 struct sqlite3;
@@ -43,6 +43,10 @@ int store_begin(bm_store *s, bm_error *err);
 int store_commit(bm_store *s, bm_error *err);
 void store_rollback(bm_store *s);
 bool store_in_transaction(const bm_store *s);
+/* A read snapshot for a long read (BEGIN DEFERRED ... COMMIT); does
+ * nothing inside a write transaction.  No store_begin between the two. */
+int store_read_begin(bm_store *s, bm_error *err);
+void store_read_end(bm_store *s);
 
 /* For src/core modules only: the handle, and turning the last SQLite error
  * into a bm_error with a sentence saying what to do.  what = what we were

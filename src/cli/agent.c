@@ -13,7 +13,8 @@
 #include <string.h>
 
 static const char *const USAGE = N_(
-	"usage: bianmin agent add --village V --name N --id IDNO [--phone P] [--from DATE]\n"
+	"usage: bianmin agent add --village V --name N --id IDNO [--phone P]\n"
+	"                         [--from DATE]\n"
 	"       bianmin agent list [--all]\n"
 	"       bianmin agent disable CODE [--to DATE] [--reason TEXT]\n"
 	"       bianmin agent register [--month YYYY-MM] [--agent CODE] [--csv FILE]\n"

@@ -7,7 +7,8 @@
 #include <string.h>
 
 static const char *const USAGE = N_(
-	"usage: bianmin clerk add CODE NAME [--window W] [--role clerk|supervisor|admin] [--by ADMIN]\n"
+	"usage: bianmin clerk add CODE NAME [--window W] [--role clerk|supervisor|admin]\n"
+	"                         [--by ADMIN]\n"
 	"       bianmin clerk list [--clerk CODE]\n"
 	"       bianmin clerk passwd CODE [--by ADMIN]\n"
 	"       bianmin clerk disable CODE --by ADMIN\n"

@@ -6,8 +6,8 @@
 #include <stdio.h>
 
 static const char *const VERIFY_USAGE = N_(
-	"usage: bianmin verify [--anchor HASH] [--paper NO CODE] [--checkpoint] [--since-checkpoint]\n"
-	"                      [--clerk CODE]\n"
+	"usage: bianmin verify [--anchor HASH] [--paper NO CODE] [--checkpoint]\n"
+	"                      [--since-checkpoint] [--clerk CODE]\n"
 	"\n"
 	"Check the database (integrity_check), the hash chain of events, every\n"
 	"case, receipt and clerk against the events, and that receipt numbers\n"

@@ -16,7 +16,8 @@
 
 int cli_print(bm_app *app, int argc, char **argv)
 {
-	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--width N] [--pdf FILE] [--force] [--clerk CODE]\n"
+	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--width N] [--pdf FILE]\n"
+			      "                     [--force] [--clerk CODE]\n"
 			      "Print a paper of case NO (default: the paper of its latest step).\n"
 			      "  --reprint   mark it 补打 (a paper printed before is always 补打)\n"
 			      "  --out FILE  write the text rendering to FILE ('-' = stdout)\n"

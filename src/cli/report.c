@@ -14,10 +14,11 @@
 #include <string.h>
 
 static const char *const USAGE = N_(
-	"usage: bianmin report month|quarter|year|rank PERIOD ... (bianmin report month --help)\n"
-	"       bianmin report day [YYYY-MM-DD] [--all] [--close] [--print] [--pdf FILE [--force]]\n"
-	"                          [--reprint] [--clerk CODE]\n"
-	"       bianmin report handin [YYYY-MM-DD] --amount YUAN --to WHOM --slip NO [--clerk CODE]\n"
+	"usage: bianmin report month|quarter|year|rank PERIOD ... (report month --help)\n"
+	"       bianmin report day [YYYY-MM-DD] [--all] [--close] [--print]\n"
+	"                          [--pdf FILE [--force]] [--reprint] [--clerk CODE]\n"
+	"       bianmin report handin [YYYY-MM-DD] --amount YUAN --to WHOM --slip NO\n"
+	"                          [--clerk CODE]\n"
 	"\n"
 	"day: 日结, the day's receipts (default today) of the logged-in clerk, or\n"
 	"of the whole center with --all (supervisors), voided ones marked and not\n"

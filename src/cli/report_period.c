@@ -17,7 +17,8 @@
 
 static const char *const USAGE = N_(
 	"usage: bianmin report month YYYY-MM [--format table|tsv|csv|paper] [--close]\n"
-	"                                    [--print] [--pdf FILE] [--csv FILE] [--clerk CODE]\n"
+	"                                    [--print] [--pdf FILE] [--csv FILE]\n"
+	"                                    [--clerk CODE]\n"
 	"       bianmin report quarter YYYY-Qn [--format ...] [--pdf FILE] [--csv FILE]\n"
 	"       bianmin report year YYYY [--format ...] [--pdf FILE] [--csv FILE]\n"
 	"       bianmin report rank YYYY-MM|YYYY-Qn|YYYY\n"
@@ -25,9 +26,10 @@ static const char *const USAGE = N_(
 	"\n"
 	"The figures by window and by item: received (受理), completed (办结), rate\n"
 	"(办结率), returned, overdue (completed late, or open and overdue at the end,\n"
-	"pauses excluded), breaches (二次告知), bad ratings, refused at intake (不予受理),\n"
-	"returns and refusals after intake (否定报备), extensions (延期).  Each figure is\n"
-	"computed from the ledger as of the period's end: nothing later changes it.\n"
+	"pauses excluded), breaches (二次告知), bad ratings, refused at intake\n"
+	"(不予受理), returns and refusals after intake (否定报备), extensions (延期).\n"
+	"Each figure is computed from the ledger as of the period's end: nothing\n"
+	"later changes it.\n"
 	"--close: 月结, a supervisor puts an ended month's figures, fees, hand-ins\n"
 	"(上缴) and the chain head on the chain; a closed month is read back from there\n"
 	"and prints the same bytes every time.  --format paper (or --print, --pdf):\n"

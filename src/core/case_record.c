@@ -82,14 +82,11 @@ const char *case_record_update_sql(const char *key)
 static const char SQL_CASE[] = RECORD_COLS ", " CASE_ITEM_LATER_COLS " FROM cases WHERE id = ?";
 static const char SQL_CASE_OLD[] = RECORD_COLS " FROM cases WHERE id = ?";
 
+/* migration 6 (store_schema.c) added the columns; asked for every case
+ * loaded, so from the version read once, not from the table's info */
 bool case_item_later(bm_store *s)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM pragma_table_info('cases') WHERE name = 'item_procedure'", NULL);
-	if (!st)
-		return true;
-	bool has = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	return has;
+	return store_schema_version_seen(s) >= 6;
 }
 static const char SQL_MATS[] =
 	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"

@@ -18,9 +18,42 @@ static bm_day day_of(const char *v)
 	return v && bm_day_parse(v, &d) ? d : BM_NO_DAY;
 }
 
+/* What replaying one event's details changes (the keys as_of needs). */
+typedef struct replay {
+	bm_case *h;
+	bool intake;
+	bm_kind *intake_kind;
+} replay;
+
+static bool replay_each(const char *key, const char *v, void *ctx)
+{
+	replay *r = ctx;
+	bm_case_state st;
+	bm_kind kd;
+	if (strcmp(key, "state") == 0) {
+		if (v && case_state_parse(v, &st))
+			r->h->state = st;
+	} else if (strcmp(key, "kind") == 0) {
+		if (v && kind_parse(v, &kd)) {
+			r->h->kind = kd;
+			if (r->intake)
+				*r->intake_kind = kd;
+		}
+	} else if (strcmp(key, "due") == 0) {
+		r->h->due = day_of(v);
+	} else if (strcmp(key, "clock_start") == 0) {
+		r->h->clock_start = day_of(v);
+	} else if (strcmp(key, "completed_day") == 0) {
+		r->h->completed_day = day_of(v);
+	}
+	return true;
+}
+
 /* The case as its events up to `end` made it: a shallow copy (never
  * case_free'd) whose scalar fields are replayed and whose events stop at
- * the last one of `end`.  *intake_kind gets the kind decided at intake. */
+ * the last one of `end`.  *intake_kind gets the kind decided at intake.
+ * The details are scanned, not parsed into records: a month's report
+ * replays thousands of cases. */
 static void as_of(const bm_case *c, bm_day end, bm_case *h, bm_kind *intake_kind)
 {
 	*h = *c;
@@ -30,30 +63,10 @@ static void as_of(const bm_case *c, bm_day end, bm_case *h, bm_kind *intake_kind
 		n++;
 	h->n_events = n;
 	for (size_t k = 0; k < n; k++) {
-		flatrec d = {0};
-		if (!c->events[k].details || !flatrec_parse(c->events[k].details, &d))
-			continue;
-		bool has;
-		const char *v;
-		bm_case_state st;
-		bm_kind kd;
-		if ((v = flatrec_get(&d, "state", &has)) && case_state_parse(v, &st))
-			h->state = st;
-		if ((v = flatrec_get(&d, "kind", &has)) && kind_parse(v, &kd)) {
-			h->kind = kd;
-			if (c->events[k].type && strcmp(c->events[k].type, "intake") == 0)
-				*intake_kind = kd;
-		}
-		v = flatrec_get(&d, "due", &has);
-		if (has)
-			h->due = day_of(v);
-		v = flatrec_get(&d, "clock_start", &has);
-		if (has)
-			h->clock_start = day_of(v);
-		v = flatrec_get(&d, "completed_day", &has);
-		if (has)
-			h->completed_day = day_of(v);
-		flatrec_free(&d);
+		replay r = { .h = h, .intake_kind = intake_kind,
+			     .intake = c->events[k].type && strcmp(c->events[k].type, "intake") == 0 };
+		if (c->events[k].details)
+			flatrec_scan(c->events[k].details, replay_each, &r);
 	}
 }
 

@@ -114,7 +114,9 @@ static const char *get_str(const char *p, bm_buf *out)
 		if (*p == '"')
 			return p + 1;
 		if (*p != '\\') {
-			bm_buf_append(out, p++, 1);
+			size_t n = strcspn(p, "\"\\");
+			bm_buf_append(out, p, n);
+			p += n;
 			continue;
 		}
 		p++;
@@ -138,9 +140,8 @@ static const char *get_str(const char *p, bm_buf *out)
 	}
 }
 
-bool flatrec_parse(const char *json, flatrec *out)
+bool flatrec_scan(const char *json, flatrec_each_fn each, void *ctx)
 {
-	memset(out, 0, sizeof *out);
 	bm_buf k = {0}, v = {0};
 	const char *p = ws(json);
 	bool ok = false;
@@ -158,12 +159,17 @@ bool flatrec_parse(const char *json, flatrec *out)
 		if (*p++ != ':')
 			goto done;
 		p = ws(p);
+		const char *val;
 		if (strncmp(p, "null", 4) == 0) {
-			flatrec_set(out, k.data, NULL);
+			val = NULL;
 			p += 4;
 		} else if (*p == '"' && (p = get_str(p + 1, &v))) {
-			flatrec_set(out, k.data, v.data);
+			val = v.data;
 		} else {
+			goto done;
+		}
+		if (!each(k.data, val, ctx)) {
+			ok = true;   /* the caller has what it wanted */
 			goto done;
 		}
 		p = ws(p);
@@ -180,6 +186,19 @@ bool flatrec_parse(const char *json, flatrec *out)
 done:
 	bm_buf_free(&k);
 	bm_buf_free(&v);
+	return ok;
+}
+
+static bool set_each(const char *key, const char *val, void *ctx)
+{
+	flatrec_set(ctx, key, val);
+	return true;
+}
+
+bool flatrec_parse(const char *json, flatrec *out)
+{
+	memset(out, 0, sizeof *out);
+	bool ok = flatrec_scan(json, set_each, out);
 	if (!ok)
 		flatrec_free(out);
 	return ok;

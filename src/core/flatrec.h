@@ -25,6 +25,11 @@ char *flatrec_json(const flatrec *r);
 /* Parse what flatrec_json wrote (and any flat object of strings/null).
  * false on anything else. */
 bool flatrec_parse(const char *json, flatrec *out);
+/* Each pair of such an object in order, without building a record (val
+ * NULL for null; both only valid during the call).  each returns false to
+ * stop there (then true is returned); false on malformed input. */
+typedef bool (*flatrec_each_fn)(const char *key, const char *val, void *ctx);
+bool flatrec_scan(const char *json, flatrec_each_fn each, void *ctx);
 /* First key where a and b differ (either direction), or NULL when equal. */
 const char *flatrec_diff(const flatrec *a, const flatrec *b, const char **va, const char **vb);
 

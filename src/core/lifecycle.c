@@ -246,18 +246,35 @@ bool lc_rating_parse(const char *s, int *level)
 }
 
 /* ---- lc_info --------------------------------------------------------- */
+typedef struct note_find {
+	flatrec *out;
+	bool found, ok;
+} note_find;
+
+static bool note_each(const char *key, const char *v, void *ctx)
+{
+	note_find *f = ctx;
+	if (strcmp(key, "x.note") != 0)
+		return true;
+	f->found = true;
+	f->ok = v && v[0] == '{' && flatrec_parse(v, f->out);
+	return false;
+}
+
+/* The note is scanned for, not the whole details parsed: the intake
+ * event's details are the whole case, and every step of every case in a
+ * month's report asks for its note. */
 bool lc_event_note(const bm_event *e, flatrec *out)
 {
 	memset(out, 0, sizeof *out);
-	flatrec d = {0};
-	if (!e->details || !flatrec_parse(e->details, &d))
+	if (!e->details || !strstr(e->details, "\"x.note\""))
 		return false;
-	const char *note = flatrec_get(&d, "x.note", NULL);
-	bool ok = note && note[0] == '{' && flatrec_parse(note, out);
-	flatrec_free(&d);
-	if (!ok)
+	note_find f = { .out = out };
+	if (!flatrec_scan(e->details, note_each, &f) || !f.ok) {
 		flatrec_free(out);
-	return ok;
+		return false;
+	}
+	return true;
 }
 
 static int note_int(const flatrec *n, const char *key, int none)

@@ -342,9 +342,14 @@ int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int mo
 	if (today != BM_NO_DAY && today < end)
 		end = today;
 	char a[11], b[11];
-	sqlite3_stmt *st = store_stmt(s, SQL_MONTH, err);
-	if (!st)
+	/* every case of the month read from one snapshot */
+	if (store_read_begin(s, err))
 		return BM_EDB;
+	sqlite3_stmt *st = store_stmt(s, SQL_MONTH, err);
+	if (!st) {
+		store_read_end(s);
+		return BM_EDB;
+	}
 	char c3[11];
 	st_text(st, 1, bm_day_format(first, a));
 	st_text(st, 2, bm_day_format(end, b));
@@ -372,6 +377,7 @@ int lifecycle_report_month(bm_store *s, const bm_calendar *cal, int year, int mo
 		}
 		case_free(&c);
 	}
+	store_read_end(s);
 	for (size_t i = 0; i < nn; i++)
 		free(nos[i]);
 	free(nos);

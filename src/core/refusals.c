@@ -23,7 +23,7 @@ void lc_refusals_free(lc_refusal *v, size_t n)
 }
 
 /* The day's intake, return and complete events, read through the cases
- * accepted or closed that day (cases_accepted_day, cases_completed_day,
+ * accepted or closed that day (cases_accepted_day, cases_completed_accepted,
  * then events_case): never a walk of all the events (issue 17). */
 const char SQL_REFUSALS[] =
 	"SELECT e.at, e.clerk, e.type, e.details, e.reason, c.no, c.item_name,"

@@ -17,6 +17,8 @@ struct bm_store {
 	int depth;            /* nesting of store_begin */
 	bool readonly;        /* opened read-only (an auditor's copy) */
 	bool doomed;          /* a rollback happened inside an outer transaction */
+	bool reading;         /* inside store_read_begin */
+	int version_seen;     /* user_version as this connection last read it; 0 unknown */
 	char *fail_hook;
 	struct { const char *sql; sqlite3_stmt *st; } cache[STMT_CACHE];
 	int n_cache;
@@ -158,6 +160,8 @@ int store_begin(bm_store *s, bm_error *err)
 	if (s->readonly)
 		return bm_fail(err, BM_EDB, _("%s: the database is read-only for you, and this needs to write it. Check the permissions of the file and its folder (reading commands such as verify, case show and report work on it as it is)."),
 			       s->path);
+	if (s->reading)   /* a programming error: say so loudly */
+		return bm_fail(err, BM_EDB, "store_begin inside a read snapshot (store_read_begin)");
 	if (s->depth++ > 0)
 		return BM_OK;
 	s->doomed = false;
@@ -166,6 +170,27 @@ int store_begin(bm_store *s, bm_error *err)
 		return store_fail(s, err, _("starting to save"));
 	}
 	return BM_OK;
+}
+
+/* A read snapshot: one deferred transaction, so a long read (a month's
+ * report) sees one state of the file and takes SQLite's lock once, not
+ * once per statement.  Inside a write transaction it is that one. */
+int store_read_begin(bm_store *s, bm_error *err)
+{
+	if (s->depth > 0 || s->reading)
+		return BM_OK;
+	if (sqlite3_exec(s->db, "BEGIN DEFERRED", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(s, err, _("starting to read"));
+	s->reading = true;
+	return BM_OK;
+}
+
+void store_read_end(bm_store *s)
+{
+	if (!s->reading)
+		return;
+	s->reading = false;
+	sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 }
 
 int store_commit(bm_store *s, bm_error *err)
@@ -215,7 +240,17 @@ int store_schema_version(bm_store *s)
 {
 	int v = -1;
 	pragma_int(s, "PRAGMA user_version", &v, NULL);
+	if (v > 0)
+		s->version_seen = v;
 	return v;
+}
+
+/* A file's schema only grows (forward-only migrations), so a version
+ * once read holds for the connection's life: callers asking per row
+ * (case_item_later) read it once. */
+int store_schema_version_seen(bm_store *s)
+{
+	return s->version_seen > 0 ? s->version_seen : store_schema_version(s);
 }
 
 void store_set_fail_hook(bm_store *s, const char *where)
@@ -259,6 +294,7 @@ static int migrate(bm_store *s, int max, bm_error *err)
 		char set[80];
 		snprintf(set, sizeof set, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
 			 v, (int)STORE_APPLICATION_ID);
+		s->version_seen = 0;
 		if (exec(s, store_migrations[v], err, _("upgrading the database")) ||
 		    (v == 3 && clerk_ledger_import(s, err)) ||
 		    exec(s, set, err, _("upgrading the database")) ||

@@ -247,6 +247,16 @@ static const char SCHEMA_REGISTER[] =
 "CREATE TRIGGER reg_snapshot BEFORE UPDATE OF no, book, opened_at, opened_day, clerk ON reg_entries"
 "  BEGIN SELECT RAISE(ABORT, 'an entry keeps its number, book and opening'); END;";
 
+/* 9: the month's figures (lifecycle_report_month) read the cases closed in
+ *    or after the month that were accepted by its end; with both days in
+ *    one index that is a covering range, not a look-up of every case
+ *    closed since (a month of 2020 in a decade's ledger: 306 -> 66 ms).
+ *    It serves the closing day alone as well. */
+static const char SCHEMA_COMPLETED_ACCEPTED[] =
+"CREATE INDEX cases_completed_accepted ON cases(completed_day, accepted_day)"
+"  WHERE completed_day IS NOT NULL;"
+"DROP INDEX cases_completed_day;";
+
 const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_ITEM_SNAPSHOT, SCHEMA_AGENTS,
-	SCHEMA_REGISTER };
-const int store_n_migrations = 8;
+	SCHEMA_REGISTER, SCHEMA_COMPLETED_ACCEPTED };
+const int store_n_migrations = 9;

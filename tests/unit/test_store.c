@@ -162,6 +162,39 @@ START_TEST(nested_transactions_roll_back_whole)
 }
 END_TEST
 
+/* A read snapshot sees one state of the file: a case another process
+ * saves meanwhile appears only after store_read_end; a write cannot
+ * start inside it. */
+START_TEST(read_snapshot_sees_one_state)
+{
+	fx_tmpdir();
+	bm_store *s = fx_store_with_clerks();
+	bm_error err = {0};
+	bm_store *other = store_open(fx_path, false, &err);
+	ck_assert_msg(other != NULL, "%s", err.msg);
+	bm_calendar *cal = calendar_new();
+	static const bm_mat_state all[3] = { MAT_PRESENT, MAT_PRESENT, MAT_PRESENT };
+	char no[CASE_NO_MAX];
+	ck_assert_int_eq(store_read_begin(s, &err), BM_OK);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM cases"), 0);
+	ck_assert_int_eq(fx_accept(other, cal, all, "张三", no, &err), BM_OK);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM cases"), 0);
+	ck_assert_int_eq(store_begin(s, &err), BM_EDB);
+	ck_assert_ptr_nonnull(strstr(err.msg, "read snapshot"));
+	store_read_end(s);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM cases"), 1);
+	ck_assert_int_eq(store_begin(s, &err), BM_OK);   /* nothing left open */
+	ck_assert_int_eq(store_read_begin(s, &err), BM_OK);   /* inside a write: that one */
+	store_read_end(s);
+	ck_assert(store_in_transaction(s));
+	ck_assert_int_eq(store_commit(s, &err), BM_OK);
+	calendar_free(cal);
+	store_close(other);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
 	Suite *su = suite_create("store");
@@ -175,6 +208,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, newer_database_refused);
 	tcase_add_test(tc, foreign_sqlite_and_junk_refused);
 	tcase_add_test(tc, nested_transactions_roll_back_whole);
+	tcase_add_test(tc, read_snapshot_sees_one_state);
 	suite_add_tcase(su, tc);
 	return su;
 }
