@@ -11,6 +11,7 @@
 # data set of that many cases (its copied events do not form chains).
 # COUNTY_LEDGERS=DIR keeps the generated ledgers there and reuses them.
 set -eu
+. tests/faketime.sh   # ft: libfaketime preloaded (not the faketime command)
 B=${B:-build}
 BIANMIN=${BIANMIN:-./bianmin}
 NC=${COUNTY_CENTERS:-3}
@@ -98,7 +99,7 @@ best() {   # best of 3, ms
 	done
 	echo "$b"
 }
-t=$(best faketime "$YEAR-12-31 12:00:00" "$BIANMIN" county report month "$m" --to "$URI" --format csv)
+t=$(best ft "$YEAR-12-31 12:00:00" "$BIANMIN" county report month "$m" --to "$URI" --format csv)
 echo "bianmin county report month $m ($cases cases)  $t ms (best of 3)"
 t=$(best "$PSQL" -X -q -A -t "$URI" -c "SELECT * FROM county_figures('$m-01', '$m-30')")
 echo "psql: SELECT * FROM county_figures(...) (same SQL)     $t ms (best of 3)"

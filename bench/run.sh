@@ -11,8 +11,11 @@
 # Ledgers are kept in BENCH_DIR (default build/bench/ledgers) and reused.
 set -eu
 # test builds (BIANMIN_TEST_HOOKS): the generators' 4-digit PINs; the
-# center's zone, as faketime reads the times below
+# center's zone, as faketime reads the times below (ft: libfaketime
+# preloaded, not the faketime command, which forks and can die on a stale
+# semaphore; tests/faketime.sh says why)
 export BIANMIN_TEST_PIN_MIN=4 TZ=Asia/Shanghai
+. tests/faketime.sh
 B=${B:-build}
 BIANMIN=${BIANMIN:-./bianmin}
 N=${BENCH_CASES:-2000}
@@ -63,7 +66,7 @@ for size in $SIZES; do
 	cp "$db" "$tmp/day.db"
 	"$B/bench/ratios" verify "$tmp/day.db" checkpoint
 	for i in 1 2 3 4 5 6 7 8 9 10; do
-		BIANMIN_PIN=1111 faketime "$today 10:00:00" "$BIANMIN" --db "$tmp/day.db" intake --clerk 1005 \
+		BIANMIN_PIN=1111 ft "$today 10:00:00" "$BIANMIN" --db "$tmp/day.db" intake --clerk 1005 \
 			--item "$(sed -n 's/^  - code: *\([A-Z0-9-]*\).*/\1/p' data/catalog.yaml | head -1)" \
 			--name 张三 --id 11010519491231002X --duplicate-reason 基准测试 --have-all >/dev/null
 	done
@@ -76,7 +79,7 @@ for size in $SIZES; do
 	echo "  case show (open + PIN + load)          $(ms env BIANMIN_PIN=1111 "$BIANMIN" --db "$db" case show "$no" --clerk 1005)"
 	echo "  case list --open --owner 1002          $(ms env BIANMIN_PIN=1111 "$BIANMIN" --db "$db" case list --open --owner 1002 --clerk 1005)"
 	echo "  case list --search 王小梅              $(ms env BIANMIN_PIN=1111 "$BIANMIN" --db "$db" case list --search 王小梅 --clerk 1005)"
-	echo "  report day --all                       $(ms env BIANMIN_PIN=9999 faketime "$today 18:00:00" "$BIANMIN" --db "$db" report day --all --clerk 9001)"
-	echo "  report month                           $(ms env BIANMIN_PIN=9999 faketime "$today 18:00:00" "$BIANMIN" --db "$db" report month "${today%-*}" --clerk 9001)"
+	echo "  report day --all                       $(ms ft "$today 18:00:00" env BIANMIN_PIN=9999 "$BIANMIN" --db "$db" report day --all --clerk 9001)"
+	echo "  report month                           $(ms ft "$today 18:00:00" env BIANMIN_PIN=9999 "$BIANMIN" --db "$db" report month "${today%-*}" --clerk 9001)"
 	echo "  the same with argon2id (interactive) PIN: case show $(ms env BIANMIN_PIN=1234 "$BIANMIN" --db "$db" case show "$no" --clerk 1001)"
 done

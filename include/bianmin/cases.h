@@ -158,7 +158,14 @@ typedef struct case_intake {
 	 * agent by that ID); NULL when none */
 	const char *agent_code;
 	const char *clerk;                /* 工号 of the logged-in clerk: 首问 and owner */
-	bm_time now;
+	bm_time now;                      /* when it is entered: its events' time */
+	/* 上门服务: a case taken on home visit `visit` (a book entry number) at
+	 * `received` and entered on return at `now`.  The receipt (受理) is
+	 * the visit's: accepted_at, accepted_day, the case number's date and
+	 * the day its time limit counts from; the intake event (at now) names
+	 * the visit as x.visit.  NULL = received now. */
+	const char *visit;
+	bm_time received;
 } case_intake;
 
 /* Accept: in ONE transaction write the case (number from the day

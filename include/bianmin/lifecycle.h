@@ -130,9 +130,12 @@ const char *lc_info_pause_label(const lc_info *in);
 
 /* ---- the steps as one table (lifecycle_table.c) ----------------------
  * One row per step: the states it may be taken in, who may take it,
- * whether a supervisor must approve it (PIN), its paper and the fields of
- * its form.  lifecycle_allowed, the case view's forms and `bianmin case
- * STEP` all read it, so a new rule is a row (or a row's check). */
+ * whether a supervisor must approve it (PIN), the papers it gives and the
+ * fields of its form.  lifecycle_allowed, the case view's step forms
+ * (src/ui/scr_case_steps.c builds every form from the row's fields), the
+ * options, checks and help of `bianmin case STEP` (src/cli/case_steps.c)
+ * and the papers of the steps (lifecycle_paper.c) all read it, so a new
+ * rule is a row (or a row's check), a new step a row and its take(). */
 typedef enum {
 	LC_WHO_OWNER = 0,       /* the case's owner, or a supervisor */
 	LC_WHO_ANYONE,
@@ -141,23 +144,161 @@ typedef enum {
 	LC_WHO_RECEIVER,        /* the clerk a handover is pending to */
 } lc_who;
 
+/* Whose approval a step needs (否定报备, 延期). */
+typedef enum {
+	LC_APPROVE_NONE = 0,
+	LC_APPROVE_ALWAYS,      /* 延期: a supervisor's 工号 and PIN, every time */
+	LC_APPROVE_NEGATIVE,    /* 否定报备: a supervisor approves unless the clerk is one */
+	LC_APPROVE_IF_REFUSED,  /* 办结: only a refusal (不予) needs one */
+} lc_approval;
+
+/* What a form field holds. */
+typedef enum {
+	LC_F_TEXT = 0,          /* a line of text */
+	LC_F_CHOICE,            /* one of its options */
+	LC_F_CHECKS,            /* several of its options (materials that arrived) */
+	LC_F_WHEN,              /* working days, or a date YYYY-MM-DD (延期) */
+	LC_F__COUNT
+} lc_field_kind;
+
+/* Where a choice's options come from (lc_field_options). */
+typedef enum {
+	LC_OPTS_NONE = 0,
+	LC_OPTS_MISSING,        /* the case's missing materials; keys 1, 2 ... */
+	LC_OPTS_PAUSE,          /* 特别程序 kinds (lc_pause_key) */
+	LC_OPTS_AGREE,          /* agree, disagree */
+	LC_OPTS_DECISION,       /* 准予, 不予 */
+	LC_OPTS_RETURN,         /* 退回, 退件 */
+	LC_OPTS_HOW,            /* lc_how */
+	LC_OPTS_RATING,         /* 1..5 */
+	LC_OPTS_SATISFIED,      /* 满意 (id 1), 不满意 (id 0) */
+} lc_opts;
+
+/* A field's first value on the counter's form. */
+typedef enum {
+	LC_INIT_NONE = 0,
+	LC_INIT_TEXT,           /* init_text (a msgid) */
+	LC_INIT_WINDOW,         /* the clerk's window, else the first still to give its opinion */
+	LC_INIT_FORWARD_TO,     /* the item's forward_to */
+} lc_init;
+
+#define LC_FIELDS_MAX 6
+typedef struct lc_field {
+	const char *name;       /* the option: --name (NULL ends the row's fields) */
+	/* LC_F_CHOICE given as flags: --name picks the first option, --alt the
+	 * second; a lone flag (alt NULL) picks the second.  LC_F_WHEN: --name
+	 * takes the days, --alt the date. */
+	const char *alt;
+	const char *label;      /* msgid: the counter's label */
+	lc_field_kind kind;
+	lc_opts opts;
+	bool required;          /* the counter asks for it; the command line, for a choice or a date */
+	bool flag;              /* a choice given as --name/--alt rather than --name VALUE */
+	size_t max;             /* characters of a text */
+	unsigned states;        /* the counter shows it only in these states (0: always) */
+	lc_init init;
+	const char *init_text;  /* msgid, for LC_INIT_TEXT */
+	const char *value;      /* the value in the usage (TEXT, N,N ...); NULL: TEXT, or the options' keys */
+	const char *empty;      /* msgid: said when a required field is left empty (NULL: the form's own) */
+} lc_field;
+
+/* The papers a step (or an event that is not a step) gives. */
+typedef enum {
+	LC_PAPER_ALWAYS = 0,
+	LC_PAPER_DEMANDED,      /* resume: when it is the demanded material's arrival */
+	LC_PAPER_FEE,           /* a fee was taken: the receipt */
+	LC_PAPER_PROXY,         /* a proxy case (代理件) */
+} lc_paper_when;
+/* The notice of the kind the event decided (intake; a 补齐 that made the
+ * 补办件 a 承诺件 ...): slip_form_for_kind. */
+#define LC_FORM_KIND "@kind"
+typedef struct lc_paper {
+	const char *form;       /* forms/FORM.tmpl or LC_FORM_KIND; NULL ends the list */
+	lc_paper_when when;
+	bool main;              /* the event's own paper (printed after the step); else one more */
+} lc_paper;
+#define LC_PAPERS_MAX 8
+
+/* What a form gave: by the row's field index. */
+typedef struct lc_values {
+	const char *text[LC_FIELDS_MAX];    /* LC_F_TEXT, LC_F_WHEN: NULL when empty */
+	size_t id[LC_FIELDS_MAX];           /* LC_F_CHOICE: the option's id */
+	size_t checks[64]; size_t n_checks; /* LC_F_CHECKS: the ids ticked (one such field a row) */
+} lc_values;
+
+struct lc_ctx;
+struct lc_result;
+
 #define LC_IN(s) (1u << (s))
 typedef struct lc_step_def {
 	lc_step step;
+	const char *command;    /* `bianmin case COMMAND`; NULL: none of its own */
 	unsigned states;        /* LC_IN(state) for each state it may be taken in */
 	lc_who who;
-	bool approval;          /* a supervisor approves (否定报备, 延期): PIN at the counter */
-	const char *paper;      /* the form printed after it, NULL = none */
-	const char *fields;     /* the form's fields, comma-separated (CLI options) */
+	lc_approval approval;
+	lc_paper papers[LC_PAPERS_MAX];
+	lc_field fields[LC_FIELDS_MAX];
+	/* the command line's step also takes this step's options (supplement
+	 * --demand); LC_STEP__COUNT: none */
+	lc_step also;
+	const char *help;       /* msgid: what it does, for `bianmin case --help` */
 	/* when the state is not in `states`: a sentence saying why (NULL: a
 	 * generic one) */
 	bool (*why_not)(const bm_case *c, const lc_info *in, bm_error *why);
 	/* further rules in an allowed state; NULL = none */
 	bool (*check)(const bm_case *c, const lc_info *in, bm_error *why);
+	/* what the form says above its fields (may leave buf ""); NULL none */
+	void (*note)(const bm_case *c, char *buf, size_t len);
+	/* take the step with the form's values; NULL: not a form's step
+	 * (handover, acknowledge, status have their own screens) */
+	int (*take)(const struct lc_ctx *x, const char *no, const lc_values *v, struct lc_result *res,
+		    bm_error *err);
 } lc_step_def;
 
 /* The row of a step; NULL for LC_STEP__COUNT or beyond. */
 const lc_step_def *lc_step_row(lc_step s);
+/* The row of `bianmin case COMMAND`; NULL when no step has it. */
+const lc_step_def *lc_step_command(const char *command);
+/* The number of a row's fields. */
+size_t lc_row_fields(const lc_step_def *row);
+/* The index of field `name` (or its alt) in row, -1 when none. */
+int lc_row_field(const lc_step_def *row, const char *name);
+
+typedef struct lc_option {
+	char label[320];        /* translated, for the counter */
+	char key[32];           /* for the command line */
+	size_t id;              /* what the step gets */
+} lc_option;
+/* The options of a choice or checks field for case c (may be NULL for
+ * those that do not depend on it); at most max.  Returns the count. */
+size_t lc_field_options(const lc_field *f, const bm_case *c, lc_option *out, size_t max);
+/* A command-line value of a choice (a key, or words lc_*_parse knows). */
+bool lc_field_parse(const lc_field *f, const char *s, size_t *id);
+/* "2,3" (numbers from 1) into v's checks (ids from 0). */
+bool lc_checks_parse(const char *s, lc_values *v);
+/* An extension's "days or date": N > 0 working days, or YYYY-MM-DD. */
+bool lc_when_parse(const char *s, int *days, bm_day *to);
+/* The field's first value on the counter's form (NULL: empty), in buf
+ * when it is made. */
+const char *lc_field_init(const lc_field *f, const bm_case *c, const bm_clerk *clerk, char *buf, size_t len);
+/* The row's options as a synopsis: "--kind hearing|site_visit|... --reason
+ * TEXT", [optional] ones bracketed, the supervisor's as its approval asks.
+ * malloc'd. */
+char *lc_step_synopsis(const lc_step_def *row);
+/* The row's lines in `bianmin case --help`: "  bianmin case COMMAND NO
+ * SYNOPSIS" and its help below (translated), and the same for the row
+ * its `also` names.  "" for a row without a form.  malloc'd. */
+char *lc_step_usage(const lc_step_def *row);
+/* Take a row's step with the form's values (row->take). */
+int lifecycle_take(const struct lc_ctx *x, lc_step step, const char *no, const lc_values *v,
+		   struct lc_result *res, bm_error *err);
+/* The main paper of a step (its row's first main paper that is always
+ * given); NULL when it gives none. */
+const char *lc_step_paper(lc_step s);
+/* The papers of an event: a step's (by its key, lc_step_key) or one that
+ * is not a step ("intake", "receipt_void"); NULL-form-terminated (at most
+ * LC_PAPERS_MAX); NULL when none. */
+const lc_paper *lc_event_papers(const char *type);
 
 /* ---- may this clerk take this step now? ------------------------------ */
 /* true, or false with why->msg a translated sentence ("A completed case
@@ -356,6 +497,8 @@ void lc_report_add(lc_report_row *r, const lc_report_row *d);
  * computed as of its end (today for the current month). */
 int lifecycle_figures_month(bm_store *s, const bm_calendar *cal, int year, int month, bm_day today,
 			    lc_report *out, bm_error *err);
+/* Whether the month has its 月结 (a close event on the chain). */
+int lifecycle_month_closed(bm_store *s, int year, int month, bool *closed, bm_error *err);
 /* A quarter (q 1..4) or a year (q 0): its months added, overdue_open
  * from its last month (to today for the current one). */
 int lifecycle_figures_period(bm_store *s, const bm_calendar *cal, int year, int quarter, bm_day today,
@@ -410,12 +553,14 @@ int lifecycle_find(bm_store *s, const char *no_or_id, char ***nos, size_t *n, bm
 int lifecycle_print(const lc_ctx *x, const char *forms_dir, const char *spool_dir,
 		    const char *no, const char *form, const lc_result *res, char **where,
 		    bm_error *err);
-/* Which paper a step produces, in ONE table (lifecycle_paper.c) used by
- * the steps (lc_result.paper), `bianmin print` and the case view:
- * intake -> the notice of the kind decided then (slip_form_for_kind);
- * extend -> notice_extension; pause, resume -> notice_special; complete,
- * result -> notice_completed; return -> notice_returned; handover ->
- * handover.  NULL for a step that prints nothing (reprint, notify ...). */
+/* The main paper of an event type (a step's key, "receipt_void"), from
+ * the step table's rows (lifecycle_table.c), used by the steps
+ * (lc_result.paper), `bianmin print` and the case view: extend ->
+ * notice_extension; pause, resume -> notice_special; complete, result ->
+ * notice_completed; return -> notice_returned; handover -> handover;
+ * notice_breach -> notice_demand.  NULL for a step that prints nothing
+ * (notify ...).  The intake's notice depends on the kind decided:
+ * lifecycle_paper_for_event. */
 const char *lifecycle_paper_for_type(const char *event_type);
 /* Every form key bianmin prints (intake notices, receipt, status, 日结单,
  * the steps' papers), distinct: `forms check` requires each.  Fills out

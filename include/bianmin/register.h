@@ -112,6 +112,27 @@ int reg_step(bm_store *s, const bm_clerk *actor, const bm_calendar *cal, const b
 int reg_mark_extended(bm_store *s, const bm_clerk *actor, const bm_center *c, const bm_calendar *cal,
 		      const char *case_no, const char *person, const char *item, bm_time at, bool *marked,
 		      bm_error *err);
+/* The same for a case taken at `taken` and entered at `now` (a home
+ * visit's case): the entry is recorded now, its date and time the
+ * taking's. */
+int reg_mark_extended_at(bm_store *s, const bm_clerk *actor, const bm_center *c, const bm_calendar *cal,
+			 const char *case_no, const char *person, const char *item, bm_time taken, bm_time now,
+			 bool *marked, bm_error *err);
+
+/* 上门服务: a case taken on a home visit (e, an entry of the visit book)
+ * is received (受理) at the visit's date and time (09:00 when it has no
+ * time): *received gets it; the case is entered at now.  BM_EINVAL with a
+ * sentence when e is not a visit, is closed, is after now, its day is
+ * more than REG_VISIT_DAYS_BACK working days before now's (a visit's cases
+ * are entered when the clerk is back, that week; a later entry is an
+ * ordinary case received that day), or its month is closed (月结). */
+#define REG_VISIT_DAYS_BACK 5
+int reg_visit_receipt(bm_store *s, const reg_entry *e, const bm_calendar *cal, bm_time now, bm_time *received,
+		      bm_error *err);
+/* The home visit a case was taken on (its intake event's x.visit), or
+ * NULL; *entered (may be NULL) gets when it was entered.  Free it. */
+struct bm_case;
+char *reg_case_visit(const struct bm_case *c, bm_time *entered);
 
 /* ---- reading -------------------------------------------------------- */
 /* Load one entry as actor may see it (complaints: hidden from the clerk

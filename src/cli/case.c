@@ -2,6 +2,7 @@
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
 #include "bianmin/lifecycle.h"
+#include "bianmin/register.h"
 #include "bianmin/text.h"
 
 #include <getopt.h>
@@ -45,6 +46,11 @@ static void show(const bm_case *c)
 	printf(_("First clerk asked (首问): %s %s\n"), c->first_clerk, or_dash(c->first_clerk_name));
 	printf(_("Owner:       %s %s\n"), c->owner_clerk, or_dash(c->owner_clerk_name));
 	printf(_("Accepted:    %s\n"), bm_time_format(c->accepted, b1));
+	bm_time entered;
+	char *visit = reg_case_visit(c, &entered);   /* 上门服务: received there, entered on return */
+	if (visit)
+		printf(_("Home visit:  %s (received there; entered %s)\n"), visit, bm_time_format(entered, b1));
+	free(visit);
 	printf(_("Clock start: %s\n"), bm_day_format(c->clock_start, b1));
 	printf(_("Due:         %s%s\n"), bm_day_format(c->due, b2), c->due_uncertain ? _(" (provisional, 暂定: that year's holiday schedule is not published; statutory holidays only)") : "");
 	if (c->limit_days >= 0)

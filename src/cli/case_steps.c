@@ -13,35 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const USAGE = N_(
+/* `bianmin case --help`: the steps' lines come from the step table's rows
+ * (lc_step_usage), between this head and this tail. */
+static const char *const USAGE_HEAD = N_(
 	"Steps after intake (the logged-in clerk is --clerk CODE or BIANMIN_CLERK,\n"
-	"PIN from BIANMIN_PIN or the terminal):\n"
-	"  bianmin case supplement NO --materials N,N     materials arrived (补齐; numbers from 1)\n"
-	"  bianmin case supplement NO --demand NAME --reason TEXT\n"
-	"                                                 ask for one NOT on the notice (二次告知)\n"
-	"  bianmin case pause NO --kind hearing|site_visit|expert_review|public_notice --reason TEXT\n"
-	"  bianmin case resume NO [--note TEXT]           end the special procedure (特别程序)\n"
-	"  bianmin case extend NO --days N|--to DATE --reason TEXT --supervisor CODE\n"
-	"                                                 延期 (行政许可法 art. 42): once, before\n"
-	"                                                 the due date, at most the item's\n"
-	"                                                 extension_days (default 10); supervisor's\n"
-	"                                                 PIN from BIANMIN_SUPERVISOR_PIN or the terminal\n"
-	"  bianmin case opinion NO --window W --opinion TEXT [--agree|--disagree]   联办件\n"
-	"  bianmin case forward NO [--to WHOM] [--note TEXT]                         上报件\n"
-	"  bianmin case result NO --result TEXT [--approved|--refused]   upper result; completes\n"
-	"  bianmin case complete NO --result TEXT [--approved|--refused] [--certificate NO]\n"
-	"                                                 --refused (不予) needs --supervisor CODE\n"
-	"  bianmin case return NO --reason TEXT [--non-supplement] [--supervisor CODE]\n"
-	"                                                 退回 / 退件; 否定报备: a supervisor\n"
-	"                                                 approves (their PIN from\n"
-	"                                                 BIANMIN_SUPERVISOR_PIN or the terminal)\n"
-	"  bianmin case withdraw NO --reason TEXT                        撤回\n"
-	"  bianmin case notify NO --how phone|in_person|agent [--note TEXT]   回复\n"
-	"  bianmin case rate NO --level 1..5|非常满意|满意|基本满意|不满意|非常不满意\n"
-	"  bianmin case followup NO --handling TEXT       a supervisor closes a bad rating's follow-up\n"
-	"  bianmin case feedback NO --satisfied|--unsatisfied --level 1..5 [--note TEXT]\n"
-	"                                                 服务意见反馈表 of a proxy case (before it completes)\n"
-	"  bianmin case reply NO [--note TEXT]            the village agent told the applicant (回复)\n"
+	"PIN from BIANMIN_PIN or the terminal; an approving --supervisor's PIN from\n"
+	"BIANMIN_SUPERVISOR_PIN or the terminal):\n");
+static const char *const USAGE_TAIL = N_(
 	"  bianmin case handover --from A --to B (NO...|--all) [--reason TEXT] [--by SUPERVISOR]\n"
 	"  bianmin case acknowledge [HANDOVER|NO]         the receiver takes the cases over\n"
 	"  bianmin case status NO|IDNO [--print]          a short answer for the applicant\n"
@@ -50,113 +28,113 @@ static const char *const USAGE = N_(
 	"    --overdue-by: open cases overdue, with the working days (pauses excluded);\n"
 	"    columns: case, state, due, days, applicant, item, owner.\n"
 	"Each step prints: NO, the new state and due date.  Steps with a paper\n"
-	"(pause, resume, extend, result, complete, return, handover) print it\n"
-	"(or spool it); --no-print skips it.\n\n");
+	"(%s)\nprint it (or spool it); --no-print skips it.\n\n");
 
-enum {
-	O_MATERIALS = 256, O_DEMAND, O_REASON, O_KIND, O_DAYS, O_TO, O_SUPERVISOR, O_WINDOW,
-	O_OPINION, O_AGREE, O_DISAGREE, O_RESULT, O_APPROVED, O_REFUSED, O_CERT, O_NONSUP,
-	O_HOW, O_NOTE, O_LEVEL, O_HANDLING, O_FROM, O_ALL, O_BY, O_PRINT, O_NOPRINT,
-	O_STALE, O_OVERDUE, O_SOON, O_WAITING, O_FOLLOWUPS, O_HANDOVERS, O_OWNER, O_MINE,
-	O_SATISFIED, O_UNSATISFIED,
-};
+/* The usage: every row with a form (or only `only`'s), then the rest. */
+static char *usage_text(const lc_step_def *only)
+{
+	bm_buf b = {0};
+	bm_buf_puts(&b, _(USAGE_HEAD));
+	bm_buf papers = {0};
+	bm_buf_puts(&papers, "");
+	for (int i = 0; i < LC_STEP__COUNT; i++) {
+		const lc_step_def *row = lc_step_row((lc_step)i);
+		if (row->command && lc_step_paper(row->step))
+			bm_buf_printf(&papers, "%s%s", papers.len ? ", " : "", row->command);
+		if (!row->command || (only && row != only))
+			continue;
+		char *u = lc_step_usage(row);
+		bm_buf_puts(&b, u);
+		free(u);
+	}
+	if (!only)
+		bm_buf_printf(&b, _(USAGE_TAIL), papers.data);
+	bm_buf_free(&papers);
+	return bm_buf_steal(&b);
+}
 
-static const struct option OPTS[] = {
-	{"clerk", required_argument, NULL, 'k'},
-	{"materials", required_argument, NULL, O_MATERIALS},
-	{"demand", required_argument, NULL, O_DEMAND},
-	{"reason", required_argument, NULL, O_REASON},
-	{"kind", required_argument, NULL, O_KIND},
-	{"days", required_argument, NULL, O_DAYS},
-	{"to", required_argument, NULL, O_TO},
-	{"supervisor", required_argument, NULL, O_SUPERVISOR},
-	{"window", required_argument, NULL, O_WINDOW},
-	{"opinion", required_argument, NULL, O_OPINION},
-	{"agree", no_argument, NULL, O_AGREE},
-	{"disagree", no_argument, NULL, O_DISAGREE},
-	{"result", required_argument, NULL, O_RESULT},
-	{"approved", no_argument, NULL, O_APPROVED},
-	{"refused", no_argument, NULL, O_REFUSED},
-	{"certificate", required_argument, NULL, O_CERT},
-	{"non-supplement", no_argument, NULL, O_NONSUP},
-	{"how", required_argument, NULL, O_HOW},
-	{"note", required_argument, NULL, O_NOTE},
-	{"level", required_argument, NULL, O_LEVEL},
-	{"handling", required_argument, NULL, O_HANDLING},
-	{"from", required_argument, NULL, O_FROM},
-	{"all", no_argument, NULL, O_ALL},
-	{"by", required_argument, NULL, O_BY},
-	{"print", no_argument, NULL, O_PRINT},
-	{"no-print", no_argument, NULL, O_NOPRINT},
-	{"stale", no_argument, NULL, O_STALE},
-	{"overdue-by", no_argument, NULL, O_OVERDUE},
-	{"due-soon", no_argument, NULL, O_SOON},
-	{"waiting-on", required_argument, NULL, O_WAITING},
-	{"followups", no_argument, NULL, O_FOLLOWUPS},
-	{"handovers", no_argument, NULL, O_HANDOVERS},
-	{"owner", required_argument, NULL, O_OWNER},
-	{"mine", no_argument, NULL, O_MINE},
-	{"satisfied", no_argument, NULL, O_SATISFIED},
-	{"unsatisfied", no_argument, NULL, O_UNSATISFIED},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
+static int usage(const lc_step_def *only, bool to_stderr, int status)
+{
+	char *u = usage_text(only);
+	int rc = cli_usage(u, to_stderr, status);
+	free(u);
+	return rc;
+}
+
+/* ---- the options: the watch lists', handover's, and every row's fields */
+enum { MAX_OPTS = 64 };
+static const struct { const char *name; bool arg; } FIXED[] = {
+	{"clerk", true}, {"print", false}, {"no-print", false}, {"help", false}, {"supervisor", true},
+	{"from", true}, {"to", true}, {"all", false}, {"by", true}, {"reason", true},
+	{"stale", false}, {"overdue-by", false}, {"due-soon", false}, {"waiting-on", true},
+	{"followups", false}, {"handovers", false}, {"owner", true}, {"mine", false},
 };
 
 typedef struct args {
-	const char *clerk, *materials, *demand, *reason, *kind, *days, *to, *supervisor, *window;
-	const char *opinion, *result, *certificate, *how, *note, *level, *handling, *from, *by;
-	const char *waiting, *owner;
-	bool agree, disagree, approved, refused, nonsup, all, print, noprint;
-	bool stale, overdue, soon, followups, handovers, mine;
-	bool satisfied, unsatisfied;
+	const char *names[MAX_OPTS];
+	const char *val[MAX_OPTS];
+	bool set[MAX_OPTS];
+	size_t n;
 	char **pos; int npos;      /* positional arguments after the step name */
 } args;
 
-static int parse(int argc, char **argv, args *a)
+static int opt_index(const args *a, const char *name)
+{
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->names[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static bool has(const args *a, const char *name)
+{
+	int i = opt_index(a, name);
+	return i >= 0 && a->set[i];
+}
+
+static const char *val(const args *a, const char *name)
+{
+	int i = opt_index(a, name);
+	return i >= 0 && a->set[i] ? a->val[i] : NULL;
+}
+
+static void add_opt(args *a, struct option *o, const char *name, bool arg)
+{
+	if (!name || opt_index(a, name) >= 0 || a->n + 1 >= MAX_OPTS)
+		return;
+	o[a->n] = (struct option){ name, arg ? required_argument : no_argument, NULL, 256 + (int)a->n };
+	a->names[a->n++] = name;
+}
+
+/* Parse argv with the fixed options and every field of every row. */
+static int parse(int argc, char **argv, args *a, const lc_step_def *row)
 {
 	memset(a, 0, sizeof *a);
+	struct option o[MAX_OPTS + 1];
+	memset(o, 0, sizeof o);
+	for (size_t i = 0; i < sizeof FIXED / sizeof FIXED[0]; i++)
+		add_opt(a, o, FIXED[i].name, FIXED[i].arg);
+	for (int s = 0; s < LC_STEP__COUNT; s++) {
+		const lc_step_def *r = lc_step_row((lc_step)s);
+		for (size_t i = 0; i < lc_row_fields(r); i++) {
+			const lc_field *f = &r->fields[i];
+			bool arg = !(f->kind == LC_F_CHOICE && f->flag);
+			add_opt(a, o, f->name, arg);
+			add_opt(a, o, f->alt, arg);
+		}
+	}
 	optind = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "h", OPTS, NULL)) != -1) {
-		switch (c) {
-		case 'k': a->clerk = optarg; break;
-		case O_MATERIALS: a->materials = optarg; break;
-		case O_DEMAND: a->demand = optarg; break;
-		case O_REASON: a->reason = optarg; break;
-		case O_KIND: a->kind = optarg; break;
-		case O_DAYS: a->days = optarg; break;
-		case O_TO: a->to = optarg; break;
-		case O_SUPERVISOR: a->supervisor = optarg; break;
-		case O_WINDOW: a->window = optarg; break;
-		case O_OPINION: a->opinion = optarg; break;
-		case O_AGREE: a->agree = true; break;
-		case O_DISAGREE: a->disagree = true; break;
-		case O_RESULT: a->result = optarg; break;
-		case O_APPROVED: a->approved = true; break;
-		case O_REFUSED: a->refused = true; break;
-		case O_CERT: a->certificate = optarg; break;
-		case O_NONSUP: a->nonsup = true; break;
-		case O_HOW: a->how = optarg; break;
-		case O_NOTE: a->note = optarg; break;
-		case O_LEVEL: a->level = optarg; break;
-		case O_HANDLING: a->handling = optarg; break;
-		case O_FROM: a->from = optarg; break;
-		case O_ALL: a->all = true; break;
-		case O_BY: a->by = optarg; break;
-		case O_PRINT: a->print = true; break;
-		case O_NOPRINT: a->noprint = true; break;
-		case O_STALE: a->stale = true; break;
-		case O_OVERDUE: a->overdue = true; break;
-		case O_SOON: a->soon = true; break;
-		case O_WAITING: a->waiting = optarg; break;
-		case O_FOLLOWUPS: a->followups = true; break;
-		case O_HANDOVERS: a->handovers = true; break;
-		case O_OWNER: a->owner = optarg; break;
-		case O_MINE: a->mine = true; break;
-		case O_SATISFIED: a->satisfied = true; break;
-		case O_UNSATISFIED: a->unsatisfied = true; break;
-		case 'h': return cli_usage(_(USAGE), false, 0);
-		default: return cli_usage(_(USAGE), true, 2);
+	while ((c = getopt_long(argc, argv, "h", o, NULL)) != -1) {
+		if (c >= 256 && c < 256 + (int)a->n) {
+			a->set[c - 256] = true;
+			a->val[c - 256] = optarg;
+			if (strcmp(a->names[c - 256], "help") == 0)
+				return usage(row, false, 0);
+		} else if (c == 'h') {
+			return usage(row, false, 0);
+		} else {
+			return usage(row, true, 2);
 		}
 	}
 	a->pos = argv + optind;
@@ -168,23 +146,6 @@ static int usage_error(const char *msg)
 {
 	fprintf(stderr, "bianmin case: %s\n", msg);
 	return 2;
-}
-
-/* "2,3" -> indexes from 0. */
-static bool parse_materials(const char *s, size_t **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	while (s && *s) {
-		char *end;
-		long v = strtol(s, &end, 10);
-		if (end == s || v < 1 || v > 1000 || (*end && *end != ','))
-			return false;
-		*out = bm_xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = (size_t)(v - 1);
-		s = *end ? end + 1 : end;
-	}
-	return *n > 0;
 }
 
 typedef struct run {
@@ -260,20 +221,6 @@ static void report_step(run *r, const char *no, const lc_result *res, bool print
 	}
 }
 
-/* The case after a step of agent.h (which returns no lc_result). */
-static void fill_result(run *r, const char *no, lc_result *res)
-{
-	memset(res, 0, sizeof *res);
-	res->due = res->old_due = res->followup_due = BM_NO_DAY;
-	bm_case c;
-	bm_error e;
-	if (case_load(r->store, no, &c, &e) == BM_OK) {
-		res->state = c.state;
-		res->due = c.due;
-		case_free(&c);
-	}
-}
-
 static int supervisor_pin(run *r, const char *code, bm_clerk *sup)
 {
 	char prompt[128];
@@ -287,21 +234,21 @@ static int supervisor_pin(run *r, const char *code, bm_clerk *sup)
 	return rc ? cli_error("case", &err) : 0;
 }
 
-static int supervisor_login(run *r, const char *code, bm_clerk *sup)
+/* The approving supervisor: --supervisor CODE and their PIN.  A row whose
+ * approval is ALWAYS (延期) cannot go without; for the others (否定报备, a
+ * refused 办结, a withdrawal giving a fee back) the step goes to the core
+ * without one, which lets only a supervisor's own step pass. */
+static int approver_login(run *r, const lc_step_def *row, const args *a)
 {
+	const char *code = val(a, "supervisor");
+	if (!code && row->approval == LC_APPROVE_ALWAYS) {
+		char m[256];
+		snprintf(m, sizeof m, _("%s needs --supervisor CODE (the approving supervisor)"), row->command);
+		return usage_error(m);
+	}
 	if (!code)
-		return usage_error(_("an extension needs --supervisor CODE (the approving supervisor)"));
-	return supervisor_pin(r, code, sup);
-}
-
-/* The approving supervisor of a step whose table row says `approval`
- * (否定报备): --supervisor CODE and their PIN; without it the step goes to
- * the core, which lets only a supervisor's own step pass. */
-static int approver_login(run *r, const args *a)
-{
-	if (!a->supervisor)
 		return 0;
-	int rc = supervisor_pin(r, a->supervisor, &r->approver);
+	int rc = supervisor_pin(r, code, &r->approver);
 	if (rc)
 		return rc;
 	r->has_approver = true;
@@ -309,131 +256,136 @@ static int approver_login(run *r, const args *a)
 	return 0;
 }
 
-static int do_step(run *r, lc_step step, const char *no, const args *a)
+/* The values of row's fields from the options; 2 (with a sentence) when
+ * one is wrong, -1 when none was given, 0 when some were. */
+static int values_of(const lc_step_def *row, const args *a, lc_values *v)
+{
+	memset(v, 0, sizeof *v);
+	char m[512];
+	bool any = false;
+	const char *cmd = row->command ? row->command : "supplement";
+	for (size_t i = 0; i < lc_row_fields(row); i++) {
+		const lc_field *f = &row->fields[i];
+		const char *x = val(a, f->name), *y = f->alt ? val(a, f->alt) : NULL;
+		bool gx = has(a, f->name), gy = f->alt && has(a, f->alt);
+		any |= gx || gy;
+		lc_option o[16];
+		size_t n = lc_field_options(f, NULL, o, 16);
+		switch (f->kind) {
+		case LC_F_TEXT:
+			v->text[i] = x;
+			break;
+		case LC_F_WHEN: {
+			int days;
+			bm_day to;
+			if (gx && gy) {
+				snprintf(m, sizeof m, _("--%s or --%s, not both"), f->name, f->alt);
+				return usage_error(m);
+			}
+			if (gx && (!lc_when_parse(x, &days, &to) || days <= 0)) {
+				snprintf(m, sizeof m, _("--%s takes a number of working days above 0"), f->name);
+				return usage_error(m);
+			}
+			if (gy && !bm_day_parse(y, &to)) {
+				snprintf(m, sizeof m, _("--%s takes a date YYYY-MM-DD"), f->alt);
+				return usage_error(m);
+			}
+			if (f->required && !gx && !gy) {
+				snprintf(m, sizeof m, _("%s needs --%s or --%s"), cmd, f->name, f->alt ? f->alt : "?");
+				return usage_error(m);
+			}
+			v->text[i] = gx ? x : y;
+			break;
+		}
+		case LC_F_CHOICE:
+			if (f->flag && gx && gy) {
+				snprintf(m, sizeof m, _("--%s or --%s, not both"), f->name, f->alt);
+				return usage_error(m);
+			}
+			if (f->flag) {
+				/* --name: the first option, --alt: the second; a lone
+				 * flag: the second */
+				size_t k = f->alt ? (gy ? 1 : 0) : (gx ? 1 : 0);
+				v->id[i] = k < n ? o[k].id : 0;
+				if (f->required && !gx && !gy) {
+					snprintf(m, sizeof m, _("%s needs --%s or --%s"), cmd, f->name, f->alt ? f->alt : "?");
+					return usage_error(m);
+				}
+			} else if (x || f->required) {
+				if (!lc_field_parse(f, x, &v->id[i])) {
+					char *syn = NULL;
+					bm_buf b = {0};
+					for (size_t k = 0; k < n; k++)
+						bm_buf_printf(&b, "%s%s", k ? "|" : "", o[k].key);
+					syn = bm_buf_steal(&b);
+					snprintf(m, sizeof m, _("%s needs --%s %s"), cmd, f->name, f->value ? f->value : syn);
+					free(syn);
+					return usage_error(m);
+				}
+			} else {
+				v->id[i] = n ? o[0].id : 0;
+			}
+			break;
+		case LC_F_CHECKS:
+			if (x && !lc_checks_parse(x, v)) {
+				snprintf(m, sizeof m, _("--%s takes material numbers from 1, e.g. 2,3"), f->name);
+				return usage_error(m);
+			}
+			break;
+		case LC_F__COUNT:
+			break;
+		}
+	}
+	return any ? 0 : -1;
+}
+
+/* One row's step with its values; its paper printed after it. */
+static int take(run *r, const lc_step_def *row, const char *no, const lc_values *v, bool print, bool report)
 {
 	lc_result res;
 	bm_error err = {0};
-	const lc_ctx *x = &r->x;
-	int rc = 0;
-	bool print = !a->noprint;
-	const char *cmd = lc_step_key(step);
-	/* a supervisor's approval: the table's rows that need it, a refused
-	 * 办结, and a withdrawal giving back a fee */
-	if (step != LC_EXTEND && (rc = approver_login(r, a)))
-		return rc;
-	switch (step) {
-	case LC_SUPPLEMENT: {
-		if (!a->materials && !a->demand)
-			return usage_error(_("supplement needs --materials N,N or --demand NAME --reason TEXT"));
-		if (a->materials) {
-			size_t *m, n;
-			if (!parse_materials(a->materials, &m, &n))
-				return usage_error(_("--materials takes material numbers from 1, e.g. 2,3"));
-			rc = lifecycle_supplement(x, no, m, n, &res, &err);
-			free(m);
-			if (rc)
-				return cli_error(cmd, &err);
-			report_step(r, no, &res, print);
-		}
-		if (a->demand) {
-			if (lifecycle_demand(x, no, a->demand, a->reason, &res, &err))
-				return cli_error(cmd, &err);
-			fprintf(stderr, _("bianmin case: notice breach (二次告知) recorded on %s: %s\n"), no, a->demand);
-			if (!a->materials)
-				report_step(r, no, &res, print);
-		}
-		return 0;
+	if (lifecycle_take(&r->x, row->step, no, v, &res, &err))
+		return cli_error(row->command ? row->command : lc_step_key(row->step), &err);
+	if (row->step == LC_DEMAND)
+		fprintf(stderr, _("bianmin case: notice breach (二次告知) recorded on %s: %s\n"), no, v->text[0]);
+	if (row->step == LC_RESUME)
+		fprintf(stderr, _("bianmin case: %s paused %d working days; new due date moved accordingly\n"), no, res.days);
+	if (res.followup_due != BM_NO_DAY) {
+		char d[11];
+		fprintf(stderr, _("bianmin case: a bad rating: follow-up due %s\n"), bm_day_format(res.followup_due, d));
 	}
-	case LC_PAUSE: {
-		lc_pause_kind k;
-		if (!a->kind || !lc_pause_parse(a->kind, &k))
-			return usage_error(_("pause needs --kind hearing|site_visit|expert_review|public_notice"));
-		rc = lifecycle_pause(x, no, k, a->reason, &res, &err);
-		break;
+	if (report)
+		report_step(r, no, &res, print);
+	return 0;
+}
+
+/* A step of the table: its fields' values from the options (and those of
+ * the row its `also` names: supplement --demand), then the step(s). */
+static int do_step(run *r, const lc_step_def *row, const char *no, const args *a)
+{
+	bool print = !has(a, "no-print");
+	lc_values v, w;
+	const lc_step_def *also = lc_step_row(row->also);
+	int st = values_of(row, a, &v), sa = also ? values_of(also, a, &w) : -1;
+	if (st > 0)
+		return st;
+	if (sa > 0)
+		return sa;
+	if (also && st < 0 && sa < 0) {
+		char *s1 = lc_step_synopsis(row), *s2 = lc_step_synopsis(also), m[512];
+		snprintf(m, sizeof m, _("%s needs %s or %s"), row->command, s1, s2);
+		free(s1);
+		free(s2);
+		return usage_error(m);
 	}
-	case LC_RESUME:
-		rc = lifecycle_resume(x, no, a->note, &res, &err);
-		if (!rc)
-			fprintf(stderr, _("bianmin case: %s paused %d working days; new due date moved accordingly\n"), no, res.days);
-		break;
-	case LC_EXTEND: {
-		int days = 0;
-		bm_day to = BM_NO_DAY;
-		if (a->days && ((days = atoi(a->days)) <= 0))
-			return usage_error(_("--days takes a number of working days above 0"));
-		if (a->to && !bm_day_parse(a->to, &to))
-			return usage_error(_("--to takes a date YYYY-MM-DD"));
-		if (!a->days && !a->to)
-			return usage_error(_("extend needs --days N or --to DATE"));
-		bm_clerk sup;
-		if ((rc = supervisor_login(r, a->supervisor, &sup)))
-			return rc;
-		rc = lifecycle_extend(x, no, &sup, days, to, a->reason, &res, &err);
-		auth_clerk_free(&sup);
-		break;
-	}
-	case LC_OPINION:
-		if (a->agree && a->disagree)
-			return usage_error(_("--agree or --disagree, not both"));
-		rc = lifecycle_opinion(x, no, a->window, !a->disagree, a->opinion, &res, &err);
-		break;
-	case LC_FORWARD:
-		rc = lifecycle_forward(x, no, a->to, a->note, &res, &err);
-		break;
-	case LC_RESULT:
-	case LC_COMPLETE:
-		if (a->approved && a->refused)
-			return usage_error(_("--approved or --refused, not both"));
-		rc = step == LC_RESULT ? lifecycle_result(x, no, !a->refused, a->result, &res, &err)
-				       : lifecycle_complete(x, no, !a->refused, a->result, a->certificate, &res, &err);
-		break;
-	case LC_RETURN:
-		rc = lifecycle_return(x, no, a->reason, a->nonsup, &res, &err);
-		break;
-	case LC_WITHDRAW:
-		rc = lifecycle_withdraw(x, no, a->reason, &res, &err);
-		break;
-	case LC_NOTIFY: {
-		lc_how h;
-		if (!a->how || !lc_how_parse(a->how, &h))
-			return usage_error(_("notify needs --how phone|in_person|agent"));
-		rc = lifecycle_notify(x, no, h, a->note, &res, &err);
-		break;
-	}
-	case LC_RATE: {
-		int level;
-		if (!a->level || !lc_rating_parse(a->level, &level))
-			return usage_error(_("rate needs --level 1..5 (非常满意 满意 基本满意 不满意 非常不满意)"));
-		rc = lifecycle_rate(x, no, level, a->note, &res, &err);
-		if (!rc && res.followup_due != BM_NO_DAY) {
-			char d[11];
-			fprintf(stderr, _("bianmin case: a bad rating: follow-up due %s\n"), bm_day_format(res.followup_due, d));
-		}
-		break;
-	}
-	case LC_FOLLOWUP:
-		rc = lifecycle_followup(x, no, a->handling, &res, &err);
-		break;
-	case LC_FEEDBACK: {
-		int level;
-		if (a->satisfied == a->unsatisfied || !a->level || !lc_rating_parse(a->level, &level))
-			return usage_error(_("feedback needs --satisfied or --unsatisfied and --level 1..5"));
-		if (agent_feedback(x, no, a->satisfied, level, a->note, &err))
-			return cli_error(cmd, &err);
-		fill_result(r, no, &res);
-		break;
-	}
-	case LC_REPLY:
-		if (agent_reply(x, no, a->note, &err))
-			return cli_error(cmd, &err);
-		fill_result(r, no, &res);
-		break;
-	default:
-		return usage_error(_("not a step for one case"));
-	}
+	int rc = approver_login(r, row, a);
 	if (rc)
-		return cli_error(cmd, &err);
-	report_step(r, no, &res, print);
+		return rc;
+	if ((!also || st == 0) && (rc = take(r, row, no, &v, print, true)))
+		return rc;
+	/* both: the materials' line is the one reported */
+	if (also && sa == 0 && (rc = take(r, also, no, &w, print, st != 0)))
+		return rc;
 	return 0;
 }
 
@@ -441,6 +393,7 @@ static int do_status(run *r, const args *a)
 {
 	if (a->npos != 1)
 		return usage_error(_("status takes one case number or ID number"));
+	bool print = has(a, "print");
 	char **nos;
 	size_t n;
 	bm_error err = {0};
@@ -453,7 +406,7 @@ static int do_status(run *r, const args *a)
 			printf("%s%s", i ? "\n" : "", t);
 			free(t);
 			case_free(&c);
-			if (a->print)
+			if (print)
 				paper(r, nos[i], "status", NULL);
 		}
 		free(nos[i]);
@@ -472,26 +425,28 @@ static void print_handover(const lc_handover *h)
 
 static int do_handover(bm_app *app, const args *a)
 {
-	if (!a->from || !a->to)
+	const char *from = val(a, "from"), *to = val(a, "to"), *by = val(a, "by"), *clerk = val(a, "clerk");
+	bool all = has(a, "all");
+	if (!from || !to)
 		return usage_error(_("handover needs --from A --to B"));
-	if (!a->all && !a->npos)
+	if (!all && !a->npos)
 		return usage_error(_("handover needs case numbers or --all"));
-	if (a->all && a->npos)
+	if (all && a->npos)
 		return usage_error(_("case numbers or --all, not both"));
 	run r;
-	int rc = open_run(app, a->by ? a->by : a->clerk ? a->clerk : a->from, &r);
+	int rc = open_run(app, by ? by : clerk ? clerk : from, &r);
 	if (rc)
 		return rc;
 	lc_handover h;
 	bm_error err = {0};
-	rc = lifecycle_handover(&r.x, a->from, a->to, (const char *const *)a->pos, a->all ? 0 : (size_t)a->npos,
-				a->reason, &h, &err);
+	rc = lifecycle_handover(&r.x, from, to, (const char *const *)a->pos, all ? 0 : (size_t)a->npos,
+				val(a, "reason"), &h, &err);
 	if (rc) {
 		close_run(&r);
 		return cli_error("handover", &err);
 	}
 	print_handover(&h);
-	if (!a->noprint) {
+	if (!has(a, "no-print")) {
 		char *spool = print_spool_dir(r.center, store_path(r.store));
 		char *where = NULL;
 		if (lifecycle_print_handover(&r.x, app->paths.forms, spool, &h, &where, &err))
@@ -501,7 +456,7 @@ static int do_handover(bm_app *app, const args *a)
 		free(where);
 		free(spool);
 	}
-	fprintf(stderr, _("bianmin case: pending until %s acknowledges ('bianmin case acknowledge --clerk %s')\n"), a->to, a->to);
+	fprintf(stderr, _("bianmin case: pending until %s acknowledges ('bianmin case acknowledge --clerk %s')\n"), to, to);
 	lc_handover_free(&h);
 	close_run(&r);
 	return 0;
@@ -537,16 +492,19 @@ static int do_acknowledge(run *r, const args *a)
 
 static int do_watch(bm_app *app, const args *a)
 {
-	int kinds = a->stale + a->overdue + a->soon + (a->waiting != NULL) + a->followups + a->handovers;
+	const char *waiting = val(a, "waiting-on");
+	bool stale = has(a, "stale"), overdue = has(a, "overdue-by"), soon = has(a, "due-soon");
+	bool followups = has(a, "followups"), handovers = has(a, "handovers");
+	int kinds = stale + overdue + soon + (waiting != NULL) + followups + handovers;
 	if (kinds != 1)
 		return usage_error(_("one of --stale, --overdue-by, --due-soon, --waiting-on, --followups, --handovers"));
 	run r;
-	int rc = open_run(app, a->clerk, &r);
+	int rc = open_run(app, val(a, "clerk"), &r);
 	if (rc)
 		return rc;
 	bm_error err = {0};
-	const char *owner = a->mine ? r.me.code : a->owner;
-	if (a->handovers) {
+	const char *owner = has(a, "mine") ? r.me.code : val(a, "owner");
+	if (handovers) {
 		lc_handover *v;
 		size_t n;
 		if (lifecycle_pending_handovers(r.store, owner, &v, &n, &err)) {
@@ -559,11 +517,11 @@ static int do_watch(bm_app *app, const args *a)
 		close_run(&r);
 		return 0;
 	}
-	lc_watch w = a->stale ? LC_WATCH_STALE : a->overdue ? LC_WATCH_OVERDUE : a->soon ? LC_WATCH_DUE_SOON
-		     : a->waiting ? LC_WATCH_WAITING_ON : LC_WATCH_FOLLOWUP;
+	lc_watch w = stale ? LC_WATCH_STALE : overdue ? LC_WATCH_OVERDUE : soon ? LC_WATCH_DUE_SOON
+		     : waiting ? LC_WATCH_WAITING_ON : LC_WATCH_FOLLOWUP;
 	lc_watch_row *v;
 	size_t n;
-	if (lifecycle_watch(&r.x, w, owner, a->waiting, &v, &n, &err)) {
+	if (lifecycle_watch(&r.x, w, owner, waiting, &v, &n, &err)) {
 		close_run(&r);
 		return cli_error("case list", &err);
 	}
@@ -577,43 +535,33 @@ static int do_watch(bm_app *app, const args *a)
 	return 0;
 }
 
-/* The options a step takes are its table row's fields (lifecycle_table.c),
- * plus the ones every step has; another is refused naming the step's. */
-static int check_fields(lc_step step, int argc, char **argv)
+/* The options a step takes are its table row's fields (and those of the
+ * row its `also` names), plus the ones every step has; another is
+ * refused naming the step's. */
+static int check_fields(const lc_step_def *row, const args *a)
 {
 	static const char *const common[] = { "clerk", "print", "no-print", "help", "supervisor", NULL };
-	const lc_step_def *row = lc_step_row(step);
-	for (int i = 1; i < argc; i++) {
-		if (strncmp(argv[i], "--", 2) != 0 || !argv[i][2])
+	const lc_step_def *also = lc_step_row(row->also);
+	for (size_t i = 0; i < a->n; i++) {
+		if (!a->set[i])
 			continue;
-		char name[64];
-		snprintf(name, sizeof name, "%s", argv[i] + 2);
-		char *eq = strchr(name, '=');
-		if (eq)
-			*eq = '\0';
-		bool ok = false;
+		const char *name = a->names[i];
+		bool ok = lc_row_field(row, name) >= 0 || (also && lc_row_field(also, name) >= 0);
 		for (const char *const *c = common; *c && !ok; c++)
 			ok = strcmp(*c, name) == 0;
-		/* the fields, comma-separated; --approved/--refused stand for
-		 * "approved", --agree/--disagree for "agree" */
-		const char *f = row ? row->fields : "";
-		size_t n = strlen(name);
-		for (const char *p = f; p && *p && !ok; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) {
-			size_t len = strcspn(p, ",");
-			ok = (len == n && strncmp(p, name, n) == 0) ||
-			     (!strncmp(p, "approved", len) && !strcmp(name, "refused")) ||
-			     (!strncmp(p, "agree", len) && !strcmp(name, "disagree")) ||
-			     (!strncmp(p, "days", len) && !strcmp(name, "to"));
-		}
-		if (!ok) {
-			fprintf(stderr, _("bianmin case: %s takes no --%s (its options: %s)\n"), lc_step_key(step), name,
-				row && *row->fields ? row->fields : "-");
-			return 2;
-		}
-		if (!eq && i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0)
-			i += strcmp(name, "print") && strcmp(name, "no-print") && strcmp(name, "help") &&
-			     strcmp(name, "approved") && strcmp(name, "refused") && strcmp(name, "agree") &&
-			     strcmp(name, "disagree") && strcmp(name, "non-supplement") && strcmp(name, "all");
+		if (ok)
+			continue;
+		bm_buf b = {0};
+		for (const lc_step_def *r = row; r; r = r == row ? also : NULL)
+			for (size_t k = 0; k < lc_row_fields(r); k++)
+				bm_buf_printf(&b, "%s%s%s%s", b.len ? "," : "", r->fields[k].name, r->fields[k].alt ? "," : "",
+					      r->fields[k].alt ? r->fields[k].alt : "");
+		if (row->approval != LC_APPROVE_NONE)
+			bm_buf_printf(&b, "%s%s", b.len ? "," : "", "supervisor");
+		fprintf(stderr, _("bianmin case: %s takes no --%s (its options: %s)\n"), row->command, name,
+			b.len ? b.data : "-");
+		bm_buf_free(&b);
+		return 2;
 	}
 	return -1;
 }
@@ -624,7 +572,9 @@ int cli_case_step(bm_app *app, int argc, char **argv)
 		return -1;
 	const char *name = argv[0];
 	if (strcmp(name, "-h") == 0 || strcmp(name, "--help") == 0) {
-		fputs(_(USAGE), stdout);
+		char *u = usage_text(NULL);
+		fputs(u, stdout);
+		free(u);
 		return -1;      /* case.c goes on to print show/list */
 	}
 	args a;
@@ -638,32 +588,32 @@ int cli_case_step(bm_app *app, int argc, char **argv)
 				ours = true;
 		if (!ours)
 			return -1;
-		int st = parse(argc, argv, &a);
+		int st = parse(argc, argv, &a, NULL);
 		return st >= 0 ? st : do_watch(app, &a);
 	}
-	lc_step step;
-	if (!lc_step_parse(name, &step) || step == LC_DEMAND)
+	const lc_step_def *row = lc_step_command(name);
+	if (!row)
 		return -1;
-	int st = parse(argc, argv, &a);
+	int st = parse(argc, argv, &a, row->take ? row : NULL);
 	if (st >= 0)
 		return st;
-	if (step == LC_HANDOVER)
+	if (row->step == LC_HANDOVER)
 		return do_handover(app, &a);
 	run r;
-	if (step == LC_STATUS || step == LC_ACKNOWLEDGE) {
-		if ((st = open_run(app, a.clerk, &r)))
+	if (!row->take) {       /* status, acknowledge */
+		if ((st = open_run(app, val(&a, "clerk"), &r)))
 			return st;
-		st = step == LC_STATUS ? do_status(&r, &a) : do_acknowledge(&r, &a);
+		st = row->step == LC_STATUS ? do_status(&r, &a) : do_acknowledge(&r, &a);
 		close_run(&r);
 		return st;
 	}
 	if (a.npos != 1)
 		return usage_error(_("give exactly one case number after the step"));
-	if ((st = check_fields(step, argc, argv)) >= 0)
+	if ((st = check_fields(row, &a)) >= 0)
 		return st;
-	if ((st = open_run(app, a.clerk, &r)))
+	if ((st = open_run(app, val(&a, "clerk"), &r)))
 		return st;
-	st = do_step(&r, step, a.pos[0], &a);
+	st = do_step(&r, row, a.pos[0], &a);
 	close_run(&r);
 	return st;
 }

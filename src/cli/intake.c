@@ -41,11 +41,13 @@ static const char *const USAGE = N_(
 	"extended).\n");
 
 /* --from: the entry's person fills what was not given; a home visit's
- * date and time become the receipt time (上门服务: taken there). */
+ * date and time become the receipt (受理) time, *visit its number (上门服务:
+ * taken there, entered now). */
 static int from_entry(bm_app *app, const char *no, reg_entry *e, const char **name, const char **id,
-		      const char **phone, const char **address, bm_time *when)
+		      const char **phone, const char **address, bm_time *received, const char **visit)
 {
 	bm_error err = {0};
+	bm_diags d = {0};
 	bm_store *s = app_store(app, &err);
 	if (!s || reg_load(s, NULL, no, e, &err))
 		return cli_error("intake", &err);
@@ -57,13 +59,18 @@ static int from_entry(bm_app *app, const char *no, reg_entry *e, const char **na
 		*phone = e->f[RF_PHONE];
 	if (!*address && e->f[RF_VILLAGE])
 		*address = e->f[RF_VILLAGE];
-	bm_day d;
-	if (strcmp(reg_get(e, RF_BOOK), "visit") == 0 && bm_day_parse(reg_get(e, RF_AT_DAY), &d)) {
-		int h = 9, m = 0;
-		if (e->f[RF_AT_TIME])
-			sscanf(e->f[RF_AT_TIME], "%d:%d", &h, &m);
-		when->epoch = (int64_t)d * 86400 + h * 3600 + m * 60 - when->utc_offset;
+	if (strcmp(reg_get(e, RF_BOOK), book_key(BOOK_VISIT)) != 0)
+		return 0;
+	bm_calendar *cal = app_calendar(app, &d);
+	if (!cal) {
+		cli_print_diags(&d);
+		diags_free(&d);
+		return 1;
 	}
+	diags_free(&d);
+	if (reg_visit_receipt(s, e, cal, app->now, received, &err))
+		return cli_error("intake", &err);
+	*visit = reg_get(e, RF_NO);
 	return 0;
 }
 
@@ -179,8 +186,9 @@ static int intake_main(bm_app *app, int argc, char **argv)
 	}
 	if (!clerk)
 		clerk = getenv("BIANMIN_CLERK");   /* like every other command */
-	bm_time when = app->now;
-	if (from && from_entry(app, from, &from_src, &name, &id, &phone, &address, &when))
+	bm_time when = app->now;   /* received (受理): now, or on the home visit */
+	const char *visit = NULL;
+	if (from && from_entry(app, from, &from_src, &name, &id, &phone, &address, &when, &visit))
 		return 1;
 	if (optind != argc || !clerk || !*clerk || !item_code || !name || !*name || !id ||
 	    (have && have_all) || (!pname != !pid) || (override && !reason) || (agent_q && pname))
@@ -315,8 +323,8 @@ static int intake_main(bm_app *app, int argc, char **argv)
 	case_intake ci = {
 		.center_code = center->code, .catalog_fingerprint = cat->fingerprint,
 		.applicant = &ap, .proxy_name = pname, .proxy_id = pid ? pidn : NULL,
-		.proxy_is_agent = agent, .clerk = me.code, .now = when,
-		.agent_code = agent_q ? ag.code : NULL,
+		.proxy_is_agent = agent, .clerk = me.code, .now = app->now,
+		.agent_code = agent_q ? ag.code : NULL, .visit = visit, .received = when,
 	};
 	char no[CASE_NO_MAX];
 	/* the case, its 延时服务 mark and its link to the entry: one transaction */
@@ -325,7 +333,7 @@ static int intake_main(bm_app *app, int argc, char **argv)
 	if (!rc)
 		rc = case_accept_noted(s, &ci, &in, &out, ndup ? dup_of : NULL, ndup ? dup_reason : NULL, no, &err);
 	if (!rc)
-		rc = reg_mark_extended(s, &me, center, cal, no, name, item->name, when, &extended, &err);
+		rc = reg_mark_extended_at(s, &me, center, cal, no, name, item->name, when, app->now, &extended, &err);
 	if (!rc && from) {
 		reg_set link = {RF_CASE_NO, no};
 		rc = reg_step(s, &me, cal, center, from, "link", &link, 1, NULL, app->now, &err);

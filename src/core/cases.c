@@ -112,6 +112,12 @@ static const char SQL_INSERT_CASE[] =
 /* a file not yet migrated to the whole item (tests build old files) */
 static const char SQL_INSERT_CASE_OLD[] = INSERT_COLS ")" INSERT_VALUES ")";
 
+/* When the case was received (受理): on its home visit, or now. */
+static bm_time case_received(const case_intake *ci)
+{
+	return ci->visit ? ci->received : ci->now;
+}
+
 static int insert_case(bm_store *s, const case_intake *ci, const intake_input *in,
 		       const intake_outcome *out, const char *no, const char *receipt_no,
 		       int64_t fee, int64_t *case_id, bm_error *err)
@@ -128,9 +134,10 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 		bm_buf_puts(&jw, it->joint_windows[i]);
 	}
 	char at[32], day[11], cs[11], due[11];
-	bm_day today = bm_time_day(ci->now);
+	bm_time recv = case_received(ci);
+	bm_day today = bm_time_day(recv);
 	bm_case_state state = initial_state(out->kind);
-	bm_time_format(ci->now, at);
+	bm_time_format(recv, at);
 	st_text(st, 1, no);
 	st_text(st, 2, ci->applicant->name);
 	st_text(st, 3, id_type_key(ci->applicant->id_type));
@@ -304,9 +311,10 @@ static int accept_checked(bm_store *s, const case_intake *ci, const intake_input
 		      strncmp(in->item->materials[in->item->n_materials - 1].name, "授权委托书", strlen("授权委托书")) != 0))
 		return bm_fail(err, BM_EINVAL, "case_accept: a proxy case takes the item with its 授权委托书 (agent_proxy_item)");
 
-	int y, m, d, rc;
-	bm_day today = bm_time_day(ci->now);
+	int y, m, d, ry, rm, rd, rc;
+	bm_day today = bm_time_day(case_received(ci));   /* the number carries the receipt (受理) date */
 	bm_day_to_ymd(today, &y, &m, &d);
+	bm_day_to_ymd(bm_time_day(ci->now), &ry, &rm, &rd);   /* a fee's receipt: the year it is issued */
 	int64_t fee = out->kind == KIND_RETURNED ? 0 : out->fee_fen;
 	char at[32], case_no[CASE_NO_MAX], receipt_no[32];
 	bm_time_format(ci->now, at);
@@ -342,20 +350,22 @@ static int accept_checked(bm_store *s, const case_intake *ci, const intake_input
 		goto fail;
 	snprintf(case_no, sizeof case_no, "%s-%04d%02d%02d-%04lld", ci->center_code, y, m, d, (long long)seq);
 	if (fee > 0) {
-		if ((rc = counter_next_receipt(s, y, &rseq, err)))
+		if ((rc = counter_next_receipt(s, ry, &rseq, err)))
 			goto fail;
-		snprintf(receipt_no, sizeof receipt_no, "%04d-%06lld", y, (long long)rseq);
+		snprintf(receipt_no, sizeof receipt_no, "%04d-%06lld", ry, (long long)rseq);
 	}
 	rc = insert_case(s, ci, in, out, case_no, fee > 0 ? receipt_no : NULL, fee, &case_id, err);
 	agent_free(&agent);
 	if (rc || (rc = insert_materials(s, case_id, in, err)))
 		goto fail;
-	if (fee > 0 && (rc = insert_receipt(s, case_id, receipt_no, y, rseq, fee, in->item->fee_basis,
+	if (fee > 0 && (rc = insert_receipt(s, case_id, receipt_no, ry, rseq, fee, in->item->fee_basis,
 					    at, ci->clerk, err)))
 		goto fail;
 	/* the intake event holds the whole record, read back from the rows */
 	if ((rc = case_record(s, case_id, &rec, err)))
 		goto fail;
+	if (ci->visit)
+		flatrec_set(&rec, "x.visit", ci->visit);   /* the home visit it was taken on */
 	details = flatrec_json(&rec);
 	if ((rc = event_append(s, case_id, at, ci->clerk, "intake", details,
 			       out->overridden ? in->override_reason : NULL, err)))

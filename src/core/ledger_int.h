@@ -72,30 +72,17 @@ struct ledger_problem;
 int verify_problem(struct ledger_problem *p, int64_t ev, const char *case_no, const char *at,
 		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Replaying the clerk events, for verify: the last record of each clerk. */
-typedef struct clerk_replay {
-	flatrec *rec;
-	int64_t *event;          /* its last event */
-	char **at;
-	bool *seen;              /* matched by a row of the clerks table */
-	char (*pin_tag)[17];     /* x.pin_tag of its last event, "" = none */
-	size_t n;
-	const char *key;         /* the record key naming a row; NULL = "clerk.code" */
-} clerk_replay;
-void clerk_replay_event(clerk_replay *r, int64_t id, const char *at, const char *details);
-/* Index of the clerk's record, r->n when none. */
-size_t clerk_replay_find(const clerk_replay *r, const char *code);
-/* Every clerks row equals its replay and every replayed clerk has a row:
- * 0 ok, 1 problem (in p), -1 error. */
-int clerk_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
-void clerk_replay_free(clerk_replay *r);
+/* verify: every clerks row equals the record of its newest clerk event
+ * (and the PIN hash its x.pin_tag), and every clerk the events name has a
+ * row: 0 ok, 1 problem (in p), -1 error (ledger_replay.h). */
+int clerk_replay_check(bm_store *s, struct ledger_problem *p, bm_error *err);
 
 /* ---- the books in the chain (register_verify.c) ---------------------
  * Every change of a book entry is an event about no case, type reg_*,
- * whose details are the entry's whole row after it; replayed with a
- * clerk_replay keyed by "no" (the last event of an entry wins). */
+ * whose details are the entry's whole row after it; replayed keyed by
+ * "no" (the last event of an entry wins; ledger_replay.h). */
 bool reg_event_type(const char *type);
-int reg_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_error *err);
+int reg_replay_check(bm_store *s, struct ledger_problem *p, bm_error *err);
 
 /* ---- agents in the chain (agent_ledger.c, issue 14) ------------------
  * Adding and disabling a village agent append an event about no case,
@@ -105,10 +92,7 @@ int reg_replay_check(bm_store *s, clerk_replay *r, struct ledger_problem *p, bm_
 int agent_event(bm_store *s, const char *by, const char *type, const char *code,
 		const char *reason, bm_time now, bm_error *err);
 bool agent_event_type(const char *type);
-typedef clerk_replay agent_replay;
-void agent_replay_event(agent_replay *r, int64_t id, const char *at, const char *details);
-int agent_replay_check(bm_store *s, agent_replay *r, struct ledger_problem *p, bm_error *err);
-void agent_replay_free(agent_replay *r);
+int agent_replay_check(bm_store *s, struct ledger_problem *p, bm_error *err);
 
 /* ---- the clock (ledger_clock.c) ---- */
 /* A new event at `at` after the newest at last_at (NULL: none): BM_OK, or

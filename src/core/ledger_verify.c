@@ -8,7 +8,8 @@
  *     index) must give exactly its rows; its receipt and voids match;
  *  3. the receipts, in row order: each numbered one has its predecessor
  *     (gapless per year) and belongs to a case that says so.
- * Clerks are few: their events are replayed whole (clerk_ledger.c).
+ * Clerks, agents and book entries: their events merged with their tables
+ * in key order (ledger_replay.c).
  *
  * A checkpoint is an event about no case, type "verify_checkpoint", that a
  * passing verify appends on request: x.through (the newest event it
@@ -228,7 +229,11 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 			break;
 		}
 		if (intake) {
-			rec = ev;
+			/* x.* names what is not a column (x.visit: the home visit) */
+			for (size_t i = 0; i < ev.n; i++)
+				if (strncmp(ev.keys[i], "x.", 2) != 0)
+					flatrec_set(&rec, ev.keys[i], ev.vals[i]);
+			flatrec_free(&ev);
 		} else {
 			for (size_t i = 0; i < ev.n; i++)
 				if (strncmp(ev.keys[i], "x.", 2) != 0)
@@ -367,36 +372,16 @@ static int check_receipts(bm_store *s, vstate *v)
 	return res;
 }
 
-/* The clerks, the village agents and the book entries (register_verify.c):
- * their events replayed whole (the caseless index), then compared with the
- * clerks, agents and reg_entries tables. */
+/* The clerks, the village agents and the book entries: each table merged
+ * with its events about no case in key order, one key at a time
+ * (ledger_replay.c). */
 static int check_clerks(bm_store *s, vstate *v)
 {
-	sqlite3_stmt *st = prep(s, v, "SELECT id, at, type, details FROM events WHERE case_id IS NULL ORDER BY id");
-	if (!st)
-		return -1;
-	clerk_replay cr = {0}, rr = {.key = "no"};
-	agent_replay ar = {0};   /* the village agents' register (agent_ledger.c) */
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (clerk_event_type(col_text(st, 2)))
-			clerk_replay_event(&cr, sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 3));
-		else if (reg_event_type(col_text(st, 2)))
-			clerk_replay_event(&rr, sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 3));
-		else if (agent_event_type(col_text(st, 2)))
-			agent_replay_event(&ar, sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 3));
-	}
-	int res = rc == SQLITE_DONE ? 0 : dbfail(s, v);
-	sqlite3_finalize(st);
+	int res = clerk_replay_check(s, v->p, v->err);
 	if (!res)
-		res = clerk_replay_check(s, &cr, v->p, v->err);
+		res = agent_replay_check(s, v->p, v->err);
 	if (!res)
-		res = agent_replay_check(s, &ar, v->p, v->err);
-	if (!res)
-		res = reg_replay_check(s, &rr, v->p, v->err);
-	clerk_replay_free(&cr);
-	clerk_replay_free(&rr);
-	agent_replay_free(&ar);
+		res = reg_replay_check(s, v->p, v->err);
 	return res;
 }
 

@@ -51,4 +51,17 @@ bool lc_has_text(const char *s);
 /* Fill res from a freshly loaded case. */
 void lc_result_from(bm_store *s, const char *no, lc_result *res);
 
+/* The step table's notes and takes (lifecycle_take.c). */
+void lc_note_demand(const bm_case *c, char *buf, size_t len);
+void lc_note_extend(const bm_case *c, char *buf, size_t len);
+void lc_note_notify(const bm_case *c, char *buf, size_t len);
+void lc_note_feedback(const bm_case *c, char *buf, size_t len);
+void lc_note_reply(const bm_case *c, char *buf, size_t len);
+#define LC_TAKE(name) int lc_take_##name(const lc_ctx *x, const char *no, const lc_values *v, lc_result *res, bm_error *err)
+LC_TAKE(supplement); LC_TAKE(demand); LC_TAKE(pause); LC_TAKE(resume); LC_TAKE(extend);
+LC_TAKE(opinion); LC_TAKE(forward); LC_TAKE(result); LC_TAKE(complete); LC_TAKE(return);
+LC_TAKE(withdraw); LC_TAKE(notify); LC_TAKE(rate); LC_TAKE(followup); LC_TAKE(feedback);
+LC_TAKE(reply);
+#undef LC_TAKE
+
 #endif

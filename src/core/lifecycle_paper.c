@@ -102,51 +102,48 @@ static void set_day_cn(slip_ctx *ctx, const char *name, bm_day d)
 	slip_ctx_set(ctx, name, slip_day_cn(d, buf));
 }
 
-/* ---- which step printed which paper: the one table ------------------ */
-static const struct {
-	const char *type;       /* event type (lc_step_key) */
-	const char *form;       /* the paper it gives the applicant (or the clerks) */
-} STEP_PAPERS[] = {
-	{ "receipt_void", "fee_refund" },   /* 退费凭证 (a fee given back, issue 11) */
-	{ "extend", "notice_extension" },   /* 延期通知书 */
-	{ "pause", "notice_special" },      /* 特别程序告知书 */
-	{ "resume", "notice_special" },
-	{ "complete", "notice_completed" }, /* 办结通知 */
-	{ "result", "notice_completed" },
-	{ "return", "notice_returned" },    /* 退回件通知书 / 退件 */
-	{ "handover", "handover" },         /* AB岗交接单 */
-	{ "notice_breach", "notice_demand" }, /* 补充告知书 (二次告知) */
-};
+/* ---- which step printed which paper: the step table's papers ---------
+ * (lifecycle_table.c: each row's papers, and those of the events that are
+ * not steps: intake, receipt_void) */
+static void add_form(const char **out, size_t *n, size_t max, const char *form)
+{
+	for (size_t j = 0; j < *n; j++)
+		if (strcmp(out[j], form) == 0)
+			return;
+	if (*n < max)
+		out[(*n)++] = form;
+}
+
+static void add_papers(const char **out, size_t *n, size_t max, const lc_paper *p)
+{
+	for (size_t i = 0; p && i < LC_PAPERS_MAX && p[i].form; i++)
+		if (strcmp(p[i].form, LC_FORM_KIND) != 0)
+			add_form(out, n, max, p[i].form);
+}
 
 size_t lifecycle_paper_forms(const char **out, size_t max)
 {
 	/* every paper bianmin prints: the intake notices by kind, the
-	 * receipt, the steps' papers, the status answer, the 日结单 */
+	 * receipt, the status answer, the 日结单, the papers of the table */
 	size_t n = 0;
 	const char *fixed[] = { "receipt", "status", "daily_close" };
-	for (int k = 0; k < KIND__COUNT && n < max; k++)
-		out[n++] = slip_form_for_kind((bm_kind)k);
-	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0] && n < max; i++)
-		out[n++] = fixed[i];
-	for (size_t i = 0; i < sizeof STEP_PAPERS / sizeof STEP_PAPERS[0] && n < max; i++)
-		out[n++] = STEP_PAPERS[i].form;
-	/* distinct, in order */
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t j = 0;
-		while (j < m && strcmp(out[j], out[i]) != 0)
-			j++;
-		if (j == m)
-			out[m++] = out[i];
-	}
-	return m;
+	for (int k = 0; k < KIND__COUNT; k++)
+		add_form(out, &n, max, slip_form_for_kind((bm_kind)k));
+	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+		add_form(out, &n, max, fixed[i]);
+	add_papers(out, &n, max, lc_event_papers("intake"));
+	add_papers(out, &n, max, lc_event_papers("receipt_void"));
+	for (int s = 0; s < LC_STEP__COUNT; s++)
+		add_papers(out, &n, max, lc_step_row((lc_step)s)->papers);
+	return n;
 }
 
 const char *lifecycle_paper_for_type(const char *type)
 {
-	for (size_t i = 0; type && i < sizeof STEP_PAPERS / sizeof STEP_PAPERS[0]; i++)
-		if (strcmp(type, STEP_PAPERS[i].type) == 0)
-			return STEP_PAPERS[i].form;
+	const lc_paper *p = lc_event_papers(type);
+	for (size_t i = 0; p && i < LC_PAPERS_MAX && p[i].form; i++)
+		if (p[i].main && p[i].when == LC_PAPER_ALWAYS && strcmp(p[i].form, LC_FORM_KIND) != 0)
+			return p[i].form;
 	return NULL;
 }
 
@@ -162,28 +159,17 @@ static char *detail(const bm_event *e, const char *key)
 	return r;
 }
 
-const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e)
+/* Does paper p of event e hold for case c? */
+static bool paper_holds(const bm_case *c, const bm_event *e, const lc_paper *p)
 {
-	if (!e->type)
-		return NULL;
-	if (strcmp(e->type, "intake") == 0) {
-		/* the kind as decided at intake (the record the event holds) */
-		char *k = detail(e, "kind");
-		bm_kind kind;
-		if (!k || !kind_parse(k, &kind))
-			kind = c->kind;
-		free(k);
-		return slip_form_for_kind(kind);
-	}
-	if (strcmp(e->type, "supplement") == 0) {
-		/* the last material arrived: the notice of the kind it became */
-		char *k = detail(e, "kind");
-		bm_kind kind;
-		bool became = k && kind_parse(k, &kind);
-		free(k);
-		return became ? slip_form_for_kind(kind) : NULL;
-	}
-	if (strcmp(e->type, "resume") == 0) {
+	switch (p->when) {
+	case LC_PAPER_ALWAYS:
+		return true;
+	case LC_PAPER_FEE:
+		return c->receipt_no != NULL;
+	case LC_PAPER_PROXY:
+		return c->proxy_name && *c->proxy_name;
+	case LC_PAPER_DEMANDED: {
 		/* the demanded material arrived: the 补充告知书 with the new due */
 		flatrec n;
 		bool demand = false;
@@ -192,38 +178,45 @@ const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e)
 			demand = v && strcmp(v, "1") == 0;
 			flatrec_free(&n);
 		}
-		if (demand)
-			return "notice_demand";
+		return demand;
 	}
-	return lifecycle_paper_for_type(e->type);
+	}
+	return false;
 }
 
-/* Papers an event gives besides its own: the intake's receipt (when a fee
- * was taken) and, for a proxy case (代理件, issue 14), its 授权委托书 and
- * 转报联系单; the feedback step's 服务意见反馈表. */
-static const struct also_paper {
-	const char *form, *type;
-	bool proxy_only;
-} also_papers[] = {
-	{"receipt", "intake", false},
-	{"transfer", "intake", true},
-	{"poa_person", "intake", true},
-	{"poa_unit", "intake", true},
-	{"feedback", "feedback", true},
-};
+const char *lifecycle_paper_for_event(const bm_case *c, const bm_event *e)
+{
+	const lc_paper *p = lc_event_papers(e->type);
+	for (size_t i = 0; p && i < LC_PAPERS_MAX && p[i].form; i++) {
+		if (!p[i].main || !paper_holds(c, e, &p[i]))
+			continue;
+		if (strcmp(p[i].form, LC_FORM_KIND) != 0)
+			return p[i].form;
+		/* the kind as the event decided it (the record the event
+		 * holds); an intake without one: the case's */
+		char *k = detail(e, "kind");
+		bm_kind kind;
+		bool known = k && kind_parse(k, &kind);
+		free(k);
+		if (!known && strcmp(e->type, "intake") == 0) {
+			kind = c->kind;
+			known = true;
+		}
+		if (known)
+			return slip_form_for_kind(kind);
+	}
+	return NULL;
+}
 
+/* Papers an event gives besides its own (the table's papers that are
+ * not main): the intake's receipt when a fee was taken, a proxy case's
+ * 授权委托书, 转报联系单 and 服务意见反馈表 ... */
 static bool event_also_gives(const bm_case *c, const bm_event *e, const char *form)
 {
-	if (!form || !e->type)
-		return false;
-	for (size_t i = 0; i < sizeof also_papers / sizeof also_papers[0]; i++) {
-		const struct also_paper *a = &also_papers[i];
-		if (strcmp(form, a->form) != 0 || strcmp(e->type, a->type) != 0)
-			continue;
-		if (strcmp(a->form, "receipt") == 0)
-			return c->receipt_no != NULL;
-		return !a->proxy_only || (c->proxy_name && *c->proxy_name);
-	}
+	const lc_paper *p = form ? lc_event_papers(e->type) : NULL;
+	for (size_t i = 0; p && i < LC_PAPERS_MAX && p[i].form; i++)
+		if (!p[i].main && strcmp(p[i].form, form) == 0)
+			return paper_holds(c, e, &p[i]);
 	return false;
 }
 

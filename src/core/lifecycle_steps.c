@@ -58,7 +58,8 @@ int lc_begin(const lc_ctx *x, const char *no, lc_step step, bm_case *c, lc_info 
 	bm_error_clear(&why);
 	const lc_step_def *d = lc_step_row(step);
 	if (!lifecycle_allowed(c, x->clerk, step, &why) ||
-	    (d && d->approval && lc_need_approval(x, lc_step_label(step), &why))) {
+	    (d && (d->approval == LC_APPROVE_ALWAYS || d->approval == LC_APPROVE_NEGATIVE) &&
+	     lc_need_approval(x, lc_step_label(step), &why))) {
 		store_rollback(x->store);
 		case_free(c);
 		lc_info_free(info);

@@ -2,7 +2,10 @@
  * be taken, by whom, whether a supervisor approves it, its paper and its
  * form's fields.  A row's why_not says, in the clerk's words, why the step
  * is not possible in the case's state; its check holds the rules beyond
- * the state (a joint case's missing opinions ...). */
+ * the state (a joint case's missing opinions ...).  A row's fields are
+ * its form (the counter) and its options (the command line); its take()
+ * (lifecycle_take.c) runs the step with their values; its papers are what
+ * lifecycle_paper.c prints and reprints. */
 #include "lifecycle_int.h"
 
 #include <stdio.h>
@@ -266,48 +269,172 @@ static bool reply_not(const bm_case *c, const lc_info *in, bm_error *why)
 }
 
 /* ---- the table -------------------------------------------------------- */
+#define TEXT(n, l, req, m) { .name = n, .label = l, .kind = LC_F_TEXT, .required = req, .max = m }
+#define NOTE_F TEXT("note", N_("Note"), false, 200)
+#define REASON_F TEXT("reason", N_("Reason"), true, 200)
+#define PAPER(f) { { f, LC_PAPER_ALWAYS, true } }
+#define RATING_F(l, v) { .name = "level", .label = l, .kind = LC_F_CHOICE, .opts = LC_OPTS_RATING, .required = true, \
+			 .value = v }
+#define DECISION_F { .name = "approved", .alt = "refused", .label = N_("Decision"), .kind = LC_F_CHOICE, \
+		     .opts = LC_OPTS_DECISION, .flag = true }
+#define NONE_ALSO .also = LC_STEP__COUNT
+
 static const lc_step_def STEPS[LC_STEP__COUNT] = {
-	[LC_SUPPLEMENT] = { LC_SUPPLEMENT, LC_IN(CASE_WAITING_MATERIALS), LC_WHO_OWNER, false, NULL,
-			    "materials,demand,reason", supplement_not, NULL },
-	[LC_PAUSE] = { LC_PAUSE, LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, false, "notice_special",
-		       "kind,reason", pause_not, NULL },
-	[LC_RESUME] = { LC_RESUME, LC_IN(CASE_PAUSED), LC_WHO_OWNER, false, "notice_special",
-			"note", resume_not, NULL },
-	[LC_EXTEND] = { LC_EXTEND, LC_IN(CASE_IN_PROGRESS) | LC_IN(CASE_FORWARDED), LC_WHO_OWNER, true,
-			"notice_extension", "days,to,reason,supervisor", extend_not, extend_check },
-	[LC_OPINION] = { LC_OPINION, LC_IN(CASE_IN_PROGRESS), LC_WHO_WINDOW, false, NULL,
-			 "window,agree,opinion", opinion_not, joint_only },
-	[LC_FORWARD] = { LC_FORWARD, LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, false, NULL,
-			 "to,note", forward_not, forward_check },
-	[LC_RESULT] = { LC_RESULT, LC_IN(CASE_FORWARDED), LC_WHO_OWNER, false, "notice_completed",
-			"approved,result", result_not, feedback_first },
-	/* a refused 办结 (不予) needs the supervisor too: lifecycle_complete */
-	[LC_COMPLETE] = { LC_COMPLETE, LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, false, "notice_completed",
-			  "approved,result,certificate", complete_not, complete_all },
+	[LC_SUPPLEMENT] = { LC_SUPPLEMENT, "supplement", LC_IN(CASE_WAITING_MATERIALS), LC_WHO_OWNER, LC_APPROVE_NONE,
+			    PAPER(LC_FORM_KIND),   /* the last material in: the notice of the kind it became */
+			    { { .name = "materials", .label = N_("Arrived now"), .kind = LC_F_CHECKS, .opts = LC_OPTS_MISSING,
+				.required = true, .value = "N,N", .empty = N_("Tick the materials that arrived (Space).") } },
+			    .also = LC_DEMAND, .help = N_("materials arrived (补齐; numbers from 1)"),
+			    .why_not = supplement_not, .take = lc_take_supplement },
+	[LC_PAUSE] = { LC_PAUSE, "pause", LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, LC_APPROVE_NONE, PAPER("notice_special"),
+		       { { .name = "kind", .label = N_("Procedure"), .kind = LC_F_CHOICE, .opts = LC_OPTS_PAUSE, .required = true },
+			 REASON_F },
+		       NONE_ALSO, .help = N_("a special procedure (特别程序): the clock stops"),
+		       .why_not = pause_not, .take = lc_take_pause },
+	[LC_RESUME] = { LC_RESUME, "resume", LC_IN(CASE_PAUSED), LC_WHO_OWNER, LC_APPROVE_NONE,
+			{ { "notice_demand", LC_PAPER_DEMANDED, true }, { "notice_special", LC_PAPER_ALWAYS, true } },
+			{ NOTE_F }, NONE_ALSO, .help = N_("end the special procedure (特别程序)"),
+			.why_not = resume_not, .take = lc_take_resume },
+	/* 行政许可法 art. 42: a supervisor approves every extension */
+	[LC_EXTEND] = { LC_EXTEND, "extend", LC_IN(CASE_IN_PROGRESS) | LC_IN(CASE_FORWARDED), LC_WHO_OWNER,
+			LC_APPROVE_ALWAYS, PAPER("notice_extension"),
+			{ { .name = "days", .alt = "to", .label = N_("Days or date"), .kind = LC_F_WHEN, .required = true,
+			    .max = 10 },
+			  REASON_F },
+			NONE_ALSO,
+			.help = N_("延期 (行政许可法 art. 42): once, before the due date, at most the item's extension_days "
+				   "(default 10)"),
+			.why_not = extend_not, .check = extend_check, .note = lc_note_extend, .take = lc_take_extend },
+	[LC_OPINION] = { LC_OPINION, "opinion", LC_IN(CASE_IN_PROGRESS), LC_WHO_WINDOW, LC_APPROVE_NONE, { { 0 } },
+			 { { .name = "window", .label = N_("Window"), .kind = LC_F_TEXT, .required = true, .max = 40,
+			     .init = LC_INIT_WINDOW, .value = "W" },
+			   { .name = "agree", .alt = "disagree", .label = N_("Opinion"), .kind = LC_F_CHOICE,
+			     .opts = LC_OPTS_AGREE, .flag = true },
+			   { .name = "opinion", .label = N_("Text"), .kind = LC_F_TEXT, .required = true, .max = 200 } },
+			 NONE_ALSO, .help = N_("a window's opinion on a joint case (联办件)"),
+			 .why_not = opinion_not, .check = joint_only, .take = lc_take_opinion },
+	/* the item's forward_to when --to is not given */
+	[LC_FORWARD] = { LC_FORWARD, "forward", LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, LC_APPROVE_NONE, { { 0 } },
+			 { { .name = "to", .label = N_("Forward to"), .kind = LC_F_TEXT, .max = 80,
+			     .init = LC_INIT_FORWARD_TO, .value = "WHOM" },
+			   NOTE_F },
+			 NONE_ALSO, .help = N_("forward to the office above (上报件)"),
+			 .why_not = forward_not, .check = forward_check, .take = lc_take_forward },
+	[LC_RESULT] = { LC_RESULT, "result", LC_IN(CASE_FORWARDED), LC_WHO_OWNER, LC_APPROVE_NONE, PAPER("notice_completed"),
+			{ DECISION_F, TEXT("result", N_("Result"), true, 200) },
+			NONE_ALSO, .help = N_("the upper result of a forwarded case; completes it"),
+			.why_not = result_not, .check = feedback_first, .take = lc_take_result },
+	/* a refused 办结 (不予) needs the supervisor: lifecycle_complete */
+	[LC_COMPLETE] = { LC_COMPLETE, "complete", LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, LC_APPROVE_IF_REFUSED,
+			  PAPER("notice_completed"),
+			  { DECISION_F, TEXT("result", N_("Result"), true, 200),
+			    { .name = "certificate", .label = N_("Certificate no."), .kind = LC_F_TEXT, .max = 60, .value = "NO" } },
+			  NONE_ALSO, .help = N_("办结; a refusal (不予) is approved by a supervisor"),
+			  .why_not = complete_not, .check = complete_all, .take = lc_take_complete },
 	/* 否定报备: a return after intake is approved by the supervisor */
-	[LC_RETURN] = { LC_RETURN, OPEN, LC_WHO_OWNER, true, "notice_returned",
-			"reason,non-supplement,supervisor", closed_not, NULL },
-	[LC_WITHDRAW] = { LC_WITHDRAW, OPEN, LC_WHO_OWNER, false, NULL, "reason", closed_not, NULL },
-	[LC_NOTIFY] = { LC_NOTIFY, ANY, LC_WHO_OWNER, false, NULL, "how,note", NULL, NULL },
-	[LC_RATE] = { LC_RATE, LC_IN(CASE_COMPLETED) | LC_IN(CASE_RETURNED), LC_WHO_ANYONE, false, NULL,
-		      "level,note", rate_not, rate_check },
-	[LC_HANDOVER] = { LC_HANDOVER, OPEN, LC_WHO_OWNER, false, "handover", "from,to,reason", handover_not,
-			  handover_check },
-	[LC_ACKNOWLEDGE] = { LC_ACKNOWLEDGE, ANY, LC_WHO_RECEIVER, false, NULL, "", NULL, acknowledge_check },
-	[LC_STATUS] = { LC_STATUS, ANY, LC_WHO_ANYONE, false, "status", "", NULL, NULL },
-	[LC_DEMAND] = { LC_DEMAND, LC_IN(CASE_WAITING_MATERIALS) | LC_IN(CASE_IN_PROGRESS) | LC_IN(CASE_PAUSED),
-			LC_WHO_OWNER, false, "notice_demand", "demand,reason", demand_not, NULL },
-	[LC_FOLLOWUP] = { LC_FOLLOWUP, ANY, LC_WHO_SUPERVISOR, false, NULL, "handling", NULL, followup_check },
+	[LC_RETURN] = { LC_RETURN, "return", OPEN, LC_WHO_OWNER, LC_APPROVE_NEGATIVE, PAPER("notice_returned"),
+			{ REASON_F,
+			  { .name = "non-supplement", .label = N_("Kind"), .kind = LC_F_CHOICE, .opts = LC_OPTS_RETURN,
+			    .flag = true, .states = LC_IN(CASE_WAITING_MATERIALS) } },
+			NONE_ALSO,
+			.help = N_("退回, or 退件 of a 补办件 whose materials never came; 否定报备: a supervisor approves"),
+			.why_not = closed_not, .take = lc_take_return },
+	[LC_WITHDRAW] = { LC_WITHDRAW, "withdraw", OPEN, LC_WHO_OWNER, LC_APPROVE_NONE, { { 0 } },
+			  { { .name = "reason", .label = N_("Reason"), .kind = LC_F_TEXT, .required = true, .max = 200,
+			      .init = LC_INIT_TEXT, .init_text = N_("申请人申请撤回") } },
+			  NONE_ALSO, .help = N_("撤回: the applicant withdraws"),
+			  .why_not = closed_not, .take = lc_take_withdraw },
+	[LC_NOTIFY] = { LC_NOTIFY, "notify", ANY, LC_WHO_OWNER, LC_APPROVE_NONE, { { 0 } },
+			{ { .name = "how", .label = N_("How"), .kind = LC_F_CHOICE, .opts = LC_OPTS_HOW, .required = true },
+			  NOTE_F },
+			NONE_ALSO, .help = N_("the applicant was told the result (回复)"),
+			.note = lc_note_notify, .take = lc_take_notify },
+	[LC_RATE] = { LC_RATE, "rate", LC_IN(CASE_COMPLETED) | LC_IN(CASE_RETURNED), LC_WHO_ANYONE, LC_APPROVE_NONE,
+		      { { 0 } }, { RATING_F(N_("Rating"), "1..5|非常满意|满意|基本满意|不满意|非常不满意"), NOTE_F },
+		      NONE_ALSO, .help = N_("好差评; 不满意 or worse opens a follow-up"),
+		      .why_not = rate_not, .check = rate_check, .take = lc_take_rate },
+	/* its own form and command line (handover.c): --from A --to B NO...|--all */
+	[LC_HANDOVER] = { LC_HANDOVER, "handover", OPEN, LC_WHO_OWNER, LC_APPROVE_NONE, PAPER("handover"), { { 0 } },
+			  NONE_ALSO, .why_not = handover_not, .check = handover_check },
+	[LC_ACKNOWLEDGE] = { LC_ACKNOWLEDGE, "acknowledge", ANY, LC_WHO_RECEIVER, LC_APPROVE_NONE, { { 0 } }, { { 0 } },
+			     NONE_ALSO, .check = acknowledge_check },
+	[LC_STATUS] = { LC_STATUS, "status", ANY, LC_WHO_ANYONE, LC_APPROVE_NONE, { { 0 } }, { { 0 } }, NONE_ALSO },
+	/* 二次告知: on the command line `supplement --demand` (the row's also) */
+	[LC_DEMAND] = { LC_DEMAND, NULL, LC_IN(CASE_WAITING_MATERIALS) | LC_IN(CASE_IN_PROGRESS) | LC_IN(CASE_PAUSED),
+			LC_WHO_OWNER, LC_APPROVE_NONE, PAPER("notice_demand"),
+			{ { .name = "demand", .label = N_("Material"), .kind = LC_F_TEXT, .required = true, .max = 80,
+			    .value = "NAME" },
+			  REASON_F },
+			NONE_ALSO, .help = N_("ask for one NOT on the notice (二次告知)"),
+			.why_not = demand_not, .note = lc_note_demand, .take = lc_take_demand },
+	[LC_FOLLOWUP] = { LC_FOLLOWUP, "followup", ANY, LC_WHO_SUPERVISOR, LC_APPROVE_NONE, { { 0 } },
+			  { TEXT("handling", N_("Handling"), true, 200) },
+			  NONE_ALSO, .help = N_("a supervisor closes a bad rating's follow-up"),
+			  .check = followup_check, .take = lc_take_followup },
 	/* 代理件 (agent.h): the applicant's 服务意见反馈表, the agent's 回复 */
-	[LC_FEEDBACK] = { LC_FEEDBACK, OPEN | LC_IN(CASE_COMPLETED) | LC_IN(CASE_RETURNED), LC_WHO_ANYONE, false, NULL,
-			  "satisfied,unsatisfied,level,note", feedback_not, feedback_check },
-	[LC_REPLY] = { LC_REPLY, LC_IN(CASE_COMPLETED) | LC_IN(CASE_RETURNED), LC_WHO_ANYONE, false, NULL, "note",
-		       reply_not, reply_check },
+	[LC_FEEDBACK] = { LC_FEEDBACK, "feedback", OPEN | LC_IN(CASE_COMPLETED) | LC_IN(CASE_RETURNED), LC_WHO_ANYONE,
+			  LC_APPROVE_NONE, { { "feedback", LC_PAPER_PROXY, false } },
+			  { { .name = "satisfied", .alt = "unsatisfied", .label = N_("Satisfied"), .kind = LC_F_CHOICE,
+			      .opts = LC_OPTS_SATISFIED, .required = true, .flag = true },
+			    RATING_F(N_("Rating"), "1..5"), TEXT("note", N_("Remark"), false, 200) },
+			  NONE_ALSO, .help = N_("服务意见反馈表 of a proxy case (before it completes)"),
+			  .why_not = feedback_not, .check = feedback_check, .note = lc_note_feedback,
+			  .take = lc_take_feedback },
+	[LC_REPLY] = { LC_REPLY, "reply", LC_IN(CASE_COMPLETED) | LC_IN(CASE_RETURNED), LC_WHO_ANYONE, LC_APPROVE_NONE,
+		       { { 0 } },
+		       { { .name = "note", .label = N_("Note"), .kind = LC_F_TEXT, .max = 200, .init = LC_INIT_TEXT,
+			   .init_text = N_("已告知申请人办理结果") } },
+		       NONE_ALSO, .help = N_("the village agent told the applicant (回复)"),
+		       .why_not = reply_not, .check = reply_check, .note = lc_note_reply, .take = lc_take_reply },
+};
+
+/* The papers of the events that are not steps. */
+static const struct {
+	const char *type;
+	lc_paper papers[LC_PAPERS_MAX];
+} EVENT_PAPERS[] = {
+	/* intake: the notice of the kind decided; the receipt of a fee; a
+	 * proxy case's 转报联系单, 授权委托书 and the blank 服务意见反馈表 */
+	{ "intake", { { LC_FORM_KIND, LC_PAPER_ALWAYS, true }, { "receipt", LC_PAPER_FEE, false },
+		      { "transfer", LC_PAPER_PROXY, false }, { "poa_person", LC_PAPER_PROXY, false },
+		      { "poa_unit", LC_PAPER_PROXY, false }, { "feedback", LC_PAPER_PROXY, false } } },
+	/* 退费凭证: a fee given back (issue 11) */
+	{ "receipt_void", PAPER("fee_refund") },
 };
 
 const lc_step_def *lc_step_row(lc_step s)
 {
 	return (unsigned)s < LC_STEP__COUNT ? &STEPS[s] : NULL;
+}
+
+const lc_step_def *lc_step_command(const char *command)
+{
+	for (int i = 0; command && i < LC_STEP__COUNT; i++)
+		if (STEPS[i].command && strcmp(STEPS[i].command, command) == 0)
+			return &STEPS[i];
+	return NULL;
+}
+
+const lc_paper *lc_event_papers(const char *type)
+{
+	lc_step s;
+	if (!type)
+		return NULL;
+	for (size_t i = 0; i < sizeof EVENT_PAPERS / sizeof EVENT_PAPERS[0]; i++)
+		if (strcmp(EVENT_PAPERS[i].type, type) == 0)
+			return EVENT_PAPERS[i].papers;
+	if (lc_step_parse(type, &s) && strcmp(lc_step_key(s), type) == 0)
+		return STEPS[s].papers;
+	return NULL;
+}
+
+const char *lc_step_paper(lc_step s)
+{
+	const lc_step_def *d = lc_step_row(s);
+	for (size_t i = 0; d && i < LC_PAPERS_MAX && d->papers[i].form; i++)
+		if (d->papers[i].main && d->papers[i].when == LC_PAPER_ALWAYS && strcmp(d->papers[i].form, LC_FORM_KIND) != 0)
+			return d->papers[i].form;
+	return NULL;
 }
 
 bool lc_state_allows(const bm_case *c, const lc_info *in, lc_step step, bm_error *why)

@@ -153,6 +153,15 @@ static int find_month_close(bm_store *s, int year, int month, lc_report *out, bo
 	return BM_OK;
 }
 
+int lifecycle_month_closed(bm_store *s, int year, int month, bool *closed, bm_error *err)
+{
+	lc_report r;
+	int rc = find_month_close(s, year, month, &r, closed, err);
+	if (!rc && *closed)
+		lc_report_free(&r);
+	return rc;
+}
+
 int lifecycle_figures_month(bm_store *s, const bm_calendar *cal, int year, int month, bm_day today,
 			    lc_report *out, bm_error *err)
 {

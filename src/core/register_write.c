@@ -424,14 +424,30 @@ int reg_mark_extended(bm_store *s, const bm_clerk *actor, const bm_center *c, co
 		      const char *case_no, const char *person, const char *item, bm_time at, bool *marked,
 		      bm_error *err)
 {
+	return reg_mark_extended_at(s, actor, c, cal, case_no, person, item, at, at, marked, err);
+}
+
+int reg_mark_extended_at(bm_store *s, const bm_clerk *actor, const bm_center *c, const bm_calendar *cal,
+			 const char *case_no, const char *person, const char *item, bm_time taken, bm_time now,
+			 bool *marked, bm_error *err)
+{
 	*marked = false;
-	if (!reg_outside_hours(c, cal, at))
+	if (!reg_outside_hours(c, cal, taken))
 		return BM_OK;
 	const char *f[RF__COUNT] = {0};
 	f[RF_CASE_NO] = case_no;
 	f[RF_PERSON] = person;
 	f[RF_SUBJECT] = item;
-	int rc = reg_record(s, actor, c, cal, BOOK_EXTENDED, f, at, NULL, err);
+	char day[11], hm[40];
+	if (taken.epoch != now.epoch) {   /* taken on a visit: when it was taken */
+		bm_time_format(taken, hm);   /* YYYY-MM-DDTHH:MM:SS... */
+		snprintf(day, sizeof day, "%.10s", hm);
+		memmove(hm, hm + 11, 5);
+		hm[5] = '\0';
+		f[RF_AT_DAY] = day;
+		f[RF_AT_TIME] = hm;
+	}
+	int rc = reg_record(s, actor, c, cal, BOOK_EXTENDED, f, now, NULL, err);
 	*marked = rc == BM_OK;
 	return rc;
 }

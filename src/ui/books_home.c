@@ -23,12 +23,13 @@ void books_month_lines(ui *u, struct tlines *t, int width, int year, int month)
 }
 
 int books_after_intake(ui *u, const char *case_no, const char *person, const char *item, bm_time at,
-		       bool *extended, bm_error *err)
+		       bm_time now, bool *extended, bm_error *err)
 {
-	int rc = reg_mark_extended(u->store, &u->clerk, u->center, u->cal, case_no, person, item, at, extended, err);
+	int rc = reg_mark_extended_at(u->store, &u->clerk, u->center, u->cal, case_no, person, item, at, now, extended,
+				      err);
 	if (!rc && u->in.from_entry[0]) {
 		reg_set link = {RF_CASE_NO, case_no};
-		rc = reg_step(u->store, &u->clerk, u->cal, u->center, u->in.from_entry, "link", &link, 1, NULL, ui_now(), err);
+		rc = reg_step(u->store, &u->clerk, u->cal, u->center, u->in.from_entry, "link", &link, 1, NULL, now, err);
 	}
 	if (!rc && u->books)
 		books_reload(u);

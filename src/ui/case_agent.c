@@ -1,80 +1,21 @@
-/* case_agent.c - the case view's proxy steps (代理件): the applicant's
- * 服务意见反馈表 and the village agent's 回复, each a small form; the
- * proxy papers printed from the case (授权委托书, 反馈表 pre-filled,
- * 转报联系单); and the home's lines for agent cases not yet replied. */
+/* case_agent.c - the case view's proxy papers (代理件: 授权委托书, 反馈表
+ * pre-filled, 转报联系单, through paper_issue); and the home's lines for
+ * agent cases not yet replied.  The proxy steps (服务意见反馈表, the
+ * agent's 回复) are rows of the step table, their forms the generic ones
+ * of scr_case_steps.c. */
 #include "uipriv.h"
 
 #include "bianmin/agent.h"
 #include "bianmin/lifecycle.h"
-#include "bianmin/slip.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static lc_ctx ctx_of(ui *u)
-{
-	return (lc_ctx){.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = ui_now()};
-}
-
 static size_t choice(const ui *u, int i)
 {
 	return u->dlg.fl[i].ids[u->dlg.fl[i].choice];
-}
-
-static void finish(ui *u, int rc, const bm_error *err, lc_step step)
-{
-	if (rc) {
-		snprintf(u->dlg.err, sizeof u->dlg.err, "%s", err->msg);   /* the form stays open */
-		return;
-	}
-	dlg_close(u);
-	ui_message(u, false, _("%s: done."), lc_step_label(step));
-	ui_reload_case(u);
-}
-
-static void do_feedback(ui *u)
-{
-	char *note = dlg_value(u, 2);
-	lc_ctx x = ctx_of(u);
-	bm_error err = {0};
-	int rc = agent_feedback(&x, u->cv.no, choice(u, 0) == 1, (int)choice(u, 1), note, &err);
-	free(note);
-	finish(u, rc, &err, LC_FEEDBACK);
-}
-
-static void do_reply(ui *u)
-{
-	char *note = dlg_value(u, 0);
-	lc_ctx x = ctx_of(u);
-	bm_error err = {0};
-	int rc = agent_reply(&x, u->cv.no, note, &err);
-	free(note);
-	finish(u, rc, &err, LC_REPLY);
-}
-
-void case_agent_form(ui *u, enum action a, const char *title)
-{
-	dlg_field *f;
-	if (a == A_STEP_FEEDBACK) {
-		dlg_open(u, LC_FEEDBACK, title, do_feedback);
-		snprintf(u->dlg.warn, sizeof u->dlg.warn, "%s",
-			 _("所有的代理服务事项都要填写服务意见反馈表: the applicant confirms the result."));
-		f = dlg_choice(u, _("Satisfied"), 0);
-		dlg_opt(f, _("satisfied (满意)"), 1);
-		dlg_opt(f, _("not satisfied (不满意)"), 0);
-		f = dlg_choice(u, _("Rating"), 0);
-		for (int k = 1; k <= 5; k++)
-			dlg_opt(f, lc_rating_label(k), (size_t)k);
-		dlg_text(u, _("Remark"), 200, false, false, NULL);
-	} else {
-		dlg_open(u, LC_REPLY, title, do_reply);
-		if (u->cv.kase.agent_phone)
-			snprintf(u->dlg.warn, sizeof u->dlg.warn, _("Agent %s, phone %s."), u->cv.kase.proxy_name,
-				 u->cv.kase.agent_phone);
-		dlg_text(u, _("Note"), 200, false, false, _("已告知申请人办理结果"));
-	}
 }
 
 /* ---- the proxy papers -------------------------------------------------- */
@@ -82,25 +23,15 @@ static const char *paper_keys[3];
 
 static void do_papers(ui *u)
 {
+	/* the one pipeline (paper.h): as of the step that made the paper,
+	 * recorded as a print event */
 	const char *form = paper_keys[choice(u, 0)];
-	lc_ctx x = ctx_of(u);
-	bm_error err = {0};
-	const char *key = form;
-	slip_ctx *ctx = lifecycle_case_paper(&x, &u->cv.kase, form, false, &key, &err);
-	bm_diags d = {0};
-	slip_form *f = ctx ? slip_load_form(u->app->paths.forms, form, &d) : NULL;
-	diags_free(&d);
 	bm_buf b = {0};
-	bool ok = f && ui_emit_paper(u, u->cv.kase.no, form, f, ctx, &b);
-	if (!ctx)
-		bm_buf_printf(&b, "%s", err.msg);
-	else if (!f)
-		bm_buf_printf(&b, _("Paper %s not printed: its template is broken (bianmin forms check). "), form);
-	slip_free(f);
-	slip_ctx_free(ctx);
+	bool ok = ui_case_paper(u, u->cv.kase.no, form, &b);
 	dlg_close(u);
 	ui_message(u, !ok, "%s", b.data ? b.data : "");
 	bm_buf_free(&b);
+	ui_reload_case(u);
 }
 
 void case_agent_papers(ui *u)

@@ -237,24 +237,14 @@ void intake_agent_papers(ui *u, const char *no, char *msg, size_t len)
 	bm_error err = {0};
 	if (case_load(u->store, no, &c, &err) != BM_OK)
 		return;
-	/* 转报: an agent's case for an office above the center */
+	/* 转报: an agent's case for an office above the center; through the
+	 * one pipeline (paper_issue), so its print is an event of the case */
 	if (c.proxy_is_agent && (c.kind == KIND_FORWARDED || c.item.regime == REGIME_FORWARD)) {
-		lc_ctx x = {.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = ui_now()};
-		const char *form = "transfer";
-		slip_ctx *ctx = lifecycle_case_paper(&x, &c, form, false, &form, &err);
-		bm_diags d = {0};
-		slip_form *f = ctx ? slip_load_form(u->app->paths.forms, form, &d) : NULL;
-		diags_free(&d);
 		bm_buf b = {0};
 		bm_buf_puts(&b, msg);
-		if (f)
-			ui_emit_paper(u, c.no, form, f, ctx, &b);
-		else
-			bm_buf_printf(&b, _("Paper %s not printed: its template is broken (bianmin forms check). "), form);
+		ui_case_paper(u, c.no, "transfer", &b);
 		snprintf(msg, len, "%s", b.data ? b.data : "");
 		bm_buf_free(&b);
-		slip_free(f);
-		slip_ctx_free(ctx);
 	}
 	case_free(&c);
 }

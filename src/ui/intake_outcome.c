@@ -172,7 +172,8 @@ void outcome_draw(ui *u)
 static void confirm(ui *u)
 {
 	intake_state *in = &u->in;
-	bm_time now = in->has_from_time ? in->from_time : ui_now();   /* 上门服务: the visit's time */
+	bm_time entered = ui_now();
+	bm_time now = in->has_from_time ? in->from_time : entered;   /* received: 上门服务, the visit's time */
 	/* decide again at the moment of saving, so the date is today's */
 	if (!decide(u, bm_time_day(now)))
 		return;
@@ -204,7 +205,9 @@ static void confirm(ui *u)
 	ci.agent_code = in->agent_code[0] ? in->agent_code : NULL;   /* a registered 代办员 */
 	ci.proxy_is_agent = ci.agent_code != NULL;
 	ci.clerk = u->clerk.code;
-	ci.now = now;
+	ci.now = entered;   /* its events: the ledger's clock never goes back */
+	ci.received = now;
+	ci.visit = in->has_from_time ? in->from_entry : NULL;
 	bm_error err = {0};
 	char no[CASE_NO_MAX] = "";
 	/* the case, its 延时服务 mark, its link to a book entry: one transaction */
@@ -214,7 +217,7 @@ static void confirm(ui *u)
 		rc = case_accept_noted(u->store, &ci, &ii, &in->out, in->dup_reason ? in->dup_of : NULL, in->dup_reason,
 				       no, &err);
 	if (!rc)
-		rc = books_after_intake(u, no, p.name, ii.item->name, now, &extended, &err);
+		rc = books_after_intake(u, no, p.name, ii.item->name, now, entered, &extended, &err);
 	if (!rc)
 		rc = store_commit(u->store, &err);
 	else if (store_in_transaction(u->store))
@@ -239,7 +242,7 @@ static void confirm(ui *u)
 	/* a fee after the clerk's 日结 goes to the next close: say so */
 	bool closed = false;
 	if (in->out.fee_fen > 0 && in->out.kind != KIND_RETURNED &&
-	    ledger_day_closed(u->store, bm_time_day(now), u->clerk.code, &closed, &err) == BM_OK && closed)
+	    ledger_day_closed(u->store, bm_time_day(entered), u->clerk.code, &closed, &err) == BM_OK && closed)
 		ui_message(u, true, "%s", _("Today's 日结 is already closed: this fee goes to the next day's close."));
 }
 

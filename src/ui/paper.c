@@ -17,11 +17,11 @@
 /* One paper of case c through the one pipeline (paper.h): as of the
  * step that produced it, sent, recorded as an event under this clerk; a
  * paper given before goes out as 补打. */
-static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, bm_buf *msg)
+static bool one_paper(ui *u, const char *no, const char *form, bool reprint, bm_buf *msg)
 {
 	lc_ctx x = {.store = u->store, .cal = u->cal, .center = u->center, .clerk = &u->clerk, .now = ui_now()};
 	char *dir = ui_spool_dir(u);
-	paper_req r = { .x = &x, .forms_dir = u->app->paths.forms, .spool_dir = dir, .no = c->no,
+	paper_req r = { .x = &x, .forms_dir = u->app->paths.forms, .spool_dir = dir, .no = no,
 			.form = form, .reprint = reprint };
 	paper_done d;
 	bm_error err = {0};
@@ -40,6 +40,11 @@ static bool one_paper(ui *u, const bm_case *c, const char *form, bool reprint, b
 	free(name);
 	free(dir);
 	return ok;
+}
+
+bool ui_case_paper(ui *u, const char *no, const char *form, bm_buf *msg)
+{
+	return one_paper(u, no, form, false, msg);
 }
 
 bool ui_emit_paper(ui *u, const char *no, const char *form, const slip_form *f, const slip_ctx *ctx,
@@ -81,9 +86,9 @@ bool ui_print_case(ui *u, const char *no, char *msg, size_t len)
 		return false;
 	}
 	bm_buf b = {0};
-	bool ok = one_paper(u, &c, slip_form_for_kind(c.kind), false, &b);
+	bool ok = one_paper(u, c.no, slip_form_for_kind(c.kind), false, &b);
 	if (c.receipt_no)
-		ok = one_paper(u, &c, "receipt", false, &b) && ok;
+		ok = one_paper(u, c.no, "receipt", false, &b) && ok;
 	case_free(&c);
 	snprintf(msg, len, "%s", b.data ? b.data : "");
 	bm_buf_free(&b);
@@ -133,7 +138,7 @@ bool ui_reprint(ui *u, const char *no, const char *form, char *msg, size_t len)
 	}
 	/* 补打 is recorded as an event of the case by the pipeline */
 	bm_buf b = {0};
-	bool ok = one_paper(u, &c, form, true, &b);
+	bool ok = one_paper(u, c.no, form, true, &b);
 	case_free(&c);
 	snprintf(msg, len, "%s%s", _("Reprint (补打): "), b.data ? b.data : "");
 	bm_buf_free(&b);

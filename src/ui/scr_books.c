@@ -205,13 +205,13 @@ static void make_case(ui *u)
 	char no[40];
 	snprintf(no, sizeof no, "%s", reg_get(e, RF_NO));
 	bool visit = !strcmp(reg_get(e, RF_BOOK), book_key(BOOK_VISIT));
-	bm_day d;
 	bm_time when = ui_now();
-	if (visit && bm_day_parse(reg_get(e, RF_AT_DAY), &d)) {
-		int h = 9, m = 0;
-		if (e->f[RF_AT_TIME])
-			sscanf(e->f[RF_AT_TIME], "%d:%d", &h, &m);
-		when.epoch = (int64_t)d * 86400 + h * 3600 + m * 60 - when.utc_offset;
+	bm_error err = {0};
+	/* 上门服务: received on the visit, entered now (refused when closed,
+	 * not yet come, or too long ago) */
+	if (visit && reg_visit_receipt(u->store, e, u->cal, ui_now(), &when, &err)) {
+		ui_message(u, true, "%s", err.msg);
+		return;
 	}
 	char *name = bm_xstrdup(e->f[RF_PERSON]), *id = bm_xstrdup(e->f[RF_ID_NO]);
 	char *phone = bm_xstrdup(e->f[RF_PHONE]), *addr = bm_xstrdup(e->f[RF_VILLAGE]);

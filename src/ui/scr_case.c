@@ -3,6 +3,7 @@
 #include "uipriv.h"
 
 #include "bianmin/lifecycle.h"
+#include "bianmin/register.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -89,6 +90,11 @@ static void build(ui *u, tlines *t, int w)
 	tl_addf(t, w, 0, ST_NORMAL, _("Accepted %s by %s %s; owner %s %s"), short_time(c->accepted, acc),
 		c->first_clerk, c->first_clerk_name ? c->first_clerk_name : "", c->owner_clerk,
 		c->owner_clerk_name ? c->owner_clerk_name : "");
+	bm_time entered;
+	char *visit = reg_case_visit(c, &entered);   /* 上门服务: received there, entered on return */
+	if (visit)
+		tl_addf(t, w, 0, ST_NORMAL, _("Taken on home visit %s (上门服务), entered %s"), visit, short_time(entered, acc));
+	free(visit);
 	if (c->fee_fen > 0)
 		tl_addf(t, w, 0, ST_NORMAL, _("Fee: %s yuan, receipt %s"), bm_money_format(c->fee_fen, fee),
 			c->receipt_no ? c->receipt_no : "-");

@@ -483,9 +483,10 @@ void books_month_lines(ui *u, struct tlines *t, int width, int year, int month);
  * none); books_today_free frees them. */
 char **books_today(ui *u, size_t *n);
 /* After an intake is saved inside its transaction: 延时服务 mark and the
- * link to the entry it came from.  BM_OK or the error. */
+ * link to the entry it came from, recorded at now (at: when the case was
+ * taken, the visit's time for a home visit's case).  BM_OK or the error. */
 int books_after_intake(ui *u, const char *case_no, const char *person, const char *item, bm_time at,
-		       bool *extended, bm_error *err);
+		       bm_time now, bool *extended, bm_error *err);
 /* Fill the applicant from a book entry (name, ID, phone, address). */
 void intake_prefill(ui *u, const char *name, const char *id, const char *phone, const char *address);
 
@@ -528,8 +529,7 @@ void intake_agent_hint(ui *u, int y, int x, int w);
 bool intake_agent_item(ui *u, const bm_item **it);
 void intake_agent_papers(ui *u, const char *no, char *msg, size_t len);
 void intake_agent_free(intake_state *in);
-/* The case view's proxy steps and papers (case_agent.c). */
-void case_agent_form(ui *u, enum action a, const char *title);
+/* The case view's proxy papers (case_agent.c). */
 void case_agent_papers(ui *u);
 /* The agents' register (scr_agents.c). */
 void agents_open(ui *u);
@@ -567,8 +567,13 @@ void report_agent_lines(ui *u, tlines *t, int width, int year, int month);
  * when a fee was charged): to the printer, or the spool.  msg gets what
  * happened, for the clerk.  False when a paper could not leave at all. */
 bool ui_print_case(ui *u, const char *no, char *msg, size_t len);
-/* Send one rendered paper (form key, for the spool name `no`) to the
- * printer or the spool; what happened is appended to msg. */
+/* Paper `form` of case `no` through the one pipeline (paper_issue): as of
+ * the step that made it, sent, recorded as a print event (补打 when given
+ * before); what happened is appended to msg. */
+bool ui_case_paper(ui *u, const char *no, const char *form, bm_buf *msg);
+/* Send one rendered paper that is not a case's (form key, for the spool
+ * name `no`) to the printer or the spool; what happened is appended to
+ * msg. */
 struct slip_form;
 struct slip_ctx;
 bool ui_emit_paper(ui *u, const char *no, const char *form, const struct slip_form *f,

@@ -55,6 +55,9 @@ key F10
 NO=$(accepted_no)
 [ -n "$NO" ] || fail "no case number"
 ls "$T"/spool/"$NO"-transfer-* >/dev/null 2>&1 || fail "no 转报联系单 in the spool: $(ls "$T"/spool)"
+# every paper of a case is printed through paper_issue: its print is an event
+notes() { sqlite3 "$DB" "SELECT json_extract(e.details, '$.\"x.note\"') FROM events e JOIN cases c ON c.id = e.case_id WHERE c.no = '$NO' AND e.type IN ('print', 'reprint') ORDER BY e.id"; }
+notes | grep -q "^transfer@" || fail "the 转报联系单 printed at intake is not a print event: $(notes)"
 grep -q "张小梅（A001）" "$T"/spool/"$NO"-transfer-* && grep -q "县民政局" "$T"/spool/"$NO"-transfer-* ||
 	fail "the 转报联系单 misses the agent or the office"
 bm case show "$NO" > "$T/show"
@@ -70,6 +73,7 @@ key Enter
 wait_for "(poa_person) saved" 5
 grep -q "委托人（申请人）： *赵大爷" "$T"/spool/"$NO"-poa_person-* && grep -q "张小梅" "$T"/spool/"$NO"-poa_person-* ||
 	fail "the case's 委托书 is not filled in"
+notes | grep -q "^poa_person@" || fail "the case's 委托书 is not a print event: $(notes)"
 key f
 wait_for "Forward to"
 key Enter Enter
@@ -97,6 +101,7 @@ key Space Enter
 wait_for "(feedback) saved" 5
 ls "$T"/spool/"$NO"-feedback-* >/dev/null 2>&1 || fail "no feedback form in the spool: $(ls "$T"/spool)"
 grep -q "是否满意： *满意" "$T"/spool/"$NO"-feedback-* || fail "feedback form not pre-filled"
+notes | grep -q "^feedback@" || fail "the feedback form is not a print event: $(notes)"
 
 # home: done, the agent has not replied yet
 key Escape

@@ -9,10 +9,9 @@
 E2E_NOW='2026-12-03 09:00:00'   # the demo and the bookings: Thursday
 . tests/e2e/lib.sh
 e2e_setup
-# a home visit's case is received at the visit's time (Friday), before the
-# ledger's newest event: the center allows its clock a day
+# the center's own settings, no clock tolerance: a home visit's case is
+# received on the visit (Friday) and entered on return (Saturday)
 sed '/^keys:/,$d' data/center.yaml > "$T/center.yaml"
-echo "clock_tolerance_minutes: 1440" >> "$T/center.yaml"
 E2E_ARGS="--config $T/center.yaml"
 bm() { at_now "$BIANMIN" --config "$T/center.yaml" --db "$DB" "$@"; }
 export BIANMIN_TEST_FAST_PIN=1
@@ -97,7 +96,32 @@ case $CASE2 in QS-20261204-*) ;; *) fail "the visit's case is $CASE2, not of 202
 key Escape
 wait_for "My open cases"
 BIANMIN_PIN=1234 bm book show $VISIT --clerk 1001 | grep -q "^case_no	$CASE2" || fail "visit not linked to $CASE2"
-BIANMIN_PIN=1234 bm case show $CASE2 --clerk 1001 | grep -q "2026-12-04T15:00" || fail "receipt time is not the visit's"
+BIANMIN_PIN=1234 bm case show $CASE2 --clerk 1001 > $T/vc || fail "case show $CASE2"
+grep -q "^Accepted:    2026-12-04T15:00:00+08:00$" $T/vc || fail "receipt time is not the visit's: $(cat $T/vc)"
+# its time limit counts from Friday: 20 working days, 2027-01-01 a holiday
+grep -q "^Clock start: 2026-12-04$" $T/vc || fail "the clock does not start on the visit: $(cat $T/vc)"
+grep -q "^Due:         2027-01-04" $T/vc || fail "due date not counted from the visit: $(cat $T/vc)"
+# the intake event names the visit and, like every event of the case, is
+# stamped when the case was entered (Saturday), never back-dated
+grep -q "^Home visit:  $VISIT (received there; entered 2026-12-05T10:" $T/vc || fail "no visit on the case: $(cat $T/vc)"
+grep -q "^  #[0-9]*  2026-12-05T10:[0-9:]*+08:00  1001  intake$" $T/vc || fail "intake not stamped at entry: $(cat $T/vc)"
+grep "^  #" $T/vc | grep -v "  2026-12-05T" && fail "an event of the visit's case is back-dated"
+# the counter's case view says so too
+key F3
+wait_for "case number, ID number"
+key C-u; typ "$CASE2"
+wait_for "1 found"
+key Enter
+wait_for "Timeline"
+wait_for "Taken on home visit $VISIT (上门服务), entered 2026-12-05 10:"
+key Escape
+wait_for "1 found"
+key Escape
+wait_for "My open cases"
+# the clock rule is untouched: a case back-dated without a visit is refused
+fk '2026-12-05 09:00:00' intake --item MZ-001 --name 倒拨 --id $ID2 --have-all --duplicate-reason 测试 \
+	>/dev/null 2>$T/err && fail "a back-dated intake was saved"
+grep -q "the clock went back" $T/err || fail "back-dated intake: $(cat $T/err)"
 BIANMIN_PIN=1234 bm book list extended --clerk 1001 | grep -q "$CASE2" && fail "the visit's case (Friday 15:00) marked 延时服务"
 # the key person's page shows the visit and the case taken there
 key b

@@ -877,6 +877,161 @@ START_TEST(item_travels_with_the_case)
 }
 END_TEST
 
+/* ---- the step table, walked -------------------------------------------- */
+static bool form_exists(const char *form)
+{
+	char file[256];
+	snprintf(file, sizeof file, "forms/%s.tmpl", form);
+	return access(file, R_OK) == 0;
+}
+
+static void papers_exist(const char *whose, const lc_paper *p)
+{
+	for (size_t i = 0; p && i < LC_PAPERS_MAX && p[i].form; i++) {
+		if (strcmp(p[i].form, LC_FORM_KIND) == 0) {
+			for (int k = 0; k < KIND__COUNT; k++)
+				ck_assert_msg(form_exists(slip_form_for_kind((bm_kind)k)), "%s: the notice of kind %d", whose, k);
+			continue;
+		}
+		ck_assert_msg(form_exists(p[i].form), "%s names paper %s: no forms/%s.tmpl", whose, p[i].form, p[i].form);
+	}
+}
+
+/* Every step: a sentence for every state it refuses, its papers in
+ * forms/, every field a kind the counter draws (and the command line
+ * parses), a form's step reachable by a command. */
+START_TEST(step_table_walked)
+{
+	const unsigned all = (1u << CASE_STATE__COUNT) - 1;
+	papers_exist("intake", lc_event_papers("intake"));
+	papers_exist("receipt_void", lc_event_papers("receipt_void"));
+	ck_assert_str_eq(lc_event_papers("intake")[0].form, LC_FORM_KIND);
+	for (int s = 0; s < LC_STEP__COUNT; s++) {
+		const lc_step_def *row = lc_step_row((lc_step)s);
+		const char *key = lc_step_key((lc_step)s);
+		ck_assert_ptr_nonnull(row);
+		ck_assert_int_eq(row->step, s);
+		/* a why-not sentence: a row that refuses some state names why */
+		if ((row->states & all) != all)
+			ck_assert_msg(row->why_not != NULL, "%s refuses some states without a sentence", key);
+		for (int st = 0; st < CASE_STATE__COUNT; st++) {
+			bm_case c;
+			mem_case(&c, (bm_case_state)st, KIND_PROMISED);
+			bm_error why = {0};
+			if (!lifecycle_allowed(&c, NULL, (lc_step)s, &why))
+				ck_assert_msg(why.msg[0] && !strstr(why.msg, "this step cannot be taken now"),
+					      "%s in %s: no sentence of its own (%s)", key, case_state_key((bm_case_state)st),
+					      why.msg);
+		}
+		papers_exist(key, row->papers);
+		ck_assert_ptr_eq(lc_event_papers(key), row->papers);
+		/* fields: a UI kind, a label, options for a choice */
+		size_t n = lc_row_fields(row);
+		for (size_t i = 0; i < n; i++) {
+			const lc_field *f = &row->fields[i];
+			ck_assert_msg(f->kind < LC_F__COUNT, "%s --%s: kind %d", key, f->name, (int)f->kind);
+			ck_assert_msg(f->label && *f->label, "%s --%s: no label", key, f->name);
+			ck_assert_int_eq(lc_row_field(row, f->name), (int)i);
+			if (f->kind == LC_F_TEXT || f->kind == LC_F_WHEN)
+				ck_assert_msg(f->max > 0, "%s --%s: a text of no length", key, f->name);
+			if (f->kind == LC_F_CHOICE) {
+				lc_option o[16];
+				ck_assert_msg(lc_field_options(f, NULL, o, 16) >= 2, "%s --%s: a choice of fewer than two", key,
+					      f->name);
+				for (size_t k = 0; !f->flag && k < 2; k++) {
+					size_t id = 99;
+					ck_assert_msg(lc_field_parse(f, o[k].key, &id) && id == o[k].id, "%s --%s %s", key,
+						      f->name, o[k].key);
+				}
+			}
+			if (f->kind == LC_F_CHECKS)
+				ck_assert_int_eq(f->opts, LC_OPTS_MISSING);
+		}
+		/* a form's step is taken by take() and reached by a command
+		 * (its own, or as another's also) */
+		if (n)
+			ck_assert_msg(row->take != NULL, "%s has fields but no take", key);
+		bool reached = row->command != NULL;
+		for (int o = 0; o < LC_STEP__COUNT && !reached; o++)
+			reached = lc_step_row((lc_step)o)->command && lc_step_row((lc_step)o)->also == row->step;
+		if (row->take)
+			ck_assert_msg(reached, "%s cannot be taken from the command line", key);
+		if (row->command)
+			ck_assert_ptr_eq(lc_step_command(row->command), row);
+	}
+	/* the papers of the steps, from the same rows */
+	ck_assert_str_eq(lc_step_paper(LC_EXTEND), "notice_extension");
+	ck_assert_str_eq(lifecycle_paper_for_type("notice_breach"), "notice_demand");
+	ck_assert_str_eq(lifecycle_paper_for_type("receipt_void"), "fee_refund");
+	ck_assert_ptr_null(lc_step_paper(LC_SUPPLEMENT));
+	const char *forms[64];
+	size_t nf = lifecycle_paper_forms(forms, 64);
+	for (size_t i = 0; i < nf; i++)
+		ck_assert_msg(form_exists(forms[i]), "forms check needs %s", forms[i]);
+}
+END_TEST
+
+/* A new rule is a row: a step that does not exist, given as a row, gets
+ * its command line (synopsis, help, option lookup) and its form's fields
+ * with nothing else written; and every real row's help names each of its
+ * options. */
+static int take_nothing(const lc_ctx *x, const char *no, const lc_values *v, lc_result *res, bm_error *err)
+{
+	(void)x, (void)no, (void)v, (void)res, (void)err;
+	return BM_OK;
+}
+
+START_TEST(a_new_rule_is_a_row)
+{
+	static const lc_step_def inspect = {
+		LC_STEP__COUNT, "inspect", LC_IN(CASE_IN_PROGRESS), LC_WHO_OWNER, LC_APPROVE_NEGATIVE,
+		{ { "notice_special", LC_PAPER_ALWAYS, true } },
+		{ { .name = "kind", .label = "Procedure", .kind = LC_F_CHOICE, .opts = LC_OPTS_PAUSE, .required = true },
+		  { .name = "days", .alt = "to", .label = "Days or date", .kind = LC_F_WHEN, .required = true, .max = 10 },
+		  { .name = "agree", .alt = "disagree", .label = "Opinion", .kind = LC_F_CHOICE, .opts = LC_OPTS_AGREE,
+		    .flag = true },
+		  { .name = "note", .label = "Note", .kind = LC_F_TEXT, .max = 200 } },
+		.also = LC_STEP__COUNT, .help = "an inspection on site", .take = take_nothing,
+	};
+	char *syn = lc_step_synopsis(&inspect);
+	ck_assert_str_eq(syn, "--kind hearing|site_visit|expert_review|public_notice --days N|--to DATE "
+			      "[--agree|--disagree] [--note TEXT] [--supervisor CODE]");
+	free(syn);
+	char *u = lc_step_usage(&inspect);
+	ck_assert_msg(strstr(u, "  bianmin case inspect NO --kind ") == u, "%s", u);
+	ck_assert_ptr_nonnull(strstr(u, "\n      an inspection on site\n"));
+	free(u);
+	ck_assert_int_eq(lc_row_field(&inspect, "to"), 1);
+	ck_assert_int_eq(lc_row_field(&inspect, "disagree"), 2);
+	ck_assert_int_eq(lc_row_field(&inspect, "reason"), -1);
+	ck_assert_uint_eq(lc_row_fields(&inspect), 4);
+	/* every real row's usage names each of its options */
+	for (int s = 0; s < LC_STEP__COUNT; s++) {
+		const lc_step_def *row = lc_step_row((lc_step)s);
+		if (!row->take)
+			continue;
+		char *t = lc_step_usage(row);
+		for (size_t i = 0; i < lc_row_fields(row); i++) {
+			char opt[64];
+			snprintf(opt, sizeof opt, "--%s", row->fields[i].name);
+			ck_assert_msg(strstr(t, opt), "%s: usage lacks %s: %s", lc_step_key(row->step), opt, t);
+		}
+		if (row->approval != LC_APPROVE_NONE)
+			ck_assert_ptr_nonnull(strstr(t, "--supervisor CODE"));
+		free(t);
+	}
+	/* the values the command line and the counter give */
+	lc_values v = {0};
+	ck_assert(lc_checks_parse("2,3", &v) && v.n_checks == 2 && v.checks[0] == 1 && v.checks[1] == 2);
+	ck_assert(!lc_checks_parse("0", &v) && !lc_checks_parse("2,x", &v));
+	int days;
+	bm_day to;
+	ck_assert(lc_when_parse("5", &days, &to) && days == 5 && to == BM_NO_DAY);
+	ck_assert(lc_when_parse("2026-12-01", &days, &to) && days == 0 && to != BM_NO_DAY);
+	ck_assert(!lc_when_parse("soon", &days, &to) && !lc_when_parse(NULL, &days, &to));
+}
+END_TEST
+
 static Suite *lifecycle_suite(void)
 {
 	Suite *s = suite_create("lifecycle");
@@ -888,6 +1043,8 @@ static Suite *lifecycle_suite(void)
 	tcase_add_test(t, table_permissions);
 	tcase_add_test(t, names_parse);
 	tcase_add_test(t, event_details_read_as_words);
+	tcase_add_test(t, step_table_walked);
+	tcase_add_test(t, a_new_rule_is_a_row);
 	suite_add_tcase(s, t);
 	t = tcase_create("ledger");
 	tcase_set_timeout(t, 30);
