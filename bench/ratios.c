@@ -433,17 +433,21 @@ static int intake(const char *dir, long n)
 	sqlite3_exec(db, att, NULL, NULL, NULL);
 	static const char *const raw[] = {
 		"INSERT INTO cases SELECT * FROM src.cases WHERE id = ?1",
+		/* the materials named, once each (material_versions, issue 17) */
+		"INSERT OR IGNORE INTO material_versions SELECT v.* FROM src.material_versions v"
+		" JOIN src.case_materials m ON m.material = v.id WHERE m.case_id = ?1",
 		"INSERT INTO case_materials SELECT * FROM src.case_materials WHERE case_id = ?1",
 		"INSERT INTO receipts SELECT * FROM src.receipts WHERE case_id = ?1",
 		"INSERT INTO events SELECT * FROM src.events WHERE case_id = ?1",
 	};
-	sqlite3_stmt *ps[4];
-	for (int k = 0; k < 4; k++)
+	enum { N_RAW = sizeof raw / sizeof raw[0] };
+	sqlite3_stmt *ps[N_RAW];
+	for (int k = 0; k < N_RAW; k++)
 		sqlite3_prepare_v2(db, raw[k], -1, &ps[k], NULL);
 	for (long i = 0; i < n; i++) {
 		double t0 = now_s();
 		sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-		for (int k = 0; k < 4; k++) {
+		for (int k = 0; k < N_RAW; k++) {
 			sqlite3_bind_int64(ps[k], 1, i + 1);
 			if (sqlite3_step(ps[k]) != SQLITE_DONE)
 				fprintf(stderr, "ratios: raw insert: %s\n", sqlite3_errmsg(db));
@@ -452,7 +456,7 @@ static int intake(const char *dir, long n)
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 		tb[i] = now_s() - t0;
 	}
-	for (int k = 0; k < 4; k++)
+	for (int k = 0; k < N_RAW; k++)
 		sqlite3_finalize(ps[k]);
 	double ma = median(ta, (int)n), mb = median(tb, (int)n);
 	printf("| intake: case_accept (%ld, fsync each) | %.2f ms | raw insert of the same rows %.2f ms | %.2fx |\n", n,

@@ -170,8 +170,12 @@ int case_load(bm_store *s, const char *no, bm_case *c, bm_error *err)
 	sqlite3_reset(st);
 	load_agent(s, c);
 
-	if (!(st = store_stmt(s, "SELECT name, form, copies, main, note, state, changed_at"
-			      " FROM case_materials WHERE case_id = ? ORDER BY idx", err)))
+	if (!(st = case_materials_shared(s)
+		   ? store_stmt(s, "SELECT v.name, v.form, v.copies, v.main, v.note, m.state, m.changed_at"
+				" FROM case_materials m JOIN material_versions v ON v.id = m.material"
+				" WHERE m.case_id = ? ORDER BY m.idx", err)
+		   : store_stmt(s, "SELECT name, form, copies, main, note, state, changed_at"
+				" FROM case_materials WHERE case_id = ? ORDER BY idx", err)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, c->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

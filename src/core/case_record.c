@@ -122,9 +122,19 @@ bool case_item_later(bm_store *s)
 {
 	return store_schema_version_seen(s) >= 6;
 }
-static const char SQL_MATS[] =
+static const char SQL_MATS_OLD[] =
 	"SELECT idx, name, form, copies, main, note, state, changed_at FROM case_materials"
 	" WHERE case_id = ? ORDER BY idx";
+/* since the compact migration a material's fixed fields are its
+ * material_versions row */
+static const char SQL_MATS[] =
+	"SELECT m.idx, v.name, v.form, v.copies, v.main, v.note, m.state, m.changed_at FROM case_materials m"
+	" JOIN material_versions v ON v.id = m.material WHERE m.case_id = ? ORDER BY m.idx";
+
+bool case_materials_shared(bm_store *s)
+{
+	return store_has_column(s, "case_materials", "material");
+}
 
 int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err)
 {
@@ -148,7 +158,7 @@ int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err)
 		if (col_text(st, (int)(N_REC + i)))
 			flatrec_add(out, REC_LATER[i], col_text(st, (int)(N_REC + i)));
 	sqlite3_reset(st);
-	if (!(st = store_stmt(s, SQL_MATS, err)))
+	if (!(st = store_stmt(s, case_materials_shared(s) ? SQL_MATS : SQL_MATS_OLD, err)))
 		goto fail;
 	sqlite3_bind_int64(st, 1, case_id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -199,25 +199,46 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 	return BM_OK;
 }
 
+/* A material's fixed fields once in material_versions (the compact
+ * migration, issue 17); a case's material names that row. */
+static const char SQL_MATERIAL_VERSION[] =
+	"INSERT INTO material_versions (name, form, copies, main, note) SELECT ?3, ?4, ?5, ?6, ?7"
+	" WHERE NOT EXISTS (SELECT 1 FROM material_versions WHERE name = ?3 AND form = ?4"
+	" AND copies = ?5 AND main = ?6 AND note IS ?7)";
+static const char SQL_MATERIAL_SHARED[] =
+	"INSERT INTO case_materials (case_id, idx, material, state) VALUES (?1, ?2,"
+	" (SELECT id FROM material_versions WHERE name = ?3 AND form = ?4 AND copies = ?5 AND main = ?6"
+	" AND note IS ?7), ?8)";
+
 static int insert_materials(bm_store *s, int64_t case_id, const intake_input *in, bm_error *err)
 {
 	const bm_item *it = in->item;
+	bool shared = case_materials_shared(s);
 	for (size_t i = 0; i < it->n_materials; i++) {
 		const bm_material *m = &it->materials[i];
-		sqlite3_stmt *st = store_stmt(s, "INSERT INTO case_materials (case_id, idx, name, form,"
-					      " copies, main, note, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
-		if (!st)
-			return BM_EDB;
-		sqlite3_bind_int64(st, 1, case_id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		st_text(st, 3, m->name);
-		st_text(st, 4, form_key(m->form));
-		sqlite3_bind_int(st, 5, m->copies);
-		sqlite3_bind_int(st, 6, m->main);
-		st_text(st, 7, m->note);
-		st_text(st, 8, mat_state_key(in->materials ? in->materials[i] : MAT_PRESENT));
-		if (store_write(s, st, err, _("saving the case materials")))
-			return BM_EDB;
+		for (int k = shared ? 0 : 2; k < (shared ? 2 : 3); k++) {
+			/* k 0: the shared row if new; 1: the case's row naming it;
+			 * 2: the case's row holding it (a file before the migration) */
+			sqlite3_stmt *st = store_stmt(s, k == 0 ? SQL_MATERIAL_VERSION : k == 1 ? SQL_MATERIAL_SHARED
+						      : "INSERT INTO case_materials (case_id, idx, name, form,"
+							" copies, main, note, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", err);
+			if (!st)
+				return BM_EDB;
+			if (k) {
+				sqlite3_bind_int64(st, 1, case_id);
+				sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+				st_text(st, 8, mat_state_key(in->materials ? in->materials[i] : MAT_PRESENT));
+			}
+			st_text(st, 3, m->name);
+			st_text(st, 4, form_key(m->form));
+			sqlite3_bind_int(st, 5, m->copies);
+			sqlite3_bind_int(st, 6, m->main);
+			st_text(st, 7, m->note);
+			if (store_write(s, st, err, _("saving the case materials")))
+				return BM_EDB;
+			if (k == 1 && sqlite3_changes(store_db(s)) != 1)
+				return bm_fail(err, BM_EDB, "insert_materials: no material row");
+		}
 	}
 	return BM_OK;
 }

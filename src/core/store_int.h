@@ -52,6 +52,9 @@ bm_day day_from_text(const char *s);
 	"item_procedure, item_collect, item_phone, item_proxy, item_site_visit," \
 	" item_extension_days, item_promise_allowed"
 bool case_item_later(bm_store *s);
+/* Are a case's materials rows naming a material_versions row (the
+ * compact migration, issue 17), or do they hold name, form... (older)? */
+bool case_materials_shared(bm_store *s);
 /* store_schema_version, read once per connection (it only grows). */
 int store_schema_version_seen(bm_store *s);
 

@@ -257,7 +257,7 @@ static const char SCHEMA_COMPLETED_ACCEPTED[] =
 "  WHERE completed_day IS NOT NULL;"
 "DROP INDEX cases_completed_day;";
 
-/* 10 (issue 17): the ledger at about a fifth of its size.  The events are
+/* 10 (issue 17): the ledger at about a third of its size.  The events are
  *    copied into a table without prev_hash (it is the previous event's
  *    hash, which verify recomputes anyway) and without the unique index on
  *    the hash (nothing looks an event up by it); ledger_compact.c then
@@ -274,7 +274,8 @@ const char store_schema_events_compact[] =
 ");"
 "INSERT INTO events_compact (id, case_id, at, clerk, type, details, reason, hash)"
 "  SELECT id, case_id, at, clerk, type, details, reason, hash FROM events ORDER BY id;";
-/* case_watch names events: kept aside while the old table goes */
+/* case_watch names events: kept aside while the old table goes.  Then
+ * the materials' fixed fields, once per distinct material. */
 const char store_schema_events_compact_end[] =
 "CREATE TEMP TABLE watch_keep AS SELECT * FROM case_watch;"
 "DELETE FROM case_watch;"
@@ -305,7 +306,38 @@ const char store_schema_events_compact_end[] =
 "END;"
 "CREATE TRIGGER watch_followup AFTER INSERT ON events WHEN new.type = 'followup' BEGIN"
 "  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
-"END;";
+"END;"
+/* each distinct material (name, form, copies, main, note) once; a case's
+ * materials name it, with their own state */
+"CREATE TABLE material_versions ("
+"  id INTEGER PRIMARY KEY,"
+"  name TEXT NOT NULL, form TEXT NOT NULL, copies INTEGER NOT NULL,"
+"  main INTEGER NOT NULL, note TEXT"
+");"
+"CREATE INDEX material_versions_name ON material_versions(name);"
+"INSERT INTO material_versions (name, form, copies, main, note)"
+"  SELECT DISTINCT name, form, copies, main, note FROM case_materials;"
+"CREATE TABLE case_materials_compact ("
+"  case_id INTEGER NOT NULL REFERENCES cases(id),"
+"  idx INTEGER NOT NULL,"
+"  material INTEGER NOT NULL REFERENCES material_versions(id),"
+"  state TEXT NOT NULL, changed_at TEXT,"
+"  PRIMARY KEY (case_id, idx)"
+") WITHOUT ROWID;"
+"INSERT INTO case_materials_compact (case_id, idx, material, state, changed_at)"
+"  SELECT m.case_id, m.idx, (SELECT v.id FROM material_versions v WHERE v.name = m.name AND v.form = m.form"
+"    AND v.copies = m.copies AND v.main = m.main AND v.note IS m.note), m.state, m.changed_at"
+"  FROM case_materials m;"
+"DROP TABLE case_materials;"
+"ALTER TABLE case_materials_compact RENAME TO case_materials;"
+"CREATE TRIGGER materials_no_delete BEFORE DELETE ON case_materials"
+"  BEGIN SELECT RAISE(ABORT, 'case materials are never deleted'); END;"
+"CREATE TRIGGER materials_snapshot BEFORE UPDATE OF case_id, idx, material ON case_materials"
+"  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;"
+"CREATE TRIGGER material_versions_no_update BEFORE UPDATE ON material_versions"
+"  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;"
+"CREATE TRIGGER material_versions_no_delete BEFORE DELETE ON material_versions"
+"  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;";
 
 const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_ITEM_SNAPSHOT, SCHEMA_AGENTS,
 	SCHEMA_REGISTER, SCHEMA_COMPLETED_ACCEPTED, store_schema_events_compact };

@@ -51,8 +51,15 @@ def expand(db, case_id, stored):
                      ", ".join("item_" + k for k in LATER) + " FROM cases WHERE id = ?", (case_id,)).fetchone()
     rec = [(k, next(vals) if mv else text(row[i])) for i, (k, _, mv) in enumerate(REC)]
     rec += [("item." + k, text(row[len(REC) + i])) for i, k in enumerate(LATER) if row[len(REC) + i] is not None]
-    for m in db.execute("SELECT idx, " + ", ".join(f for f, _ in MATS) + " FROM case_materials"
-                        " WHERE case_id = ? ORDER BY idx", (case_id,)):
+    # a material's fixed fields: its material_versions row (since the
+    # compact migration), else its own columns
+    shared = any(r[1] == "material" for r in db.execute("PRAGMA table_info(case_materials)"))
+    mats = (db.execute("SELECT m.idx, v.name, v.form, v.copies, v.main, v.note, m.state, m.changed_at"
+                       " FROM case_materials m JOIN material_versions v ON v.id = m.material"
+                       " WHERE m.case_id = ? ORDER BY m.idx", (case_id,)) if shared else
+            db.execute("SELECT idx, " + ", ".join(f for f, _ in MATS) + " FROM case_materials"
+                       " WHERE case_id = ? ORDER BY idx", (case_id,)))
+    for m in mats.fetchall():
         rec += [("m.%d.%s" % (m[0] + 1, f), next(vals) if mv else text(m[1 + i])) for i, (f, mv) in enumerate(MATS)]
     return "{" + ",".join(put(k) + ":" + ("null" if v is None else put(v)) for k, v in rec) + "}"
 

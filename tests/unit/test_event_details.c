@@ -113,6 +113,9 @@ START_TEST(migration_keeps_hashes_and_paper_codes)
 	ck_assert_int_eq(store_schema_version(s), STORE_SCHEMA_VERSION);
 	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM pragma_table_info('events') WHERE name = 'prev_hash'"), 0);
 	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM events"), events);
+	/* the materials' names and forms once each: fx_item's three */
+	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM material_versions"), 3);
+	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM pragma_table_info('case_materials') WHERE name = 'name'"), 0);
 	char *head2 = one_text(s, "SELECT hash FROM events WHERE id = (SELECT max(id) FROM events)", 0);
 	ck_assert_str_eq(head2, head);
 	ck_assert(verify_ok(s));
@@ -159,6 +162,9 @@ START_TEST(migration_keeps_hashes_and_paper_codes)
 	char more[CASE_NO_MAX];
 	ck_assert_int_eq(fx_accept(s, cal, some, "新案", more, &err), BM_OK);
 	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM events WHERE type = 'intake' AND details LIKE '[%'"), N + 1);
+	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM material_versions"), 3);
+	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM case_materials"), 3 * (N + 1));
+	ck_assert_int_ne(sqlite3_exec(store_db(s), "UPDATE material_versions SET note = 'x'", NULL, NULL, NULL), SQLITE_OK);
 	x.store = s;
 	ck_assert_int_eq(lifecycle_complete(&x, no[0], true, "准予", NULL, NULL, &err), BM_OK);
 	ck_assert(verify_ok(s));
