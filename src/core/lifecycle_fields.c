@@ -226,10 +226,45 @@ char *lc_step_synopsis(const lc_step_def *row)
 	return s;
 }
 
+/* The synopsis after head, in 80 columns: broken only between options
+ * (before a " --" or " [" outside brackets), continued under the NO. */
+static void synopsis_lines(bm_buf *b, const char *head, const char *syn)
+{
+	enum { WIDTH = 80 };
+	int col = text_width(head), indent = (int)strlen("  bianmin case ");
+	bm_buf_puts(b, head);
+	const char *p = syn;
+	while (*p) {
+		const char *q = p + 1;   /* the group runs to the next break */
+		for (int depth = *p == '[' ? 1 : 0; *q; q++) {
+			if (*q == '[')
+				depth++;
+			else if (*q == ']')
+				depth--;
+			else if (*q == ' ' && depth == 0 && (q[1] == '-' || q[1] == '['))
+				break;
+		}
+		int w = text_width_n(p, (size_t)(q - p));
+		if (col + 1 + w > WIDTH && col > indent) {
+			bm_buf_printf(b, "\n%*s", indent, "");
+			col = indent;
+		} else {
+			bm_buf_puts(b, " ");
+			col++;
+		}
+		bm_buf_append(b, p, (size_t)(q - p));
+		col += w;
+		p = *q ? q + 1 : q;
+	}
+	bm_buf_puts(b, "\n");
+}
+
 static void usage_of(bm_buf *b, const char *command, const lc_step_def *row)
 {
 	char *syn = lc_step_synopsis(row);
-	bm_buf_printf(b, "  bianmin case %s NO%s%s\n", command, *syn ? " " : "", syn);
+	char *head = bm_xasprintf("  bianmin case %s NO", command);
+	synopsis_lines(b, head, syn);
+	free(head);
 	size_t n = 0;
 	char **lines = row->help ? text_wrap(_(row->help), 72, &n) : NULL;
 	for (size_t i = 0; i < n; i++) {

@@ -49,4 +49,14 @@ eq $? 1 "zh wrong PIN"
 grep -q "工号或密码错误" $T/err || die "zh wrong PIN message: $(cat $T/err)"
 zh at "$D" case show "$no" --clerk 1001 | grep -q "^类型：      承诺件" || die "zh case show"
 en at "$D" case show "$no" --clerk 1001 | grep -q "^Kind:        promised" || die "en case show"
+
+# every message of the sources has its Chinese (gettext's own tools: the
+# strings as xgettext finds them, merged with po/zh_CN.po)
+src=$(cd "$(dirname "$0")/../.." && pwd)
+(cd "$src" && xgettext --from-code=UTF-8 -k_ -kN_ -o $T/now.pot src/*.c src/*/*.c src/*/*.h include/bianmin/*.h) ||
+	die "xgettext"
+msgmerge -q --no-fuzzy-matching -o $T/now.po "$src/po/zh_CN.po" $T/now.pot || die "msgmerge"
+msgattrib --untranslated --no-obsolete -o $T/left.po $T/now.po || die "msgattrib"
+[ ! -s $T/left.po ] || [ "$(grep -c '^msgid' $T/left.po)" = 0 ] ||
+	die "messages without Chinese in po/zh_CN.po: $(grep -A2 '^msgid' $T/left.po | head -30)"
 exit 0

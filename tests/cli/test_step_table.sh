@@ -13,6 +13,10 @@ a1() { t=$1; shift; as 1001 1234 "$t 10:00:00" "$@"; }
 
 # the help: one synopsis per row, from its fields
 h=$(LC_ALL=C.UTF-8 "$BIANMIN" case --help) || die "case --help"
+# a synopsis wider than 80 columns goes on under its NO: joined again here
+h=$(printf '%s\n' "$h" | awk '/^  bianmin case / { if (l != "") print l; l = $0; next }
+	l != "" && /^               [-[]/ { sub(/^ +/, " "); l = l $0; next }
+	{ if (l != "") print l; l = ""; print } END { if (l != "") print l }')
 for step in supplement pause resume extend opinion forward result complete return withdraw notify rate followup \
 	feedback reply; do
 	printf '%s\n' "$h" | grep -q "^  bianmin case $step NO" || die "case --help: no line for $step: $h"

@@ -41,7 +41,8 @@ for LNG in $LANGS; do
 	wait_for "$(tx "Void (作废) receipt %s of %s" | cut -c1-2)"
 	typ "金额开错"; key Enter
 	wait_for "$(tx "Receipt %s voided (作废); it stays in the ledger, marked.")"
-	bm case show "$RNO" | grep -q "void.*金额开错" || fail "void not in the ledger"
+	shown=$(bm case show "$RNO" 2>&1)
+	printf '%s\n' "$shown" | grep -q "void.*金额开错" || fail "void not in the ledger: $shown"
 	at_now "$BIANMIN" --db "$DB" verify >/dev/null || fail "verify after the void"
 	next_lang
 done
