@@ -75,12 +75,15 @@ static void add_keys(closes *c, const char *list)
 	}
 }
 
-/* The closes of (clerk) made since `since` (a day; their time). */
+/* The closes of (clerk) of the days since `since`: by the day each closes
+ * (events_day_close), not their time, so a decade of closes is not read.
+ * A close made since then of an earlier day lists only receipts of days
+ * before `since`, which no caller asks about. */
 static int read_closes(bm_store *s, const char *clerk, bm_day since, closes *out, bm_error *err)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = store_stmt(s, "SELECT details FROM events WHERE type = 'day_close' AND case_id IS NULL"
-				      " AND at >= ?1 ORDER BY id", err);
+	sqlite3_stmt *st = store_stmt(s, "SELECT details FROM events INDEXED BY events_day_close WHERE type = 'day_close' AND case_id IS NULL"
+				      " AND json_extract(details, '$.\"x.day\"') >= ?1 ORDER BY id", err);
 	if (!st)
 		return BM_EDB;
 	char d[11];
@@ -105,15 +108,19 @@ static int read_closes(bm_store *s, const char *clerk, bm_day since, closes *out
 	return BM_OK;
 }
 
-/* Was receipt `no` listed, not void, in a close of (clerk) (any time)? */
-static int listed_live(bm_store *s, const char *no, const char *clerk, bool *yes, bm_error *err)
+/* Was receipt `no`, issued on day `issued`, listed, not void, in a close
+ * of (clerk)?  Only a close of its day or a later one can list it (a fee
+ * after a 日结 goes to the next close). */
+static int listed_live(bm_store *s, const char *no, bm_day issued, const char *clerk, bool *yes, bm_error *err)
 {
 	*yes = false;
-	sqlite3_stmt *st = store_stmt(s, "SELECT details FROM events WHERE type = 'day_close' AND case_id IS NULL"
-				      " AND instr(details, ?1) > 0", err);
+	sqlite3_stmt *st = store_stmt(s, "SELECT details FROM events INDEXED BY events_day_close WHERE type = 'day_close' AND case_id IS NULL"
+				      " AND json_extract(details, '$.\"x.day\"') >= ?2 AND instr(details, ?1) > 0", err);
 	if (!st)
 		return BM_EDB;
+	char iss[11];
 	st_text(st, 1, no);
+	st_text(st, 2, bm_day_format(issued, iss));
 	int rc;
 	while (!*yes && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		flatrec x = {0};
@@ -246,7 +253,7 @@ static int open_extras(bm_store *s, day_sheet *d, bm_error *err)
 	sqlite3_reset(st);
 	rc = rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("reading the day's receipts"));
 	/* 退费: receipts already closed (not void) and voided since */
-	st = rc ? NULL : store_stmt(s, "SELECT o.no, c.no, c.item_name, c.applicant_name, o.clerk, o.amount_fen, v.at"
+	st = rc ? NULL : store_stmt(s, "SELECT o.no, c.no, c.item_name, c.applicant_name, o.clerk, o.amount_fen, v.at, o.at"
 				    " FROM receipts v JOIN receipts o ON o.id = v.voids JOIN cases c ON c.id = o.case_id"
 				    " WHERE v.voids IS NOT NULL AND v.at >= ?1 AND v.at < ?2 AND (?3 IS NULL OR o.clerk = ?3)"
 				    " ORDER BY v.id", err);
@@ -267,7 +274,9 @@ static int open_extras(bm_store *s, day_sheet *d, bm_error *err)
 			bool mine = vd == d->day || (has_day(&c, vd) && !has_key(&c, key));
 			bool live = false;
 			/* (a statement of its own: st stays on its row meanwhile) */
-			if (mine && !(rc = listed_live(s, no, d->clerk, &live, err)) && live) {
+			bm_time issued;
+			bm_time_parse(col_text(st, 7), &issued);
+			if (mine && !(rc = listed_live(s, no, bm_time_day(issued), d->clerk, &live, err)) && live) {
 				day_receipt *r = add_line(d);
 				fill(r, st);
 				r->refund = true;
