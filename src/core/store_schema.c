@@ -104,6 +104,24 @@ static const char SCHEMA_2[] =
 static const char SCHEMA_3[] =
 "CREATE INDEX events_caseless ON events(type) WHERE case_id IS NULL;";
 
+/* The triggers keeping case_watch (4), made again when the events table
+ * is rebuilt (10): one text for both. */
+#define WATCH_TRIGGERS \
+"CREATE TRIGGER watch_handover AFTER INSERT ON events WHEN new.type = 'handover' BEGIN" \
+"  INSERT OR REPLACE INTO case_watch (what, case_id, event_id) VALUES ('handover', new.case_id, new.id);" \
+"END;" \
+"CREATE TRIGGER watch_acknowledge AFTER INSERT ON events WHEN new.type = 'acknowledge' BEGIN" \
+"  DELETE FROM case_watch WHERE what = 'handover' AND case_id = new.case_id;" \
+"END;" \
+"CREATE TRIGGER watch_rate AFTER INSERT ON events WHEN new.type = 'rate' BEGIN" \
+"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;" \
+"  INSERT INTO case_watch (what, case_id, event_id) SELECT 'followup', new.case_id, new.id" \
+"  WHERE instr(new.details, 'followup_due') > 0;" \
+"END;" \
+"CREATE TRIGGER watch_followup AFTER INSERT ON events WHEN new.type = 'followup' BEGIN" \
+"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;" \
+"END;"
+
 /* 4: every screen from an index (issue 17).  Open cases by state and due
  *    (a partial index: only open cases are in it); the days the figures
  *    count by; name prefixes and the proxy; any part of a number, ID,
@@ -159,20 +177,7 @@ static const char SCHEMA_4[] =
 "  AND instr(e.details, 'followup_due') > 0"
 "  AND NOT EXISTS (SELECT 1 FROM events x WHERE x.case_id = e.case_id AND x.id > e.id"
 "                  AND x.type IN ('rate','followup'));"
-"CREATE TRIGGER watch_handover AFTER INSERT ON events WHEN new.type = 'handover' BEGIN"
-"  INSERT OR REPLACE INTO case_watch (what, case_id, event_id) VALUES ('handover', new.case_id, new.id);"
-"END;"
-"CREATE TRIGGER watch_acknowledge AFTER INSERT ON events WHEN new.type = 'acknowledge' BEGIN"
-"  DELETE FROM case_watch WHERE what = 'handover' AND case_id = new.case_id;"
-"END;"
-"CREATE TRIGGER watch_rate AFTER INSERT ON events WHEN new.type = 'rate' BEGIN"
-"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
-"  INSERT INTO case_watch (what, case_id, event_id) SELECT 'followup', new.case_id, new.id"
-"  WHERE instr(new.details, 'followup_due') > 0;"
-"END;"
-"CREATE TRIGGER watch_followup AFTER INSERT ON events WHEN new.type = 'followup' BEGIN"
-"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
-"END;";
+WATCH_TRIGGERS;
 
 /* 5: wrong PINs per clerk, across processes and restarts (auth_lock.c);
  *    locking and unlocking are clerk events of the chain. */
@@ -293,20 +298,7 @@ const char store_schema_events_compact_end[] =
 "  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;"
 "CREATE TRIGGER events_no_delete BEFORE DELETE ON events"
 "  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;"
-"CREATE TRIGGER watch_handover AFTER INSERT ON events WHEN new.type = 'handover' BEGIN"
-"  INSERT OR REPLACE INTO case_watch (what, case_id, event_id) VALUES ('handover', new.case_id, new.id);"
-"END;"
-"CREATE TRIGGER watch_acknowledge AFTER INSERT ON events WHEN new.type = 'acknowledge' BEGIN"
-"  DELETE FROM case_watch WHERE what = 'handover' AND case_id = new.case_id;"
-"END;"
-"CREATE TRIGGER watch_rate AFTER INSERT ON events WHEN new.type = 'rate' BEGIN"
-"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
-"  INSERT INTO case_watch (what, case_id, event_id) SELECT 'followup', new.case_id, new.id"
-"  WHERE instr(new.details, 'followup_due') > 0;"
-"END;"
-"CREATE TRIGGER watch_followup AFTER INSERT ON events WHEN new.type = 'followup' BEGIN"
-"  DELETE FROM case_watch WHERE what = 'followup' AND case_id = new.case_id;"
-"END;"
+WATCH_TRIGGERS
 /* each distinct material (name, form, copies, main, note) once; a case's
  * materials name it, with their own state */
 "CREATE TABLE material_versions ("

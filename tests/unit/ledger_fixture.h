@@ -89,4 +89,17 @@ static inline int fx_count(bm_store *s, const char *sql)
 	return n;
 }
 
+/* verify on s: ok?  (what failed goes to stderr) */
+static inline bool fx_verify_ok(bm_store *s)
+{
+	bool ok = false;
+	char head[65];
+	ledger_problem p;
+	bm_error err = {0};
+	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
+	if (!ok)
+		fprintf(stderr, "verify: %s\n", p.what);
+	return ok;
+}
+
 #endif

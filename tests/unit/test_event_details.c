@@ -9,17 +9,6 @@
 #include "ledger_fixture.h"
 #include "bianmin/lifecycle.h"
 
-static bool verify_ok(bm_store *s)
-{
-	bool ok = false;
-	char head[65];
-	ledger_problem p;
-	bm_error err = {0};
-	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
-	if (!ok)
-		fprintf(stderr, "verify: %s\n", p.what);
-	return ok;
-}
 
 static char *one_text(bm_store *s, const char *sql, int64_t arg)
 {
@@ -91,7 +80,7 @@ START_TEST(migration_keeps_hashes_and_paper_codes)
 	lc_ctx x = { .store = s, .cal = cal, .clerk = &clerk };
 	ck_assert(bm_time_parse("2026-10-09T10:00:00+08:00", &x.now));
 	ck_assert_int_eq(lifecycle_complete(&x, no[2], true, "准予", NULL, NULL, &err), BM_OK);
-	ck_assert(verify_ok(s));
+	ck_assert(fx_verify_ok(s));
 
 	/* before: the whole record in the row, and each paper's code */
 	char *text[N], hash[N][65], code[N][WITNESS_CODE_SIZE];
@@ -118,7 +107,7 @@ START_TEST(migration_keeps_hashes_and_paper_codes)
 	ck_assert_int_eq(one_int(s, "SELECT count(*) FROM pragma_table_info('case_materials') WHERE name = 'name'"), 0);
 	char *head2 = one_text(s, "SELECT hash FROM events WHERE id = (SELECT max(id) FROM events)", 0);
 	ck_assert_str_eq(head2, head);
-	ck_assert(verify_ok(s));
+	ck_assert(fx_verify_ok(s));
 	for (int i = 0; i < N; i++) {
 		/* kept as the moving values, read back to the same bytes */
 		char *row = one_text(s, "SELECT details FROM events WHERE id = ?", id[i]);
@@ -167,7 +156,7 @@ START_TEST(migration_keeps_hashes_and_paper_codes)
 	ck_assert_int_ne(sqlite3_exec(store_db(s), "UPDATE material_versions SET note = 'x'", NULL, NULL, NULL), SQLITE_OK);
 	x.store = s;
 	ck_assert_int_eq(lifecycle_complete(&x, no[0], true, "准予", NULL, NULL, &err), BM_OK);
-	ck_assert(verify_ok(s));
+	ck_assert(fx_verify_ok(s));
 
 	/* a snapshot changed behind bianmin's back breaks the intake's hash */
 	ck_assert_int_eq(sqlite3_exec(store_db(s), "DROP TRIGGER cases_snapshot;"

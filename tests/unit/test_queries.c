@@ -79,17 +79,6 @@ START_TEST(no_query_scans)
 }
 END_TEST
 
-static bool verify_ok(bm_store *s)
-{
-	bool ok = false;
-	char head[65];
-	ledger_problem p;
-	bm_error err = {0};
-	ck_assert_int_eq(ledger_verify(s, &ok, head, &p, &err), BM_OK);
-	if (!ok)
-		fprintf(stderr, "verify: %s\n", p.what);
-	return ok;
-}
 
 /* A ledger of the schema before the indexes (3) with a pending handover,
  * an open follow-up and a closed one: the migration fills the watch
@@ -129,13 +118,13 @@ START_TEST(migration_fills_watch_and_search)
 	lc_ctx y = x;
 	y.clerk = &sup;
 	ck_assert_int_eq(lifecycle_followup(&y, no[2], "已回访", NULL, &err), BM_OK);
-	ck_assert(verify_ok(s));
+	ck_assert(fx_verify_ok(s));
 	store_close(s);
 
 	s = store_open(fx_path, false, &err);
 	ck_assert_msg(s != NULL, "%s", err.msg);
 	ck_assert_int_eq(store_schema_version(s), STORE_SCHEMA_VERSION);
-	ck_assert(verify_ok(s));
+	ck_assert(fx_verify_ok(s));
 	x.store = y.store = s;
 	lc_handover *v;
 	size_t n;
@@ -190,7 +179,7 @@ START_TEST(migration_fills_watch_and_search)
 	ck_assert_int_eq(lifecycle_watch(&y, LC_WATCH_FOLLOWUP, NULL, NULL, &w, &n, &err), BM_OK);
 	ck_assert_uint_eq(n, 0);
 	lc_watch_rows_free(w, n);
-	ck_assert(verify_ok(s));
+	ck_assert(fx_verify_ok(s));
 	auth_clerk_free(&me);
 	auth_clerk_free(&admin);
 	auth_clerk_free(&clerk);
