@@ -1,6 +1,7 @@
 /* main.c - argv -> a subcommand (git-style) or the full-screen program. */
 #include "bianmin/app.h"
 #include "bianmin/cli.h"
+#include "bianmin/store.h"
 #include "bianmin/ui.h"
 #include "cli/ledger_cli.h"
 
@@ -58,6 +59,14 @@ static void usage(FILE *f)
 			   "See bianmin(1).\n"));
 }
 
+/* Before the counter's screen or a command's output: a large ledger's
+ * upgrade can take a minute, and a clerk should not stop it. */
+static void say_upgrade(const char *path, int from, int to)
+{
+	fprintf(stderr, _("bianmin: upgrading the ledger %s (schema %d to %d), once; a large file takes a minute or "
+			  "more: let it finish.\n"), path, from, to);
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -103,6 +112,7 @@ int main(int argc, char **argv)
 		app_free(&app);
 		return bad_option ? 2 : 0;
 	}
+	store_set_upgrade_notice(say_upgrade);
 	app_settings(&app);   /* the center's time zone and PIN rules */
 	app.now = bm_clock_now();
 

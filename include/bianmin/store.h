@@ -30,6 +30,10 @@ bm_store *store_open(const char *path, bool create, bm_error *err);
  * old schema, then reopen it with store_open to migrate it). */
 bm_store *store_open_version(const char *path, bool create, int max_version, bm_error *err);
 void store_close(bm_store *s);   /* NULL is fine */
+/* Told before an existing ledger is upgraded (from -> to schema), so the
+ * program can say why it waits (core never writes to the terminal). */
+typedef void (*store_upgrade_notice)(const char *path, int from, int to);
+void store_set_upgrade_notice(store_upgrade_notice fn);
 int store_busy_timeout_ms(void);
 const char *store_path(const bm_store *s);
 int store_schema_version(bm_store *s);   /* user_version of the open file */

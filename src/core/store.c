@@ -299,6 +299,13 @@ void store_close(bm_store *s)
 	free(s);
 }
 
+static store_upgrade_notice upgrade_notice;
+
+void store_set_upgrade_notice(store_upgrade_notice fn)
+{
+	upgrade_notice = fn;
+}
+
 /* Run migrations cur+1 .. max, each in its own transaction.  Another
  * process may be migrating too: the version is read again under the write
  * lock and a step already done is skipped. */
@@ -446,6 +453,8 @@ bm_store *store_open_version(const char *path, bool create, int max_version, bm_
 	 * integrity is bianmin verify's (integrity_check) */
 	if (max_version > STORE_SCHEMA_VERSION)
 		max_version = STORE_SCHEMA_VERSION;
+	if (version > 0 && version < max_version && upgrade_notice)
+		upgrade_notice(path, version, max_version);
 	if (version < max_version && migrate(s, max_version, err))
 		goto fail;
 	return s;

@@ -195,6 +195,41 @@ START_TEST(read_snapshot_sees_one_state)
 }
 END_TEST
 
+static int notice_from, notice_to, notices;
+static void count_notice(const char *path, int from, int to)
+{
+	(void)path;
+	notice_from = from;
+	notice_to = to;
+	notices++;
+}
+
+/* An existing ledger's upgrade is announced (the program says why it
+ * waits); a new file's creation is not. */
+START_TEST(upgrade_is_announced)
+{
+	fx_tmpdir();
+	bm_error err = {0};
+	store_set_upgrade_notice(count_notice);
+	notices = 0;
+	bm_store *s = store_open_version(fx_path, true, 8, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(notices, 0);
+	store_close(s);
+	s = store_open(fx_path, false, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(notices, 1);
+	ck_assert_int_eq(notice_from, 8);
+	ck_assert_int_eq(notice_to, STORE_SCHEMA_VERSION);
+	store_close(s);
+	s = store_open(fx_path, false, &err);   /* current: nothing to say */
+	ck_assert_int_eq(notices, 1);
+	store_close(s);
+	store_set_upgrade_notice(NULL);
+	fx_rmdir();
+}
+END_TEST
+
 static Suite *store_suite(void)
 {
 	Suite *su = suite_create("store");
@@ -209,6 +244,7 @@ static Suite *store_suite(void)
 	tcase_add_test(tc, foreign_sqlite_and_junk_refused);
 	tcase_add_test(tc, nested_transactions_roll_back_whole);
 	tcase_add_test(tc, read_snapshot_sees_one_state);
+	tcase_add_test(tc, upgrade_is_announced);
 	suite_add_tcase(su, tc);
 	return su;
 }
