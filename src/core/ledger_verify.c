@@ -515,7 +515,9 @@ int ledger_verify_run(bm_store *s, const verify_opts *o, verify_result *r, ledge
 	 * a hash kept outside the file (the 日结单's 台账校验码) shows it; an
 	 * anchor before the checkpoint was checked by an earlier verify */
 	if (!res && o->anchor && !r->anchor_event) {
-		/* before the checkpoint: by the hash index, a prefix range */
+		/* before the checkpoint: a prefix range of the hashes (a scan
+		 * since the compact events dropped the hash index; only asked
+		 * for with --anchor) */
 		char real[65], hi[65];
 		snprintf(hi, sizeof hi, "%s", v.anchor);
 		hi[strlen(hi) - 1]++;
