@@ -14,6 +14,7 @@ set -eu
 . tests/faketime.sh   # ft: libfaketime preloaded (not the faketime command)
 B=${B:-build}
 BIANMIN=${BIANMIN:-./bianmin}
+case $BIANMIN in /*) ;; *) BIANMIN=$(pwd)/$BIANMIN ;; esac   # env(1) would search PATH
 NC=${COUNTY_CENTERS:-3}
 N=${COUNTY_CASES:-1000}
 RN=${COUNTY_REPORT_CASES:-0}

@@ -18,6 +18,8 @@ export BIANMIN_TEST_PIN_MIN=4 TZ=Asia/Shanghai
 . tests/faketime.sh
 B=${B:-build}
 BIANMIN=${BIANMIN:-./bianmin}
+# a path, not a name env(1) would look for in PATH (make's BIN is "bianmin")
+case $BIANMIN in /*) ;; *) BIANMIN=$(pwd)/$BIANMIN ;; esac
 N=${BENCH_CASES:-2000}
 SIZES=${BENCH_SIZES:-23000 236000}
 DIR=${BENCH_DIR:-$B/bench/ledgers}
