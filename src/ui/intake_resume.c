@@ -9,19 +9,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void restore(ui *u)
+/* The clerk's draft on this terminal into *d: false when there is none,
+ * or it cannot be read (then the clerk is told why). */
+static bool load_mine(ui *u, bm_draft *d)
 {
 	char *p = intake_draft_path(u);
-	bm_draft d = {0};
 	bool found = false;
 	bm_error err = {0};
-	int rc = draft_load(p, &d, &found, &err);
+	int rc = draft_load(p, d, &found, &err);
 	free(p);
+	if (rc != BM_OK)
+		ui_message(u, true, "%s", err.msg);
 	if (rc != BM_OK || !found) {
-		if (rc != BM_OK)
-			ui_message(u, true, "%s", err.msg);
-		return;
+		draft_free(d);
+		return false;
 	}
+	return true;
+}
+
+static void restore(ui *u)
+{
+	bm_draft d = {0};
+	if (!load_mine(u, &d))
+		return;
 	intake_start(u);
 	intake_state *in = &u->in;
 	for (int i = 0; i < AF__COUNT; i++)
@@ -55,16 +65,9 @@ static void restore(ui *u)
 
 void intake_draft_offer(ui *u)
 {
-	char *p = intake_draft_path(u);
 	bm_draft d = {0};
-	bool found = false;
-	bm_error err = {0};
-	int rc = draft_load(p, &d, &found, &err);
-	free(p);
-	if (rc != BM_OK || !found) {
-		draft_free(&d);
+	if (!load_mine(u, &d))
 		return;
-	}
 	const char *name = draft_get(&d, "name");
 	const char *item = draft_get(&d, "item");
 	char q[256];
