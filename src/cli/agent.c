@@ -18,7 +18,7 @@ static const char *const USAGE = N_(
 	"       bianmin agent list [--all]\n"
 	"       bianmin agent disable CODE [--to DATE] [--reason TEXT]\n"
 	"       bianmin agent register [--month YYYY-MM] [--agent CODE] [--csv FILE]\n"
-	"                              [--out FILE] [--print]\n"
+	"                              [--out FILE] [--print] [--force]\n"
 	"       bianmin agent blank poa_person|poa_unit|feedback [--out FILE]\n"
 	"       bianmin agent unreplied\n"
 	"\n"
@@ -28,8 +28,9 @@ static const char *const USAGE = N_(
 	"register: the month's cases per agent and the subsidy at center.yaml's\n"
 	"agent_subsidy (default 5.00 yuan a case; agent_subsidy_counts says\n"
 	"whether completed or accepted cases count); --csv writes it for Excel\n"
-	"and WPS (UTF-8 with BOM, CRLF), --out the paper as text, --print sends\n"
-	"the paper to the printer or spool.  blank: an empty 授权委托书 or\n"
+	"and WPS (UTF-8 with BOM, CRLF), --out the paper as text (neither\n"
+	"replaces an existing file without --force), --print sends the paper to\n"
+	"the printer or spool.  blank: an empty 授权委托书 or\n"
 	"服务意见反馈表 for signing.  unreplied: agent cases done but not yet\n"
 	"replied to the applicant.  The clerk is --clerk CODE or BIANMIN_CLERK,\n"
 	"the PIN from BIANMIN_PIN or the terminal.\n");
@@ -37,20 +38,23 @@ static const char *const USAGE = N_(
 typedef struct opts {
 	const char *clerk, *village, *name, *id, *phone, *from, *to, *reason, *month, *agent;
 	const char *csv, *out;
-	bool all, print;
+	bool all, print, force;
 } opts;
 
-static int write_file(const char *path, const char *data, size_t len)
+/* "-" is stdout; a file is never written over, nor through a symlink,
+ * unless --force (files.c, as every other --out) */
+static int write_file(const char *path, const char *data, size_t len, bool force)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-	bool ok = f && fwrite(data, 1, len, f) == len;
-	if (f && f != stdout)
-		ok = fclose(f) == 0 && ok;
-	else if (f)
-		ok = fflush(f) == 0 && ok;
-	if (!ok)
-		fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
-	return ok ? 0 : 1;
+	if (strcmp(path, "-") == 0) {
+		bool ok = fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0;
+		if (!ok)
+			fprintf(stderr, _("bianmin: cannot write %s: %s\n"), path, strerror(errno));
+		return ok ? 0 : 1;
+	}
+	bm_error err = {0};
+	if (file_write_new(path, data, len, force, &err))
+		return cli_error("agent", &err);
+	return 0;
 }
 
 static bool day_opt(const char *s, bm_day *d)
@@ -120,7 +124,7 @@ static int do_disable(bm_app *app, bm_store *s, const bm_clerk *me, const char *
 }
 
 static int send_paper(bm_app *app, const bm_center *center, bm_store *s, const char *form, const slip_ctx *ctx,
-		      const char *out_path, bool print)
+		      const char *out_path, bool print, bool force)
 {
 	bm_diags d = {0};
 	slip_form *f = slip_load_form(app->paths.forms, form, &d);
@@ -133,7 +137,7 @@ static int send_paper(bm_app *app, const bm_center *center, bm_store *s, const c
 	int rc = 0;
 	if (out_path) {
 		char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-		rc = write_file(out_path, text, strlen(text));
+		rc = write_file(out_path, text, strlen(text), force);
 		free(text);
 	}
 	if (print || !out_path)
@@ -174,12 +178,12 @@ static int do_register(bm_app *app, const bm_center *center, bm_store *s, const 
 	int rc = 0;
 	if (o->csv) {
 		char *csv = agent_register_csv(&r);
-		rc |= write_file(o->csv, csv, strlen(csv));
+		rc |= write_file(o->csv, csv, strlen(csv), o->force);
 		free(csv);
 	}
 	if (o->out || o->print) {
 		slip_ctx *ctx = agent_register_context(&r, center, app->now);
-		rc |= send_paper(app, center, s, "agent_register", ctx, o->out, o->print);
+		rc |= send_paper(app, center, s, "agent_register", ctx, o->out, o->print, o->force);
 		slip_ctx_free(ctx);
 	}
 	agent_register_free(&r);
@@ -193,7 +197,7 @@ static int do_blank(bm_app *app, const bm_center *center, bm_store *s, const cha
 		return 2;
 	}
 	slip_ctx *ctx = agent_blank_context(center, form, app->now);
-	int rc = send_paper(app, center, s, form, ctx, o->out, false);
+	int rc = send_paper(app, center, s, form, ctx, o->out, false, o->force);
 	slip_ctx_free(ctx);
 	return rc;
 }
@@ -217,7 +221,7 @@ static int do_unreplied(bm_store *s)
 int cli_agent(bm_app *app, int argc, char **argv)
 {
 	enum { O_VILLAGE = 256, O_NAME, O_ID, O_PHONE, O_FROM, O_TO, O_REASON, O_MONTH, O_AGENT,
-	       O_CSV, O_OUT, O_ALL, O_PRINT };
+	       O_CSV, O_OUT, O_ALL, O_PRINT, O_FORCE };
 	static const struct option lo[] = {
 		{"clerk", required_argument, NULL, 'k'},
 		{"village", required_argument, NULL, O_VILLAGE},
@@ -233,6 +237,7 @@ int cli_agent(bm_app *app, int argc, char **argv)
 		{"out", required_argument, NULL, O_OUT},
 		{"all", no_argument, NULL, O_ALL},
 		{"print", no_argument, NULL, O_PRINT},
+		{"force", no_argument, NULL, O_FORCE},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -255,6 +260,7 @@ int cli_agent(bm_app *app, int argc, char **argv)
 		case O_OUT: o.out = optarg; break;
 		case O_ALL: o.all = true; break;
 		case O_PRINT: o.print = true; break;
+		case O_FORCE: o.force = true; break;
 		case 'h': return cli_usage(_(USAGE), false, 0);
 		default: return cli_usage(_(USAGE), true, 2);
 		}

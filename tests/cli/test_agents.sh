@@ -70,6 +70,14 @@ at '2026-11-06 09:02:00' case reply "$no2" 2>/dev/null && die "reply on an open 
 
 # the month's register and subsidy (5.00 a completed case by default)
 at '2026-11-30 17:00:00' agent register --month 2026-11 --csv $T/agents.csv --out $T/reg.txt > $T/reg || die "register"
+# an existing file is not written over without --force (as every --out)
+cp $T/agents.csv $T/agents.kept
+at '2026-11-30 17:00:00' agent register --month 2026-11 --csv $T/agents.csv >/dev/null 2>$T/err &&
+	die "register wrote over an existing CSV"
+grep -q "already exists" $T/err || die "overwrite refusal: $(cat $T/err)"
+at '2026-11-30 17:00:00' agent register --month 2026-11 --csv $T/agents.csv --force >/dev/null ||
+	die "register --force"
+cmp -s $T/agents.csv $T/agents.kept || die "the forced CSV differs from the first"
 grep -q "^A001	张小梅	青山村	brought 1	completed 1	replied 1	counted 1	5.00" $T/reg || die "register A001: $(cat $T/reg)"
 grep -q "^A002	李大山	石桥村	brought 1	completed 0	replied 0	counted 0	0.00" $T/reg || die "register A002: $(cat $T/reg)"
 grep -q "^total: 1 counted, 5.00 yuan" $T/reg || die "register total"
