@@ -21,7 +21,7 @@ TERMS=0
 kill_terminal() {
 	$TMUX_CMD kill-server 2>/dev/null
 	TERMS=$((TERMS + 1))
-	TMUX_CMD="tmux -L $SOCK-$TERMS -f /dev/null"
+	TMUX_CMD="env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED -u FAKETIME_FLSHM tmux -L $SOCK-$TERMS -f /dev/null"
 }
 # the next language: a fresh database and terminal
 next_lang() {

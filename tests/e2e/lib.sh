@@ -16,7 +16,11 @@ case $BIANMIN in /*) ;; *) BIANMIN=$(pwd)/$BIANMIN ;; esac
 ROOT=$(pwd)
 KEYS=0
 SOCK=bm-e2e-$$
-TMUX_CMD="tmux -L $SOCK -f /dev/null"
+# tmux itself on the machine's clock: under make check-dates the suite runs
+# with libfaketime preloaded, and a tmux server (and its panes' shells)
+# inheriting it shared a semaphore that could vanish with another process;
+# the program in the pane gets its own clock explicitly (e2e_start)
+TMUX_CMD="env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED -u FAKETIME_FLSHM tmux -L $SOCK -f /dev/null"
 export BIANMIN_CLERK=1001 BIANMIN_PIN=1234
 # the center's zone (as faketime reads E2E_NOW); test builds' PIN switches
 export TZ=Asia/Shanghai BIANMIN_TEST_FAST_PIN=1 BIANMIN_TEST_PIN_MIN=4
