@@ -245,13 +245,31 @@ START_TEST(test_hanging_command_times_out_and_spools)
 }
 END_TEST
 
-/* A quick command is not affected by the limit. */
+/* A quick command is not affected by the limit.  (cat reads the paper:
+ * with `true` the test raced -- whether the write met a closed pipe
+ * depended on which process ran first, and CI once lost.) */
 START_TEST(test_timeout_leaves_quick_commands_alone)
 {
 	bm_error err = {0};
-	ck_assert_int_eq(print_run_timeout("true", "x", 1, 10, &err), BM_OK);
+	ck_assert_int_eq(print_run_timeout("cat", "x", 1, 10, &err), BM_OK);
 	ck_assert_int_eq(print_run_timeout("sleep 3", "", 0, 1, &err), BM_EIO);
 	ck_assert_ptr_nonnull(strstr(err.msg, "within 1 seconds"));
+}
+END_TEST
+
+/* A command that says "done" without reading the paper did not print it:
+ * the clerk is told, and the caller spools it.  1 MiB cannot fit in a pipe,
+ * so the write meets the closed end whichever process runs first. */
+START_TEST(test_command_that_does_not_read_is_a_failure)
+{
+	bm_error err = {0};
+	size_t n = 1u << 20;
+	char *big = malloc(n);
+	ck_assert_ptr_nonnull(big);
+	memset(big, 'x', n);
+	ck_assert_int_eq(print_run_timeout("true", big, n, 10, &err), BM_EIO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "did not take the whole paper"));
+	free(big);
 }
 END_TEST
 
@@ -268,6 +286,7 @@ static Suite *print_suite(void)
 	tcase_add_test(t, test_unwritable_spool_reports_both);
 	tcase_add_test(t, test_hanging_command_times_out_and_spools);
 	tcase_add_test(t, test_timeout_leaves_quick_commands_alone);
+	tcase_add_test(t, test_command_that_does_not_read_is_a_failure);
 	suite_add_tcase(s, t);
 	return s;
 }
