@@ -37,8 +37,10 @@ typedef struct yd_doc {
 	size_t len;
 	yd_node *root;           /* NULL for an empty file */
 	bm_diags *d;
-	/* private */
-	yd_node *nodes; size_t n_nodes;
+	/* private: the arena holding every node and its text, the count of
+	 * nodes (an alias is not one), the mappings in document order */
+	struct yd_block *arena; size_t n_nodes;
+	yd_node **maps; size_t n_maps, cap_maps;
 } yd_doc;
 
 /* A set of strings (keys borrowed, not copied) for linear duplicate

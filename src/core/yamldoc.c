@@ -1,5 +1,6 @@
-/* yamldoc.c - libyaml's document API turned into a small node tree with
- * 1-based positions, plus the typed readers every loader shares. */
+/* yamldoc.c - libyaml's events turned straight into a small node tree
+ * with 1-based positions (one pass, nodes and text in an arena), plus the
+ * typed readers every loader shares. */
 #include "bianmin/yamldoc.h"
 #include "bianmin/text.h"
 
@@ -67,55 +68,6 @@ static const char *kind_name(yd_kind k)
 	}
 }
 
-/* Turn libyaml's node array into ours; children point into the same
- * array, so aliases share nodes and nothing here recurses. */
-static void build(yd_doc *doc, yaml_document_t *yd)
-{
-	size_t n = (size_t)(yd->nodes.top - yd->nodes.start);
-	doc->nodes = bm_xcalloc(n ? n : 1, sizeof *doc->nodes);
-	doc->n_nodes = n;
-	for (size_t i = 0; i < n; i++) {
-		yaml_node_t *y = yd->nodes.start + i;
-		yd_node *o = &doc->nodes[i];
-		o->line = (int)y->start_mark.line + 1;
-		o->col = (int)y->start_mark.column + 1;
-		switch (y->type) {
-		case YAML_SCALAR_NODE:
-			o->kind = YD_SCALAR;
-			o->str = bm_xstrndup((const char *)y->data.scalar.value, y->data.scalar.length);
-			o->plain = y->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-			break;
-		case YAML_SEQUENCE_NODE: {
-			o->kind = YD_SEQ;
-			yaml_node_item_t *it = y->data.sequence.items.start;
-			o->n = (size_t)(y->data.sequence.items.top - it);
-			o->kids = bm_xcalloc(o->n ? o->n : 1, sizeof *o->kids);
-			for (size_t k = 0; k < o->n; k++)
-				o->kids[k] = &doc->nodes[it[k] - 1];
-			break;
-		}
-		case YAML_MAPPING_NODE: {
-			o->kind = YD_MAP;
-			yaml_node_pair_t *p = y->data.mapping.pairs.start;
-			o->n = (size_t)(y->data.mapping.pairs.top - p);
-			o->kids = bm_xcalloc(o->n ? o->n : 1, sizeof *o->kids);
-			o->keys = bm_xcalloc(o->n ? o->n : 1, sizeof *o->keys);
-			for (size_t k = 0; k < o->n; k++) {
-				o->keys[k] = &doc->nodes[p[k].key - 1];
-				o->kids[k] = &doc->nodes[p[k].value - 1];
-			}
-			break;
-		}
-		default:
-			o->kind = YD_SCALAR;
-			o->str = bm_xstrdup("");
-			break;
-		}
-	}
-	yaml_node_t *root = yaml_document_get_root_node(yd);
-	doc->root = root ? &doc->nodes[root - yd->nodes.start] : NULL;
-}
-
 /* ---- a set of strings (open addressing), for linear duplicate checks -- */
 
 static uint64_t str_hash(const char *s)
@@ -160,27 +112,277 @@ const void *yd_strset_add(yd_strset *set, const char *key, const void *value)
 	}
 }
 
+/* The value stored under key, or NULL. */
+static const void *strset_get(const yd_strset *set, const char *key)
+{
+	size_t mask = set->cap - 1;
+	for (size_t i = (size_t)str_hash(key) & mask; set->slots[i].key; i = (i + 1) & mask)
+		if (!strcmp(set->slots[i].key, key))
+			return set->slots[i].value;
+	return NULL;
+}
+
 void yd_strset_free(yd_strset *set)
 {
 	free(set->slots);
 	memset(set, 0, sizeof *set);
 }
 
+/* ---- an arena: every node, scalar text and child array of a document --
+ * One malloc per block instead of three per node; yd_free drops them all. */
+
+struct yd_block {
+	struct yd_block *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+static void *arena_alloc(yd_doc *doc, size_t size)
+{
+	size = (size + 7) & ~(size_t)7;   /* pointers and sizes stay aligned */
+	struct yd_block *b = doc->arena;
+	if (!b || b->cap - b->used < size) {
+		/* blocks grow with the document: a catalog needs a few */
+		size_t cap = b ? b->cap * 2 : 16384;
+		if (cap > ((size_t)1 << 22))
+			cap = (size_t)1 << 22;
+		if (cap < size)
+			cap = size;
+		struct yd_block *nb = bm_xmalloc(sizeof *nb + cap);
+		nb->next = b;
+		nb->used = 0;
+		nb->cap = cap;
+		doc->arena = b = nb;
+	}
+	void *p = (char *)b->data + b->used;
+	b->used += size;
+	return p;
+}
+
+/* ---- libyaml's events straight into our nodes ----------------------- */
+
+/* A libyaml mark as our 1-based position. */
+static void at_mark(yd_node *at, yaml_mark_t m)
+{
+	at->line = (int)m.line + 1;
+	at->col = (int)m.column + 1;
+}
+
+/* "YAML syntax error: PROBLEM (CONTEXT at line L, column C)" at `at`. */
+static void report_syntax(yd_doc *doc, const yd_node *at, const char *problem, const char *context,
+			  const yd_node *context_at)
+{
+	if (!problem)
+		problem = _("cannot parse");
+	if (context)
+		yd_error(doc, at, _("YAML syntax error: %s (%s at line %d, column %d)"), problem, context,
+			 context_at->line, context_at->col);
+	else
+		yd_error(doc, at, _("YAML syntax error: %s"), problem);
+}
+
+static void syntax_error(yd_doc *doc, yaml_parser_t *p)
+{
+	yd_node at = {0}, ctx = {0};
+	if (p->error == YAML_READER_ERROR) {
+		/* problem_offset is a byte offset; problem_mark is not set */
+		position(doc->source, p->problem_offset < doc->len ? p->problem_offset : doc->len,
+			 &at.line, &at.col);
+	} else {
+		at_mark(&at, p->problem_mark);
+	}
+	at_mark(&ctx, p->context_mark);
+	report_syntax(doc, &at, p->problem, p->context, &ctx);
+}
+
+/* The composer's state while one document's events arrive: the open
+ * lists and mappings, and the children read so far of each (a mapping's
+ * as key, value, key, value...).  What libyaml's yaml_parser_load does,
+ * without its document and our copy of it. */
+typedef struct builder {
+	yd_doc *doc;
+	yd_node **kids;          /* children of the open collections, in order */
+	size_t n_kids, cap_kids;
+	struct open_coll { yd_node *node; size_t from; } *open;
+	size_t n_open, cap_open;
+	yd_strset anchors;       /* anchor (in the arena) -> its node */
+} builder;
+
+static yd_node *new_node(builder *b, yd_kind kind, yaml_mark_t start)
+{
+	yd_doc *doc = b->doc;
+	yd_node *n = arena_alloc(doc, sizeof *n);
+	memset(n, 0, sizeof *n);
+	n->kind = kind;
+	at_mark(n, start);
+	doc->n_nodes++;
+	if (kind == YD_MAP) {
+		/* kept in document order, for the duplicate-key check */
+		if (doc->n_maps == doc->cap_maps) {
+			doc->cap_maps = doc->cap_maps ? doc->cap_maps * 2 : 64;
+			doc->maps = bm_xrealloc(doc->maps, doc->cap_maps * sizeof *doc->maps);
+		}
+		doc->maps[doc->n_maps++] = n;
+	}
+	return n;
+}
+
+/* n becomes the next child of the innermost open collection, or the
+ * root. */
+static void add_child(builder *b, yd_node *n)
+{
+	if (!b->n_open) {
+		if (!b->doc->root)
+			b->doc->root = n;
+		return;
+	}
+	if (b->n_kids == b->cap_kids) {
+		b->cap_kids = b->cap_kids ? b->cap_kids * 2 : 256;
+		b->kids = bm_xrealloc(b->kids, b->cap_kids * sizeof *b->kids);
+	}
+	b->kids[b->n_kids++] = n;
+}
+
+/* libyaml's sentences for anchors, at the same marks: a second anchor
+ * of one name is refused, so is an alias to none. */
+static bool add_anchor(builder *b, const yaml_char_t *anchor, yd_node *n)
+{
+	if (!anchor)
+		return true;
+	size_t len = strlen((const char *)anchor);
+	char *name = arena_alloc(b->doc, len + 1);
+	memcpy(name, anchor, len + 1);
+	const yd_node *first = yd_strset_add(&b->anchors, name, n);
+	if (!first)
+		return true;
+	report_syntax(b->doc, n, "second occurrence", "found duplicate anchor; first occurrence", first);
+	return false;
+}
+
+static void open_collection(builder *b, yd_node *n)
+{
+	if (b->n_open == b->cap_open) {
+		b->cap_open = b->cap_open ? b->cap_open * 2 : 16;
+		b->open = bm_xrealloc(b->open, b->cap_open * sizeof *b->open);
+	}
+	b->open[b->n_open].node = n;
+	b->open[b->n_open].from = b->n_kids;
+	b->n_open++;
+}
+
+static void close_collection(builder *b)
+{
+	struct open_coll o = b->open[--b->n_open];
+	yd_node *n = o.node, **k = b->kids + o.from;
+	size_t count = b->n_kids - o.from;
+	if (n->kind == YD_SEQ) {
+		n->n = count;
+		n->kids = arena_alloc(b->doc, (count ? count : 1) * sizeof *n->kids);
+		memcpy(n->kids, k, count * sizeof *k);
+	} else {
+		/* libyaml gives every key a value (an empty scalar if none) */
+		n->n = count / 2;
+		n->kids = arena_alloc(b->doc, (n->n ? n->n : 1) * sizeof *n->kids);
+		n->keys = arena_alloc(b->doc, (n->n ? n->n : 1) * sizeof *n->keys);
+		for (size_t i = 0; i < n->n; i++) {
+			n->keys[i] = k[2 * i];
+			n->kids[i] = k[2 * i + 1];
+		}
+	}
+	b->n_kids = o.from;
+}
+
+/* One event of the first document into the tree; false on an alias or
+ * anchor libyaml's loader refuses (reported). */
+static bool take_event(builder *b, const yaml_event_t *ev)
+{
+	yd_node *n;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		n = new_node(b, YD_SCALAR, ev->start_mark);
+		n->str = arena_alloc(b->doc, ev->data.scalar.length + 1);
+		memcpy(n->str, ev->data.scalar.value, ev->data.scalar.length);
+		n->str[ev->data.scalar.length] = '\0';
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		if (!add_anchor(b, ev->data.scalar.anchor, n))
+			return false;
+		add_child(b, n);
+		return true;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+		n = new_node(b, seq ? YD_SEQ : YD_MAP, ev->start_mark);
+		if (!add_anchor(b, seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor, n))
+			return false;
+		add_child(b, n);
+		open_collection(b, n);
+		return true;
+	}
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (b->n_open)
+			close_collection(b);
+		return true;
+	case YAML_ALIAS_EVENT: {
+		/* an alias shares its anchor's node, as libyaml's loader does
+		 * (so a billion laughs costs nothing) */
+		n = b->anchors.n ? (yd_node *)strset_get(&b->anchors, (const char *)ev->data.alias.anchor) : NULL;
+		if (!n) {
+			yd_node at = {0};
+			at_mark(&at, ev->start_mark);
+			report_syntax(b->doc, &at, "found undefined alias", NULL, NULL);
+			return false;
+		}
+		add_child(b, n);
+		return true;
+	}
+	default:
+		return true;
+	}
+}
+
+/* Parse the first document into doc; false (reported) on a mistake. */
+static bool build(yd_doc *doc, yaml_parser_t *p)
+{
+	builder b = {.doc = doc};
+	yd_strset_init(&b.anchors, 0);
+	bool ok = true, done = false;
+	while (ok && !done) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(p, &ev)) {
+			syntax_error(doc, p);
+			ok = false;
+			break;
+		}
+		done = ev.type == YAML_DOCUMENT_END_EVENT || ev.type == YAML_STREAM_END_EVENT;
+		ok = take_event(&b, &ev);
+		yaml_event_delete(&ev);
+	}
+	free(b.kids);
+	free(b.open);
+	yd_strset_free(&b.anchors);
+	return ok;
+}
+
+static void report_duplicate(yd_doc *doc, const yd_node *key, const yd_node *first)
+{
+	yd_error(doc, key, _("duplicate key '%s' (first at line %d)"), key->str, first->line);
+}
+
 static void check_duplicates(yd_doc *doc)
 {
-	for (size_t i = 0; i < doc->n_nodes; i++) {
-		yd_node *m = &doc->nodes[i];
-		if (m->kind != YD_MAP || m->n < 2)
+	for (size_t i = 0; i < doc->n_maps; i++) {
+		const yd_node *m = doc->maps[i];
+		if (m->n < 2)
 			continue;
 		if (m->n <= 16) {
 			/* a small map: comparing pairs is cheaper than a table */
 			for (size_t a = 1; a < m->n; a++) {
 				if (m->keys[a]->kind != YD_SCALAR)
 					continue;
-				for (size_t b = 0; b < a; b++)
-					if (m->keys[b]->kind == YD_SCALAR && !strcmp(m->keys[a]->str, m->keys[b]->str)) {
-						yd_error(doc, m->keys[a], _("duplicate key '%s' (first at line %d)"),
-							 m->keys[a]->str, m->keys[b]->line);
+				for (size_t k = 0; k < a; k++)
+					if (m->keys[k]->kind == YD_SCALAR && !strcmp(m->keys[a]->str, m->keys[k]->str)) {
+						report_duplicate(doc, m->keys[a], m->keys[k]);
 						break;
 					}
 			}
@@ -193,51 +395,28 @@ static void check_duplicates(yd_doc *doc)
 				continue;
 			const yd_node *first = yd_strset_add(&seen, m->keys[a]->str, m->keys[a]);
 			if (first)
-				yd_error(doc, m->keys[a], _("duplicate key '%s' (first at line %d)"),
-					 m->keys[a]->str, first->line);
+				report_duplicate(doc, m->keys[a], first);
 		}
 		yd_strset_free(&seen);
 	}
 }
 
-static void syntax_error(yd_doc *doc, yaml_parser_t *p)
-{
-	yd_node at = {0};
-	const char *problem = p->problem ? p->problem : _("cannot parse");
-	if (p->error == YAML_READER_ERROR) {
-		/* problem_offset is a byte offset; problem_mark is not set */
-		position(doc->source, p->problem_offset < doc->len ? p->problem_offset : doc->len,
-			 &at.line, &at.col);
-	} else {
-		at.line = (int)p->problem_mark.line + 1;
-		at.col = (int)p->problem_mark.column + 1;
-	}
-	if (p->context)
-		yd_error(doc, &at, _("YAML syntax error: %s (%s at line %d, column %d)"), problem,
-			 p->context, (int)p->context_mark.line + 1, (int)p->context_mark.column + 1);
-	else
-		yd_error(doc, &at, _("YAML syntax error: %s"), problem);
-}
-
 static bool parse(yd_doc *doc)
 {
 	yaml_parser_t p;
-	yaml_document_t yd;
 	if (!yaml_parser_initialize(&p)) {
 		diags_file_error(doc->d, doc->file, "%s", _("cannot start the YAML parser"));
 		return false;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)doc->source, doc->len);
 	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
-	if (!yaml_parser_load(&p, &yd)) {
-		syntax_error(doc, &p);
+	if (!build(doc, &p)) {
 		yaml_parser_delete(&p);
 		return false;
 	}
-	build(doc, &yd);
-	yaml_document_delete(&yd);
 	/* A second document would be silently ignored: say so (the error is
-	 * counted, and the first document is still checked). */
+	 * counted, and the first document is still checked).  libyaml's
+	 * loader reads it, as before, so its mistakes read the same. */
 	if (doc->root) {
 		yaml_document_t more;
 		if (!yaml_parser_load(&p, &more)) {
@@ -245,8 +424,8 @@ static bool parse(yd_doc *doc)
 		} else {
 			yaml_node_t *r = yaml_document_get_root_node(&more);
 			if (r) {
-				yd_node at = {.line = (int)r->start_mark.line + 1,
-					      .col = (int)r->start_mark.column + 1};
+				yd_node at = {0};
+				at_mark(&at, r->start_mark);
 				yd_error(doc, &at, "%s", _("only one YAML document is allowed in this file"));
 			}
 			yaml_document_delete(&more);
@@ -385,12 +564,11 @@ void yd_free(yd_doc *doc)
 {
 	if (!doc)
 		return;
-	for (size_t i = 0; i < doc->n_nodes; i++) {
-		free(doc->nodes[i].str);
-		free(doc->nodes[i].kids);
-		free(doc->nodes[i].keys);
+	for (struct yd_block *b = doc->arena, *next; b; b = next) {
+		next = b->next;
+		free(b);
 	}
-	free(doc->nodes);
+	free(doc->maps);
 	free(doc->file);
 	free(doc->source);
 	free(doc);
