@@ -145,7 +145,7 @@ FUZZ_CC  ?= clang
 FUZZERS  ?= catalog holidays center template idno text
 FUZZ_CORE = src/core/common.c src/core/diag.c src/core/text.c src/core/text_width.c \
 	src/core/pinyin_table.c src/core/yamldoc.c
-FUZZ_SRC_catalog  = src/core/catalog.c
+FUZZ_SRC_catalog  = src/core/catalog.c src/core/sha256.c
 FUZZ_SRC_holidays = src/core/holidays.c src/core/calendar.c src/core/statutory_table.c
 FUZZ_SRC_center   = src/core/center.c
 FUZZ_SRC_template = src/core/slip.c src/core/slip_ctx.c src/core/slip_text.c src/core/slip_break.c

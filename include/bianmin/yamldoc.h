@@ -24,8 +24,8 @@ typedef struct yd_node yd_node;
 struct yd_node {
 	yd_kind kind;
 	int line, col;           /* 1-based; col counts characters */
-	char *str;               /* scalar text (NUL-terminated), else NULL */
 	bool plain;              /* scalar written without quotes */
+	char *str;               /* scalar text (NUL-terminated), else NULL */
 	/* YD_SEQ: kids[0..n); YD_MAP: keys[i] -> kids[i], i < n */
 	yd_node **kids, **keys;
 	size_t n;

@@ -1,6 +1,7 @@
 /* catalog.c - catalog.yaml -> bm_catalog, reporting every mistake of the
  * file in one run.  The format is in bianmin-catalog(5). */
 #include "bianmin/catalog.h"
+#include "bianmin/sha256.h"
 #include "bianmin/yamldoc.h"
 
 #include <sodium.h>
@@ -185,9 +186,10 @@ static void load_materials(yd_doc *doc, const yd_node *list, bm_item *it)
 		return;
 	}
 	it->materials = bm_xcalloc(list->n, sizeof *it->materials);
+	const char *what = _("a material");   /* translated once, not per material */
 	for (size_t i = 0; i < list->n; i++) {
 		const yd_node *m = list->kids[i];
-		if (!yd_expect_map(doc, m, _("a material")))
+		if (!yd_expect_map(doc, m, what))
 			continue;
 		load_material(doc, m, &it->materials[it->n_materials++]);
 	}
@@ -310,9 +312,10 @@ static void load_items(yd_doc *doc, const yd_node *list, bm_catalog *c)
 	int *code_line = bm_xcalloc(list->n, sizeof *code_line);
 	yd_strset codes;   /* code -> its line: a linear duplicate check */
 	yd_strset_init(&codes, list->n);
+	const char *what = _("an item");
 	for (size_t i = 0; i < list->n; i++) {
 		const yd_node *m = list->kids[i];
-		if (!yd_expect_map(doc, m, _("an item")))
+		if (!yd_expect_map(doc, m, what))
 			continue;
 		bm_item *it = &c->items[c->n_items++];
 		load_item(doc, m, it);
@@ -336,7 +339,7 @@ static void fingerprint(const char *bytes, size_t len, char hex[65])
 		hex[0] = '\0';
 		return;
 	}
-	crypto_hash_sha256(h, (const unsigned char *)bytes, len);
+	bm_sha256(bytes, len, h);   /* the CPU's SHA instructions when it has them */
 	sodium_bin2hex(hex, 65, h, sizeof h);
 }
 

@@ -52,6 +52,16 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		/* ASCII eight bytes at a time (a catalog is mostly ASCII) */
+		uint64_t w;
+		while (n - i >= 8 && (memcpy(&w, u + i, 8), !(w & 0x8080808080808080u)))
+			i += 8;
+		if (i == n)
+			break;
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = decode_strict(u + i, n - i, &cp);
 		if (k == 0) {

@@ -142,10 +142,11 @@ static void *arena_alloc(yd_doc *doc, size_t size)
 	size = (size + 7) & ~(size_t)7;   /* pointers and sizes stay aligned */
 	struct yd_block *b = doc->arena;
 	if (!b || b->cap - b->used < size) {
-		/* blocks grow with the document: a catalog needs a few */
-		size_t cap = b ? b->cap * 2 : 16384;
-		if (cap > ((size_t)1 << 22))
-			cap = (size_t)1 << 22;
+		/* the first block fits a catalog (its tree takes 5-9 times its
+		 * bytes), so one allocation is the rule; then they double */
+		size_t cap = b ? b->cap * 2 : doc->len * 10 + 4096;
+		if (cap > ((size_t)1 << 24))
+			cap = (size_t)1 << 24;
 		if (cap < size)
 			cap = size;
 		struct yd_block *nb = bm_xmalloc(sizeof *nb + cap);
@@ -380,8 +381,10 @@ static void check_duplicates(yd_doc *doc)
 			for (size_t a = 1; a < m->n; a++) {
 				if (m->keys[a]->kind != YD_SCALAR)
 					continue;
+				const char *ka = m->keys[a]->str;
 				for (size_t k = 0; k < a; k++)
-					if (m->keys[k]->kind == YD_SCALAR && !strcmp(m->keys[a]->str, m->keys[k]->str)) {
+					if (m->keys[k]->kind == YD_SCALAR && m->keys[k]->str[0] == ka[0] &&
+					    !strcmp(ka, m->keys[k]->str)) {
 						report_duplicate(doc, m->keys[a], m->keys[k]);
 						break;
 					}
@@ -435,34 +438,41 @@ static bool parse(yd_doc *doc)
 	return true;
 }
 
+/* The bytes flow_too_deep stops at; the rest it skips in a tight loop. */
+static const unsigned char flow_stop[256] = {
+	['#'] = 1, ['"'] = 1, ['\''] = 1, ['['] = 1, ['{'] = 1, [']'] = 1, ['}'] = 1,
+};
+
 /* libyaml's scanner is quadratic in the depth of flow collections
  * ([[[[...): refuse deep ones before it sees them.  Quotes and comments
  * are skipped; a bracket in a plain scalar may count, which only matters
  * past YD_MAX_DEPTH unclosed ones. */
 static bool flow_too_deep(const char *s, size_t n, size_t *at)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	int depth = 0;
-	char quote = 0;
 	for (size_t i = 0; i < n; i++) {
+		while (i < n && !flow_stop[u[i]])
+			i++;
+		if (i == n)
+			break;
 		char c = s[i];
-		if (quote) {
-			if (c == '\\' && quote == '"' && i + 1 < n)
-				i++;
-			else if (c == quote)
-				quote = 0;
-			continue;
-		}
-		if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n')) {
-			while (i < n && s[i] != '\n')
-				i++;
-		} else if (c == '"' || c == '\'') {
-			quote = c;
+		if (c == '"' || c == '\'') {
+			/* to the closing quote ("\"" does not close a double one) */
+			for (i++; i < n && s[i] != c; i++)
+				if (c == '"' && s[i] == '\\' && i + 1 < n)
+					i++;
+		} else if (c == '#') {
+			if (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n') {
+				const char *nl = memchr(s + i, '\n', n - i);
+				i = nl ? (size_t)(nl - s) : n;
+			}
 		} else if (c == '[' || c == '{') {
 			if (++depth > YD_MAX_DEPTH) {
 				*at = i;
 				return true;
 			}
-		} else if ((c == ']' || c == '}') && depth > 0) {
+		} else if (depth > 0) {
 			depth--;
 		}
 	}
@@ -578,8 +588,9 @@ yd_node *yd_get(const yd_node *m, const char *key)
 {
 	if (!m || m->kind != YD_MAP)
 		return NULL;
+	/* the first byte before strcmp: loaders ask for every key they know */
 	for (size_t i = 0; i < m->n; i++)
-		if (m->keys[i]->kind == YD_SCALAR && !strcmp(m->keys[i]->str, key))
+		if (m->keys[i]->kind == YD_SCALAR && m->keys[i]->str[0] == key[0] && !strcmp(m->keys[i]->str, key))
 			return m->kids[i];
 	return NULL;
 }
@@ -621,7 +632,7 @@ void yd_check_keys(yd_doc *doc, const yd_node *m, const char *const *known)
 		}
 		bool found = false;
 		for (const char *const *q = known; *q && !found; q++)
-			found = !strcmp(*q, k->str);
+			found = (*q)[0] == k->str[0] && !strcmp(*q, k->str);
 		if (found)
 			continue;
 		/* "did you mean": edit distances only for a key that is wrong */
@@ -662,9 +673,15 @@ bool yd_expect_seq(yd_doc *doc, const yd_node *n, const char *what)
 /* The null scalar: "key:" with nothing, "~" or "null", unquoted. */
 static bool is_null(const yd_node *n)
 {
-	return n->kind == YD_SCALAR && n->plain &&
-	       (!*n->str || !strcmp(n->str, "~") || !strcmp(n->str, "null") || !strcmp(n->str, "Null") ||
-		!strcmp(n->str, "NULL"));
+	if (n->kind != YD_SCALAR || !n->plain)
+		return false;
+	const char *s = n->str;
+	switch (s[0]) {   /* every value is asked: most are none of these */
+	case '\0': return true;
+	case '~': return !s[1];
+	case 'n': case 'N': return !strcmp(s, "null") || !strcmp(s, "Null") || !strcmp(s, "NULL");
+	default: return false;
+	}
 }
 
 bool yd_string(yd_doc *doc, const yd_node *m, const char *key, bool required, char **out)
