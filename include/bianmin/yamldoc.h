@@ -38,9 +38,10 @@ typedef struct yd_doc {
 	yd_node *root;           /* NULL for an empty file */
 	bm_diags *d;
 	/* private: the arena holding every node and its text, the count of
-	 * nodes (an alias is not one), the mappings in document order */
-	struct yd_block *arena; size_t n_nodes;
-	yd_node **maps; size_t n_maps, cap_maps;
+	 * nodes (an alias is not one) and of mappings, the duplicate keys
+	 * found while reading (reported once the whole file has parsed) */
+	struct yd_block *arena; size_t n_nodes, n_maps;
+	struct yd_dup *dups; size_t n_dups, cap_dups;
 } yd_doc;
 
 /* A set of strings (keys borrowed, not copied) for linear duplicate

@@ -62,6 +62,13 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad)
 			i++;
 			continue;
 		}
+		/* the common three-byte character (CJK), not overlong and not
+		 * a surrogate: E1-EC or EE-EF, then two continuation bytes */
+		if (n - i >= 3 && u[i] >= 0xE1 && u[i] <= 0xEF && u[i] != 0xED &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		uint32_t cp;
 		size_t k = decode_strict(u + i, n - i, &cp);
 		if (k == 0) {

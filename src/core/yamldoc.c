@@ -137,24 +137,29 @@ struct yd_block {
 	max_align_t data[];
 };
 
-static void *arena_alloc(yd_doc *doc, size_t size)
+static struct yd_block *arena_grow(yd_doc *doc, size_t size)
+{
+	/* the first block fits a catalog (its tree takes 5-9 times its
+	 * bytes), so one allocation is the rule; then they double */
+	struct yd_block *b = doc->arena;
+	size_t cap = b ? b->cap * 2 : doc->len * 10 + 4096;
+	if (cap > ((size_t)1 << 24))
+		cap = (size_t)1 << 24;
+	if (cap < size)
+		cap = size;
+	struct yd_block *nb = bm_xmalloc(sizeof *nb + cap);
+	nb->next = b;
+	nb->used = 0;
+	nb->cap = cap;
+	return doc->arena = nb;
+}
+
+static inline void *arena_alloc(yd_doc *doc, size_t size)
 {
 	size = (size + 7) & ~(size_t)7;   /* pointers and sizes stay aligned */
 	struct yd_block *b = doc->arena;
-	if (!b || b->cap - b->used < size) {
-		/* the first block fits a catalog (its tree takes 5-9 times its
-		 * bytes), so one allocation is the rule; then they double */
-		size_t cap = b ? b->cap * 2 : doc->len * 10 + 4096;
-		if (cap > ((size_t)1 << 24))
-			cap = (size_t)1 << 24;
-		if (cap < size)
-			cap = size;
-		struct yd_block *nb = bm_xmalloc(sizeof *nb + cap);
-		nb->next = b;
-		nb->used = 0;
-		nb->cap = cap;
-		doc->arena = b = nb;
-	}
+	if (!b || b->cap - b->used < size)
+		b = arena_grow(doc, size);
 	void *p = (char *)b->data + b->used;
 	b->used += size;
 	return p;
@@ -204,7 +209,9 @@ typedef struct builder {
 	yd_doc *doc;
 	yd_node **kids;          /* children of the open collections, in order */
 	size_t n_kids, cap_kids;
-	struct open_coll { yd_node *node; size_t from; } *open;
+	/* from: its first child in kids; map: a mapping's number in document
+	 * order (duplicate keys are reported in that order) */
+	struct open_coll { yd_node *node; size_t from, map; } *open;
 	size_t n_open, cap_open;
 	yd_strset anchors;       /* anchor (in the arena) -> its node */
 } builder;
@@ -217,14 +224,6 @@ static yd_node *new_node(builder *b, yd_kind kind, yaml_mark_t start)
 	n->kind = kind;
 	at_mark(n, start);
 	doc->n_nodes++;
-	if (kind == YD_MAP) {
-		/* kept in document order, for the duplicate-key check */
-		if (doc->n_maps == doc->cap_maps) {
-			doc->cap_maps = doc->cap_maps ? doc->cap_maps * 2 : 64;
-			doc->maps = bm_xrealloc(doc->maps, doc->cap_maps * sizeof *doc->maps);
-		}
-		doc->maps[doc->n_maps++] = n;
-	}
 	return n;
 }
 
@@ -268,7 +267,75 @@ static void open_collection(builder *b, yd_node *n)
 	}
 	b->open[b->n_open].node = n;
 	b->open[b->n_open].from = b->n_kids;
+	b->open[b->n_open].map = n->kind == YD_MAP ? b->doc->n_maps++ : 0;
 	b->n_open++;
+}
+
+/* ---- duplicate keys: found as each mapping closes (its keys are still
+ * in the cache), reported after the parse in document order ---------- */
+
+struct yd_dup {
+	size_t map, seq;         /* the mapping's number; the order found */
+	const yd_node *key, *first;
+};
+
+static void add_duplicate(yd_doc *doc, size_t map, const yd_node *key, const yd_node *first)
+{
+	if (doc->n_dups == doc->cap_dups) {
+		doc->cap_dups = doc->cap_dups ? doc->cap_dups * 2 : 16;
+		doc->dups = bm_xrealloc(doc->dups, doc->cap_dups * sizeof *doc->dups);
+	}
+	doc->dups[doc->n_dups] = (struct yd_dup){map, doc->n_dups, key, first};
+	doc->n_dups++;
+}
+
+/* Each key of m that an earlier key of m already has, with that first. */
+static void find_duplicates(yd_doc *doc, const yd_node *m, size_t map)
+{
+	if (m->n < 2)
+		return;
+	if (m->n <= 16) {
+		/* a small map: comparing pairs is cheaper than a table */
+		for (size_t a = 1; a < m->n; a++) {
+			if (m->keys[a]->kind != YD_SCALAR)
+				continue;
+			const char *ka = m->keys[a]->str;
+			for (size_t k = 0; k < a; k++)
+				if (m->keys[k]->kind == YD_SCALAR && m->keys[k]->str[0] == ka[0] &&
+				    !strcmp(ka, m->keys[k]->str)) {
+					add_duplicate(doc, map, m->keys[a], m->keys[k]);
+					break;
+				}
+		}
+		return;
+	}
+	yd_strset seen;
+	yd_strset_init(&seen, m->n);
+	for (size_t a = 0; a < m->n; a++) {
+		if (m->keys[a]->kind != YD_SCALAR)
+			continue;
+		const yd_node *first = yd_strset_add(&seen, m->keys[a]->str, m->keys[a]);
+		if (first)
+			add_duplicate(doc, map, m->keys[a], first);
+	}
+	yd_strset_free(&seen);
+}
+
+static int dup_order(const void *x, const void *y)
+{
+	const struct yd_dup *a = x, *b = y;
+	if (a->map != b->map)
+		return a->map < b->map ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void report_duplicates(yd_doc *doc)
+{
+	if (doc->n_dups > 1)
+		qsort(doc->dups, doc->n_dups, sizeof *doc->dups, dup_order);
+	for (size_t i = 0; i < doc->n_dups; i++)
+		yd_error(doc, doc->dups[i].key, _("duplicate key '%s' (first at line %d)"), doc->dups[i].key->str,
+			 doc->dups[i].first->line);
 }
 
 static void close_collection(builder *b)
@@ -289,6 +356,7 @@ static void close_collection(builder *b)
 			n->keys[i] = k[2 * i];
 			n->kids[i] = k[2 * i + 1];
 		}
+		find_duplicates(b->doc, n, o.map);
 	}
 	b->n_kids = o.from;
 }
@@ -365,45 +433,6 @@ static bool build(yd_doc *doc, yaml_parser_t *p)
 	return ok;
 }
 
-static void report_duplicate(yd_doc *doc, const yd_node *key, const yd_node *first)
-{
-	yd_error(doc, key, _("duplicate key '%s' (first at line %d)"), key->str, first->line);
-}
-
-static void check_duplicates(yd_doc *doc)
-{
-	for (size_t i = 0; i < doc->n_maps; i++) {
-		const yd_node *m = doc->maps[i];
-		if (m->n < 2)
-			continue;
-		if (m->n <= 16) {
-			/* a small map: comparing pairs is cheaper than a table */
-			for (size_t a = 1; a < m->n; a++) {
-				if (m->keys[a]->kind != YD_SCALAR)
-					continue;
-				const char *ka = m->keys[a]->str;
-				for (size_t k = 0; k < a; k++)
-					if (m->keys[k]->kind == YD_SCALAR && m->keys[k]->str[0] == ka[0] &&
-					    !strcmp(ka, m->keys[k]->str)) {
-						report_duplicate(doc, m->keys[a], m->keys[k]);
-						break;
-					}
-			}
-			continue;
-		}
-		yd_strset seen;
-		yd_strset_init(&seen, m->n);
-		for (size_t a = 0; a < m->n; a++) {
-			if (m->keys[a]->kind != YD_SCALAR)
-				continue;
-			const yd_node *first = yd_strset_add(&seen, m->keys[a]->str, m->keys[a]);
-			if (first)
-				report_duplicate(doc, m->keys[a], first);
-		}
-		yd_strset_free(&seen);
-	}
-}
-
 static bool parse(yd_doc *doc)
 {
 	yaml_parser_t p;
@@ -438,25 +467,22 @@ static bool parse(yd_doc *doc)
 	return true;
 }
 
-/* The bytes flow_too_deep stops at; the rest it skips in a tight loop. */
-static const unsigned char flow_stop[256] = {
-	['#'] = 1, ['"'] = 1, ['\''] = 1, ['['] = 1, ['{'] = 1, [']'] = 1, ['}'] = 1,
-};
-
 /* libyaml's scanner is quadratic in the depth of flow collections
  * ([[[[...): refuse deep ones before it sees them.  Quotes and comments
  * are skipped; a bracket in a plain scalar may count, which only matters
  * past YD_MAX_DEPTH unclosed ones. */
 static bool flow_too_deep(const char *s, size_t n, size_t *at)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	/* s[n] is '\0' (doc->source); strcspn skips the other bytes fast and
+	 * stops at a '\0' inside the file too, which is stepped over */
 	int depth = 0;
 	for (size_t i = 0; i < n; i++) {
-		while (i < n && !flow_stop[u[i]])
-			i++;
-		if (i == n)
+		i += strcspn(s + i, "#\"'[{]}");
+		if (i >= n)
 			break;
 		char c = s[i];
+		if (c == '\0')
+			continue;
 		if (c == '"' || c == '\'') {
 			/* to the closing quote ("\"" does not close a double one) */
 			for (i++; i < n && s[i] != c; i++)
@@ -500,7 +526,7 @@ yd_doc *yd_load_mem(const char *name, const char *text, size_t len, bm_diags *d)
 		return NULL;
 	}
 	size_t deep;
-	if (flow_too_deep(text, len, &deep)) {
+	if (flow_too_deep(doc->source, len, &deep)) {
 		yd_node at = {0};
 		position(text, deep, &at.line, &at.col);
 		yd_error(doc, &at, _("lists and mappings are nested more than %d deep here; a catalog needs far fewer"),
@@ -517,7 +543,7 @@ yd_doc *yd_load_mem(const char *name, const char *text, size_t len, bm_diags *d)
 		yd_free(doc);
 		return NULL;
 	}
-	check_duplicates(doc);
+	report_duplicates(doc);
 	return doc;
 }
 
@@ -578,7 +604,7 @@ void yd_free(yd_doc *doc)
 		next = b->next;
 		free(b);
 	}
-	free(doc->maps);
+	free(doc->dups);
 	free(doc->file);
 	free(doc->source);
 	free(doc);
