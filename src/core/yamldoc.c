@@ -341,12 +341,13 @@ static void report_duplicates(yd_doc *doc)
 static void close_collection(builder *b)
 {
 	struct open_coll o = b->open[--b->n_open];
-	yd_node *n = o.node, **k = b->kids + o.from;
+	yd_node *n = o.node, **k = b->kids ? b->kids + o.from : NULL;   /* NULL: none yet anywhere */
 	size_t count = b->n_kids - o.from;
 	if (n->kind == YD_SEQ) {
 		n->n = count;
 		n->kids = arena_alloc(b->doc, (count ? count : 1) * sizeof *n->kids);
-		memcpy(n->kids, k, count * sizeof *k);
+		if (count)
+			memcpy(n->kids, k, count * sizeof *k);
 	} else {
 		/* libyaml gives every key a value (an empty scalar if none) */
 		n->n = count / 2;
