@@ -61,6 +61,9 @@ void yd_strset_free(yd_strset *set);
 yd_doc *yd_load(const char *path, bm_diags *d);
 /* Same, from memory (name is used in messages). */
 yd_doc *yd_load_mem(const char *name, const char *text, size_t len, bm_diags *d);
+/* Same, taking text (from malloc, NUL-terminated at len, as yd_read_file
+ * gives it): the document keeps it, or it is freed with a failure. */
+yd_doc *yd_load_buf(const char *name, char *text, size_t len, bm_diags *d);
 void yd_free(yd_doc *doc);
 /* bm_read_file, reporting a failure into d ("FILE: cannot open: ..."). */
 char *yd_read_file(const char *path, size_t *len, bm_diags *d);

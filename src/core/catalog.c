@@ -354,8 +354,7 @@ bm_catalog *catalog_load(const char *path, bm_diags *d)
 	bm_catalog *c = bm_xcalloc(1, sizeof *c);
 	c->path = bm_xstrdup(path);
 	fingerprint(bytes, len, c->fingerprint);
-	yd_doc *doc = yd_load_mem(path, bytes, len, d);
-	free(bytes);
+	yd_doc *doc = yd_load_buf(path, bytes, len, d);   /* the doc keeps bytes */
 	if (doc) {
 		const yd_node *root = doc->root;
 		if (!root)

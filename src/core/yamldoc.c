@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 static void vreport(yd_doc *doc, bool warning, const yd_node *n, const char *fmt, va_list ap)
@@ -126,6 +127,16 @@ void yd_strset_free(yd_strset *set)
 {
 	free(set->slots);
 	memset(set, 0, sizeof *set);
+}
+
+/* strcmp(a, b) == 0 inline: keys are short and most differ at once */
+static inline bool same_str(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
 }
 
 /* ---- an arena: every node, scalar text and child array of a document --
@@ -301,8 +312,7 @@ static void find_duplicates(yd_doc *doc, const yd_node *m, size_t map)
 				continue;
 			const char *ka = m->keys[a]->str;
 			for (size_t k = 0; k < a; k++)
-				if (m->keys[k]->kind == YD_SCALAR && m->keys[k]->str[0] == ka[0] &&
-				    !strcmp(ka, m->keys[k]->str)) {
+				if (m->keys[k]->kind == YD_SCALAR && same_str(ka, m->keys[k]->str)) {
 					add_duplicate(doc, map, m->keys[a], m->keys[k]);
 					break;
 				}
@@ -508,14 +518,19 @@ static bool flow_too_deep(const char *s, size_t n, size_t *at)
 
 yd_doc *yd_load_mem(const char *name, const char *text, size_t len, bm_diags *d)
 {
+	return yd_load_buf(name, bm_xstrndup(text, len), len, d);
+}
+
+yd_doc *yd_load_buf(const char *name, char *text, size_t len, bm_diags *d)
+{
 	/* a UTF-8 byte order mark (some Windows editors write one) is skipped */
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) {
-		text += 3;
 		len -= 3;
+		memmove(text, text + 3, len + 1);
 	}
 	yd_doc *doc = bm_xcalloc(1, sizeof *doc);
 	doc->file = bm_xstrdup(name);
-	doc->source = bm_xstrndup(text, len);
+	doc->source = text;
 	doc->len = len;
 	doc->d = d;
 	size_t bad;
@@ -557,16 +572,30 @@ char *yd_read_file(const char *path, size_t *len, bm_diags *d)
 		diags_file_error(d, path, _("cannot open: %s"), strerror(errno));
 		return NULL;
 	}
+	/* straight into the buffer, sized from the file when it is a plain
+	 * one (+1 to see the end in one read, +1 for the NUL) */
 	bm_buf b = {0};
-	char chunk[65536];
-	size_t k;
+	size_t first = 65536;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 && st.st_size <= YD_MAX_BYTES)
+		first = (size_t)st.st_size + 2;
 	bool big = false;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b.len + k > YD_MAX_BYTES) {
+	for (;;) {
+		if (b.cap - b.len < 2) {
+			size_t cap = b.cap ? b.cap * 2 : first;
+			if (cap > (size_t)YD_MAX_BYTES + 2)
+				cap = (size_t)YD_MAX_BYTES + 2;
+			b.data = bm_xrealloc(b.data, cap);
+			b.cap = cap;
+		}
+		size_t k = fread(b.data + b.len, 1, b.cap - b.len - 1, f);
+		if (k == 0)
+			break;
+		b.len += k;
+		if (b.len > YD_MAX_BYTES) {
 			big = true;
 			break;
 		}
-		bm_buf_append(&b, chunk, k);
 	}
 	bool bad = ferror(f) != 0;
 	int e = errno;
@@ -580,10 +609,10 @@ char *yd_read_file(const char *path, size_t *len, bm_diags *d)
 		bm_buf_free(&b);
 		return NULL;
 	}
-	bm_buf_append(&b, "", 0);
+	b.data[b.len] = '\0';
 	if (len)
 		*len = b.len;
-	return b.data ? b.data : bm_xstrdup("");
+	return b.data;
 }
 
 yd_doc *yd_load(const char *path, bm_diags *d)
@@ -592,9 +621,7 @@ yd_doc *yd_load(const char *path, bm_diags *d)
 	char *text = yd_read_file(path, &len, d);
 	if (!text)
 		return NULL;
-	yd_doc *doc = yd_load_mem(path, text, len, d);
-	free(text);
-	return doc;
+	return yd_load_buf(path, text, len, d);
 }
 
 void yd_free(yd_doc *doc)
@@ -615,9 +642,9 @@ yd_node *yd_get(const yd_node *m, const char *key)
 {
 	if (!m || m->kind != YD_MAP)
 		return NULL;
-	/* the first byte before strcmp: loaders ask for every key they know */
+	/* loaders ask for every key they know: same_str, not a call */
 	for (size_t i = 0; i < m->n; i++)
-		if (m->keys[i]->kind == YD_SCALAR && m->keys[i]->str[0] == key[0] && !strcmp(m->keys[i]->str, key))
+		if (m->keys[i]->kind == YD_SCALAR && same_str(m->keys[i]->str, key))
 			return m->kids[i];
 	return NULL;
 }
@@ -659,7 +686,7 @@ void yd_check_keys(yd_doc *doc, const yd_node *m, const char *const *known)
 		}
 		bool found = false;
 		for (const char *const *q = known; *q && !found; q++)
-			found = (*q)[0] == k->str[0] && !strcmp(*q, k->str);
+			found = same_str(*q, k->str);
 		if (found)
 			continue;
 		/* "did you mean": edit distances only for a key that is wrong */
