@@ -42,6 +42,7 @@ typedef struct yd_doc {
 	 * found while reading (reported once the whole file has parsed) */
 	struct yd_block *arena; size_t n_nodes, n_maps;
 	struct yd_dup *dups; size_t n_dups, cap_dups;
+	int utf8;                /* 0 not checked, 1 valid, -1 not (reported) */
 } yd_doc;
 
 /* A set of strings (keys borrowed, not copied) for linear duplicate

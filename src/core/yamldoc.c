@@ -185,10 +185,37 @@ static void at_mark(yd_node *at, yaml_mark_t m)
 	at->col = (int)m.column + 1;
 }
 
-/* "YAML syntax error: PROBLEM (CONTEXT at line L, column C)" at `at`. */
+/* Whether the file has a byte that is not UTF-8, reporting the first
+ * ("invalid UTF-8 byte", alone, as it always was).  libyaml's reader
+ * refuses exactly the sequences text_utf8_valid refuses, so a file it read
+ * to its end is valid and is not scanned twice; this is asked only before
+ * saying anything else about a file libyaml stopped early in. */
+static bool utf8_bad(yd_doc *doc)
+{
+	if (!doc->utf8) {
+		size_t bad;
+		doc->utf8 = text_utf8_valid(doc->source, doc->len, &bad) ? 1 : -1;
+		if (doc->utf8 < 0) {
+			yd_node at = {0};
+			position(doc->source, bad, &at.line, &at.col);
+			yd_error(doc, &at, _("invalid UTF-8 byte 0x%02X"), (unsigned)(unsigned char)doc->source[bad]);
+		}
+	}
+	return doc->utf8 < 0;
+}
+
+static bool utf8_bad_known(const yd_doc *doc)
+{
+	return doc->utf8 < 0;
+}
+
+/* "YAML syntax error: PROBLEM (CONTEXT at line L, column C)" at `at`,
+ * unless the file is not UTF-8 (then that is the one message). */
 static void report_syntax(yd_doc *doc, const yd_node *at, const char *problem, const char *context,
 			  const yd_node *context_at)
 {
+	if (utf8_bad(doc))
+		return;
 	if (!problem)
 		problem = _("cannot parse");
 	if (context)
@@ -466,7 +493,7 @@ static bool parse(yd_doc *doc)
 			syntax_error(doc, &p);
 		} else {
 			yaml_node_t *r = yaml_document_get_root_node(&more);
-			if (r) {
+			if (r && !utf8_bad(doc)) {   /* libyaml stopped before the end */
 				yd_node at = {0};
 				at_mark(&at, r->start_mark);
 				yd_error(doc, &at, "%s", _("only one YAML document is allowed in this file"));
@@ -475,7 +502,7 @@ static bool parse(yd_doc *doc)
 		}
 	}
 	yaml_parser_delete(&p);
-	return true;
+	return !utf8_bad_known(doc);
 }
 
 /* libyaml's scanner is quadratic in the depth of flow collections
@@ -533,20 +560,16 @@ yd_doc *yd_load_buf(const char *name, char *text, size_t len, bm_diags *d)
 	doc->source = text;
 	doc->len = len;
 	doc->d = d;
-	size_t bad;
-	if (!text_utf8_valid(text, len, &bad)) {
-		yd_node at = {0};
-		position(text, bad, &at.line, &at.col);
-		yd_error(doc, &at, _("invalid UTF-8 byte 0x%02X"), (unsigned)(unsigned char)text[bad]);
-		yd_free(doc);
-		return NULL;
-	}
+	/* UTF-8 is checked by libyaml's reader as it goes, and by us only
+	 * when something stops it (utf8_bad) */
 	size_t deep;
 	if (flow_too_deep(doc->source, len, &deep)) {
-		yd_node at = {0};
-		position(text, deep, &at.line, &at.col);
-		yd_error(doc, &at, _("lists and mappings are nested more than %d deep here; a catalog needs far fewer"),
-			 YD_MAX_DEPTH);
+		if (!utf8_bad(doc)) {
+			yd_node at = {0};
+			position(text, deep, &at.line, &at.col);
+			yd_error(doc, &at, _("lists and mappings are nested more than %d deep here; a catalog needs far fewer"),
+				 YD_MAX_DEPTH);
+		}
 		yd_free(doc);
 		return NULL;
 	}

@@ -1,7 +1,8 @@
 /* test_yamldoc.c - the event-driven tree builder keeps what libyaml's
  * document loader gave: aliases share their anchor's node, libyaml's
  * sentences for a bad alias or anchor at the same place, one document
- * per file, duplicate keys in document order, empty lists and maps. */
+ * per file, duplicate keys in document order, empty lists and maps, a
+ * byte that is not UTF-8 named wherever it is. */
 #include "bianmin/yamldoc.h"
 #include "unit.h"
 
@@ -113,6 +114,34 @@ START_TEST(empty_collections)
 }
 END_TEST
 
+/* UTF-8 is left to libyaml's reader while it reads on; when it stops
+ * early, a bad byte anywhere is still the one message, as before */
+START_TEST(bad_utf8_wherever_it_is)
+{
+	static const struct { const char *text, *want; } cases[] = {
+		{"a: 1\n---\nb: 2\n---\nc: \xff\n", "t.yaml:5:4: invalid UTF-8 byte 0xFF"},   /* third document */
+		{"a: [1\nb: \xff\n", "t.yaml:2:4: invalid UTF-8 byte 0xFF"},                    /* after a syntax error */
+		{"a: *x\nb: \xc3\n", "t.yaml:2:4: invalid UTF-8 byte 0xC3"},                     /* after a bad alias */
+		{"a: 1 # \xfe\n", "t.yaml:1:8: invalid UTF-8 byte 0xFE"},                         /* in a comment */
+		{"x: \xed\xa0\x80\n", "t.yaml:1:4: invalid UTF-8 byte 0xED"},                   /* a surrogate */
+		{"a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n\xff\n",
+		 "t.yaml:2:1: invalid UTF-8 byte 0xFF"},                                            /* after deep flow */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		bm_diags d = {0};
+		ck_assert_ptr_null(load(cases[i].text, &d));
+		ck_assert_int_eq(d.errors, 1);
+		msg_starts(&d, 0, cases[i].want);
+		diags_free(&d);
+	}
+	bm_diags d = {0};
+	yd_doc *doc = load("a: \x01\n", &d);   /* valid UTF-8: libyaml's sentence */
+	ck_assert_ptr_null(doc);
+	msg_starts(&d, 0, "t.yaml:1:4: YAML syntax error: control characters are not allowed");
+	diags_free(&d);
+}
+END_TEST
+
 static Suite *yamldoc_suite(void)
 {
 	Suite *s = suite_create("yamldoc");
@@ -122,6 +151,7 @@ static Suite *yamldoc_suite(void)
 	tcase_add_test(tc, one_document);
 	tcase_add_test(tc, duplicates_in_document_order);
 	tcase_add_test(tc, empty_collections);
+	tcase_add_test(tc, bad_utf8_wherever_it_is);
 	suite_add_tcase(s, tc);
 	return s;
 }
