@@ -23,7 +23,7 @@ BIN     ?= bianmin
 SAN     ?=
 CSTD     = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 OPT     ?= -O2 -g
-PKGS     = ncursesw sqlite3 yaml-0.1 libsodium pangocairo libpq
+PKGS     = ncursesw sqlite3 yaml-0.1 libsodium nettle pangocairo libpq
 ifneq ($(SAN),)
 OPT      = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 endif

@@ -7,7 +7,7 @@ set -u
 want=${1:-build}
 
 # pkg-config module -> Debian package
-build_mods="ncursesw:libncurses-dev sqlite3:libsqlite3-dev yaml-0.1:libyaml-dev libsodium:libsodium-dev pangocairo:libpango1.0-dev cairo:libcairo2-dev libpq:libpq-dev"
+build_mods="ncursesw:libncurses-dev sqlite3:libsqlite3-dev yaml-0.1:libyaml-dev libsodium:libsodium-dev nettle:nettle-dev pangocairo:libpango1.0-dev cairo:libcairo2-dev libpq:libpq-dev"
 check_mods="check:check"
 # command -> Debian package
 build_cmds="pkg-config:pkg-config cc:gcc msgfmt:gettext"

@@ -339,7 +339,7 @@ static void fingerprint(const char *bytes, size_t len, char hex[65])
 		hex[0] = '\0';
 		return;
 	}
-	bm_sha256(bytes, len, h);   /* the CPU's SHA instructions when it has them */
+	bm_sha256(bytes, len, h);   /* Nettle: the CPU's SHA instructions when it has them */
 	sodium_bin2hex(hex, 65, h, sizeof h);
 }
 

@@ -1,4 +1,4 @@
-/* test_sha256.c - bm_sha256 (SHA-NI when the CPU has it) gives libsodium's
+/* test_sha256.c - bm_sha256 (Nettle, SHA-NI when the CPU has it) gives libsodium's
  * digest for every length around the block edges, from any alignment. */
 #include "bianmin/sha256.h"
 #include "unit.h"
