@@ -73,14 +73,17 @@ const char *case_record_update_sql(const char *key)
 
 bool record_key_moves(const char *key)
 {
+	/* m.N.state and m.N.changed_at; a material's name, form... never
+	 * (no key of REC starts "m.": asked first, verify asks it of every
+	 * key of every intake) */
+	if (strncmp(key, "m.", 2) == 0) {
+		const char *f = strchr(key + 2, '.');
+		return f && (strcmp(f, ".state") == 0 || strcmp(f, ".changed_at") == 0);
+	}
 	for (size_t i = 0; i < N_REC; i++)
 		if (REC[i].update && strcmp(REC[i].key, key) == 0)
 			return true;
-	/* m.N.state and m.N.changed_at; a material's name, form... never */
-	if (strncmp(key, "m.", 2) != 0)
-		return false;
-	const char *f = strchr(key + 2, '.');
-	return f && (strcmp(f, ".state") == 0 || strcmp(f, ".changed_at") == 0);
+	return false;
 }
 
 char *record_moving_object(const char *stored)

@@ -115,3 +115,28 @@ char *event_details_expand_rec(const flatrec *cur, const char *stored)
 	}
 	return bm_buf_steal(&b);
 }
+
+bool event_details_record(const flatrec *cur, const char *stored, flatrec *out)
+{
+	/* the same record flatrec_parse gives of event_details_expand_rec's
+	 * text, without writing and reading back the JSON (verify replays
+	 * every case's intake this way); false where that text is the stored
+	 * array itself, which does not parse as a record */
+	memset(out, 0, sizeof *out);
+	flatrec vals;
+	if (!flatrec_parse_values(stored, &vals))
+		return false;
+	size_t j = 0;
+	bool ok = true;
+	for (size_t i = 0; ok && i < cur->n; i++) {
+		bool moves = record_key_moves(cur->keys[i]);
+		ok = !moves || j < vals.n;
+		if (ok)   /* cur's keys are unique (case_record): added without a search */
+			flatrec_add(out, cur->keys[i], moves ? vals.vals[j++] : cur->vals[i]);
+	}
+	ok = ok && j == vals.n;
+	flatrec_free(&vals);
+	if (!ok)
+		flatrec_free(out);
+	return ok;
+}

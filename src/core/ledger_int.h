@@ -41,6 +41,9 @@ int event_details_expand(bm_store *s, int64_t case_id, const char *type, const c
 bool event_details_compacted(const char *type, const char *stored);
 /* The same from the case's record as the rows say now (case_record). */
 char *event_details_expand_rec(const flatrec *cur, const char *stored);
+/* The record flatrec_parse reads from event_details_expand_rec's text,
+ * built directly: false when that text would not parse (out empty). */
+bool event_details_record(const flatrec *cur, const char *stored, flatrec *out);
 
 /* The case record as the rows say now: every column of the case (record
  * keys as in case_record_keys) and "m.N.field" for each material. */
