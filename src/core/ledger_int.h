@@ -48,6 +48,10 @@ bool event_details_record(const flatrec *cur, const char *stored, flatrec *out);
 /* The case record as the rows say now: every column of the case (record
  * keys as in case_record_keys) and "m.N.field" for each material. */
 int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err);
+/* The same keys and values in the same order, each given to fn with
+ * whether it moves (record_key_moves), without building the record. */
+typedef void (*case_field_fn)(void *ctx, const char *key, const char *val, bool moves);
+int case_record_each(bm_store *s, int64_t case_id, case_field_fn fn, void *ctx, bm_error *err);
 
 /* ---- clerks in the chain (clerk_ledger.c) ----------------------------
  * Adding, disabling a clerk and setting a PIN append an event about no

@@ -282,11 +282,18 @@ static int check_case(bm_store *s, vstate *v, rows_of *evs, rows_of *voids, sqli
 		}
 		if (intake) {
 			/* x.* names what is not a column (x.visit: the home visit);
-			 * the first event, so rec is empty and ev's keys unique */
-			for (size_t i = 0; i < ev.n; i++)
+			 * the first event, so rec is empty and ev's keys unique:
+			 * without x.* keys ev is rec */
+			bool notes = false;
+			for (size_t i = 0; i < ev.n && !notes; i++)
+				notes = strncmp(ev.keys[i], "x.", 2) == 0;
+			for (size_t i = 0; notes && i < ev.n; i++)
 				if (strncmp(ev.keys[i], "x.", 2) != 0)
 					flatrec_add(&rec, ev.keys[i], ev.vals[i]);
-			flatrec_free(&ev);
+			if (notes)
+				flatrec_free(&ev);
+			else
+				rec = ev;
 		} else {
 			for (size_t i = 0; i < ev.n; i++)
 				if (strncmp(ev.keys[i], "x.", 2) != 0)
