@@ -4,8 +4,10 @@
  *  1. the chain, in event order: each hash from the previous one, no event
  *     missing, every event about an existing case, each checkpoint naming
  *     an earlier event by its true hash;
- *  2. the cases, one at a time: its events replayed (by the events_case
- *     index) must give exactly its rows; its receipt and voids match;
+ *  2. the cases, one at a time: its events replayed must give exactly
+ *     its rows; its receipt and voids match.  A full verify reads every
+ *     case's events (events_case) and void rows in one statement each,
+ *     stepped together with the cases (rows_of): no query per case;
  *  3. the receipts, in row order: each numbered one has its predecessor
  *     (gapless per year) and belongs to a case that says so.
  * Clerks, agents and book entries: their events merged with their tables
