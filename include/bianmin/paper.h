@@ -38,6 +38,31 @@ typedef struct paper_done {
 	char *spool_path, *why;   /* spooled: where, and why (NULL when no command) */
 } paper_done;
 
+/* A paper of no case -- the day's 日结单, the 月报, the agents' register
+ * (代办员台账), a book entry's form, a blank 委托书 -- goes out the same
+ * way: its template loaded and evaluated from ctx, written to text_path /
+ * pdf_path (as paper_req's), and sent to the printer or spool when `send`
+ * is set.  `name` names it in the spool (DAY-2026-11-23-all, an entry's
+ * number).  Nothing is recorded: the caller's own step (日结, 月结) is. */
+typedef struct paper_doc_req {
+	const bm_center *center;
+	const char *db_path;      /* the spool is next to it (when spool_dir is NULL) */
+	const char *spool_dir;
+	const char *forms_dir;
+	const char *form;         /* daily_close, monthly_report, agent_register ... */
+	const char *name;
+	const struct slip_ctx *ctx;
+	bm_time now;
+	const char *text_path;    /* "-": raw_out */
+	const char *pdf_path;
+	bool force;
+	FILE *raw_out;            /* NULL: stdout */
+	int width;                /* 0: the form's output */
+	bool send;
+} paper_doc_req;
+
+int paper_issue_doc(const paper_doc_req *r, paper_done *d, bm_error *err);
+
 /* BM_OK when the paper went out and its event is recorded; on failure
  * nothing is recorded and err says why (no such paper, broken template,
  * neither printed nor spooled). */

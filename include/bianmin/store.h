@@ -14,7 +14,7 @@
 #include "bianmin/common.h"
 
 #define STORE_APPLICATION_ID 0x42414E4D   /* "BANM" */
-#define STORE_SCHEMA_VERSION 10           /* newest schema this build writes */
+#define STORE_SCHEMA_VERSION 11           /* newest schema this build writes */
 
 typedef struct bm_store bm_store;
 struct sqlite3;

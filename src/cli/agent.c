@@ -123,28 +123,13 @@ static int do_disable(bm_app *app, bm_store *s, const bm_clerk *me, const char *
 	return 0;
 }
 
+/* The register or a blank form: as text to out_path ("-" = stdout), to
+ * the printer or spool when asked or when no file is named. */
 static int send_paper(bm_app *app, const bm_center *center, bm_store *s, const char *form, const slip_ctx *ctx,
 		      const char *out_path, bool print, bool force)
 {
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(app->paths.forms, form, &d);
-	cli_print_diags(&d);
-	diags_free(&d);
-	if (!f)
-		return 1;
-	slip_doc *doc = slip_eval(f, ctx);
-	const bm_output *out = center_output(center, form);
-	int rc = 0;
-	if (out_path) {
-		char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-		rc = write_file(out_path, text, strlen(text), force);
-		free(text);
-	}
-	if (print || !out_path)
-		rc |= cli_send_paper(center, store_path(s), out, form, form, slip_title(f), doc, app->now);
-	slip_doc_free(doc);
-	slip_free(f);
-	return rc;
+	cli_paper_to to = { .text = out_path, .send = print || !out_path, .force = force };
+	return cli_paper_doc(app, center, s, "agent", form, form, ctx, &to);
 }
 
 static int do_register(bm_app *app, const bm_center *center, bm_store *s, const opts *o)

@@ -3,6 +3,7 @@
  * appointments), one entry, the month's figures, CSV/TSV export. */
 #include "ledger_cli.h"
 #include "bianmin/cases.h"
+#include "bianmin/print.h"
 #include "bianmin/register.h"
 #include "bianmin/slip.h"
 
@@ -22,8 +23,9 @@ static const char *const USAGE = N_(
 	"                         [--format text|tsv]\n"
 	"       bianmin book show NO\n"
 	"       bianmin book figures YYYY-MM|YYYY [--format text|tsv]\n"
-	"       bianmin book export BOOK [--month YYYY-MM] [--format csv|tsv] [-o FILE]\n"
-	"       bianmin book print NO [-o FILE|-]\n"
+	"       bianmin book export BOOK [--month YYYY-MM] [--format csv|tsv]\n"
+	"                         [-o FILE [--force]]\n"
+	"       bianmin book print NO [-o FILE|- [--force]]\n"
 	"\n"
 	"Books: consult (咨询, 来信来访来电), complaint (投诉), appointment (预约),\n"
 	"visit (上门服务), people (重点人群), extended (延时服务, written by intake).\n"
@@ -34,7 +36,7 @@ static const char *const USAGE = N_(
 	"terminal.  See bianmin(1).\n");
 
 enum { O_FIELD = 1000, O_CLERK = 2000, O_NOTE, O_OPEN, O_SUPERVISE, O_MINE, O_DAY, O_TODAY, O_MONTH,
-       O_SEARCH, O_FORMAT, O_ITEM, O_OUT, O_HELP };
+       O_SEARCH, O_FORMAT, O_ITEM, O_OUT, O_FORCE, O_HELP };
 
 static const struct option OPTS[] = {
 	{"person", required_argument, NULL, O_FIELD + RF_PERSON},
@@ -70,6 +72,7 @@ static const struct option OPTS[] = {
 	{"format", required_argument, NULL, O_FORMAT},
 	{"item", required_argument, NULL, O_ITEM},
 	{"output", required_argument, NULL, O_OUT},
+	{"force", no_argument, NULL, O_FORCE},
 	{"help", no_argument, NULL, O_HELP},
 	{NULL, 0, NULL, 0},
 };
@@ -78,7 +81,7 @@ typedef struct book_args {
 	const char *fields[RF__COUNT];
 	bool given[RF__COUNT];
 	const char *clerk, *note, *day, *month, *search, *format, *item, *out;
-	bool open, supervise, mine, today;
+	bool open, supervise, mine, today, force;
 } book_args;
 
 /* Options after the action word (argv[0]) and its positional words. */
@@ -107,6 +110,7 @@ static int parse(int argc, char **argv, book_args *a, char **pos, int max_pos, i
 		case O_FORMAT: a->format = optarg; break;
 		case O_ITEM: a->item = optarg; break;
 		case 'o': case O_OUT: a->out = optarg; break;
+		case O_FORCE: a->force = true; break;
 		case 'h': case O_HELP: return cli_usage(_(USAGE), false, 0);
 		default: return cli_usage(_(USAGE), true, 2);
 		}
@@ -287,56 +291,33 @@ static int do_export(bm_store *s, const bm_clerk *me, const book_args *a, const 
 		bm_buf_free(&out);
 		return cli_error("book", &err);
 	}
-	FILE *f = a->out ? fopen(a->out, "wbx") : stdout;
-	if (!f) {
-		fprintf(stderr, _("bianmin book: cannot write %s (it must not exist yet)\n"), a->out);
-		bm_buf_free(&out);
-		return 1;
+	/* a file is never written over (or through a symlink) without --force */
+	int rc = 0;
+	if (a->out && strcmp(a->out, "-") != 0) {
+		if (file_write_new(a->out, out.data ? out.data : "", out.len, a->force, &err))
+			rc = cli_error("book", &err);
+	} else if (fwrite(out.data ? out.data : "", 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		fprintf(stderr, _("bianmin book: writing %s failed\n"), "stdout");
+		rc = 1;
 	}
-	bool ok = fwrite(out.data ? out.data : "", 1, out.len, f) == out.len;
-	if (a->out)
-		ok = fclose(f) == 0 && ok;
 	bm_buf_free(&out);
-	if (!ok) {
-		fprintf(stderr, _("bianmin book: writing %s failed\n"), a->out ? a->out : "stdout");
-		return 1;
-	}
-	return 0;
+	return rc;
 }
 
 /* The entry's paper (预约服务登记表, 上门服务登记表, 投诉答复书): to the
  * printer or spool, or as text to out ("-" = stdout). */
-static int print_paper(bm_app *app, bm_store *s, const bm_clerk *me, const reg_entry *e, const char *out)
+static int entry_paper(bm_app *app, bm_store *s, const bm_clerk *me, const reg_entry *e, const char *out,
+		       bool force)
 {
 	const char *form = reg_paper_form(e);
 	if (!form) {
 		fprintf(stderr, _("bianmin book: entry %s has no paper\n"), reg_get(e, RF_NO));
 		return 1;
 	}
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(app->paths.forms, form, &d);
-	cli_print_diags(&d);
-	diags_free(&d);
-	if (!f)
-		return 1;
 	struct slip_ctx *ctx = reg_paper_context(e, app->center, me, app->now);
-	slip_doc *doc = slip_eval(f, ctx);
-	const bm_output *o = center_output(app->center, form);
-	int rc = 0;
-	if (out) {
-		char *text = slip_doc_text(doc, o->width > 0 ? o->width : 80);
-		FILE *fp = strcmp(out, "-") ? fopen(out, "wbx") : stdout;
-		if (!fp || fputs(text, fp) == EOF || (fp != stdout && fclose(fp) != 0)) {
-			fprintf(stderr, _("bianmin book: cannot write %s (it must not exist yet)\n"), out);
-			rc = 1;
-		}
-		free(text);
-	} else {
-		rc = cli_send_paper(app->center, store_path(s), o, reg_get(e, RF_NO), form, slip_title(f), doc, app->now);
-	}
-	slip_doc_free(doc);
+	cli_paper_to to = { .text = out, .send = !out, .force = force };
+	int rc = cli_paper_doc(app, app->center, s, "book", form, reg_get(e, RF_NO), ctx, &to);
 	slip_ctx_free(ctx);
-	slip_free(f);
 	return rc;
 }
 
@@ -362,7 +343,7 @@ static int do_step(bm_store *s, bm_app *app, const bm_clerk *me, const char *ste
 		/* 书面投诉书面答复: the answer's paper leaves with the answer */
 		const char *form = reg_paper_form(&e);
 		if (!strcmp(step, "answer") && form && !strcmp(form, "complaint_answer"))
-			rc = print_paper(app, s, me, &e, NULL);
+			rc = entry_paper(app, s, me, &e, NULL, false);
 		reg_entry_free(&e);
 	}
 	return rc;
@@ -448,7 +429,7 @@ int cli_book(bm_app *app, int argc, char **argv)
 		if (reg_load(s, &me, pos[0], &e, &err)) {
 			rc = cli_error("book", &err);
 		} else {
-			rc = print_paper(app, s, &me, &e, a.out);
+			rc = entry_paper(app, s, &me, &e, a.out, a.force);
 			reg_entry_free(&e);
 		}
 	} else if (!strcmp(action, "export")) {

@@ -31,11 +31,19 @@ int cli_session(bm_app *app, const char *code, const char *pin_env, bm_store **s
 /* Print a bm_error as "bianmin CMD: message" on stderr; returns 1. */
 int cli_error(const char *cmd, const bm_error *err);
 
-/* Send a rendered paper through `out` (print command or spool) and tell
- * the clerk where it went (print.c).  0 or 1. */
-struct slip_doc;
-int cli_send_paper(const bm_center *center, const char *db_path, const bm_output *out, const char *no,
-		   const char *form_key, const char *title, const struct slip_doc *doc, bm_time now);
+/* A paper of no case (paper_issue_doc: 日结单, 月报, 代办员台账, a book
+ * entry's form, a blank form): the text to `text` ("-" = stdout), the
+ * PDF to `pdf` (files never written over without `force`), and to the
+ * printer or spool when `send`; the clerk is told where it went
+ * (print.c).  `name` names it in the spool.  0, or 1 with the reason said
+ * as "bianmin CMD: ...". */
+struct slip_ctx;
+typedef struct cli_paper_to {
+	const char *text, *pdf;
+	bool send, force;
+} cli_paper_to;
+int cli_paper_doc(bm_app *app, const bm_center *center, bm_store *s, const char *cmd, const char *form,
+		  const char *name, const struct slip_ctx *ctx, const cli_paper_to *to);
 
 /* True when messages are being translated to Chinese (LC_MESSAGES zh*). */
 bool cli_chinese(void);

@@ -14,6 +14,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Where the paper went, for the clerk (a file said nothing: it is there). */
+static void said(const bm_center *center, const char *no, const paper_done *d)
+{
+	const char *title = d->title && *d->title ? d->title : d->form;
+	if (d->printed) {
+		printf(_("%s: %s sent to the printer (%s)\n"), no, title, center_output(center, d->form)->command);
+	} else if (d->spool_path) {
+		if (d->why)
+			fprintf(stderr, _("bianmin: %s; the paper is in the spool folder\n"), d->why);
+		printf(_("%s: %s spooled to %s\n"), no, title, d->spool_path);
+	}
+}
+
 int cli_print(bm_app *app, int argc, char **argv)
 {
 	const char *usage = _("usage: bianmin print NO [FORM] [--reprint] [--out FILE] [--width N] [--pdf FILE]\n"
@@ -86,15 +99,8 @@ int cli_print(bm_app *app, int argc, char **argv)
 	int status = 0;
 	if (paper_issue(&r, &d, &err) != BM_OK) {
 		status = cli_error("print", &err);
-	} else if (!out_path && !pdf_path) {
-		const char *title = d.title ? d.title : d.form;
-		if (d.printed) {
-			printf(_("%s: %s sent to the printer (%s)\n"), no, title, center_output(center, d.form)->command);
-		} else {
-			if (d.why)
-				fprintf(stderr, _("bianmin: %s; the paper is in the spool folder\n"), d.why);
-			printf(_("%s: %s spooled to %s\n"), no, title, d.spool_path);
-		}
+	} else {
+		said(center, no, &d);
 	}
 	if (!status && d.reprint && !reprint)
 		fprintf(stderr, _("bianmin: %s of %s was printed before: this copy is marked 补打\n"), d.form, no);
@@ -103,25 +109,20 @@ int cli_print(bm_app *app, int argc, char **argv)
 	return status;
 }
 
-int cli_send_paper(const bm_center *center, const char *db_path, const bm_output *out, const char *no,
-		   const char *form_key, const char *title, const slip_doc *doc, bm_time now)
+int cli_paper_doc(bm_app *app, const bm_center *center, bm_store *s, const char *cmd, const char *form,
+		  const char *name, const struct slip_ctx *ctx, const cli_paper_to *to)
 {
+	paper_doc_req r = { .center = center, .db_path = store_path(s), .forms_dir = app->paths.forms,
+			    .form = form, .name = name, .ctx = ctx, .now = app->now, .text_path = to->text,
+			    .pdf_path = to->pdf, .force = to->force, .send = to->send };
+	paper_done d;
 	bm_error err = {0};
 	int status = 0;
-	char *spool = print_spool_dir(center, db_path);
-	print_result r;
-	if (slip_doc_send(doc, out, spool, no, form_key, now, &r, &err) != BM_OK) {
-		fprintf(stderr, "bianmin: %s\n", err.msg);
-		status = 1;
-	} else if (r.printed) {
-		printf(_("%s: %s sent to the printer (%s)\n"), no, title, out->command);
-	} else {
-		if (r.why)
-			fprintf(stderr, _("bianmin: %s; the paper is in the spool folder\n"), r.why);
-		printf(_("%s: %s spooled to %s\n"), no, title, r.spool_path);
-	}
-	print_result_free(&r);
-	free(spool);
+	if (paper_issue_doc(&r, &d, &err) != BM_OK)
+		status = cli_error(cmd, &err);
+	else
+		said(center, name, &d);
+	paper_done_free(&d);
 	return status;
 }
 

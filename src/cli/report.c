@@ -69,41 +69,20 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 	int status = 0;
 	if (o->close && ledger_day_close(s, &me, &sh, app->now, &err))
 		status = cli_error("report", &err);
-	bm_diags d = {0};
-	slip_form *f = status ? NULL : slip_load_form(app->paths.forms, "daily_close", &d);
-	cli_print_diags(&d);
-	diags_free(&d);
-	if (!f && !status)
-		status = 1;
-	if (f) {
+	if (!status) {
 		struct slip_ctx *ctx = ledger_day_context(&sh, center, &me, app->now, o->reprint);
-		slip_doc *doc = slip_eval(f, ctx);
-		const bm_output *out = center_output(center, "daily_close");
 		char dd[11], no[64];
 		snprintf(no, sizeof no, "DAY-%s-%s", bm_day_format(day, dd), o->all ? "all" : me.code);
-		if (!o->print && !o->pdf) {
-			char *text = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-			fputs(text, stdout);
-			free(text);
-		}
-		if (o->print)
-			status |= cli_send_paper(center, store_path(s), out, no, "daily_close", slip_title(f), doc,
-						 app->now);
-		if (o->pdf) {
-			bm_buf pdf = {0};
-			if (slip_doc_pdf(doc, &pdf, &err) != BM_OK ||
-			    file_write_new(o->pdf, pdf.data, pdf.len, o->force, &err) != BM_OK)
-				status = cli_error("report", &err);
-			bm_buf_free(&pdf);
-		}
+		/* on stdout unless it goes to the printer or a PDF */
+		cli_paper_to to = { .text = !o->print && !o->pdf ? "-" : NULL, .pdf = o->pdf, .send = o->print,
+				    .force = o->force };
+		status |= cli_paper_doc(app, center, s, "report", "daily_close", no, ctx, &to);
 		char money[24];
 		fprintf(stderr, _("%s: %d receipts, %s yuan%s\n"), bm_day_format(day, dd), sh.count,
 			bm_money_format(sh.total_fen, money), sh.closed ? _(" (closed)") : _(" (not closed)"));
 		if (sh.handed_fen)
 			fprintf(stderr, _("%s: handed in (上缴) %s yuan\n"), dd, bm_money_format(sh.handed_fen, money));
-		slip_doc_free(doc);
 		slip_ctx_free(ctx);
-		slip_free(f);
 	}
 	day_sheet_free(&sh);
 	auth_clerk_free(&me);

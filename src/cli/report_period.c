@@ -164,38 +164,12 @@ typedef struct popts {
 static int paper(bm_app *app, bm_store *s, const bm_center *center, const lc_report *r, const popts *o,
 		 bool text)
 {
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(app->paths.forms, "monthly_report", &d);
-	cli_print_diags(&d);
-	diags_free(&d);
-	if (!f)
-		return 1;
 	struct slip_ctx *ctx = lc_report_context(r, center);
-	slip_doc *doc = slip_eval(f, ctx);
-	const bm_output *out = center_output(center, "monthly_report");
-	int status = 0;
-	if (text) {
-		char *t = slip_doc_text(doc, out->width > 0 ? out->width : 80);
-		fputs(t, stdout);
-		free(t);
-	}
-	if (o->print) {
-		char no[32];
-		snprintf(no, sizeof no, r->month ? "MONTH-%04d-%02d" : "PERIOD-%04d", r->year, r->month);
-		status |= cli_send_paper(center, store_path(s), out, no, "monthly_report", slip_title(f), doc, app->now);
-	}
-	if (o->pdf) {
-		bm_buf pdf = {0};
-		bm_error err = {0};
-		if (slip_doc_pdf(doc, &pdf, &err) != BM_OK)
-			status = cli_error("report", &err);
-		else
-			status |= write_file(o->pdf, pdf.data, pdf.len);
-		bm_buf_free(&pdf);
-	}
-	slip_doc_free(doc);
+	char no[32];
+	snprintf(no, sizeof no, r->month ? "MONTH-%04d-%02d" : "PERIOD-%04d", r->year, r->month);
+	cli_paper_to to = { .text = text ? "-" : NULL, .pdf = o->pdf, .send = o->print, .force = force_write };
+	int status = cli_paper_doc(app, center, s, "report", "monthly_report", no, ctx, &to);
 	slip_ctx_free(ctx);
-	slip_free(f);
 	return status;
 }
 

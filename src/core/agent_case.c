@@ -64,9 +64,9 @@ int agent_unreplied(bm_store *s, const char *owner, case_summary **out, size_t *
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = store_stmt(s,
-		"SELECT c.id, c.no, c.applicant_name, c.id_no, c.phone, c.item_code, c.item_name,"
-		" c.item_window, c.owner_clerk, c.kind, c.state, c.accepted_at, c.completed_day, c.fee_fen"
-		" FROM cases c WHERE c.proxy_is_agent = 1 AND c.state IN ('completed', 'returned')"
+		"SELECT c.id, c.no, c.applicant_name, c.id_no, c.phone, iv.item_code, iv.item_name,"
+		" iv.item_window, c.owner_clerk, c.kind, c.state, c.accepted_at, c.completed_day, c.fee_fen"
+		" FROM cases c" CASE_ITEM_JOIN " WHERE c.proxy_is_agent = 1 AND c.state IN ('completed', 'returned')"
 		" AND (?1 IS NULL OR c.owner_clerk = ?1)"
 		" AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type = 'agent_reply')"
 		" ORDER BY c.completed_day, c.no", err);

@@ -40,11 +40,11 @@ static agent_month *add_agent(agent_register *r, bm_agent *a)
 
 /* a case names its agent by the proxy's ID number (registered once) */
 static const char SQL_CASES[] =
-	"SELECT a.code, c.no, c.applicant_name, c.item_name, c.accepted_day, c.completed_day,"
-	" c.state, c.kind, c.item_regime,"
+	"SELECT a.code, c.no, c.applicant_name, iv.item_name, c.accepted_day, c.completed_day,"
+	" c.state, c.kind, iv.item_regime,"
 	" EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type = 'feedback'),"
 	" EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type = 'agent_reply')"
-	" FROM cases c JOIN agents a ON a.id_no = c.proxy_id"
+	" FROM cases c" CASE_ITEM_JOIN " JOIN agents a ON a.id_no = c.proxy_id"
 	" WHERE c.proxy_is_agent = 1 AND (?3 IS NULL OR a.code = upper(?3))"
 	" AND ((c.accepted_day >= ?1 AND c.accepted_day < ?2)"
 	"   OR (c.completed_day >= ?1 AND c.completed_day < ?2))"

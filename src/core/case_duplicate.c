@@ -14,13 +14,13 @@ int case_duplicates(bm_store *s, const char *id_no, const char *name, const char
 	*out = NULL;
 	*n = 0;
 	sqlite3_stmt *st = store_stmt(s,
-		"SELECT no, applicant_name, item_code, item_name, state, accepted_day,"
-		" item_code = ?3 AND state NOT IN ('completed','returned','withdrawn'),"
-		" applicant_name <> ?2"
-		" FROM cases WHERE id_no = upper(?1)"
-		" AND ((item_code = ?3 AND state NOT IN ('completed','returned','withdrawn'))"
-		"      OR applicant_name <> ?2)"
-		" ORDER BY id DESC LIMIT 8",
+		"SELECT c.no, c.applicant_name, iv.item_code, iv.item_name, c.state, c.accepted_day,"
+		" iv.item_code = ?3 AND c.state NOT IN ('completed','returned','withdrawn'),"
+		" c.applicant_name <> ?2"
+		" FROM cases c" CASE_ITEM_JOIN " WHERE c.id_no = upper(?1)"
+		" AND ((iv.item_code = ?3 AND c.state NOT IN ('completed','returned','withdrawn'))"
+		"      OR c.applicant_name <> ?2)"
+		" ORDER BY c.id DESC LIMIT 8",
 		err);
 	if (!st)
 		return BM_EDB;

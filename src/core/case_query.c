@@ -32,8 +32,12 @@ static int int_or(sqlite3_stmt *st, int i, int none)
 #define LOAD_FROM \
 	" FROM cases c LEFT JOIN clerks f ON f.code = c.first_clerk" \
 	" LEFT JOIN clerks o ON o.code = c.owner_clerk WHERE c.no = ?"
-const char SQL_CASE_LOAD[] = LOAD_COLS ", " CASE_ITEM_LATER_COLS LOAD_FROM;
-/* a file not yet migrated to the whole item (tests build old files) */
+/* the item from its item_versions row (issue 17): the same columns */
+const char SQL_CASE_LOAD[] = LOAD_COLS ", " CASE_ITEM_LATER_COLS " FROM cases c" CASE_ITEM_JOIN
+	" LEFT JOIN clerks f ON f.code = c.first_clerk LEFT JOIN clerks o ON o.code = c.owner_clerk WHERE c.no = ?";
+/* a file before the item versions, and before the whole item (tests
+ * build old files) */
+static const char SQL_CASE_LOAD_UNSHARED[] = LOAD_COLS ", " CASE_ITEM_LATER_COLS LOAD_FROM;
 static const char SQL_CASE_LOAD_OLD[] = LOAD_COLS LOAD_FROM;
 
 /* 代理件 brought by a registered village agent: the register knows them by
@@ -155,7 +159,8 @@ static bool form_of(const char *s, bm_form *f)
 int case_load(bm_store *s, const char *no, bm_case *c, bm_error *err)
 {
 	memset(c, 0, sizeof *c);
-	sqlite3_stmt *st = store_stmt(s, case_item_later(s) ? SQL_CASE_LOAD : SQL_CASE_LOAD_OLD, err);
+	sqlite3_stmt *st = store_stmt(s, case_items_shared(s) ? SQL_CASE_LOAD
+				      : case_item_later(s) ? SQL_CASE_LOAD_UNSHARED : SQL_CASE_LOAD_OLD, err);
 	if (!st)
 		return BM_EDB;
 	st_text(st, 1, no);
@@ -318,28 +323,28 @@ void case_free(bm_case *c)
  * ?6 limit, ?7 a prefix's high end. */
 #define OPEN_STATES "('waiting_materials','in_progress','paused','forwarded')"
 #define SUMMARY_COLS \
-	"SELECT c.id, c.no, c.applicant_name, c.id_no, c.phone, c.item_code, c.item_name, c.item_window," \
+	"SELECT c.id, c.no, c.applicant_name, c.id_no, c.phone, iv.item_code, iv.item_name, iv.item_window," \
 	" c.owner_clerk, c.kind, c.state, c.accepted_at, c.due, c.fee_fen"
 #define OVERDUE_TERM " AND (?3 = 0 OR (c.due IS NOT NULL AND c.due < ?4))"
 #define OPEN_ORDER " ORDER BY c.due IS NULL, c.due, c.no LIMIT ?6"
 #define NEW_ORDER " ORDER BY c.id DESC LIMIT ?6"
 /* home: my open cases (cases_owner_state: owner, state, due) */
-const char SQL_CASES_MINE_OPEN[] = SUMMARY_COLS " FROM cases c"
+const char SQL_CASES_MINE_OPEN[] = SUMMARY_COLS " FROM cases c" CASE_ITEM_JOIN
 	" WHERE c.owner_clerk = ?1 AND c.state IN " OPEN_STATES OVERDUE_TERM OPEN_ORDER;
 /* every open case of the center (cases_open, partial on open states) */
-const char SQL_CASES_OPEN[] = SUMMARY_COLS " FROM cases c"
+const char SQL_CASES_OPEN[] = SUMMARY_COLS " FROM cases c" CASE_ITEM_JOIN
 	" WHERE c.state IN " OPEN_STATES OVERDUE_TERM OPEN_ORDER;
 /* a clerk's cases, open or not, newest first */
-const char SQL_CASES_MINE_ALL[] = SUMMARY_COLS " FROM cases c WHERE c.owner_clerk = ?1" NEW_ORDER;
+const char SQL_CASES_MINE_ALL[] = SUMMARY_COLS " FROM cases c" CASE_ITEM_JOIN " WHERE c.owner_clerk = ?1" NEW_ORDER;
 /* every case, newest first: `case list` without a filter; bounded by LIMIT */
-static const char SQL_CASES_ALL[] = SUMMARY_COLS " FROM cases c" NEW_ORDER;
+static const char SQL_CASES_ALL[] = SUMMARY_COLS " FROM cases c" CASE_ITEM_JOIN NEW_ORDER;
 /* search, three characters or more: any part of the number, ID, name,
  * phone, proxy (cases_fts, trigram), newest first */
 #define FIND_FILTER \
 	" AND (?1 IS NULL OR c.owner_clerk = ?1) AND (?2 = 0 OR c.state IN " OPEN_STATES ")" OVERDUE_TERM
-const char SQL_CASES_FIND[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c ON c.id = f.rowid"
+const char SQL_CASES_FIND[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c ON c.id = f.rowid" CASE_ITEM_JOIN
 	" WHERE cases_fts MATCH ?5" FIND_FILTER " ORDER BY f.rowid DESC LIMIT ?6";
-const char SQL_CASES_FIND_OPEN[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c ON c.id = f.rowid"
+const char SQL_CASES_FIND_OPEN[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c ON c.id = f.rowid" CASE_ITEM_JOIN
 	" WHERE cases_fts MATCH ?5" FIND_FILTER OPEN_ORDER;
 /* search, one or two characters: a name's (or proxy's) first characters,
  * the given name after a one-character surname, or the start of a
@@ -351,8 +356,8 @@ const char SQL_CASES_FIND_OPEN[] = SUMMARY_COLS " FROM cases_fts f JOIN cases c 
 	" UNION SELECT id FROM cases WHERE no >= ?5 AND no < ?7" \
 	" UNION SELECT id FROM cases WHERE id_no >= upper(?5) AND id_no < upper(?7)" \
 	" UNION SELECT id FROM cases WHERE phone >= ?5 AND phone < ?7)"
-const char SQL_CASES_PREFIX[] = SUMMARY_COLS " FROM cases c" PREFIX_IDS FIND_FILTER NEW_ORDER;
-const char SQL_CASES_PREFIX_OPEN[] = SUMMARY_COLS " FROM cases c" PREFIX_IDS FIND_FILTER OPEN_ORDER;
+const char SQL_CASES_PREFIX[] = SUMMARY_COLS " FROM cases c" CASE_ITEM_JOIN PREFIX_IDS FIND_FILTER NEW_ORDER;
+const char SQL_CASES_PREFIX_OPEN[] = SUMMARY_COLS " FROM cases c" CASE_ITEM_JOIN PREFIX_IDS FIND_FILTER OPEN_ORDER;
 
 /* Characters (not bytes) in a UTF-8 string. */
 static size_t n_chars(const char *s)

@@ -109,15 +109,19 @@ char *record_moving_object(const char *stored)
 }
 
 #define RECORD_COLS \
-	"SELECT no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id," \
+	"SELECT c.no, applicant_name, id_type, id_no, phone, address, proxy_name, proxy_id," \
 	" proxy_is_agent, first_clerk, owner_clerk, item_code, item_name, item_window," \
 	" item_department, item_regime, item_basis, item_statutory_days, item_promised_days," \
 	" item_has_fee, item_fee_fen, item_fee_basis, item_forward_to, item_refusal," \
 	" item_joint_windows, catalog_fingerprint, kind, decided, override_reason, return_reason," \
 	" state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days," \
 	" completed_day, fee_fen, receipt_no"
-static const char SQL_CASE[] = RECORD_COLS ", " CASE_ITEM_LATER_COLS " FROM cases WHERE id = ?";
-static const char SQL_CASE_OLD[] = RECORD_COLS " FROM cases WHERE id = ?";
+/* the item through its item_versions row (issue 17): the same columns,
+ * so the same record and the same hashes */
+static const char SQL_CASE_SHARED[] = RECORD_COLS ", " CASE_ITEM_LATER_COLS " FROM cases c" CASE_ITEM_JOIN
+	" WHERE c.id = ?";
+static const char SQL_CASE[] = RECORD_COLS ", " CASE_ITEM_LATER_COLS " FROM cases c WHERE c.id = ?";
+static const char SQL_CASE_OLD[] = RECORD_COLS " FROM cases c WHERE c.id = ?";
 
 /* migration 6 (store_schema.c) added the columns; asked for every case
  * loaded, so from the version read once, not from the table's info */
@@ -139,10 +143,15 @@ bool case_materials_shared(bm_store *s)
 	return store_has_column(s, "case_materials", "material");
 }
 
+bool case_items_shared(bm_store *s)
+{
+	return store_has_column(s, "cases", "item_version");
+}
+
 int case_record_each(bm_store *s, int64_t case_id, case_field_fn fn, void *ctx, bm_error *err)
 {
 	bool later = case_item_later(s);
-	sqlite3_stmt *st = store_stmt(s, later ? SQL_CASE : SQL_CASE_OLD, err);
+	sqlite3_stmt *st = store_stmt(s, case_items_shared(s) ? SQL_CASE_SHARED : later ? SQL_CASE : SQL_CASE_OLD, err);
 	if (!st)
 		return BM_EDB;
 	sqlite3_bind_int64(st, 1, case_id);

@@ -111,6 +111,33 @@ static const char SQL_INSERT_CASE[] =
 	INSERT_COLS ", " CASE_ITEM_LATER_COLS ")" INSERT_VALUES ", ?40, ?41, ?42, ?43, ?44, ?45, ?46)";
 /* a file not yet migrated to the whole item (tests build old files) */
 static const char SQL_INSERT_CASE_OLD[] = INSERT_COLS ")" INSERT_VALUES ")";
+/* since the item versions (issue 17): the item's fields (?11-?25,
+ * ?40-?46 as above) once in item_versions, added when this version is
+ * new; the case names that row */
+#define ITEM_MATCH \
+	" item_code = ?11 AND catalog_fingerprint = ?25 AND item_name = ?12 AND item_window = ?13" \
+	" AND item_department IS ?14 AND item_regime = ?15 AND item_basis IS ?16" \
+	" AND item_statutory_days IS ?17 AND item_promised_days IS ?18 AND item_has_fee = ?19" \
+	" AND item_fee_fen = ?20 AND item_fee_basis IS ?21 AND item_forward_to IS ?22" \
+	" AND item_refusal IS ?23 AND item_joint_windows IS ?24 AND item_procedure IS ?40" \
+	" AND item_collect IS ?41 AND item_phone IS ?42 AND item_proxy IS ?43" \
+	" AND item_site_visit IS ?44 AND item_extension_days IS ?45 AND item_promise_allowed IS ?46"
+static const char SQL_ITEM_VERSION[] =
+	"INSERT INTO item_versions (item_code, item_name, item_window, item_department, item_regime,"
+	" item_basis, item_statutory_days, item_promised_days, item_has_fee, item_fee_fen, item_fee_basis,"
+	" item_forward_to, item_refusal, item_joint_windows, catalog_fingerprint, item_procedure,"
+	" item_collect, item_phone, item_proxy, item_site_visit, item_extension_days, item_promise_allowed)"
+	" SELECT ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25,"
+	" ?40, ?41, ?42, ?43, ?44, ?45, ?46"
+	" WHERE NOT EXISTS (SELECT 1 FROM item_versions WHERE" ITEM_MATCH ")";
+static const char SQL_INSERT_CASE_SHARED[] =
+	"INSERT INTO cases (no, applicant_name, id_type, id_no, phone, address, proxy_name,"
+	" proxy_id, proxy_is_agent, first_clerk, owner_clerk, item_version, kind, decided,"
+	" override_reason, return_reason, state, accepted_at, accepted_day, clock_start, due,"
+	" due_uncertain, limit_days, completed_day, fee_fen, receipt_no)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10,"
+	" (SELECT id FROM item_versions WHERE" ITEM_MATCH "), ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33,"
+	" ?34, ?35, ?36, ?37, ?38, ?39)";
 
 /* When the case was received (受理): on its home visit, or now. */
 static bm_time case_received(const case_intake *ci)
@@ -118,21 +145,13 @@ static bm_time case_received(const case_intake *ci)
 	return ci->visit ? ci->received : ci->now;
 }
 
-static int insert_case(bm_store *s, const case_intake *ci, const intake_input *in,
-		       const intake_outcome *out, const char *no, const char *receipt_no,
-		       int64_t fee, int64_t *case_id, bm_error *err)
+/* A case's values, ?1-?46 (the whole item ?40-?46 when later): the same
+ * for the item version's row and the case's. */
+static void bind_case(sqlite3_stmt *st, const case_intake *ci, const intake_input *in,
+		      const intake_outcome *out, const char *no, const char *receipt_no,
+		      int64_t fee, const char *jw, const char *pr, bool later)
 {
 	const bm_item *it = in->item;
-	bool later = case_item_later(s);
-	sqlite3_stmt *st = store_stmt(s, later ? SQL_INSERT_CASE : SQL_INSERT_CASE_OLD, err);
-	if (!st)
-		return BM_EDB;
-	bm_buf jw = {0};
-	for (size_t i = 0; i < it->n_joint_windows; i++) {
-		if (i)
-			bm_buf_puts(&jw, "\n");
-		bm_buf_puts(&jw, it->joint_windows[i]);
-	}
 	char at[32], day[11], cs[11], due[11];
 	bm_time recv = case_received(ci);
 	bm_day today = bm_time_day(recv);
@@ -161,7 +180,7 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 	st_text(st, 21, it->fee_basis);
 	st_text(st, 22, it->forward_to);
 	st_text(st, 23, it->refusal);
-	st_text(st, 24, jw.len ? jw.data : NULL);
+	st_text(st, 24, jw);
 	st_text(st, 25, ci->catalog_fingerprint ? ci->catalog_fingerprint : "");
 	st_text(st, 26, kind_key(out->kind));
 	st_text(st, 27, kind_key(out->decided));
@@ -177,12 +196,9 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 	st_text(st, 37, case_state_final(state) ? day : NULL);
 	sqlite3_bind_int64(st, 38, fee);
 	st_text(st, 39, receipt_no);
-	/* the whole item with the case: 办理程序 one step a line */
-	bm_buf pr = {0};
-	for (size_t i = 0; i < it->n_procedure; i++)
-		bm_buf_printf(&pr, "%s%s", i ? "\n" : "", it->procedure[i]);
+	/* the whole item with the case */
 	if (later) {
-		st_text(st, 40, pr.len ? pr.data : NULL);
+		st_text(st, 40, pr);
 		st_text(st, 41, it->collect);
 		st_text(st, 42, it->phone);
 		sqlite3_bind_int(st, 43, it->proxy);
@@ -190,7 +206,33 @@ static int insert_case(bm_store *s, const case_intake *ci, const intake_input *i
 		sqlite3_bind_int(st, 45, it->extension_days);
 		sqlite3_bind_int(st, 46, it->promise_allowed);
 	}
-	int rc = store_write(s, st, err, _("saving the case"));
+}
+
+static int insert_case(bm_store *s, const case_intake *ci, const intake_input *in,
+		       const intake_outcome *out, const char *no, const char *receipt_no,
+		       int64_t fee, int64_t *case_id, bm_error *err)
+{
+	const bm_item *it = in->item;
+	bool later = case_item_later(s), shared = case_items_shared(s);
+	/* 联办 windows and 办理程序 one a line */
+	bm_buf jw = {0}, pr = {0};
+	for (size_t i = 0; i < it->n_joint_windows; i++)
+		bm_buf_printf(&jw, "%s%s", i ? "\n" : "", it->joint_windows[i]);
+	for (size_t i = 0; i < it->n_procedure; i++)
+		bm_buf_printf(&pr, "%s%s", i ? "\n" : "", it->procedure[i]);
+	/* k 0: the item's version, when it is new; 1: the case */
+	int rc = BM_OK;
+	for (int k = shared ? 0 : 1; k < 2 && rc == BM_OK; k++) {
+		sqlite3_stmt *st = store_stmt(s, k == 0 ? SQL_ITEM_VERSION : shared ? SQL_INSERT_CASE_SHARED
+					      : later ? SQL_INSERT_CASE : SQL_INSERT_CASE_OLD, err);
+		if (!st) {
+			rc = BM_EDB;
+			break;
+		}
+		bind_case(st, ci, in, out, no, receipt_no, fee, jw.len ? jw.data : NULL, pr.len ? pr.data : NULL,
+			  later);
+		rc = store_write(s, st, err, _("saving the case"));
+	}
 	bm_buf_free(&jw);
 	bm_buf_free(&pr);
 	if (rc)

@@ -27,7 +27,8 @@
 #include <time.h>
 
 /* the cases table's columns, as in both databases (local id and the
- * center code, as_of are added) */
+ * center code, as_of are added); here the item's are its item_versions
+ * row's (issue 17), the county keeps them in the case's row */
 static const char *const CASE_COLS[] = {
 	"no", "applicant_name", "id_type", "id_no", "phone", "address", "proxy_name", "proxy_id",
 	"proxy_is_agent", "first_clerk", "owner_clerk", "item_code", "item_name", "item_window",
@@ -344,10 +345,10 @@ static int send_batch(syncer *y, int64_t a, int64_t b, const pending *pend, size
 static int prepare(syncer *y)
 {
 	bm_buf q = {0};
-	bm_buf_puts(&q, "SELECT id");
+	bm_buf_puts(&q, "SELECT c.id");
 	for (size_t i = 0; CASE_COLS[i]; i++)
 		bm_buf_printf(&q, ", %s", CASE_COLS[i]);
-	bm_buf_puts(&q, " FROM cases WHERE id = ?");
+	bm_buf_puts(&q, " FROM cases c" CASE_ITEM_JOIN " WHERE c.id = ?");
 	char *cases_sql = bm_buf_steal(&q);
 	bm_buf_puts(&q, "COPY incoming_cases (center, local_id");
 	for (size_t i = 0; CASE_COLS[i]; i++)

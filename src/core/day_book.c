@@ -156,7 +156,7 @@ static void fill(day_receipt *r, sqlite3_stmt *st)
 	bm_time_parse(col_text(st, 6), &r->at);
 }
 
-#define RECEIPT_COLS "r.no, c.no, c.item_name, c.applicant_name, r.clerk, r.amount_fen, r.at"
+#define RECEIPT_COLS "r.no, c.no, iv.item_name, c.applicant_name, r.clerk, r.amount_fen, r.at"
 
 /* ---- a closed day: as its close recorded it --------------------------- */
 static int closed_sheet(bm_store *s, day_sheet *d, bm_error *err)
@@ -186,7 +186,7 @@ static int closed_sheet(bm_store *s, day_sheet *d, bm_error *err)
 		free(d->v[i].clerk);
 	}
 	d->n = 0;
-	st = store_stmt(s, "SELECT " RECEIPT_COLS " FROM receipts r JOIN cases c ON c.id = r.case_id WHERE r.no = ?1", err);
+	st = store_stmt(s, "SELECT " RECEIPT_COLS " FROM receipts r JOIN cases c ON c.id = r.case_id" CASE_ITEM_JOIN " WHERE r.no = ?1", err);
 	for (size_t i = 0; st && i < c.n_keys; i++) {
 		char no[64];
 		snprintf(no, sizeof no, "%s", c.keys[i]);
@@ -223,7 +223,7 @@ static int open_extras(bm_store *s, day_sheet *d, bm_error *err)
 	bm_day_format(d->day + 1, e);
 	/* fees taken on a closed earlier day after its close */
 	sqlite3_stmt *st = store_stmt(s, "SELECT " RECEIPT_COLS ", EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)"
-				      " FROM receipts r JOIN cases c ON c.id = r.case_id"
+				      " FROM receipts r JOIN cases c ON c.id = r.case_id" CASE_ITEM_JOIN
 				      " WHERE r.no IS NOT NULL AND r.at >= ?1 AND r.at < ?2 AND (?3 IS NULL OR r.clerk = ?3)"
 				      " ORDER BY r.year, r.seq", err);
 	if (!st) {
@@ -253,8 +253,9 @@ static int open_extras(bm_store *s, day_sheet *d, bm_error *err)
 	sqlite3_reset(st);
 	rc = rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("reading the day's receipts"));
 	/* 退费: receipts already closed (not void) and voided since */
-	st = rc ? NULL : store_stmt(s, "SELECT o.no, c.no, c.item_name, c.applicant_name, o.clerk, o.amount_fen, v.at, o.at"
+	st = rc ? NULL : store_stmt(s, "SELECT o.no, c.no, iv.item_name, c.applicant_name, o.clerk, o.amount_fen, v.at, o.at"
 				    " FROM receipts v JOIN receipts o ON o.id = v.voids JOIN cases c ON c.id = o.case_id"
+				    CASE_ITEM_JOIN
 				    " WHERE v.voids IS NOT NULL AND v.at >= ?1 AND v.at < ?2 AND (?3 IS NULL OR o.clerk = ?3)"
 				    " ORDER BY v.id", err);
 	if (!rc && !st)

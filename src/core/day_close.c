@@ -27,9 +27,9 @@ void day_sheet_free(day_sheet *d)
 
 /* the day's receipts by the receipts_at index: [day, next day) */
 const char SQL_DAY_RECEIPTS[] =
-	"SELECT r.no, c.no, c.item_name, c.applicant_name, r.clerk, r.amount_fen, r.at,"
+	"SELECT r.no, c.no, iv.item_name, c.applicant_name, r.clerk, r.amount_fen, r.at,"
 	" EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)"
-	" FROM receipts r JOIN cases c ON c.id = r.case_id"
+	" FROM receipts r JOIN cases c ON c.id = r.case_id" CASE_ITEM_JOIN
 	" WHERE r.at >= ?1 AND r.at < ?3 AND r.no IS NOT NULL AND (?2 IS NULL OR r.clerk = ?2)"
 	" ORDER BY r.year, r.seq";
 

@@ -12,11 +12,11 @@ int item_find_uses(bm_store *s, const bm_catalog *c, const char *window, const c
 	memset(uses, 0, c->n_items * sizeof *uses);
 	bool by_window = window && *window;
 	sqlite3_stmt *st = store_stmt(s,
-		"SELECT item_code, count(*) FROM cases WHERE accepted_day >= ?1"
+		"SELECT iv.item_code, count(*) FROM cases c" CASE_ITEM_JOIN " WHERE c.accepted_day >= ?1"
 		" AND (CASE WHEN ?2 IS NOT NULL"
-		"  THEN first_clerk IN (SELECT code FROM clerks WHERE \"window\" = ?2)"
-		"  ELSE first_clerk = ?3 END)"
-		" GROUP BY item_code",
+		"  THEN c.first_clerk IN (SELECT code FROM clerks WHERE \"window\" = ?2)"
+		"  ELSE c.first_clerk = ?3 END)"
+		" GROUP BY iv.item_code",
 		err);
 	if (!st)
 		return BM_EDB;

@@ -95,10 +95,10 @@ const char SQL_WATCH_FOLLOWUP[] =
  * the rows: the window is the item's or one of its joint windows, and no
  * opinion event of the case names it (the note's "window"). */
 const char SQL_WATCH_JOINT[] =
-	"SELECT c.no, c.applicant_name, c.item_name, c.item_window, c.owner_clerk, c.due, c.clock_start"
-	" FROM cases c WHERE c.state IN ('waiting_materials','in_progress','paused','forwarded')"
+	"SELECT c.no, c.applicant_name, iv.item_name, iv.item_window, c.owner_clerk, c.due, c.clock_start"
+	" FROM cases c" CASE_ITEM_JOIN " WHERE c.state IN ('waiting_materials','in_progress','paused','forwarded')"
 	" AND c.state = 'in_progress' AND c.kind = 'joint'"
-	" AND (c.item_window = ?1 OR instr(char(10) || coalesce(c.item_joint_windows, '') || char(10),"
+	" AND (iv.item_window = ?1 OR instr(char(10) || coalesce(iv.item_joint_windows, '') || char(10),"
 	"      char(10) || ?1 || char(10)) > 0)"
 	" AND NOT EXISTS (SELECT 1 FROM events e WHERE e.case_id = c.id AND e.type = 'opinion'"
 	"      AND json_extract(json_extract(e.details, '$.\"x.note\"'), '$.window') = ?1)"

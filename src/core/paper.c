@@ -55,39 +55,6 @@ static bool printed_before(const bm_case *c, const char *form, const char *key)
 	return false;
 }
 
-/* A file is written new (file_write_new: never over an existing file
- * unless forced, never through a symlink); "-" is the caller's raw out. */
-static int write_to(const paper_req *r, const char *path, const void *data, size_t len, bm_error *err)
-{
-	if (strcmp(path, "-") != 0)
-		return file_write_new(path, data, len, r->force, err);
-	FILE *f = r->raw_out ? r->raw_out : stdout;
-	if (fwrite(data, 1, len, f) != len || fflush(f) != 0)
-		return bm_fail(err, BM_EIO, _("cannot write %s: %s"), path, strerror(errno));
-	return BM_OK;
-}
-
-static int out_files(const paper_req *r, const slip_doc *doc, const bm_output *out, bm_error *err)
-{
-	if (r->text_path) {
-		int w = r->width > 0 ? r->width : out->width > 0 ? out->width : 80;
-		char *text = slip_doc_text(doc, w);
-		int rc = write_to(r, r->text_path, text, strlen(text), err);
-		free(text);
-		if (rc)
-			return rc;
-	}
-	if (r->pdf_path) {
-		bm_buf pdf = {0};
-		int rc = slip_doc_pdf(doc, &pdf, err);
-		if (!rc)
-			rc = write_to(r, r->pdf_path, pdf.data, pdf.len, err);
-		bm_buf_free(&pdf);
-		return rc;
-	}
-	return BM_OK;
-}
-
 int paper_issue(const paper_req *r, paper_done *d, bm_error *err)
 {
 	memset(d, 0, sizeof *d);
@@ -132,38 +99,15 @@ int paper_issue(const paper_req *r, paper_done *d, bm_error *err)
 		case_free(&c);
 		return err && err->code ? err->code : BM_ENOTFOUND;
 	}
-	/* r->res->warning is the clerk's (translated) message: never on a paper */
-	bm_diags dg = {0};
-	slip_form *f = slip_load_form(r->forms_dir, d->form, &dg);
-	if (!f) {
-		rc = bm_fail(err, BM_EIO, _("The paper '%s' cannot be printed: %s"), d->form,
-			     dg.n ? dg.msgs[0] : _("its template is missing"));
-		diags_free(&dg);
-		slip_ctx_free(ctx);
-		case_free(&c);
-		return rc;
-	}
-	diags_free(&dg);
-	d->title = bm_xstrdup(slip_title(f));
-	const bm_output *out = center_output(x->center, d->form);
-	slip_doc *doc = slip_eval(f, ctx);
-	if (r->text_path || r->pdf_path) {
-		rc = out_files(r, doc, out, err);
-		d->written = rc == BM_OK;
-	} else {
-		char *spool = r->spool_dir ? bm_xstrdup(r->spool_dir) : print_spool_dir(x->center, store_path(x->store));
-		print_result pr = {0};
-		rc = slip_doc_send(doc, out, spool, c.no, d->form, x->now, &pr, err);
-		if (!rc) {
-			d->printed = pr.printed;
-			d->spool_path = pr.spool_path, pr.spool_path = NULL;
-			d->why = pr.why, pr.why = NULL;
-		}
-		print_result_free(&pr);
-		free(spool);
-	}
-	slip_doc_free(doc);
-	slip_free(f);
+	/* r->res->warning is the clerk's (translated) message: never on a paper;
+	 * files or the printer/spool, the same last leg as every paper */
+	bool reprint = d->reprint;
+	paper_doc_req dr = { .center = x->center, .db_path = store_path(x->store), .spool_dir = r->spool_dir,
+			     .forms_dir = r->forms_dir, .form = form, .name = c.no, .ctx = ctx, .now = x->now,
+			     .text_path = r->text_path, .pdf_path = r->pdf_path, .force = r->force,
+			     .raw_out = r->raw_out, .width = r->width, .send = !r->text_path && !r->pdf_path };
+	rc = paper_issue_doc(&dr, d, err);
+	d->reprint = reprint;
 	slip_ctx_free(ctx);
 	/* every print and reprint is an event of the case, under the clerk */
 	if (!rc) {

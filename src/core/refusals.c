@@ -27,8 +27,8 @@ void lc_refusals_free(lc_refusal *v, size_t n)
  * accepted or closed that day (cases_accepted_day, cases_completed_accepted,
  * then events_case): never a walk of all the events (issue 17). */
 const char SQL_REFUSALS[] =
-	"SELECT e.at, e.clerk, e.type, e.details, e.reason, c.no, c.item_name,"
-	" c.applicant_name, c.return_reason, c.id FROM cases c JOIN events e ON e.case_id = c.id"
+	"SELECT e.at, e.clerk, e.type, e.details, e.reason, c.no, iv.item_name,"
+	" c.applicant_name, c.return_reason, c.id FROM cases c" CASE_ITEM_JOIN " JOIN events e ON e.case_id = c.id"
 	" WHERE c.id IN (SELECT id FROM cases WHERE accepted_day = ?1"
 	"                UNION SELECT id FROM cases WHERE completed_day = ?1)"
 	" AND e.at >= ?1 AND e.at < ?2 AND e.type IN ('intake', 'return', 'complete')"

@@ -306,6 +306,30 @@ void store_set_upgrade_notice(store_upgrade_notice fn)
 	upgrade_notice = fn;
 }
 
+/* A migration's further texts, in order. */
+static int exec_all(bm_store *s, const char *const *sql, bm_error *err)
+{
+	for (; *sql; sql++)
+		if (exec(s, *sql, err, _("upgrading the database")))
+			return BM_EDB;
+	return BM_OK;
+}
+
+/* After a table was rebuilt with foreign keys off: does every row still
+ * name a row that is there? */
+static int foreign_keys_hold(bm_store *s, bm_error *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, _("upgrading the database"));
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return bm_fail(err, BM_EDB, _("%s: the upgrade would leave a row naming one that is not there; nothing was changed. Run bianmin verify with the previous version and keep a copy of the file."),
+			       s->path);
+	return rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("upgrading the database"));
+}
+
 /* Run migrations cur+1 .. max, each in its own transaction.  Another
  * process may be migrating too: the version is read again under the write
  * lock and a step already done is skipped. */
@@ -326,14 +350,32 @@ static int migrate(bm_store *s, int max, bm_error *err)
 		snprintf(set, sizeof set, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
 			 v, (int)STORE_APPLICATION_ID);
 		s->version_seen = 0;
+		/* a table rebuilt (the cases, for the item versions): foreign
+		 * keys off around it, as lang_altertable.html says, and every
+		 * one of them checked before it commits */
+		bool rebuild = store_migrations[v] == store_schema_item_versions;
+		if (rebuild && (exec(s, "COMMIT", err, _("upgrading the database")) ||
+				exec(s, "PRAGMA foreign_keys = OFF", err, _("upgrading the database")) ||
+				exec(s, "BEGIN IMMEDIATE", err, _("upgrading the database")) ||
+				pragma_int(s, "PRAGMA user_version", &cur, err)))
+			goto fail;
+		if (rebuild && cur >= v) {
+			exec(s, "COMMIT", NULL, "");
+			exec(s, "PRAGMA foreign_keys = ON", NULL, "");
+			continue;
+		}
 		if (exec(s, store_migrations[v], err, _("upgrading the database")) ||
 		    (v == 3 && clerk_ledger_import(s, err)) ||
 		    (store_migrations[v] == store_schema_events_compact && ledger_compact_events(s, err)) ||
+		    (rebuild && exec_all(s, store_schema_item_versions_more, err)) ||
+		    (rebuild && foreign_keys_hold(s, err)) ||
 		    exec(s, set, err, _("upgrading the database")) ||
 		    exec(s, "COMMIT", err, _("upgrading the database")))
 			goto fail;
+		if (rebuild && exec(s, "PRAGMA foreign_keys = ON", err, _("upgrading the database")))
+			goto fail;
 		s->n_cols = 0;   /* the schema moved */
-		compacted = compacted || store_migrations[v] == store_schema_events_compact;
+		compacted = compacted || store_migrations[v] == store_schema_events_compact || rebuild;
 	}
 	/* the old events' pages back to the file system, once (a file in use
 	 * elsewhere keeps them free inside until the next VACUUM) */
@@ -342,6 +384,7 @@ static int migrate(bm_store *s, int max, bm_error *err)
 	return BM_OK;
 fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(s->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	s->n_cols = 0;
 	return BM_EDB;
 }

@@ -15,6 +15,11 @@ extern const int store_n_migrations;
 extern const char store_schema_events_compact[];
 extern const char store_schema_events_compact_end[];
 int ledger_compact_events(bm_store *s, bm_error *err);
+/* The migration that keeps each distinct item version once (issue 17):
+ * it rebuilds the cases table, so store.c runs it with foreign keys off
+ * and checks them before its commit. */
+extern const char store_schema_item_versions[];
+extern const char *const store_schema_item_versions_more[];   /* its next texts, NULL-ended */
 
 /* A prepared statement for a constant SQL string, cached by the string's
  * address and reset+unbound before it is returned.  NULL + err on error. */
@@ -55,6 +60,11 @@ bool case_item_later(bm_store *s);
 /* Are a case's materials rows naming a material_versions row (the
  * compact migration, issue 17), or do they hold name, form... (older)? */
 bool case_materials_shared(bm_store *s);
+/* Does a case name its item_versions row (issue 17), or hold the item's
+ * fields itself (older)?  The readers join it as iv, with the very
+ * column names the case row had. */
+bool case_items_shared(bm_store *s);
+#define CASE_ITEM_JOIN " JOIN item_versions iv ON iv.id = c.item_version"
 /* store_schema_version, read once per connection (it only grows). */
 int store_schema_version_seen(bm_store *s);
 

@@ -331,6 +331,118 @@ WATCH_TRIGGERS
 "CREATE TRIGGER material_versions_no_delete BEFORE DELETE ON material_versions"
 "  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;";
 
+/* 11 (issue 17): the item's snapshot once per distinct item version.  A
+ *    case's row kept the whole item (name, basis, department, procedure,
+ *    the catalog's fingerprint...: ~450 B a case, the same text in every
+ *    case of an item); now each distinct version is one item_versions row
+ *    (the same columns; the json_array of them is its content key) and
+ *    the case names it.  The table is rebuilt (lang_altertable.html, the
+ *    12 steps; store.c turns foreign keys off around this step and checks
+ *    them before the commit) with its ids, so the search index, events,
+ *    receipts and materials still point at the same rows; its indexes
+ *    and triggers are made again.  The record a hash covers is the same
+ *    text: case_record reads the item through the join. */
+#define ITEM_VERSION_COLS \
+"item_code, item_name, item_window, item_department, item_regime, item_basis," \
+" item_statutory_days, item_promised_days, item_has_fee, item_fee_fen, item_fee_basis," \
+" item_forward_to, item_refusal, item_joint_windows, catalog_fingerprint, item_procedure," \
+" item_collect, item_phone, item_proxy, item_site_visit, item_extension_days, item_promise_allowed"
+const char store_schema_item_versions[] =
+"CREATE TABLE item_versions ("
+"  id INTEGER PRIMARY KEY,"
+"  item_code TEXT NOT NULL, item_name TEXT NOT NULL, item_window TEXT NOT NULL,"
+"  item_department TEXT, item_regime TEXT NOT NULL, item_basis TEXT,"
+"  item_statutory_days INTEGER, item_promised_days INTEGER,"
+"  item_has_fee INTEGER NOT NULL, item_fee_fen INTEGER NOT NULL, item_fee_basis TEXT,"
+"  item_forward_to TEXT, item_refusal TEXT, item_joint_windows TEXT,"
+"  catalog_fingerprint TEXT NOT NULL,"
+"  item_procedure TEXT, item_collect TEXT, item_phone TEXT, item_proxy INTEGER,"
+"  item_site_visit INTEGER, item_extension_days INTEGER, item_promise_allowed INTEGER"
+");"
+"CREATE UNIQUE INDEX item_versions_content ON item_versions(json_array(" ITEM_VERSION_COLS "));"
+"CREATE INDEX item_versions_code ON item_versions(item_code, catalog_fingerprint);"
+"INSERT INTO item_versions (" ITEM_VERSION_COLS ") SELECT " ITEM_VERSION_COLS
+"  FROM cases GROUP BY " ITEM_VERSION_COLS " ORDER BY min(id);"
+"CREATE TABLE cases_narrow ("
+"  id INTEGER PRIMARY KEY,"
+"  no TEXT NOT NULL UNIQUE,"
+"  applicant_name TEXT NOT NULL,"
+"  id_type TEXT NOT NULL,"
+"  id_no TEXT NOT NULL,"
+"  phone TEXT, address TEXT,"
+"  proxy_name TEXT, proxy_id TEXT, proxy_is_agent INTEGER NOT NULL DEFAULT 0,"
+"  first_clerk TEXT NOT NULL REFERENCES clerks(code),"
+"  owner_clerk TEXT NOT NULL REFERENCES clerks(code),"
+"  item_version INTEGER NOT NULL REFERENCES item_versions(id),"
+"  kind TEXT NOT NULL, decided TEXT NOT NULL, override_reason TEXT, return_reason TEXT,"
+"  state TEXT NOT NULL,"
+"  accepted_at TEXT NOT NULL, accepted_day TEXT NOT NULL,"
+"  clock_start TEXT, due TEXT, due_uncertain INTEGER NOT NULL DEFAULT 0,"
+"  limit_days INTEGER, completed_day TEXT,"
+"  fee_fen INTEGER NOT NULL DEFAULT 0, receipt_no TEXT"
+");";
+/* the cases copied into it, each naming its item's version */
+static const char ITEM_VERSIONS_COPY[] =
+"INSERT INTO cases_narrow (id, no, applicant_name, id_type, id_no, phone, address, proxy_name,"
+"  proxy_id, proxy_is_agent, first_clerk, owner_clerk, item_version, kind, decided, override_reason,"
+"  return_reason, state, accepted_at, accepted_day, clock_start, due, due_uncertain, limit_days,"
+"  completed_day, fee_fen, receipt_no)"
+"  SELECT c.id, c.no, c.applicant_name, c.id_type, c.id_no, c.phone, c.address, c.proxy_name,"
+"  c.proxy_id, c.proxy_is_agent, c.first_clerk, c.owner_clerk, v.id, c.kind, c.decided,"
+"  c.override_reason, c.return_reason, c.state, c.accepted_at, c.accepted_day, c.clock_start,"
+"  c.due, c.due_uncertain, c.limit_days, c.completed_day, c.fee_fen, c.receipt_no"
+"  FROM cases c JOIN item_versions v ON v.item_code = c.item_code"
+"  AND v.catalog_fingerprint = c.catalog_fingerprint AND v.item_name = c.item_name"
+"  AND v.item_window = c.item_window AND v.item_department IS c.item_department"
+"  AND v.item_regime = c.item_regime AND v.item_basis IS c.item_basis"
+"  AND v.item_statutory_days IS c.item_statutory_days AND v.item_promised_days IS c.item_promised_days"
+"  AND v.item_has_fee = c.item_has_fee AND v.item_fee_fen = c.item_fee_fen"
+"  AND v.item_fee_basis IS c.item_fee_basis AND v.item_forward_to IS c.item_forward_to"
+"  AND v.item_refusal IS c.item_refusal AND v.item_joint_windows IS c.item_joint_windows"
+"  AND v.item_procedure IS c.item_procedure AND v.item_collect IS c.item_collect"
+"  AND v.item_phone IS c.item_phone AND v.item_proxy IS c.item_proxy"
+"  AND v.item_site_visit IS c.item_site_visit AND v.item_extension_days IS c.item_extension_days"
+"  AND v.item_promise_allowed IS c.item_promise_allowed"
+"  ORDER BY c.id;"
+"DROP TABLE cases;"
+"ALTER TABLE cases_narrow RENAME TO cases;";
+/* then its indexes and triggers again, and the item versions' guards */
+static const char ITEM_VERSIONS_END[] =
+"CREATE INDEX cases_owner_state ON cases(owner_clerk, state, due);"
+"CREATE INDEX cases_id_no ON cases(id_no);"
+"CREATE INDEX cases_phone ON cases(phone);"
+"CREATE INDEX cases_accepted_day ON cases(accepted_day);"
+"CREATE INDEX cases_open ON cases(state, due)"
+"  WHERE state IN ('waiting_materials','in_progress','paused','forwarded');"
+"CREATE INDEX cases_name ON cases(applicant_name);"
+"CREATE INDEX cases_given_name ON cases(substr(applicant_name, 2));"
+"CREATE INDEX cases_proxy_name ON cases(proxy_name) WHERE proxy_name IS NOT NULL;"
+"CREATE INDEX cases_proxy_id ON cases(proxy_id) WHERE proxy_id IS NOT NULL;"
+"CREATE INDEX cases_owner ON cases(owner_clerk);"
+"CREATE INDEX cases_completed_accepted ON cases(completed_day, accepted_day)"
+"  WHERE completed_day IS NOT NULL;"
+"CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases"
+"  BEGIN SELECT RAISE(ABORT, 'cases are never deleted'); END;"
+"CREATE TRIGGER cases_snapshot BEFORE UPDATE OF id, no, applicant_name, id_type, id_no,"
+"  proxy_name, proxy_id, proxy_is_agent, first_clerk, item_version, decided, override_reason,"
+"  accepted_at, accepted_day, fee_fen, receipt_no ON cases"
+"  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;"
+"CREATE TRIGGER item_versions_no_update BEFORE UPDATE ON item_versions"
+"  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;"
+"CREATE TRIGGER item_versions_no_delete BEFORE DELETE ON item_versions"
+"  BEGIN SELECT RAISE(ABORT, 'the case snapshot is never changed'); END;"
+"CREATE TRIGGER cases_fts_insert AFTER INSERT ON cases BEGIN"
+"  INSERT INTO cases_fts(rowid, no, id_no, applicant_name, phone, proxy_name, proxy_id)"
+"  VALUES (new.id, new.no, new.id_no, new.applicant_name, new.phone, new.proxy_name, new.proxy_id);"
+"END;"
+"CREATE TRIGGER cases_fts_phone AFTER UPDATE OF phone ON cases BEGIN"
+"  INSERT INTO cases_fts(cases_fts, rowid, no, id_no, applicant_name, phone, proxy_name, proxy_id)"
+"  VALUES ('delete', old.id, old.no, old.id_no, old.applicant_name, old.phone, old.proxy_name, old.proxy_id);"
+"  INSERT INTO cases_fts(rowid, no, id_no, applicant_name, phone, proxy_name, proxy_id)"
+"  VALUES (new.id, new.no, new.id_no, new.applicant_name, new.phone, new.proxy_name, new.proxy_id);"
+"END;";
+const char *const store_schema_item_versions_more[] = { ITEM_VERSIONS_COPY, ITEM_VERSIONS_END, NULL };
+
 const char *const store_migrations[] = { NULL, SCHEMA_1, SCHEMA_2, SCHEMA_3, SCHEMA_4, SCHEMA_5, SCHEMA_ITEM_SNAPSHOT, SCHEMA_AGENTS,
-	SCHEMA_REGISTER, SCHEMA_COMPLETED_ACCEPTED, store_schema_events_compact };
-const int store_n_migrations = 10;
+	SCHEMA_REGISTER, SCHEMA_COMPLETED_ACCEPTED, store_schema_events_compact, store_schema_item_versions };
+const int store_n_migrations = 11;

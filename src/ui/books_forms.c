@@ -182,21 +182,12 @@ void books_print_entry(ui *u, const char *no, bool quiet_when_none)
 		reg_entry_free(&e);
 		return;
 	}
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(u->app->paths.forms, form, &d);
-	diags_free(&d);
-	if (!f) {
-		ui_message(u, true, _("The form %s cannot be loaded (bianmin forms check)."), form);
-		reg_entry_free(&e);
-		return;
-	}
 	struct slip_ctx *ctx = reg_paper_context(&e, u->center, &u->clerk, ui_now());
 	bm_buf msg = {0};
-	bool ok = ui_emit_paper(u, no, form, f, ctx, &msg);
+	bool ok = ui_emit_paper(u, no, form, ctx, &msg);
 	ui_message(u, !ok, "%s", msg.data ? msg.data : "");
 	bm_buf_free(&msg);
 	slip_ctx_free(ctx);
-	slip_free(f);
 	reg_entry_free(&e);
 }
 

@@ -106,20 +106,12 @@ static void print_blank(ui *u)
 	intake_state *in = &u->in;
 	/* the unit form for an organisation (统一社会信用代码) */
 	const char *form = agent_poa_form(in->id_ok ? in->id_type : IDTYPE_RESIDENT);
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(u->app->paths.forms, form, &d);
-	diags_free(&d);
-	if (!f) {
-		ui_message(u, true, _("Paper %s not printed: its template is broken (bianmin forms check). "), form);
-		return;
-	}
 	slip_ctx *ctx = agent_blank_context(u->center, form, ui_now());
 	bm_buf msg = {0};
-	bool ok = ui_emit_paper(u, form, form, f, ctx, &msg);
+	bool ok = ui_emit_paper(u, form, form, ctx, &msg);
 	ui_message(u, !ok, "%s", msg.data ? msg.data : "");
 	bm_buf_free(&msg);
 	slip_ctx_free(ctx);
-	slip_free(f);
 }
 
 bool intake_agent_key(ui *u, ui_key k)

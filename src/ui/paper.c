@@ -47,30 +47,25 @@ bool ui_case_paper(ui *u, const char *no, const char *form, bm_buf *msg)
 	return one_paper(u, no, form, false, msg);
 }
 
-bool ui_emit_paper(ui *u, const char *no, const char *form, const slip_form *f, const slip_ctx *ctx,
-		   bm_buf *msg)
+bool ui_emit_paper(ui *u, const char *no, const char *form, const slip_ctx *ctx, bm_buf *msg)
 {
-	bm_time now = ui_now();
-	bm_error err = {0};
-	/* the clerk reads the paper's title (受理通知书), the key is for the spool */
-	const char *title = slip_title(f);
-	char *name = title && *title ? bm_xasprintf("%s (%s)", title, form) : bm_xstrdup(form);
-	const bm_output *out = center_output(u->center, form);
+	/* the same last leg as a case's paper (paper_issue_doc) */
 	char *dir = ui_spool_dir(u);
-	print_result res;
-	slip_doc *doc = slip_eval(f, ctx);
-	bool ok = true;
-	if (slip_doc_send(doc, out, dir, no, form, now, &res, &err) != BM_OK) {
+	paper_doc_req r = { .center = u->center, .spool_dir = dir, .forms_dir = u->app->paths.forms, .form = form,
+			    .name = no, .ctx = ctx, .now = ui_now(), .send = true };
+	paper_done d;
+	bm_error err = {0};
+	bool ok = paper_issue_doc(&r, &d, &err) == BM_OK;
+	/* the clerk reads the paper's title (受理通知书), the key is for the spool */
+	char *name = d.title && *d.title ? bm_xasprintf("%s (%s)", d.title, form) : bm_xstrdup(form);
+	if (!ok)
 		bm_buf_printf(msg, _("Paper %s NOT printed or saved: %s "), name, err.msg);
-		ok = false;
-	} else if (res.printed) {
+	else if (d.printed)
 		bm_buf_printf(msg, _("Paper %s printed.\n"), name);
-	} else {
-		bm_buf_printf(msg, _("Paper %s saved to\n%s%s%s.\n"), name, res.spool_path ? res.spool_path : dir,
-			      res.why ? ": " : "", res.why ? res.why : "");
-	}
-	slip_doc_free(doc);
-	print_result_free(&res);
+	else
+		bm_buf_printf(msg, _("Paper %s saved to\n%s%s%s.\n"), name, d.spool_path ? d.spool_path : dir,
+			      d.why ? ": " : "", d.why ? d.why : "");
+	paper_done_free(&d);
 	free(name);
 	free(dir);
 	return ok;

@@ -166,22 +166,14 @@ static void do_disable(ui *u)
 static void print_register(ui *u)
 {
 	struct agents_state *s = u->agents;
-	bm_diags d = {0};
-	slip_form *f = slip_load_form(u->app->paths.forms, "agent_register", &d);
-	diags_free(&d);
-	if (!f) {
-		ui_message(u, true, _("Paper %s not printed: its template is broken (bianmin forms check). "), "agent_register");
-		return;
-	}
 	slip_ctx *ctx = agent_register_context(&s->reg, u->center, ui_now());
 	char no[32];
 	snprintf(no, sizeof no, "agents-%04d-%02d", s->y, s->m);
 	bm_buf msg = {0};
-	bool ok = ui_emit_paper(u, no, "agent_register", f, ctx, &msg);
+	bool ok = ui_emit_paper(u, no, "agent_register", ctx, &msg);
 	ui_message(u, !ok, "%s", msg.data ? msg.data : "");
 	bm_buf_free(&msg);
 	slip_ctx_free(ctx);
-	slip_free(f);
 }
 
 static void export_csv(ui *u)

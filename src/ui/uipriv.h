@@ -571,13 +571,11 @@ bool ui_print_case(ui *u, const char *no, char *msg, size_t len);
  * the step that made it, sent, recorded as a print event (补打 when given
  * before); what happened is appended to msg. */
 bool ui_case_paper(ui *u, const char *no, const char *form, bm_buf *msg);
-/* Send one rendered paper that is not a case's (form key, for the spool
- * name `no`) to the printer or the spool; what happened is appended to
- * msg. */
-struct slip_form;
+/* Send a paper that is no case's (form key, its values in ctx, `no`
+ * names it in the spool) to the printer or the spool (paper_issue_doc);
+ * what happened, or why not (a broken template), is appended to msg. */
 struct slip_ctx;
-bool ui_emit_paper(ui *u, const char *no, const char *form, const struct slip_form *f,
-		   const struct slip_ctx *ctx, bm_buf *msg);
+bool ui_emit_paper(ui *u, const char *no, const char *form, const struct slip_ctx *ctx, bm_buf *msg);
 
 /* ---- steps, dialogs, the home's watch (dialog.c, scr_case_steps.c,
  * home_watch.c, paper.c) --------------------------------------------- */

@@ -47,8 +47,12 @@ def expand(db, case_id, stored):
     """The logical details of a compact intake: the case's record with the
     stored moving values put back in record order."""
     vals = iter(json.loads(stored))
+    # the item's fields: its item_versions row (issue 17), else the case's
+    items = any(r[1] == "item_version" for r in db.execute("PRAGMA table_info(cases)"))
     row = db.execute("SELECT " + ", ".join(c for _, c, _ in REC) + ", " +
-                     ", ".join("item_" + k for k in LATER) + " FROM cases WHERE id = ?", (case_id,)).fetchone()
+                     ", ".join("item_" + k for k in LATER) +
+                     (" FROM cases c JOIN item_versions iv ON iv.id = c.item_version WHERE c.id = ?" if items
+                      else " FROM cases c WHERE c.id = ?"), (case_id,)).fetchone()
     rec = [(k, next(vals) if mv else text(row[i])) for i, (k, _, mv) in enumerate(REC)]
     rec += [("item." + k, text(row[len(REC) + i])) for i, k in enumerate(LATER) if row[len(REC) + i] is not None]
     # a material's fixed fields: its material_versions row (since the

@@ -124,6 +124,10 @@ a1 '2026-11-10 10:03:00' book print QS-YY20261105-001 -o - > $T/paper || die "pr
 grep -q "预约服务登记表" $T/paper && grep -q "王预约" $T/paper && grep -q "2026年11月7日 09:30" $T/paper ||
 	die "预约服务登记表: $(cat $T/paper)"
 a1 '2026-11-10 10:03:00' book print $v1 -o - > $T/paper || die "print visit"
+a1 '2026-11-10 10:03:00' book print $v1 -o $T/vpaper.txt || die "print visit to a file"
+cmp -s $T/paper $T/vpaper.txt || die "the visit's paper differs between stdout and a file"
+a1 '2026-11-10 10:03:00' book print $v1 -o $T/vpaper.txt 2>/dev/null && die "book print wrote over a file"
+a1 '2026-11-10 10:03:00' book print $v1 -o $T/vpaper.txt --force || die "book print --force"
 grep -q "上门服务登记表" $T/paper && grep -q "$vcase" $T/paper && grep -q "王小梅,李强" $T/paper ||
 	die "上门服务登记表: $(cat $T/paper)"
 a1 '2026-11-10 10:03:00' book print $c1 -o - 2>/dev/null && die "a consultation has no paper"
@@ -215,7 +219,21 @@ echo "$out" | grep -q "book entry $c3 is in the ledger but missing from the data
 
 # ---- exports ---------------------------------------------------------------
 sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.csv || die "export csv"
-sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.csv 2>/dev/null && die "overwrote an export"
+sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.csv 2>$T/err && die "overwrote an export"
+grep -q "consult.csv" $T/err || die "the refusal does not name the file: $(cat $T/err)"
+cp $T/consult.csv $T/consult.keep
+echo junk > $T/consult.csv
+sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.csv --force || die "export --force"
+cmp -s $T/consult.csv $T/consult.keep || die "--force did not write the export"
+# a link is never followed: refused, and --force replaces the link itself
+echo target > $T/consult.target
+ln -s $T/consult.target $T/consult.link
+sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.link 2>$T/err &&
+	die "an export went through a symlink"
+grep -q "symbolic link" $T/err || die "the refusal does not say it is a link: $(cat $T/err)"
+sup '2026-12-01 09:00:00' book export consult --month 2026-11 -o $T/consult.link --force || die "export --force over a link"
+[ "$(cat $T/consult.target)" = target ] || die "an export was written through a symlink"
+[ -L $T/consult.link ] && die "--force left the link in place"
 sup '2026-12-01 09:00:00' book export consult --month 2026-11 --format tsv -o $T/consult.tsv || die "export tsv"
 head -c 3 $T/consult.csv | od -An -tx1 | grep -q "ef bb bf" || die "no BOM"
 eq "$(tr -cd '\r' < $T/consult.csv | wc -c)" "6" "CRLF on the header and 5 rows"

@@ -31,11 +31,13 @@ cp "$DB" $T/clean.db
 # triggers refuse it while they are there
 sqlite3 "$DB" "UPDATE events SET reason = 'x' WHERE id = 1" 2>/dev/null && die "trigger let an event change"
 sqlite3 "$DB" "DELETE FROM receipts" 2>/dev/null && die "trigger let a receipt go"
-sqlite3 "$DB" "UPDATE cases SET item_name = 'x'" 2>/dev/null && die "trigger let the snapshot change"
+sqlite3 "$DB" "UPDATE item_versions SET item_name = 'x'" 2>/dev/null && die "trigger let the item's snapshot change"
+sqlite3 "$DB" "UPDATE cases SET item_version = item_version" 2>/dev/null && die "trigger let the case's item change"
 
 DROP="DROP TRIGGER events_no_update; DROP TRIGGER events_no_delete; DROP TRIGGER receipts_no_update;
  DROP TRIGGER receipts_no_delete; DROP TRIGGER cases_no_delete; DROP TRIGGER cases_snapshot;
- DROP TRIGGER materials_no_delete; DROP TRIGGER materials_snapshot;"
+ DROP TRIGGER materials_no_delete; DROP TRIGGER materials_snapshot;
+ DROP TRIGGER item_versions_no_update; DROP TRIGGER item_versions_no_delete;"
 try() {   # try WHAT SQL EXPECT: tamper a fresh copy, verify must fail naming EXPECT
 	cp $T/clean.db "$DB"; rm -f "$DB-wal" "$DB-shm"
 	sqlite3 "$DB" "$DROP $2" || die "$1: sqlite3"
@@ -45,8 +47,13 @@ try() {   # try WHAT SQL EXPECT: tamper a fresh copy, verify must fail naming EX
 try "due date" "UPDATE cases SET due = '2026-12-31' WHERE id = 2" "QS-20260930-0002"
 try "state" "UPDATE cases SET state = 'completed' WHERE id = 1" "state"
 # the snapshot is covered by the intake's hash (the intake is kept as its
-# moving values and read back with the snapshot: issue 17)
-try "snapshot" "UPDATE cases SET item_fee_fen = 0 WHERE id = 3" "the intake of case QS-20260930-0003"
+# moving values and read back with the snapshot: issue 17); the item is
+# its item_versions row, which the four cases share: a case pointed at
+# another version, or the version changed
+try "snapshot" "CREATE TEMP TABLE t AS SELECT * FROM item_versions WHERE id = (SELECT item_version FROM cases WHERE id = 3);
+ UPDATE t SET id = 1000, item_fee_fen = 0; INSERT INTO item_versions SELECT * FROM t;
+ UPDATE cases SET item_version = 1000 WHERE id = 3" "the intake of case QS-20260930-0003"
+try "item version" "UPDATE item_versions SET item_name = 'x'" "the intake of case QS-20260930-0001"
 try "material" "UPDATE case_materials SET state = 'present' WHERE case_id = 4 AND idx = 1" "m.2.state"
 try "material gone" "DELETE FROM case_materials WHERE case_id = 1 AND idx = 0" "the intake of case QS-20260930-0001"
 # events 1-6 are the clerks' (three added, one disabled, two PINs); 7-10 the intakes

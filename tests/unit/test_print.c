@@ -1,5 +1,7 @@
 /* test_print.c - a paper is never lost: the print command gets the bytes
  * on stdin (no shell), and a missing or failing command spools the paper. */
+#include "bianmin/agent.h"
+#include "bianmin/paper.h"
 #include "bianmin/print.h"
 #include "unit.h"
 
@@ -273,6 +275,52 @@ START_TEST(test_command_that_does_not_read_is_a_failure)
 }
 END_TEST
 
+/* A paper of no case (paper_issue_doc): a file is written new, never
+ * over one without force; without files it is spooled when no printer is
+ * set; a form is a plain name and a missing one is said. */
+START_TEST(test_paper_of_no_case)
+{
+	bm_error err = {0};
+	paper_done d;
+	char *spool = bm_xasprintf("%s/spool", dir), *txt = bm_xasprintf("%s/feedback.txt", dir);
+	struct slip_ctx *ctx = agent_blank_context(NULL, "feedback", when());
+	paper_doc_req r = { .spool_dir = spool, .forms_dir = "forms", .form = "feedback", .name = "feedback",
+			    .ctx = ctx, .now = when(), .text_path = txt };
+	ck_assert_int_eq(paper_issue_doc(&r, &d, &err), BM_OK);
+	ck_assert(d.written && !d.printed && !d.spool_path);
+	ck_assert_ptr_nonnull(d.title);
+	paper_done_free(&d);
+	struct stat sb;
+	ck_assert_int_eq(stat(txt, &sb), 0);
+	ck_assert_int_gt(sb.st_size, 0);
+	ck_assert_int_eq(count_files(spool, "feedback"), 0);   /* a file was asked for: not sent */
+
+	ck_assert_int_eq(paper_issue_doc(&r, &d, &err), BM_EIO);   /* never over a file */
+	ck_assert_ptr_nonnull(strstr(err.msg, "already exists"));
+	paper_done_free(&d);
+	r.force = true;
+	ck_assert_int_eq(paper_issue_doc(&r, &d, &err), BM_OK);
+	paper_done_free(&d);
+
+	r.text_path = NULL, r.send = true;   /* no print command: the spool */
+	ck_assert_int_eq(paper_issue_doc(&r, &d, &err), BM_OK);
+	ck_assert(!d.printed && d.spool_path && strstr(d.spool_path, spool) == d.spool_path);
+	ck_assert_int_eq(count_files(spool, "feedback"), 1);
+	paper_done_free(&d);
+
+	r.form = "../feedback";
+	ck_assert_int_eq(paper_issue_doc(&r, &d, &err), BM_EINVAL);
+	paper_done_free(&d);
+	r.form = "no_such_form";
+	ck_assert_int_eq(paper_issue_doc(&r, &d, &err), BM_EIO);
+	ck_assert_ptr_nonnull(strstr(err.msg, "no_such_form"));
+	paper_done_free(&d);
+	slip_ctx_free(ctx);
+	free(spool);
+	free(txt);
+}
+END_TEST
+
 static Suite *print_suite(void)
 {
 	Suite *s = suite_create("print");
@@ -287,6 +335,7 @@ static Suite *print_suite(void)
 	tcase_add_test(t, test_hanging_command_times_out_and_spools);
 	tcase_add_test(t, test_timeout_leaves_quick_commands_alone);
 	tcase_add_test(t, test_command_that_does_not_read_is_a_failure);
+	tcase_add_test(t, test_paper_of_no_case);
 	suite_add_tcase(s, t);
 	return s;
 }
