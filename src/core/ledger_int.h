@@ -41,10 +41,17 @@ int event_details_expand(bm_store *s, int64_t case_id, const char *type, const c
 bool event_details_compacted(const char *type, const char *stored);
 /* The same from the case's record as the rows say now (case_record). */
 char *event_details_expand_rec(const flatrec *cur, const char *stored);
+/* The record flatrec_parse reads from event_details_expand_rec's text,
+ * built directly: false when that text would not parse (out empty). */
+bool event_details_record(const flatrec *cur, const char *stored, flatrec *out);
 
 /* The case record as the rows say now: every column of the case (record
  * keys as in case_record_keys) and "m.N.field" for each material. */
 int case_record(bm_store *s, int64_t case_id, flatrec *out, bm_error *err);
+/* The same keys and values in the same order, each given to fn with
+ * whether it moves (record_key_moves), without building the record. */
+typedef void (*case_field_fn)(void *ctx, const char *key, const char *val, bool moves);
+int case_record_each(bm_store *s, int64_t case_id, case_field_fn fn, void *ctx, bm_error *err);
 
 /* ---- clerks in the chain (clerk_ledger.c) ----------------------------
  * Adding, disabling a clerk and setting a PIN append an event about no

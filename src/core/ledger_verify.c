@@ -4,8 +4,10 @@
  *  1. the chain, in event order: each hash from the previous one, no event
  *     missing, every event about an existing case, each checkpoint naming
  *     an earlier event by its true hash;
- *  2. the cases, one at a time: its events replayed (by the events_case
- *     index) must give exactly its rows; its receipt and voids match;
+ *  2. the cases, one at a time: its events replayed must give exactly
+ *     its rows; its receipt and voids match.  A full verify reads every
+ *     case's events (events_case) and void rows in one statement each,
+ *     stepped together with the cases (rows_of): no query per case;
  *  3. the receipts, in row order: each numbered one has its predecessor
  *     (gapless per year) and belongs to a case that says so.
  * Clerks, agents and book entries: their events merged with their tables
@@ -193,9 +195,57 @@ static int check_chain(bm_store *s, vstate *v, char *prev)
 	return res;
 }
 
+/* A stream of rows about cases, column `cid` the case: either one
+ * statement over every case in (case, id) order, stepped together with
+ * the cases (a full verify: one pass over the events_case index instead
+ * of a query and a seek per case), or a statement for one case at a time
+ * (since a checkpoint: only the cases changed). */
+typedef struct rows_of {
+	sqlite3_stmt *st;
+	int cid;                 /* the column holding the case id */
+	bool merged;             /* one statement for every case */
+	int rc;                  /* merged: the last step */
+	int64_t kase;            /* the case being read */
+	bool taken;              /* the current row was given as one of kase's */
+} rows_of;
+
+/* Position on the first row of case cid (skipping the rows of cases
+ * before it, which the merge does not visit: none in a full verify). */
+static void rows_begin(rows_of *r, int64_t cid)
+{
+	r->kase = cid;
+	if (!r->merged) {
+		sqlite3_reset(r->st);
+		sqlite3_bind_int64(r->st, 1, cid);
+		r->rc = sqlite3_step(r->st);
+	} else {
+		if (r->rc == 0)
+			r->rc = sqlite3_step(r->st);
+		while (r->rc == SQLITE_ROW && sqlite3_column_int64(r->st, r->cid) < cid)
+			r->rc = sqlite3_step(r->st);
+	}
+	r->taken = false;
+}
+
+/* The next row of the case: true with the statement on it.  A row of a
+ * later case stays where it is, for that case's rows_begin. */
+static bool rows_next(rows_of *r)
+{
+	if (r->taken && r->rc == SQLITE_ROW)
+		r->rc = sqlite3_step(r->st);
+	r->taken = r->rc == SQLITE_ROW && sqlite3_column_int64(r->st, r->cid) == r->kase;
+	return r->taken;
+}
+
+/* A database error ended the stream. */
+static bool rows_failed(const rows_of *r)
+{
+	return r->rc != SQLITE_ROW && r->rc != SQLITE_DONE && r->rc != 0;
+}
+
 /* Replay one case's events into rec; its receipt_void events are
  * compared with its void rows.  0 ok, 1 problem, -1 error. */
-static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *voids, sqlite3_stmt *rcpt,
+static int check_case(bm_store *s, vstate *v, rows_of *evs, rows_of *voids, sqlite3_stmt *rcpt,
 		      int64_t cid, const char *no)
 {
 	ledger_problem *p = v->p;
@@ -205,19 +255,23 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 	if (case_record(s, cid, &cur, v->err))
 		return -1;
 	char last_at[40] = "";
-	int rc, res = 0;
-	sqlite3_reset(voids);
-	sqlite3_bind_int64(voids, 1, cid);
-	sqlite3_bind_int64(evs, 1, cid);
-	while ((rc = sqlite3_step(evs)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(evs, 0);
-		const char *at = col_text(evs, 1), *clerk = col_text(evs, 2), *type = col_text(evs, 3);
-		const char *reason = col_text(evs, 5);
-		char *details = event_details_compacted(type, col_text(evs, 4))
-				? event_details_expand_rec(&cur, col_text(evs, 4)) : bm_xstrdup(col_text(evs, 4));
+	int res = 0;
+	rows_begin(voids, cid);
+	rows_begin(evs, cid);
+	while (rows_next(evs)) {
+		sqlite3_stmt *e = evs->st;
+		int64_t id = sqlite3_column_int64(e, 0);
+		const char *at = col_text(e, 1), *clerk = col_text(e, 2), *type = col_text(e, 3);
+		const char *reason = col_text(e, 5);
 		flatrec ev;
-		bool parsed = details && flatrec_parse(details, &ev);
-		free(details);
+		bool parsed;
+		if (event_details_compacted(type, col_text(e, 4))) {
+			/* an intake kept compact: its record from the rows' (as
+			 * flatrec_parse would read its expanded text) */
+			parsed = event_details_record(&cur, col_text(e, 4), &ev);
+		} else {
+			parsed = col_text(e, 4) && flatrec_parse(col_text(e, 4), &ev);
+		}
 		if (!parsed) {
 			res = verify_problem(p, id, no, at, _("event %lld has unreadable details"), (long long)id);
 			break;
@@ -229,11 +283,19 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 			break;
 		}
 		if (intake) {
-			/* x.* names what is not a column (x.visit: the home visit) */
-			for (size_t i = 0; i < ev.n; i++)
+			/* x.* names what is not a column (x.visit: the home visit);
+			 * the first event, so rec is empty and ev's keys unique:
+			 * without x.* keys ev is rec */
+			bool notes = false;
+			for (size_t i = 0; i < ev.n && !notes; i++)
+				notes = strncmp(ev.keys[i], "x.", 2) == 0;
+			for (size_t i = 0; notes && i < ev.n; i++)
 				if (strncmp(ev.keys[i], "x.", 2) != 0)
-					flatrec_set(&rec, ev.keys[i], ev.vals[i]);
-			flatrec_free(&ev);
+					flatrec_add(&rec, ev.keys[i], ev.vals[i]);
+			if (notes)
+				flatrec_free(&ev);
+			else
+				rec = ev;
 		} else {
 			for (size_t i = 0; i < ev.n; i++)
 				if (strncmp(ev.keys[i], "x.", 2) != 0)
@@ -241,9 +303,9 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 			if (type && strcmp(type, "receipt_void") == 0) {
 				/* the next void row of the case, in order, is this one */
 				const char *orig = flatrec_get(&ev, "x.receipt", NULL);
-				int r2 = sqlite3_step(voids);
-				if (r2 != SQLITE_ROW || !same(col_text(voids, 0), orig) || !same(col_text(voids, 1), at) ||
-				    !same(col_text(voids, 2), clerk) || !same(col_text(voids, 3), reason))
+				sqlite3_stmt *vr = voids->st;
+				if (!rows_next(voids) || !same(col_text(vr, 0), orig) || !same(col_text(vr, 1), at) ||
+				    !same(col_text(vr, 2), clerk) || !same(col_text(vr, 3), reason))
 					res = verify_problem(p, 0, no, at, _("the ledger voids receipt %s but the void row is missing"),
 							     orig ? orig : "?");
 			}
@@ -255,14 +317,13 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 		last = id;
 		snprintf(last_at, sizeof last_at, "%s", at ? at : "");
 	}
-	sqlite3_reset(evs);
-	if (!res && rc != SQLITE_DONE)
+	if (!res && (rows_failed(evs) || rows_failed(voids)))
 		res = dbfail(s, v);
 	if (!res && !rec.n)
 		res = verify_problem(p, 0, no, "", _("case %s has no intake event in the ledger"), no);
-	if (!res && sqlite3_step(voids) == SQLITE_ROW)
-		res = verify_problem(p, 0, no, col_text(voids, 1), _("the void of receipt %s does not match any void in the ledger"),
-				     col_text(voids, 0) ? col_text(voids, 0) : "?");
+	if (!res && rows_next(voids))
+		res = verify_problem(p, 0, no, col_text(voids->st, 1), _("the void of receipt %s does not match any void in the ledger"),
+				     col_text(voids->st, 0) ? col_text(voids->st, 0) : "?");
 	if (!res) {
 		const char *a, *b;
 		const char *key = flatrec_diff(&rec, &cur, &a, &b);
@@ -286,32 +347,40 @@ static int check_case(bm_store *s, vstate *v, sqlite3_stmt *evs, sqlite3_stmt *v
 	return res;
 }
 
-/* 2: every case (or those changed since the checkpoint). */
+/* 2: every case (or those changed since the checkpoint), in id order. */
 static int check_cases(bm_store *s, vstate *v)
 {
-	sqlite3_stmt *list = prep(s, v, v->from
+	bool all = !v->from;
+	sqlite3_stmt *list = prep(s, v, !all
 		? "SELECT c.id, c.no FROM cases c WHERE c.id IN (SELECT case_id FROM events WHERE id > ?1"
 		  " AND case_id IS NOT NULL UNION SELECT id FROM cases WHERE id > ?2"
 		  " UNION SELECT case_id FROM receipts WHERE id > ?3) ORDER BY c.id"
 		: "SELECT id, no FROM cases ORDER BY id");
-	sqlite3_stmt *evs = prep(s, v, "SELECT id, at, clerk, type, details, reason FROM events"
-				 " WHERE case_id = ? ORDER BY id");
-	sqlite3_stmt *voids = prep(s, v, "SELECT o.no, r.at, r.clerk, r.reason FROM receipts r"
-				   " LEFT JOIN receipts o ON o.id = r.voids WHERE r.case_id = ? AND r.no IS NULL ORDER BY r.id");
+	/* the events by events_case, (case_id, id) order: every case's, or one's */
+	rows_of evs = { .cid = 6, .merged = all, .st = prep(s, v, all
+		? "SELECT id, at, clerk, type, details, reason, case_id FROM events"
+		  " WHERE case_id IS NOT NULL ORDER BY case_id, id"
+		: "SELECT id, at, clerk, type, details, reason, case_id FROM events"
+		  " WHERE case_id = ? ORDER BY id") };
+	rows_of voids = { .cid = 4, .merged = all, .st = prep(s, v, all
+		? "SELECT o.no, r.at, r.clerk, r.reason, r.case_id FROM receipts r LEFT JOIN receipts o ON o.id = r.voids"
+		  " WHERE r.no IS NULL AND r.case_id IS NOT NULL ORDER BY r.case_id, r.id"
+		: "SELECT o.no, r.at, r.clerk, r.reason, r.case_id FROM receipts r LEFT JOIN receipts o ON o.id = r.voids"
+		  " WHERE r.case_id = ? AND r.no IS NULL ORDER BY r.id") };
 	sqlite3_stmt *rcpt = prep(s, v, "SELECT 1 FROM receipts WHERE no = ? AND case_id = ?");
-	int rc, res = list && evs && voids && rcpt ? 0 : -1;
-	if (!res && v->from) {
+	int rc, res = list && evs.st && voids.st && rcpt ? 0 : -1;
+	if (!res && !all) {
 		sqlite3_bind_int64(list, 1, v->from);
 		sqlite3_bind_int64(list, 2, v->from_case);
 		sqlite3_bind_int64(list, 3, v->from_receipt);
 	}
 	while (!res && (rc = sqlite3_step(list)) == SQLITE_ROW)
-		res = check_case(s, v, evs, voids, rcpt, sqlite3_column_int64(list, 0), col_text(list, 1));
+		res = check_case(s, v, &evs, &voids, rcpt, sqlite3_column_int64(list, 0), col_text(list, 1));
 	if (!res && rc != SQLITE_DONE)
 		res = dbfail(s, v);
 	sqlite3_finalize(list);
-	sqlite3_finalize(evs);
-	sqlite3_finalize(voids);
+	sqlite3_finalize(evs.st);
+	sqlite3_finalize(voids.st);
 	sqlite3_finalize(rcpt);
 	return res;
 }
