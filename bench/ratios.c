@@ -298,11 +298,22 @@ static int screens(const char *db, const char *day)
 	     "shell: the case row only");
 	line("intake: previous applicant by ID", core_time(c_prev, 15), shell_time(p_id, sql_named("intake: the previous"), 20), "");
 	line("home: the day's figures", core_time(c_counts, 15), shell_time(p_day, sql_named("home: the day's"), 20), "");
-	char p_all[256], both[4096];
-	snprintf(p_all, sizeof p_all, ".parameter set ?1 \"'%s'\"\n.parameter set ?2 NULL\n.parameter set ?3 \"'%s'\"\n",
-		 today_s, next_s);
-	snprintf(both, sizeof both, "%s;\n%s", sql_named("report day: receipts"), sql_named("report day: closes"));
-	line("report day --all (ledger_day)", core_time(c_day, 15), shell_time(p_all, both, 20), "shell: receipts and closes");
+	/* ledger_day's statements in its order, each with its own values:
+	 * the day's receipts and closes, the closes and receipts of the carry
+	 * window (40 days), the refunds, the hand-ins */
+	char from_s[11], all[8192];
+	bm_day_format(today - 40, from_s);
+	snprintf(all, sizeof all,
+		 ".parameter set ?1 \"'%s'\"\n.parameter set ?2 NULL\n.parameter set ?3 \"'%s'\"\n%s;\n%s;\n"
+		 ".parameter set ?1 \"'%s'\"\n%s;\n"
+		 ".parameter set ?2 \"'%s'\"\n.parameter set ?3 NULL\n%s;\n"
+		 ".parameter set ?2 \"'%s'\"\n%s;\n%s",
+		 today_s, next_s, sql_named("report day: receipts"), sql_named("report day: closes"),
+		 from_s, sql_named("report day: closes since"),
+		 today_s, sql_named("report day: receipts carried"),
+		 next_s, sql_named("report day: refunds"), sql_named("report day: hand-ins"));
+	line("report day --all (ledger_day)", core_time(c_day, 15), shell_time("", all, 20),
+	     "shell: its 6 statements (5 .parameter sets each run)");
 	line("watch: follow-ups (case_watch)", core_time(c_followup, 15), shell_time(".parameter set ?1 NULL\n",
 	     sql_named("watch: follow-ups"), 20), "core loads each case listed");
 	line("watch: 联办件 waiting on a window", core_time(c_joint, 15),

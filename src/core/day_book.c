@@ -6,6 +6,7 @@
  * returned) is a negative line of the day it was voided on.  And 上缴:
  * money handed in, with the bank slip, as an event about no case. */
 #include "ledger_int.h"
+#include "queries_int.h"
 #include "bianmin/ledger.h"
 
 #include <stdio.h>
@@ -79,11 +80,13 @@ static void add_keys(closes *c, const char *list)
  * (events_day_close), not their time, so a decade of closes is not read.
  * A close made since then of an earlier day lists only receipts of days
  * before `since`, which no caller asks about. */
+const char SQL_DAY_CLOSES_SINCE[] = "SELECT details FROM events INDEXED BY events_day_close"
+	" WHERE type = 'day_close' AND case_id IS NULL AND json_extract(details, '$.\"x.day\"') >= ?1 ORDER BY id";
+
 static int read_closes(bm_store *s, const char *clerk, bm_day since, closes *out, bm_error *err)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = store_stmt(s, "SELECT details FROM events INDEXED BY events_day_close WHERE type = 'day_close' AND case_id IS NULL"
-				      " AND json_extract(details, '$.\"x.day\"') >= ?1 ORDER BY id", err);
+	sqlite3_stmt *st = store_stmt(s, SQL_DAY_CLOSES_SINCE, err);
 	if (!st)
 		return BM_EDB;
 	char d[11];
@@ -209,6 +212,17 @@ static int closed_sheet(bm_store *s, day_sheet *d, bm_error *err)
 	return st ? BM_OK : BM_EDB;
 }
 
+/* fees of the CARRY_DAYS before the day ([?1, ?2), clerk ?3 or all) */
+const char SQL_DAY_CARRIED[] = "SELECT " RECEIPT_COLS ", EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)"
+	" FROM receipts r JOIN cases c ON c.id = r.case_id" CASE_ITEM_JOIN
+	" WHERE r.no IS NOT NULL AND r.at >= ?1 AND r.at < ?2 AND (?3 IS NULL OR r.clerk = ?3)"
+	" ORDER BY r.year, r.seq";
+/* voids ([?1, ?2), of clerk ?3's receipts or all): 退费 lines */
+const char SQL_DAY_REFUNDS[] = "SELECT o.no, c.no, iv.item_name, c.applicant_name, o.clerk, o.amount_fen, v.at, o.at"
+	" FROM receipts v JOIN receipts o ON o.id = v.voids JOIN cases c ON c.id = o.case_id" CASE_ITEM_JOIN
+	" WHERE v.voids IS NOT NULL AND v.at >= ?1 AND v.at < ?2 AND (?3 IS NULL OR o.clerk = ?3)"
+	" ORDER BY v.id";
+
 /* ---- an open day: plus what the closes carry over, plus 退费 ----------- */
 static int open_extras(bm_store *s, day_sheet *d, bm_error *err)
 {
@@ -222,10 +236,7 @@ static int open_extras(bm_store *s, day_sheet *d, bm_error *err)
 	bm_day_format(d->day, b);
 	bm_day_format(d->day + 1, e);
 	/* fees taken on a closed earlier day after its close */
-	sqlite3_stmt *st = store_stmt(s, "SELECT " RECEIPT_COLS ", EXISTS (SELECT 1 FROM receipts v WHERE v.voids = r.id)"
-				      " FROM receipts r JOIN cases c ON c.id = r.case_id" CASE_ITEM_JOIN
-				      " WHERE r.no IS NOT NULL AND r.at >= ?1 AND r.at < ?2 AND (?3 IS NULL OR r.clerk = ?3)"
-				      " ORDER BY r.year, r.seq", err);
+	sqlite3_stmt *st = store_stmt(s, SQL_DAY_CARRIED, err);
 	if (!st) {
 		closes_free(&c);
 		return BM_EDB;
@@ -253,11 +264,7 @@ static int open_extras(bm_store *s, day_sheet *d, bm_error *err)
 	sqlite3_reset(st);
 	rc = rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("reading the day's receipts"));
 	/* 退费: receipts already closed (not void) and voided since */
-	st = rc ? NULL : store_stmt(s, "SELECT o.no, c.no, iv.item_name, c.applicant_name, o.clerk, o.amount_fen, v.at, o.at"
-				    " FROM receipts v JOIN receipts o ON o.id = v.voids JOIN cases c ON c.id = o.case_id"
-				    CASE_ITEM_JOIN
-				    " WHERE v.voids IS NOT NULL AND v.at >= ?1 AND v.at < ?2 AND (?3 IS NULL OR o.clerk = ?3)"
-				    " ORDER BY v.id", err);
+	st = rc ? NULL : store_stmt(s, SQL_DAY_REFUNDS, err);
 	if (!rc && !st)
 		rc = BM_EDB;
 	if (st) {
@@ -377,13 +384,15 @@ void day_handins_free(day_handin *v, size_t n)
 	free(v);
 }
 
+/* every 上缴 (events_caseless); few: one a clerk's day at most */
+const char SQL_HANDINS[] = "SELECT details, clerk, at FROM events WHERE type = 'handin' AND case_id IS NULL ORDER BY id";
+
 int ledger_handins(bm_store *s, bm_day first, bm_day last, const char *clerk, day_handin **out, size_t *n,
 		   bm_error *err)
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, "SELECT details, clerk, at FROM events WHERE type = 'handin' AND case_id IS NULL"
-				      " ORDER BY id", err);
+	sqlite3_stmt *st = store_stmt(s, SQL_HANDINS, err);
 	if (!st)
 		return BM_EDB;
 	int rc;

@@ -9,5 +9,6 @@ extern const char SQL_CASE_LOAD[], SQL_CASE_BY_ID_NO[], SQL_DAY_COUNTS[];
 extern const char SQL_DAY_RECEIPTS[], SQL_DAY_CLOSES[];
 extern const char SQL_WATCH_FOLLOWUP[], SQL_WATCH_JOINT[], SQL_MONTH[];
 extern const char SQL_HANDOVERS_PENDING[], SQL_REFUSALS[];
+extern const char SQL_DAY_CLOSES_SINCE[], SQL_DAY_CARRIED[], SQL_DAY_REFUNDS[], SQL_HANDINS[];
 
 #endif
