@@ -50,5 +50,9 @@ char *print_spool_dir(const bm_center *c, const char *db_path);
  * sentence unless force, which replaces the name atomically (a symlink
  * is replaced, never followed). */
 int file_write_new(const char *path, const void *data, size_t len, bool force, bm_error *err);
+/* file_write_new's refusal alone, said before a step that cannot be
+ * undone (closing a day or a month) rather than after it; "-" and NULL
+ * pass. */
+int file_check_new(const char *path, bool force, bm_error *err);
 
 #endif

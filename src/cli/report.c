@@ -67,6 +67,12 @@ static int report_day(bm_app *app, const char *who, const day_opts *o)
 		return cli_error("report", &err);
 	}
 	int status = 0;
+	/* a PDF that would be refused is said before the day is closed */
+	if (file_check_new(o->pdf, o->force, &err)) {
+		day_sheet_free(&sh);
+		auth_clerk_free(&me);
+		return cli_error("report", &err);
+	}
 	if (o->close && ledger_day_close(s, &me, &sh, app->now, &err))
 		status = cli_error("report", &err);
 	if (!status) {

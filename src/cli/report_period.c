@@ -211,6 +211,12 @@ static int run(bm_app *app, const char *kind, int y, int m, int q, const popts *
 	lc_report r;
 	bm_error err = {0};
 	bm_day today = bm_time_day(app->now);
+	/* a file that would be refused is said before the month is closed,
+	 * not after (the close cannot be undone) */
+	if (file_check_new(o->pdf, force_write, &err) || file_check_new(o->csv, force_write, &err)) {
+		auth_clerk_free(&me);
+		return cli_error("report", &err);
+	}
 	if (o->close)
 		rc = m ? lifecycle_month_close(s, cal, &me, y, m, app->now, &r, &err)
 		       : bm_fail(&err, BM_EINVAL, "%s", _("Only a month is closed (月结); a quarter or a year adds its months."));

@@ -27,14 +27,21 @@ static int write_all(int fd, const void *data, size_t len)
 	return fsync(fd) < 0 ? errno : 0;
 }
 
-int file_write_new(const char *path, const void *data, size_t len, bool force, bm_error *err)
+int file_check_new(const char *path, bool force, bm_error *err)
 {
 	struct stat sb;
-	if (!force && lstat(path, &sb) == 0)
+	if (!force && path && strcmp(path, "-") != 0 && lstat(path, &sb) == 0)
 		return bm_fail(err, BM_EIO, S_ISLNK(sb.st_mode)
 				? _("%s is a symbolic link; bianmin does not write through one. Choose another name, or --force to replace the link.")
 				: _("%s already exists; bianmin does not overwrite it. Choose another name, or --force to replace it."),
 				path);
+	return BM_OK;
+}
+
+int file_write_new(const char *path, const void *data, size_t len, bool force, bm_error *err)
+{
+	if (file_check_new(path, force, err))
+		return BM_EIO;
 	char *tmp = NULL;
 	int fd;
 	if (force) {

@@ -221,7 +221,8 @@ static void rows_begin(rows_of *r, int64_t cid)
 	} else {
 		if (r->rc == 0)
 			r->rc = sqlite3_step(r->st);
-		while (r->rc == SQLITE_ROW && sqlite3_column_int64(r->st, r->cid) < cid)
+		while (r->rc == SQLITE_ROW && sqlite3_column_type(r->st, r->cid) == SQLITE_INTEGER &&
+		       sqlite3_column_int64(r->st, r->cid) < cid)
 			r->rc = sqlite3_step(r->st);
 	}
 	r->taken = false;
@@ -233,7 +234,10 @@ static bool rows_next(rows_of *r)
 {
 	if (r->taken && r->rc == SQLITE_ROW)
 		r->rc = sqlite3_step(r->st);
-	r->taken = r->rc == SQLITE_ROW && sqlite3_column_int64(r->st, r->cid) == r->kase;
+	/* a case's row by SQL's equality: an id stored as text ('3x') is no
+	 * case's, whatever its leading digits */
+	r->taken = r->rc == SQLITE_ROW && sqlite3_column_type(r->st, r->cid) == SQLITE_INTEGER &&
+		   sqlite3_column_int64(r->st, r->cid) == r->kase;
 	return r->taken;
 }
 
@@ -254,6 +258,12 @@ static int check_case(bm_store *s, vstate *v, rows_of *evs, rows_of *voids, sqli
 	/* the rows first: a compact intake reads back from them */
 	if (case_record(s, cid, &cur, v->err))
 		return -1;
+	/* its item is kept once per version (issue 17): a case whose version
+	 * is not in the ledger has lost its item, whatever its events say */
+	if (!flatrec_get(&cur, "item.code", NULL)) {
+		flatrec_free(&cur);
+		return verify_problem(p, 0, no, "", "%s", _("case names an item version that is not in the ledger"));
+	}
 	char last_at[40] = "";
 	int res = 0;
 	rows_begin(voids, cid);

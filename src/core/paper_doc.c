@@ -79,13 +79,17 @@ int paper_issue_doc(const paper_doc_req *r, paper_done *d, bm_error *err)
 	d->title = bm_xstrdup(slip_title(f));
 	const bm_output *out = center_output(r->center, r->form);
 	slip_doc *doc = slip_eval(f, r->ctx);   /* may point into f: free f after it */
-	int rc = BM_OK;
+	/* the printer or spool first, then the files; one that fails does not
+	 * keep the paper from the other (a 日结单 is closed by then), and the
+	 * first failure is the one said */
+	int rc = r->send ? send(r, doc, out, d, err) : BM_OK;
 	if (r->text_path || r->pdf_path) {
-		rc = out_files(r, doc, out, err);
-		d->written = rc == BM_OK;
+		bm_error ferr = {0};
+		int frc = out_files(r, doc, out, rc ? &ferr : err);
+		d->written = frc == BM_OK;
+		if (!rc)
+			rc = frc;
 	}
-	if (!rc && r->send)
-		rc = send(r, doc, out, d, err);
 	slip_doc_free(doc);
 	slip_free(f);
 	return rc;

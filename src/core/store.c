@@ -315,19 +315,45 @@ static int exec_all(bm_store *s, const char *const *sql, bm_error *err)
 	return BM_OK;
 }
 
-/* After a table was rebuilt with foreign keys off: does every row still
- * name a row that is there? */
-static int foreign_keys_hold(bm_store *s, bm_error *err)
+/* What a table rebuild could break, counted before and after it: the
+ * rows naming a row that is not there (PRAGMA foreign_key_check) and the
+ * cases.  A ledger changed behind bianmin's back may already have such
+ * rows; the upgrade keeps them as they are for verify to name, and fails
+ * only on one it would add (or a case it would lose). */
+typedef struct fk_count {
+	int64_t dangling, cases;
+} fk_count;
+
+static int count_keys(bm_store *s, fk_count *c, bm_error *err)
 {
+	memset(c, 0, sizeof *c);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, err, _("upgrading the database"));
-	int rc = sqlite3_step(st);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		c->dangling++;
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, _("upgrading the database"));
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM cases", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, err, _("upgrading the database"));
+	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
+		c->cases = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? BM_OK : store_fail(s, err, _("upgrading the database"));
+}
+
+static int foreign_keys_hold(bm_store *s, const fk_count *before, bm_error *err)
+{
+	fk_count after;
+	if (count_keys(s, &after, err))
+		return BM_EDB;
+	if (after.dangling > before->dangling || after.cases != before->cases)
 		return bm_fail(err, BM_EDB, _("%s: the upgrade would leave a row naming one that is not there; nothing was changed. Run bianmin verify with the previous version and keep a copy of the file."),
 			       s->path);
-	return rc == SQLITE_DONE ? BM_OK : store_fail(s, err, _("upgrading the database"));
+	return BM_OK;
 }
 
 /* Run migrations cur+1 .. max, each in its own transaction.  Another
@@ -364,11 +390,13 @@ static int migrate(bm_store *s, int max, bm_error *err)
 			exec(s, "PRAGMA foreign_keys = ON", NULL, "");
 			continue;
 		}
-		if (exec(s, store_migrations[v], err, _("upgrading the database")) ||
+		fk_count before = {0};
+		if ((rebuild && count_keys(s, &before, err)) ||
+		    exec(s, store_migrations[v], err, _("upgrading the database")) ||
 		    (v == 3 && clerk_ledger_import(s, err)) ||
 		    (store_migrations[v] == store_schema_events_compact && ledger_compact_events(s, err)) ||
 		    (rebuild && exec_all(s, store_schema_item_versions_more, err)) ||
-		    (rebuild && foreign_keys_hold(s, err)) ||
+		    (rebuild && foreign_keys_hold(s, &before, err)) ||
 		    exec(s, set, err, _("upgrading the database")) ||
 		    exec(s, "COMMIT", err, _("upgrading the database")))
 			goto fail;

@@ -64,7 +64,9 @@ bool case_materials_shared(bm_store *s);
  * fields itself (older)?  The readers join it as iv, with the very
  * column names the case row had. */
 bool case_items_shared(bm_store *s);
-#define CASE_ITEM_JOIN " JOIN item_versions iv ON iv.id = c.item_version"
+/* LEFT: a case whose version is gone (a ledger changed behind bianmin's
+ * back) still lists and loads, with no item, so verify names it */
+#define CASE_ITEM_JOIN " LEFT JOIN item_versions iv ON iv.id = c.item_version"
 /* store_schema_version, read once per connection (it only grows). */
 int store_schema_version_seen(bm_store *s);
 

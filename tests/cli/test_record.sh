@@ -44,6 +44,12 @@ eq "$(BIANMIN_PIN=2222 bm case show $b --clerk 1002 | sed -n 's/^State: *//p')" 
 
 # ---- 11-30: 日结, then a fee after it ---------------------------------------
 d=$(k '2026-11-30 09:00:00' intake --item HJ-005 --name 赵六 --id $ID --duplicate-reason 同一证件的测试 --have-all | first)
+# a PDF that would be refused (it exists) is said before the day closes
+touch $T/day.pdf
+k '2026-11-30 15:59:00' report day --close --print --pdf $T/day.pdf 2>$T/err >/dev/null && die "closed onto an existing PDF"
+grep -q "already exists" $T/err || die "the existing PDF not named: $(cat $T/err)"
+k '2026-11-30 15:59:30' report day 2026-11-30 2>$T/err >/dev/null
+grep -q "(not closed)" $T/err || die "the day closed though its PDF was refused: $(cat $T/err)"
 k '2026-11-30 16:00:00' report day --close >$T/close.txt 2>$T/err || die "close: $(cat $T/err)"
 grep -q "合计（元）： *20.00" $T/close.txt || die "closed total: $(cat $T/close.txt)"
 e=$(k '2026-11-30 16:30:00' intake --item HJ-005 --name 钱七 --id $ID --duplicate-reason 同一证件的测试 --have-all 2>$T/err | first) || die "late fee"
@@ -67,6 +73,9 @@ grep -q "handed in (上缴) 20.00" $T/err || die "handin on the day: $(cat $T/er
 sv '2026-11-30 18:00:00' report month 2026-11 --close 2>$T/err && die "November closed before its end"
 grep -q "has not ended" $T/err || die "early close: $(cat $T/err)"
 k '2026-12-01 17:30:00' report month 2026-11 --close 2>/dev/null && die "a clerk closed the month"
+touch $T/nov-exists.pdf
+sv '2026-12-01 17:29:00' report month 2026-11 --close --pdf $T/nov-exists.pdf 2>$T/err >/dev/null && die "month closed onto an existing PDF"
+grep -q "already exists" $T/err || die "the month's existing PDF not named: $(cat $T/err)"
 sv '2026-12-01 17:30:00' report month 2026-11 --close --format paper >$T/nov1.txt 2>$T/err || die "月结: $(cat $T/err)"
 grep -q "closed (月结) by 9001" $T/err || die "月结 told: $(cat $T/err)"
 grep -q "台账校验码" $T/nov1.txt || die "月报 anchor: $(cat $T/nov1.txt)"

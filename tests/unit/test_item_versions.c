@@ -219,6 +219,85 @@ START_TEST(new_ledger_has_item_versions)
 }
 END_TEST
 
+/* A ledger changed behind bianmin's back before the upgrade (an event
+ * naming a case that is not there) still upgrades -- the rebuild adds no
+ * such row and loses no case -- so verify can name what was changed; and
+ * a case whose item version is gone still loads, lists and is named by
+ * verify (full and since a checkpoint), not lost from every list. */
+START_TEST(tampered_ledgers_upgrade_and_are_named)
+{
+	fx_tmpdir();
+	bm_error err = {0};
+	bm_store *s = store_open_version(fx_path, true, STORE_SCHEMA_VERSION - 1, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	bm_clerk admin;
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_CLERK, "1234", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_login(s, "1001", "1234", &admin, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, &admin, "1002", "李强", NULL, ROLE_CLERK, "2222", unit_clerk_time(), &err), BM_OK);
+	bm_calendar *cal = calendar_new();
+	calendar_cover_year(cal, 2026);
+	const bm_mat_state all[] = { MAT_PRESENT, MAT_PRESENT, MAT_PRESENT };
+	char no[3][CASE_NO_MAX];
+	fx_item.name = (char *)"测试事项";
+	fx_item.basis = (char *)"测试依据";
+	const char *names[3] = { "欧阳娜娜", "司马相如", "诸葛孔明" };
+	for (int i = 0; i < 3; i++)
+		ck_assert_msg(fx_accept(s, cal, all, names[i], no[i], &err) == BM_OK, "%s", err.msg);
+	ck_assert(fx_verify_ok(s));
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "PRAGMA foreign_keys = OFF; DROP TRIGGER events_no_update;"
+				      " UPDATE events SET case_id = 999 WHERE case_id = 3",
+				      NULL, NULL, NULL), SQLITE_OK);
+	store_close(s);
+
+	s = store_open(fx_path, false, &err);
+	ck_assert_msg(s != NULL, "a tampered ledger did not upgrade: %s", err.msg);
+	ck_assert_int_eq(store_schema_version(s), STORE_SCHEMA_VERSION);
+	ck_assert_int_eq(fx_count(s, "SELECT count(*) FROM cases"), 3);
+	bool ok;
+	char h[65];
+	ledger_problem p;
+	ck_assert_int_eq(ledger_verify(s, &ok, h, &p, &err), BM_OK);
+	ck_assert(!ok);
+	/* put it back: the ledger verifies again */
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "PRAGMA foreign_keys = OFF;"
+				      " UPDATE events SET case_id = 3 WHERE case_id = 999; PRAGMA foreign_keys = ON",
+				      NULL, NULL, NULL), SQLITE_OK);
+	ck_assert(fx_verify_ok(s));
+
+	/* a checkpoint, a later step on case 1, then its version taken away */
+	verify_opts vo = { .checkpoint_by = "1001", .now = unit_clerk_time() };
+	verify_result vr;
+	ck_assert_int_eq(ledger_verify_run(s, &vo, &vr, &p, &err), BM_OK);
+	ck_assert(vr.ok && vr.written);
+	lc_ctx x = { .store = s, .cal = cal, .clerk = &admin, .now = unit_clerk_time() };
+	x.now.epoch += 3600;
+	ck_assert_int_eq(lifecycle_complete(&x, no[0], true, "准予", NULL, NULL, &err), BM_OK);
+	ck_assert_int_eq(sqlite3_exec(store_db(s), "PRAGMA foreign_keys = OFF; DROP TRIGGER cases_snapshot;"
+				      " UPDATE cases SET item_version = 999 WHERE no = (SELECT no FROM cases ORDER BY id LIMIT 1)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	bm_case c;
+	ck_assert_int_eq(case_load(s, no[0], &c, &err), BM_OK);   /* still there, with no item */
+	case_free(&c);
+	case_summary *v;
+	size_t n;
+	ck_assert_int_eq(case_list(s, &(case_filter){ .limit = 10 }, &v, &n, &err), BM_OK);
+	ck_assert_int_eq(n, 3);
+	case_summaries_free(v, n);
+	verify_opts since = { .since_checkpoint = true };
+	ck_assert_int_eq(ledger_verify_run(s, &since, &vr, &p, &err), BM_OK);
+	ck_assert(!vr.ok);
+	ck_assert_str_eq(p.case_no, no[0]);
+	ck_assert_int_eq(ledger_verify(s, &ok, h, &p, &err), BM_OK);
+	ck_assert(!ok);
+	ck_assert_str_eq(p.case_no, no[0]);
+
+	auth_clerk_free(&admin);
+	calendar_free(cal);
+	store_close(s);
+	fx_rmdir();
+}
+END_TEST
+
 static Suite *item_versions_suite(void)
 {
 	Suite *su = suite_create("item_versions");
@@ -226,6 +305,7 @@ static Suite *item_versions_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, migration_keeps_hashes_and_paper_codes);
 	tcase_add_test(tc, new_ledger_has_item_versions);
+	tcase_add_test(tc, tampered_ledgers_upgrade_and_are_named);
 	suite_add_tcase(su, tc);
 	return su;
 }
