@@ -18,7 +18,7 @@
 static const char *const USAGE = N_(
 	"usage: bianmin report month YYYY-MM [--format table|tsv|csv|paper] [--close]\n"
 	"                                    [--print] [--pdf FILE] [--csv FILE]\n"
-	"                                    [--clerk CODE]\n"
+	"                                    [--force] [--clerk CODE]\n"
 	"       bianmin report quarter YYYY-Qn [--format ...] [--pdf FILE] [--csv FILE]\n"
 	"       bianmin report year YYYY [--format ...] [--pdf FILE] [--csv FILE]\n"
 	"       bianmin report rank YYYY-MM|YYYY-Qn|YYYY\n"
