@@ -32,6 +32,22 @@ static inline void fx_rmdir(void)
 	ck_assert_int_eq(system(cmd), 0);
 }
 
+/* A ledger made at an older schema (a migration's test), 1001/1234 logged
+ * in as admin and clerk 1002/2222 added; clerk may be NULL. */
+static inline bm_store *fx_store_at_version(int version, bm_clerk *admin, bm_clerk *clerk)
+{
+	bm_error err = {0};
+	bm_store *s = store_open_version(fx_path, true, version, &err);
+	ck_assert_msg(s != NULL, "%s", err.msg);
+	ck_assert_int_eq(store_schema_version(s), version);
+	ck_assert_int_eq(auth_clerk_add(s, NULL, "1001", "王小梅", "民政", ROLE_CLERK, "1234", unit_clerk_time(), &err), BM_OK);
+	ck_assert_int_eq(auth_login(s, "1001", "1234", admin, &err), BM_OK);
+	ck_assert_int_eq(auth_clerk_add(s, admin, "1002", "李强", NULL, ROLE_CLERK, "2222", unit_clerk_time(), &err), BM_OK);
+	if (clerk)
+		ck_assert_int_eq(auth_clerk_get(s, "1002", clerk, &err), BM_OK);
+	return s;
+}
+
 /* admin 1001/1234, clerk 1002/2222, supervisor 9001/9999 */
 static inline bm_store *fx_store_with_clerks(void)
 {
